@@ -1,0 +1,45 @@
+import { UsageError } from '../errors.js';
+import { openJournalStore, type JournalStore } from '../store/journal-store.js';
+import { resolveJournalPath } from '../store/paths.js';
+import { makeStyle, type Style } from '../ui/style.js';
+
+/** What a command needs from the outside world, passed in so tests can supply their own. */
+export interface Context {
+  now: Date;
+  store: JournalStore;
+  env: NodeJS.ProcessEnv;
+  /** Results: the only thing on stdout. */
+  print(text: string): void;
+  /** Notices and warnings, on stderr. */
+  warn(text: string): void;
+  style: Style;
+  errorStyle: Style;
+  stdinIsTerminal: boolean;
+}
+
+export interface GlobalOptions {
+  journal?: string;
+  color?: boolean;
+}
+
+export function createContext(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {
+  const now = clockFrom(env);
+  return {
+    now,
+    store: openJournalStore(resolveJournalPath(options.journal, env), () => now),
+    env,
+    print: (text) => process.stdout.write(`${text}\n`),
+    warn: (text) => process.stderr.write(`${text}\n`),
+    style: makeStyle(process.stdout, env, options.color !== false),
+    errorStyle: makeStyle(process.stderr, env, options.color !== false),
+    stdinIsTerminal: Boolean(process.stdin.isTTY),
+  };
+}
+
+/** MENTEE_NOW fixes the time for reproducible demos and tests; otherwise the real clock. */
+function clockFrom(env: NodeJS.ProcessEnv): Date {
+  if (!env.MENTEE_NOW) return new Date();
+  const fixed = new Date(env.MENTEE_NOW);
+  if (Number.isNaN(fixed.getTime())) throw new UsageError(`MENTEE_NOW must be an ISO date-time such as 2026-11-25T09:00, not "${env.MENTEE_NOW}".`);
+  return fixed;
+}

@@ -1,0 +1,51 @@
+import type { Context } from '../cli/context.js';
+import { parseOptions } from '../cli/options.js';
+import { addAction, closeAction, editAction, selectActions } from '../core/actions.js';
+import { dueText } from '../core/dates.js';
+import { ActionAddInput, ActionEditInput } from '../core/inputs.js';
+import { renderActionList } from '../ui/render/actions.js';
+
+export async function actionAddCommand(ctx: Context, title: string, raw: Record<string, unknown>): Promise<void> {
+  const input = parseOptions(ActionAddInput, { ...raw, title });
+  const action = await ctx.store.update((journal) => addAction(journal, input, ctx.now));
+  if (raw.json) return ctx.print(JSON.stringify(action, null, 2));
+  ctx.print(`Added ${action.id}: ${action.title}${action.due ? ` (${dueText(action.due, ctx.now)})` : ''}.`);
+}
+
+export interface ActionListFlags {
+  overdue?: boolean;
+  mentor?: string;
+  goal?: string;
+  all?: boolean;
+  mine?: boolean;
+  json?: boolean;
+}
+
+export async function actionListCommand(ctx: Context, raw: ActionListFlags): Promise<void> {
+  const journal = await ctx.store.read();
+  const actions = selectActions(
+    journal,
+    { all: raw.all, overdue: raw.overdue, mentor: raw.mentor, goal: raw.goal, owner: raw.mine ? 'me' : undefined },
+    ctx.now,
+  );
+  if (raw.json) return ctx.print(JSON.stringify({ actions }, null, 2));
+  ctx.print(renderActionList(journal, actions, ctx));
+}
+
+export async function actionEditCommand(ctx: Context, id: string, raw: Record<string, unknown>): Promise<void> {
+  const input = parseOptions(ActionEditInput, raw);
+  const action = await ctx.store.update((journal) => editAction(journal, id, input, ctx.now));
+  ctx.print(`Updated ${action.id}: ${action.title}.`);
+}
+
+const VERBS = { done: 'Done', dropped: 'Dropped', open: 'Reopened' } as const;
+
+export async function actionCloseCommand(
+  ctx: Context,
+  id: string,
+  status: 'done' | 'dropped' | 'open',
+  raw: { note?: string },
+): Promise<void> {
+  const action = await ctx.store.update((journal) => closeAction(journal, id, status, ctx.now, raw.note?.trim() || undefined));
+  ctx.print(`${VERBS[status]}: ${action.id} ${action.title}.`);
+}

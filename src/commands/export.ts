@@ -1,0 +1,59 @@
+import { extname } from 'node:path';
+import type { Context } from '../cli/context.js';
+import { parseOptions } from '../cli/options.js';
+import { selectExport, type ExportSelection } from '../core/export-scope.js';
+import { ExportInput } from '../core/inputs.js';
+import { shareable } from '../core/privacy.js';
+import type { Journal } from '../core/schema.js';
+import { UsageError } from '../errors.js';
+import { writePrivateFile } from '../store/output-file.js';
+import { agendaJson } from '../ui/json.js';
+import { meetingMarkdown, summaryMarkdown } from '../ui/export/markdown.js';
+
+const FORMAT_BY_EXTENSION: Record<string, 'md' | 'json'> = { '.md': 'md', '.markdown': 'md', '.json': 'json' };
+
+export async function exportCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
+  const input = parseOptions(ExportInput, raw);
+  const format = input.format ?? formatFromFile(input.out) ?? 'md';
+  const journal = await ctx.store.read();
+  const selection = selectExport(journal, input, ctx.now);
+  const text = format === 'json' ? `${JSON.stringify(exportJson(selection, input.includePrivate), null, 2)}\n` : exportMarkdown(journal, selection, input.includePrivate);
+  if (!input.out) return void process.stdout.write(text);
+  await writePrivateFile(input.out, text, input.force);
+  const what = selection.kind === 'summary' ? 'summary' : selection.agenda.meeting.log ? `record of ${selection.agenda.meeting.id}` : `agenda for ${selection.agenda.meeting.id}`;
+  ctx.warn(`Wrote the ${what} to ${input.out}${input.includePrivate ? ' (includes private reflections)' : ''}.`);
+}
+
+function formatFromFile(out: string | undefined): 'md' | 'json' | undefined {
+  if (!out) return undefined;
+  const extension = extname(out).toLowerCase();
+  if (!extension) return undefined;
+  const format = FORMAT_BY_EXTENSION[extension];
+  if (!format) throw new UsageError(`--out: cannot tell the format from "${extension}"; add --format md or --format json.`);
+  return format;
+}
+
+function exportMarkdown(journal: Journal, selection: ExportSelection, includePrivate: boolean): string {
+  return selection.kind === 'meeting'
+    ? meetingMarkdown(journal, selection.agenda, includePrivate)
+    : summaryMarkdown(journal, selection.summary, includePrivate);
+}
+
+function exportJson(selection: ExportSelection, includePrivate: boolean) {
+  if (selection.kind === 'meeting') {
+    const { agenda } = selection;
+    return { kind: 'meeting', ...agendaJson(agenda), meeting: shareable(agenda.meeting, includePrivate) };
+  }
+  const { summary } = selection;
+  return {
+    kind: 'summary',
+    from: summary.scope.from ?? null,
+    to: summary.scope.to,
+    mentor: summary.scope.mentor?.handle ?? null,
+    figures: summary.figures,
+    meetings: summary.meetings.map((meeting) => shareable(meeting, includePrivate)),
+    goals: summary.goals.map(({ goal, progress }) => ({ ...goal, progressInPeriod: progress })),
+    actionsDone: summary.actionsDone,
+    actionsOpen: summary.actionsOpen,
+  };
+}

@@ -1,0 +1,32 @@
+import type { Context } from '../cli/context.js';
+import { buildAgenda } from '../core/agenda.js';
+import { shareable } from '../core/privacy.js';
+import { findAction, findGoal, findMeeting, findMentor } from '../core/refs.js';
+import { agendaJson } from '../ui/json.js';
+import { renderAction } from '../ui/render/actions.js';
+import { renderGoal } from '../ui/render/goals.js';
+import { renderMeeting } from '../ui/render/meetings.js';
+import { renderMentor } from '../ui/render/mentors.js';
+
+/** Any record by its id (m3, g1, a12) or a mentor by handle or name. */
+export async function showCommand(ctx: Context, ref: string, raw: { json?: boolean; includePrivate?: boolean }): Promise<void> {
+  const journal = await ctx.store.read();
+  const includePrivate = Boolean(raw.includePrivate);
+  const kind = /^([gma])\d+$/i.exec(ref.trim())?.[1]?.toLowerCase();
+  const json = (data: unknown) => ctx.print(JSON.stringify(data, null, 2));
+  if (kind === 'm') {
+    const agenda = buildAgenda(journal, findMeeting(journal, ref));
+    if (raw.json) return json({ ...agendaJson(agenda), meeting: shareable(agenda.meeting, includePrivate) });
+    return ctx.print(renderMeeting(journal, agenda, { ...ctx, includePrivate }));
+  }
+  if (kind === 'g') {
+    const goal = findGoal(journal, ref);
+    return raw.json ? json(goal) : ctx.print(renderGoal(goal, ctx));
+  }
+  if (kind === 'a') {
+    const action = findAction(journal, ref);
+    return raw.json ? json(action) : ctx.print(renderAction(action, ctx));
+  }
+  const mentor = findMentor(journal, ref);
+  return raw.json ? json(mentor) : ctx.print(renderMentor(journal, mentor, ctx));
+}

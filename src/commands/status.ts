@@ -1,0 +1,11 @@
+import type { Context } from '../cli/context.js';
+import { computeStatus } from '../core/status.js';
+import { statusJson } from '../ui/json.js';
+import { renderStatus } from '../ui/render/status.js';
+
+export async function statusCommand(ctx: Context, raw: { json?: boolean }): Promise<void> {
+  const journal = await ctx.store.read();
+  const status = computeStatus(journal, ctx.now);
+  if (raw.json) return ctx.print(JSON.stringify(statusJson(status), null, 2));
+  ctx.print(renderStatus(journal, status, ctx));
+}

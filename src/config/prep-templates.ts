@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PrepTemplateSchema, type PrepTemplate } from '../core/template.js';
+import { UserError } from '../errors.js';
+import { describeIssue } from '../store/journal-file.js';
+import { userConfigDir } from '../store/paths.js';
+
+export interface LoadedTemplate {
+  template: PrepTemplate;
+  source: 'built-in' | 'yours';
+  file: string;
+}
+
+export interface TemplateProblem {
+  file: string;
+  problem: string;
+}
+
+/** The folder shipped with mentee (found from this file, whether bundled into dist/ or run from src/). */
+export function builtInTemplateDir(): string {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(folder, 'templates', 'prep'))) {
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error('mentee is installed without its templates folder');
+    folder = parent;
+  }
+  return join(folder, 'templates', 'prep');
+}
+
+export function userTemplateDir(): string {
+  return join(userConfigDir(), 'templates', 'prep');
+}
+
+/** Built-in templates, then the user's own (which win on a name clash). Broken user files are reported, not fatal. */
+export async function loadPrepTemplates(userDir = userTemplateDir()): Promise<{ templates: LoadedTemplate[]; problems: TemplateProblem[] }> {
+  const builtIn = await readFolder(builtInTemplateDir(), 'built-in');
+  const own = await readFolder(userDir, 'yours');
+  const byName = new Map<string, LoadedTemplate>();
+  for (const loaded of [...builtIn.templates, ...own.templates]) byName.set(loaded.template.name, loaded);
+  return { templates: [...byName.values()], problems: [...builtIn.problems, ...own.problems] };
+}
+
+export async function findPrepTemplate(name: string): Promise<LoadedTemplate> {
+  const { templates } = await loadPrepTemplates();
+  const found = templates.find((loaded) => loaded.template.name === name.toLowerCase());
+  if (!found) {
+    throw new UserError(`No prep template called "${name}". Available: ${templates.map((loaded) => loaded.template.name).join(', ')}.`, {
+      exitCode: 2,
+    });
+  }
+  return found;
+}
+
+async function readFolder(folder: string, source: LoadedTemplate['source']) {
+  const templates: LoadedTemplate[] = [];
+  const problems: TemplateProblem[] = [];
+  let names: string[];
+  try {
+    names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
+  } catch {
+    return { templates, problems };
+  }
+  for (const name of names) {
+    const file = join(folder, name);
+    try {
+      const checked = PrepTemplateSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+      if (checked.success) templates.push({ template: checked.data, source, file });
+      else problems.push({ file, problem: describeIssue(checked.error.issues[0]!) });
+    } catch (error) {
+      problems.push({ file, problem: (error as Error).message });
+    }
+  }
+  return { templates, problems };
+}

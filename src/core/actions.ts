@@ -1,0 +1,124 @@
+import { UsageError, UserError } from '../errors.js';
+import { daysUntil } from './dates.js';
+import { takeId } from './ids.js';
+import type { ActionAddInput, ActionEditInput } from './inputs.js';
+import { findAction, findGoal, findMentor } from './refs.js';
+import type { Action, Journal } from './schema.js';
+import { readDay } from './specs.js';
+
+export interface NewAction {
+  title: string;
+  owner: Action['owner'];
+  due?: string | undefined;
+  goalId?: string | undefined;
+  mentor?: string | undefined;
+  meetingId?: string | undefined;
+  note?: string | undefined;
+}
+
+/** Appends an action whose references are already resolved. */
+export function createAction(journal: Journal, fields: NewAction, now: Date): Action {
+  const at = now.toISOString();
+  const action: Action = {
+    id: takeId(journal, 'a'),
+    title: fields.title,
+    owner: fields.owner,
+    ...(fields.mentor ? { mentor: fields.mentor } : {}),
+    ...(fields.due ? { due: fields.due } : {}),
+    status: 'open',
+    ...(fields.goalId ? { goalId: fields.goalId } : {}),
+    ...(fields.meetingId ? { meetingId: fields.meetingId } : {}),
+    notes: fields.note ? [{ at, note: fields.note }] : [],
+    createdAt: at,
+    updatedAt: at,
+  };
+  journal.actions.push(action);
+  return action;
+}
+
+export function addAction(journal: Journal, input: ActionAddInput, now: Date): Action {
+  if (input.owner === 'mentor' && !input.mentor) {
+    throw new UsageError('--owner mentor needs --mentor: whose commitment is it?');
+  }
+  return createAction(
+    journal,
+    {
+      title: input.title,
+      owner: input.owner,
+      due: input.due ? readDay(input.due, now, '--due') : undefined,
+      goalId: input.goal ? findGoal(journal, input.goal).id : undefined,
+      mentor: input.mentor ? findMentor(journal, input.mentor).handle : undefined,
+      note: input.note,
+    },
+    now,
+  );
+}
+
+export function editAction(journal: Journal, id: string, input: ActionEditInput, now: Date): Action {
+  const action = findAction(journal, id);
+  const given = Object.values(input).some((value) => value !== undefined && value !== false);
+  if (!given) throw new UsageError('Nothing to change: give --title, --due, --goal, --mentor, --owner or --note.');
+  if (input.title) action.title = input.title;
+  if (input.due) action.due = readDay(input.due, now, '--due');
+  if (input.clearDue) delete action.due;
+  if (input.goal) action.goalId = findGoal(journal, input.goal).id;
+  if (input.mentor) action.mentor = findMentor(journal, input.mentor).handle;
+  if (input.owner) action.owner = input.owner;
+  if (action.owner === 'mentor' && !action.mentor) throw new UsageError('A mentor commitment needs --mentor.');
+  if (input.note) action.notes.push({ at: now.toISOString(), note: input.note });
+  action.updatedAt = now.toISOString();
+  return action;
+}
+
+export function closeAction(
+  journal: Journal,
+  id: string,
+  status: 'done' | 'dropped' | 'open',
+  now: Date,
+  note?: string,
+): Action {
+  const action = findAction(journal, id);
+  if (action.status === status) throw new UserError(`${action.id} is already ${status}.`);
+  action.status = status;
+  if (status === 'done') action.completedAt = now.toISOString();
+  else delete action.completedAt;
+  if (note) action.notes.push({ at: now.toISOString(), note });
+  action.updatedAt = now.toISOString();
+  return action;
+}
+
+export interface ActionFilter {
+  all?: boolean;
+  overdue?: boolean;
+  mentor?: string;
+  goal?: string;
+  owner?: Action['owner'];
+}
+
+/** The actions a list shows: open ones by default, soonest due first, undated last. */
+export function selectActions(journal: Journal, filter: ActionFilter, now: Date): Action[] {
+  const mentor = filter.mentor ? findMentor(journal, filter.mentor).handle : undefined;
+  const goal = filter.goal ? findGoal(journal, filter.goal).id : undefined;
+  return journal.actions
+    .filter((action) => filter.all || action.status === 'open')
+    .filter((action) => !filter.overdue || isOverdue(action, now))
+    .filter((action) => !mentor || action.mentor === mentor)
+    .filter((action) => !goal || action.goalId === goal)
+    .filter((action) => !filter.owner || action.owner === filter.owner)
+    .sort(byDue);
+}
+
+export function isOverdue(action: Action, now: Date): boolean {
+  return action.status === 'open' && action.due !== undefined && daysUntil(action.due, now) < 0;
+}
+
+export function byDue(a: Action, b: Action): number {
+  if (a.due && b.due) return a.due.localeCompare(b.due) || idNumber(a.id) - idNumber(b.id);
+  if (a.due) return -1;
+  if (b.due) return 1;
+  return idNumber(a.id) - idNumber(b.id);
+}
+
+function idNumber(id: string): number {
+  return Number(id.slice(1));
+}

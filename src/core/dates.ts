@@ -1,0 +1,124 @@
+import * as chrono from 'chrono-node';
+import { addDays, differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
+
+/** A full ISO timestamp ("2026-12-03T17:30:00Z", "…+01:00"): taken exactly as written. */
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * Reads a date the way a person writes it: ISO ("2026-12-03", "2026-12-03 17:30") or natural
+ * ("tomorrow", "next friday 5pm", "in 2 weeks"). Returns undefined rather than guessing: the whole
+ * text must be understood, and impossible dates ("2026-02-30") are refused.
+ */
+export function parseDateInput(input: string, now: Date): Date | undefined {
+  const textIn = input.trim();
+  if (!textIn) return undefined;
+  if (ISO_TIMESTAMP.test(textIn)) {
+    const parsed = parseISO(textIn);
+    return isValid(parsed) && sameCalendarDate(textIn, parsed) ? parsed : undefined;
+  }
+  const results = chrono.parse(textIn, now, { forwardDate: true });
+  const [only] = results;
+  if (results.length !== 1 || !only || only.index !== 0 || only.text.length !== textIn.length) return undefined;
+  const parsed = only.start.date();
+  return isValid(parsed) ? parsed : undefined;
+}
+
+/** parseISO rolls "2026-02-30T10:00" over to March; a person who typed that made a mistake. */
+function sameCalendarDate(textIn: string, parsed: Date): boolean {
+  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(textIn)) return format(parsed, 'yyyy-MM-dd') === textIn.slice(0, 10);
+  const [y, m, d] = textIn.slice(0, 10).split('-').map(Number);
+  const probe = new Date(Date.UTC(y!, m! - 1, d!));
+  return probe.getUTCMonth() === m! - 1 && probe.getUTCDate() === d;
+}
+
+/** Local calendar date as stored in the journal for due and target dates: "2026-12-03". */
+export function toDay(date: Date): string {
+  return format(date, 'yyyy-MM-dd');
+}
+
+/** A stored day ("2026-12-03") as a local Date at midnight. */
+export function fromDay(day: string): Date {
+  return parseISO(day);
+}
+
+export function today(now: Date): string {
+  return toDay(now);
+}
+
+/** Whole calendar days from `now` to `day` (negative when in the past). */
+export function daysUntil(day: string | Date, now: Date): number {
+  return differenceInCalendarDays(typeof day === 'string' ? fromDay(day) : day, now);
+}
+
+export function plusDays(date: Date, days: number): Date {
+  return addDays(date, days);
+}
+
+/** "today", "tomorrow", "yesterday", "in 3 days", "2 weeks ago", "in 4 months". */
+export function relativeDay(day: string | Date, now: Date): string {
+  const days = daysUntil(day, now);
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  const span = spanText(Math.abs(days));
+  return days > 0 ? `in ${span}` : `${span} ago`;
+}
+
+/** "3 days", "2 weeks", "5 months", "2 years": the coarsest unit that still reads true. */
+export function spanText(days: number): string {
+  if (days < 14) return plural(days, 'day');
+  if (days < 60) return plural(Math.floor(days / 7), 'week');
+  if (days < 730) return plural(Math.floor(days / 30), 'month');
+  return plural(Math.floor(days / 365), 'year');
+}
+
+/** "due today", "due in 3 days", "2 weeks overdue". */
+export function dueText(due: string, now: Date): string {
+  const days = daysUntil(due, now);
+  if (days < 0) return `${spanText(-days)} overdue`;
+  if (days === 0) return 'due today';
+  if (days === 1) return 'due tomorrow';
+  return `due in ${spanText(days)}`;
+}
+
+/** "every 4 weeks", "every month", "every 10 days". */
+export function cadenceText(days: number): string {
+  if (days === 7) return 'every week';
+  if (days % 7 === 0) return `every ${days / 7} weeks`;
+  if (days >= 28 && days <= 31) return 'every month';
+  return `every ${plural(days, 'day')}`;
+}
+
+/** "Thu 3 Dec 2026, 17:30" — unambiguous for a reader anywhere. */
+export function formatDateTime(iso: string): string {
+  return format(parseISO(iso), 'EEE d MMM yyyy, HH:mm');
+}
+
+/** "Thu 3 Dec 2026". */
+export function formatDay(dayOrIso: string): string {
+  return format(parseISO(dayOrIso), 'EEE d MMM yyyy');
+}
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+const CADENCE_WORDS: Record<string, number> = {
+  weekly: 7,
+  fortnightly: 14,
+  biweekly: 14,
+  monthly: 30,
+  quarterly: 91,
+};
+const CADENCE_UNITS: Record<string, number> = { d: 1, day: 1, w: 7, week: 7, m: 30, month: 30 };
+
+/** "4w", "4 weeks", "30d", "2 months", "monthly" → days; undefined when not understood. */
+export function parseCadence(input: string): number | undefined {
+  const value = input.trim().toLowerCase();
+  if (value in CADENCE_WORDS) return CADENCE_WORDS[value];
+  const match = /^(\d+)\s*(d|days?|w|weeks?|m|months?)$/.exec(value);
+  if (!match) return undefined;
+  const unit = match[2]!.replace(/s$/, '');
+  const days = Number(match[1]) * CADENCE_UNITS[unit]!;
+  return days > 0 ? days : undefined;
+}

@@ -1,0 +1,55 @@
+import { UsageError } from '../errors.js';
+import { takeId } from './ids.js';
+import type { GoalAddInput, GoalUpdateInput } from './inputs.js';
+import { mentorHandles } from './mentors.js';
+import { findGoal } from './refs.js';
+import type { Goal, Journal } from './schema.js';
+import { readDay } from './specs.js';
+
+export function addGoal(journal: Journal, input: GoalAddInput, now: Date): Goal {
+  const at = now.toISOString();
+  const goal: Goal = {
+    id: takeId(journal, 'g'),
+    title: input.title,
+    category: input.category ?? 'career',
+    ...(input.why ? { why: input.why } : {}),
+    ...(input.success ? { success: input.success } : {}),
+    ...(input.target ? { targetDate: readDay(input.target, now, '--target') } : {}),
+    status: 'active',
+    progress: [],
+    mentors: mentorHandles(journal, input.mentor),
+    createdAt: at,
+    updatedAt: at,
+  };
+  journal.goals.push(goal);
+  return goal;
+}
+
+export function updateGoal(journal: Journal, id: string, input: GoalUpdateInput, now: Date): Goal {
+  const goal = findGoal(journal, id);
+  const changes = Object.values(input).some((value) => (Array.isArray(value) ? value.length > 0 : value !== undefined));
+  if (!changes) throw new UsageError('Nothing to update: give --note, --title, --target, --status or another field.');
+  if (input.title) goal.title = input.title;
+  if (input.category) goal.category = input.category;
+  if (input.why) goal.why = input.why;
+  if (input.success) goal.success = input.success;
+  if (input.target) goal.targetDate = readDay(input.target, now, '--target');
+  if (input.status) goal.status = input.status;
+  goal.mentors = [...new Set([...goal.mentors, ...mentorHandles(journal, input.mentor)])];
+  if (input.note) goal.progress.push({ at: now.toISOString(), note: input.note });
+  goal.updatedAt = now.toISOString();
+  return goal;
+}
+
+export function setGoalStatus(journal: Journal, id: string, status: Goal['status'], now: Date, note?: string): Goal {
+  const goal = findGoal(journal, id);
+  goal.status = status;
+  if (note) goal.progress.push({ at: now.toISOString(), note });
+  goal.updatedAt = now.toISOString();
+  return goal;
+}
+
+/** When progress was last recorded: the newest note, else when the goal was set. */
+export function lastProgressAt(goal: Goal): string {
+  return goal.progress.at(-1)?.at ?? goal.createdAt;
+}

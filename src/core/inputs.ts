@@ -1,0 +1,147 @@
+/**
+ * What each change to the journal takes, as zod schemas. Commands validate their flags with these
+ * (`opts()` goes in, errors name the flag), and the core functions take the inferred types. Dates stay
+ * text here: the core reads them against the injected clock.
+ */
+import { z } from 'zod';
+import { GOAL_CATEGORIES, GOAL_STATUSES, MEETING_MODES, SUPPORT_KINDS, TOPIC_KINDS } from './schema.js';
+
+const title = z.string({ error: 'is required' }).trim().min(1, 'must not be empty');
+const optionalText = z.string().trim().min(1, 'must not be empty').optional();
+const list = z.array(z.string().trim().min(1, 'must not be empty')).default([]);
+const minutes = z.coerce
+  .number({ error: 'must be a number of minutes' })
+  .int('must be a whole number of minutes')
+  .positive('must be more than 0 minutes')
+  .max(24 * 60, 'must be at most a day (1440 minutes)');
+
+const SUPPORT_ALIASES: Record<string, (typeof SUPPORT_KINDS)[number]> = {
+  guidance: 'career',
+  'career-guidance': 'career',
+  opportunity: 'opportunities',
+  doors: 'opportunities',
+  pitfall: 'pitfalls',
+  honesty: 'pitfalls',
+  support: 'emotional',
+  'emotional-support': 'emotional',
+  'work-life': 'balance',
+  'work-life-balance': 'balance',
+  wellbeing: 'balance',
+};
+const supportKind = z.preprocess(
+  (value) => (typeof value === 'string' ? (SUPPORT_ALIASES[value.toLowerCase()] ?? value.toLowerCase()) : value),
+  z.enum(SUPPORT_KINDS, { error: `must be one of ${SUPPORT_KINDS.join(', ')}` }),
+);
+const lowerEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' ? value.toLowerCase() : value),
+    z.enum(values, { error: `must be one of ${values.join(', ')}` }),
+  );
+
+export const ProfileInput = z.object({ name: optionalText, stage: optionalText });
+
+export const MentorFieldsInput = z.object({
+  role: optionalText,
+  contact: optionalText,
+  cadence: optionalText,
+  length: minutes.optional(),
+  rule: list,
+  expect: z.array(supportKind).default([]),
+  since: optionalText,
+});
+export const MentorAddInput = MentorFieldsInput.extend({ name: title, handle: optionalText });
+export const MentorEditInput = MentorFieldsInput.extend({
+  name: optionalText,
+  clearRules: z.boolean().default(false),
+  clearExpect: z.boolean().default(false),
+});
+
+export const GoalFieldsInput = z.object({
+  category: lowerEnum(GOAL_CATEGORIES).optional(),
+  target: optionalText,
+  why: optionalText,
+  success: optionalText,
+  mentor: list,
+});
+export const GoalAddInput = GoalFieldsInput.extend({ title });
+export const GoalUpdateInput = GoalFieldsInput.extend({
+  title: optionalText,
+  note: optionalText,
+  status: lowerEnum(GOAL_STATUSES).optional(),
+});
+
+export const ActionAddInput = z.object({
+  title,
+  due: optionalText,
+  goal: optionalText,
+  mentor: optionalText,
+  owner: lowerEnum(['me', 'mentor'] as const).default('me'),
+  note: optionalText,
+});
+export const ActionEditInput = z.object({
+  title: optionalText,
+  due: optionalText,
+  clearDue: z.boolean().default(false),
+  goal: optionalText,
+  mentor: optionalText,
+  owner: lowerEnum(['me', 'mentor'] as const).optional(),
+  note: optionalText,
+});
+
+export const PrepInput = z.object({
+  meeting: optionalText,
+  mentor: optionalText,
+  when: optionalText,
+  length: minutes.optional(),
+  mode: lowerEnum(MEETING_MODES).optional(),
+  intention: optionalText,
+  topic: list,
+  topicKind: lowerEnum(TOPIC_KINDS).optional(),
+  goal: list,
+  review: list,
+  carryParked: z.boolean().default(false),
+  template: optionalText,
+});
+
+export const LogInput = z.object({
+  meeting: optionalText,
+  mentor: optionalText,
+  when: optionalText,
+  length: minutes.optional(),
+  mode: lowerEnum(MEETING_MODES).optional(),
+  topic: list,
+  covered: list,
+  parked: list,
+  advice: list,
+  feedback: list,
+  decision: list,
+  challenged: list,
+  action: list,
+  mentorAction: list,
+  private: optionalText,
+  next: optionalText,
+});
+
+export type ProfileInput = z.infer<typeof ProfileInput>;
+export type MentorAddInput = z.infer<typeof MentorAddInput>;
+export type MentorEditInput = z.infer<typeof MentorEditInput>;
+export type GoalAddInput = z.infer<typeof GoalAddInput>;
+export type GoalUpdateInput = z.infer<typeof GoalUpdateInput>;
+export type ActionAddInput = z.infer<typeof ActionAddInput>;
+export type ActionEditInput = z.infer<typeof ActionEditInput>;
+export type PrepInput = z.infer<typeof PrepInput>;
+export type LogInput = z.infer<typeof LogInput>;
+
+export const EXPORT_FORMATS = ['md', 'json'] as const;
+export const ExportInput = z.object({
+  format: lowerEnum(EXPORT_FORMATS).optional(),
+  next: z.boolean().default(false),
+  meeting: optionalText,
+  since: optionalText,
+  to: optionalText,
+  mentor: optionalText,
+  includePrivate: z.boolean().default(false),
+  out: optionalText,
+  force: z.boolean().default(false),
+});
+export type ExportInput = z.infer<typeof ExportInput>;

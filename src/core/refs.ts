@@ -1,0 +1,47 @@
+import { UserError } from '../errors.js';
+import type { Action, Goal, Journal, Meeting, Mentor } from './schema.js';
+
+/** A mentor by handle, or by a unique case-insensitive part of the name ("ada", "lovelace"). */
+export function findMentor(journal: Journal, ref: string): Mentor {
+  const wanted = ref.trim().toLowerCase();
+  const byHandle = journal.mentors.find((mentor) => mentor.handle === wanted);
+  if (byHandle) return byHandle;
+  const matches = journal.mentors.filter((mentor) => mentor.name.toLowerCase().includes(wanted));
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) {
+    throw new UserError(`"${ref}" matches several mentors: ${matches.map(describeMentor).join(', ')}; use a handle.`);
+  }
+  const known = journal.mentors.length ? ` Known mentors: ${journal.mentors.map(describeMentor).join(', ')}.` : '';
+  throw new UserError(`No mentor matches "${ref}".${known}`, {
+    hint: journal.mentors.length ? undefined : 'Add one with: mentee mentor add "Name"',
+  });
+}
+
+function describeMentor(mentor: Mentor): string {
+  return `${mentor.handle} (${mentor.name})`;
+}
+
+export function findGoal(journal: Journal, id: string): Goal {
+  return findById(journal.goals, id, 'goal', 'mentee goal list');
+}
+
+export function findMeeting(journal: Journal, id: string): Meeting {
+  return findById(journal.meetings, id, 'meeting', 'mentee meetings');
+}
+
+export function findAction(journal: Journal, id: string): Action {
+  return findById(journal.actions, id, 'action', 'mentee actions --all');
+}
+
+function findById<T extends { id: string }>(records: T[], id: string, kind: string, listCommand: string): T {
+  const wanted = id.trim().toLowerCase();
+  const found = records.find((record) => record.id === wanted);
+  if (!found) throw new UserError(`No ${kind} with id "${id}".`, { hint: `See the ids with: ${listCommand}` });
+  return found;
+}
+
+/** The one active mentor, when there is exactly one: lets `--mentor` be left out. */
+export function soleActiveMentor(journal: Journal): Mentor | undefined {
+  const active = journal.mentors.filter((mentor) => mentor.status === 'active');
+  return active.length === 1 ? active[0] : undefined;
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+
+/** Bump when the journal's shape changes, and add a step to `store/migrations.ts`. */
+export const JOURNAL_VERSION = 1;
+
+const isoDateTime = z.iso.datetime({ offset: true, error: 'invalid date-time' });
+const isoDate = z.iso.date({ error: 'invalid date' });
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const SUPPORT_KINDS = ['career', 'opportunities', 'pitfalls', 'emotional', 'balance', 'other'] as const;
+export const GOAL_CATEGORIES = ['career', 'clinical', 'research', 'education', 'leadership', 'wellbeing', 'personal'] as const;
+export const GOAL_STATUSES = ['active', 'achieved', 'paused', 'dropped'] as const;
+export const MENTOR_STATUSES = ['active', 'paused', 'ended'] as const;
+export const MEETING_MODES = ['in-person', 'video', 'phone', 'other'] as const;
+export const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const;
+export const TOPIC_KINDS = ['question', 'decision', 'update', 'feedback', 'personal'] as const;
+export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
+export const ACTION_OWNERS = ['me', 'mentor'] as const;
+export const REVIEW_STATES = ['done', 'progress', 'blocked', 'dropped', 'open'] as const;
+
+const timestamps = { createdAt: isoDateTime, updatedAt: isoDateTime };
+
+export const ProfileSchema = z.strictObject({
+  name: z.string().optional(),
+  stage: z.string().optional(),
+});
+
+export const MentorSchema = z.strictObject({
+  handle: z.string().regex(/^[a-z][a-z0-9-]*$/, 'invalid handle'),
+  name: text,
+  role: z.string().optional(),
+  contact: z.strictObject({ channel: text, address: z.string() }).optional(),
+  cadenceDays: z.number().int().positive().optional(),
+  lengthMinutes: z.number().int().positive().optional(),
+  rules: z.array(text),
+  expectations: z.array(z.enum(SUPPORT_KINDS)),
+  startDate: isoDate,
+  status: z.enum(MENTOR_STATUSES),
+  endNote: z.string().optional(),
+  ...timestamps,
+});
+
+export const ProgressNoteSchema = z.strictObject({ at: isoDateTime, note: text });
+
+export const GoalSchema = z.strictObject({
+  id: z.string().regex(/^g\d+$/, 'invalid goal id'),
+  title: text,
+  category: z.enum(GOAL_CATEGORIES),
+  why: z.string().optional(),
+  success: z.string().optional(),
+  targetDate: isoDate.optional(),
+  status: z.enum(GOAL_STATUSES),
+  progress: z.array(ProgressNoteSchema),
+  mentors: z.array(z.string()),
+  ...timestamps,
+});
+
+export const TopicSchema = z.strictObject({
+  title: text,
+  detail: z.string().optional(),
+  kind: z.enum(TOPIC_KINDS).optional(),
+  minutes: z.number().int().positive().optional(),
+  goalId: z.string().optional(),
+  priority: z.number().int().optional(),
+  /** The meeting this topic was parked at, when it was carried over. */
+  carriedFrom: z.string().optional(),
+  outcome: z.enum(['covered', 'parked']).optional(),
+  outcomeNote: z.string().optional(),
+});
+
+export const ReviewSchema = z.strictObject({
+  actionId: z.string(),
+  state: z.enum(REVIEW_STATES),
+  note: z.string().optional(),
+});
+
+export const PrepSchema = z.strictObject({
+  intention: z.string().optional(),
+  topics: z.array(TopicSchema),
+  goals: z.array(z.string()),
+  review: z.array(ReviewSchema),
+  reflections: z.array(z.strictObject({ prompt: text, answer: z.string() })),
+  template: z.string().optional(),
+  preparedAt: isoDateTime.optional(),
+});
+
+export const LogSchema = z.strictObject({
+  advice: z.array(text),
+  feedback: z.array(text),
+  decisions: z.array(text),
+  challenged: z.array(text),
+  /** Never shared: shown by `show`, exported only with --include-private. */
+  privateReflection: z.string().optional(),
+  nextMeeting: isoDateTime.optional(),
+  loggedAt: isoDateTime,
+});
+
+export const MeetingSchema = z.strictObject({
+  id: z.string().regex(/^m\d+$/, 'invalid meeting id'),
+  mentor: z.string(),
+  when: isoDateTime,
+  lengthMinutes: z.number().int().positive(),
+  mode: z.enum(MEETING_MODES),
+  status: z.enum(MEETING_STATUSES),
+  prep: PrepSchema.optional(),
+  log: LogSchema.optional(),
+  ...timestamps,
+});
+
+export const ActionSchema = z.strictObject({
+  id: z.string().regex(/^a\d+$/, 'invalid action id'),
+  title: text,
+  owner: z.enum(ACTION_OWNERS),
+  mentor: z.string().optional(),
+  due: isoDate.optional(),
+  status: z.enum(ACTION_STATUSES),
+  goalId: z.string().optional(),
+  meetingId: z.string().optional(),
+  notes: z.array(ProgressNoteSchema),
+  completedAt: isoDateTime.optional(),
+  ...timestamps,
+});
+
+export const JournalSchema = z.strictObject({
+  version: z.literal(JOURNAL_VERSION),
+  /** Next number for each id prefix; only ever grows, so ids are never reused. */
+  counters: z.strictObject({ g: z.number().int().min(1), m: z.number().int().min(1), a: z.number().int().min(1) }),
+  profile: ProfileSchema,
+  mentors: z.array(MentorSchema),
+  goals: z.array(GoalSchema),
+  meetings: z.array(MeetingSchema),
+  actions: z.array(ActionSchema),
+  ...timestamps,
+});
+
+export type Journal = z.infer<typeof JournalSchema>;
+export type Profile = z.infer<typeof ProfileSchema>;
+export type Mentor = z.infer<typeof MentorSchema>;
+export type Goal = z.infer<typeof GoalSchema>;
+export type Meeting = z.infer<typeof MeetingSchema>;
+export type Topic = z.infer<typeof TopicSchema>;
+export type Prep = z.infer<typeof PrepSchema>;
+export type Log = z.infer<typeof LogSchema>;
+export type Action = z.infer<typeof ActionSchema>;
+export type Review = z.infer<typeof ReviewSchema>;
+export type SupportKind = (typeof SUPPORT_KINDS)[number];
+export type GoalCategory = (typeof GOAL_CATEGORIES)[number];
+export type MeetingMode = (typeof MEETING_MODES)[number];
+export type TopicKind = (typeof TOPIC_KINDS)[number];
+
+export function emptyJournal(now: Date): Journal {
+  const at = now.toISOString();
+  return {
+    version: JOURNAL_VERSION,
+    counters: { g: 1, m: 1, a: 1 },
+    profile: {},
+    mentors: [],
+    goals: [],
+    meetings: [],
+    actions: [],
+    createdAt: at,
+    updatedAt: at,
+  };
+}

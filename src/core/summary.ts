@@ -1,0 +1,53 @@
+import { daysUntil } from './dates.js';
+import type { Action, Goal, Journal, Meeting, Mentor } from './schema.js';
+
+export interface SummaryScope {
+  /** Inclusive ISO timestamp; undefined means from the start of the journal. */
+  from?: string | undefined;
+  to: string;
+  mentor?: Mentor | undefined;
+}
+
+export interface Summary {
+  scope: SummaryScope;
+  meetings: Meeting[];
+  goals: { goal: Goal; progress: Goal['progress'] }[];
+  actionsDone: Action[];
+  actionsOpen: Action[];
+  figures: { meetingsHeld: number; actionsCompleted: number; completedOnTime: number; onTimeRate: number | null };
+}
+
+/** A progress summary over a period: meetings held, goals and their progress, actions done and open. */
+export function buildSummary(journal: Journal, scope: SummaryScope): Summary {
+  const from = scope.from ? Date.parse(scope.from) : -Infinity;
+  const to = Date.parse(scope.to);
+  const inRange = (at: string | undefined) => at !== undefined && Date.parse(at) >= from && Date.parse(at) <= to;
+  const forMentor = (handle: string | undefined) => !scope.mentor || handle === scope.mentor.handle;
+  const meetings = journal.meetings
+    .filter((meeting) => meeting.status === 'held' && inRange(meeting.when) && forMentor(meeting.mentor))
+    .sort((a, b) => a.when.localeCompare(b.when));
+  const goals = journal.goals
+    .filter((goal) => !scope.mentor || goal.mentors.includes(scope.mentor.handle))
+    .map((goal) => ({ goal, progress: goal.progress.filter((note) => inRange(note.at)) }))
+    .filter(({ goal, progress }) => goal.status === 'active' || progress.length > 0 || inRange(goal.updatedAt));
+  const actionsDone = journal.actions.filter(
+    (action) => action.status === 'done' && inRange(action.completedAt) && forMentor(action.mentor),
+  );
+  const actionsOpen = journal.actions.filter((action) => action.status === 'open' && forMentor(action.mentor));
+  const completedOnTime = actionsDone.filter(
+    (action) => !action.due || daysUntil(action.due, new Date(action.completedAt!)) >= 0,
+  ).length;
+  return {
+    scope,
+    meetings,
+    goals,
+    actionsDone,
+    actionsOpen,
+    figures: {
+      meetingsHeld: meetings.length,
+      actionsCompleted: actionsDone.length,
+      completedOnTime,
+      onTimeRate: actionsDone.length ? completedOnTime / actionsDone.length : null,
+    },
+  };
+}

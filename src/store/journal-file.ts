@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import type { Adapter } from 'lowdb';
+import { JournalSchema, type Journal } from '../core/schema.js';
+import { UserError } from '../errors.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { backUp } from './backups.js';
+import { migrate } from './migrations.js';
+
+/** The journal on disk is not one we can trust; the message says where, and the file is left alone. */
+export class JournalFileError extends UserError {}
+
+/**
+ * lowdb adapter for the journal: every read is parsed, migrated and validated; every write is
+ * validated, backed up and atomic. lowdb's own JSONFile does none of that (see README "Your data").
+ */
+export class JournalFile implements Adapter<Journal> {
+  /** Set by read() when the file was an older version and has been upgraded in memory. */
+  migratedFrom: number | undefined;
+  /** Whether read() found a file (so write() has something to back up). */
+  existed = false;
+
+  constructor(readonly path: string) {}
+
+  async read(): Promise<Journal | null> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new JournalFileError(`Cannot read ${this.path}: ${(error as Error).message}`);
+    }
+    this.existed = true;
+    const { journal, migratedFrom } = parseJournal(text, this.path);
+    this.migratedFrom = migratedFrom;
+    return journal;
+  }
+
+  async write(journal: Journal): Promise<void> {
+    const checked = JournalSchema.safeParse(journal);
+    // A change that would produce an invalid journal is a bug in mentee; refuse rather than save it.
+    if (!checked.success) throw new Error(`refusing to save an invalid journal: ${describeIssue(checked.error.issues[0]!)}`);
+    const label = this.migratedFrom === undefined ? 'before-change' : `before-upgrade-from-v${this.migratedFrom}`;
+    await writeFileAtomic(this.path, serialiseJournal(checked.data), async () => {
+      if (this.existed) await backUp(this.path, label);
+    });
+    this.existed = true;
+    this.migratedFrom = undefined;
+  }
+}
+
+export function serialiseJournal(journal: Journal): string {
+  return `${JSON.stringify(journal, null, 2)}\n`;
+}
+
+/** Text → a valid, current journal, or a JournalFileError naming the file, the problem and where. */
+export function parseJournal(text: string, file: string): { journal: Journal; migratedFrom: number | undefined } {
+  if (!text.trim()) throw new JournalFileError(`${file} is empty, so it is not a journal.`);
+  if (text.includes('\u0000')) throw new JournalFileError(`${file} contains NUL bytes: it is damaged, not a journal.`);
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new JournalFileError(`${file} is not valid JSON: ${describeJsonError(error as Error, text)}.`);
+  }
+  const { document: current, fromVersion } = migrate(document, file);
+  const checked = JournalSchema.safeParse(current);
+  if (!checked.success) {
+    throw new JournalFileError(`${file} is not a valid mentee journal: ${describeIssue(checked.error.issues[0]!)}.`);
+  }
+  return { journal: checked.data, migratedFrom: fromVersion };
+}
+
+/** "meetings[3].when: invalid date-time" */
+export function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
+  const where = issue.path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index ? '.' : ''}${String(part)}`))
+    .join('');
+  const message = issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
+  return where ? `${where}: ${message}` : message;
+}
+
+function describeJsonError(error: Error, text: string): string {
+  const position = /position (\d+)/.exec(error.message);
+  const reason = error.message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+  if (!position) return reason;
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${reason} at line ${line}, column ${column}`;
+}

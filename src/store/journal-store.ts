@@ -1,0 +1,75 @@
+import { mkdir, realpath } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Low } from 'lowdb';
+import { emptyJournal, type Journal } from '../core/schema.js';
+import { PRIVATE_DIR_MODE } from './atomic-write.js';
+import { listBackups } from './backups.js';
+import { JournalFile, JournalFileError } from './journal-file.js';
+import { withJournalLock } from './lock.js';
+
+/**
+ * The only door to the journal. Reads are lock-free (writes replace the file atomically); every
+ * change is a function applied, under the lock, to the journal as it is on disk at that moment.
+ */
+export interface JournalStore {
+  readonly path: string;
+  /** The journal as it is now, validated; an empty one when the file does not exist yet. */
+  read(): Promise<Journal>;
+  /** Applies `change` to freshly read data and saves it; if `change` throws, nothing is written. */
+  update<T>(change: (journal: Journal) => T): Promise<T>;
+}
+
+export function openJournalStore(path: string, clock: () => Date): JournalStore {
+  const load = async (file: string) => {
+    const adapter = new JournalFile(file);
+    const db = new Low<Journal>(adapter, emptyJournal(clock()));
+    await withRecoveryHint(file, () => db.read());
+    return { db, adapter };
+  };
+
+  const update = async <T>(change: (journal: Journal) => T): Promise<T> => {
+    await mkdir(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
+    const file = await throughLinks(path);
+    return withJournalLock(file, async (assertHeld) => {
+      const { db } = await load(file);
+      const result = change(db.data);
+      db.data.updatedAt = clock().toISOString();
+      assertHeld();
+      await db.write();
+      return result;
+    });
+  };
+
+  return {
+    path,
+    async read() {
+      const file = await throughLinks(path);
+      const { db, adapter } = await load(file);
+      if (adapter.migratedFrom === undefined) return db.data;
+      return update((journal) => journal); // saves the upgraded journal, after a backup of the old one
+    },
+    update,
+  };
+}
+
+/** A symlinked journal is updated where it really lives, so the link stays a link. */
+async function throughLinks(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return path;
+  }
+}
+
+async function withRecoveryHint<T>(file: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof JournalFileError) || error.hint) throw error;
+    const [newest] = await listBackups(file);
+    const hint = newest
+      ? `It has not been changed. To go back to the last good version: cp "${newest}" "${file}"`
+      : 'It has not been changed. Fix it in a text editor, or move it aside to start a new journal.';
+    throw new JournalFileError(error.message, { hint });
+  }
+}

@@ -1,0 +1,36 @@
+/** The documented shapes of --json output (see README, "JSON output"). Private fields are never included here. */
+import type { Agenda } from '../core/agenda.js';
+import { withoutPrivate } from '../core/privacy.js';
+import type { Status } from '../core/status.js';
+
+export function agendaJson(agenda: Agenda) {
+  return {
+    meeting: withoutPrivate(agenda.meeting),
+    mentor: { handle: agenda.mentor.handle, name: agenda.mentor.name },
+    timeCheck: agenda.timeCheck,
+    goals: agenda.goals,
+    actionsReviewed: agenda.actionsReviewed.map(({ action, state, note }) => ({ action, state, note: note ?? null })),
+    actionsAgreed: agenda.actionsAgreed,
+  };
+}
+
+export function statusJson(status: Status) {
+  return {
+    nextMeeting: status.nextMeeting
+      ? { id: status.nextMeeting.meeting.id, when: status.nextMeeting.meeting.when, mentor: status.nextMeeting.mentor.handle, prepared: status.nextMeeting.prepared }
+      : null,
+    awaitingLog: status.awaitingLog?.id ?? null,
+    overdue: status.overdue,
+    dueSoon: status.dueSoon,
+    mentorCommitments: status.mentorCommitments,
+    staleGoals: status.staleGoals,
+    mentorsOverdue: status.mentorsOverdue.map(({ mentor, lastMet, daysSince, booked }) => ({
+      mentor: mentor.handle,
+      name: mentor.name,
+      cadenceDays: mentor.cadenceDays,
+      lastMet: lastMet ?? null,
+      daysSince,
+      booked: booked?.id ?? null,
+    })),
+  };
+}

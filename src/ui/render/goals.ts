@@ -1,0 +1,38 @@
+import { daysUntil, formatDay, relativeDay } from '../../core/dates.js';
+import { lastProgressAt } from '../../core/goals.js';
+import type { Goal } from '../../core/schema.js';
+import { blocks, columns, oneLine, section } from './layout.js';
+import type { RenderOptions } from './options.js';
+
+export function renderGoalList(goals: Goal[], { now, style }: RenderOptions): string {
+  if (!goals.length) return 'No goals yet. Add one with: mentee goal add "Choose a specialty" --category career';
+  return columns(
+    goals.map((goal) => [
+      style.bold(goal.id),
+      oneLine(goal.title),
+      style.dim(goal.category),
+      goal.status === 'active' ? '' : goal.status,
+      goal.targetDate ? targetText(goal.targetDate, now) : '',
+      `progress ${relativeDay(new Date(lastProgressAt(goal)), now)}`,
+    ]),
+  ).join('\n');
+}
+
+function targetText(day: string, now: Date): string {
+  return daysUntil(day, now) < 0 ? `target passed ${relativeDay(day, now)}` : `target ${relativeDay(day, now)}`;
+}
+
+export function renderGoal(goal: Goal, { now, style }: RenderOptions): string {
+  const facts = [
+    ['category', goal.category],
+    ['status', goal.status],
+    ['target', goal.targetDate ? `${formatDay(goal.targetDate)} (${relativeDay(goal.targetDate, now)})` : ''],
+    ['why', goal.why ?? ''],
+    ['success', goal.success ?? ''],
+    ['mentors', goal.mentors.join(', ')],
+  ].filter(([, value]) => value);
+  return blocks(
+    [`${style.bold(goal.id)}  ${style.bold(goal.title)}`, ...columns(facts.map(([label, value]) => [style.dim(label!), oneLine(value!)])).map((line) => `  ${line}`)],
+    section('Progress', goal.progress.map((note) => `${style.dim(formatDay(note.at))}  ${oneLine(note.note)}`)),
+  );
+}

@@ -1,0 +1,59 @@
+import { cadenceText, formatDay, relativeDay } from '../../core/dates.js';
+import { lastHeldMeeting, nextPlannedMeeting } from '../../core/meetings.js';
+import type { Journal, Mentor, SupportKind } from '../../core/schema.js';
+import { blocks, columns, oneLine, section } from './layout.js';
+import type { RenderOptions } from './options.js';
+
+export const SUPPORT_LABELS: Record<SupportKind, string> = {
+  career: 'career guidance',
+  opportunities: 'opportunities and open doors',
+  pitfalls: 'honesty about pitfalls',
+  emotional: 'emotional support',
+  balance: 'reflecting on work-life balance',
+  other: 'other support',
+};
+
+export function renderMentorList(journal: Journal, mentors: Mentor[], { now, style }: RenderOptions): string {
+  if (!mentors.length) return 'No mentors yet. Add one with: mentee mentor add "Dr Ada Lovelace" --cadence 4w';
+  return columns(
+    mentors.map((mentor) => {
+      const last = lastHeldMeeting(journal, mentor.handle);
+      return [
+        style.bold(mentor.handle),
+        oneLine(mentor.name),
+        statusLabel(mentor, style),
+        mentor.cadenceDays ? cadenceText(mentor.cadenceDays) : '',
+        last ? `last met ${relativeDay(new Date(last.when), now)}` : style.dim('not met yet'),
+      ];
+    }),
+  ).join('\n');
+}
+
+function statusLabel(mentor: Mentor, style: RenderOptions['style']): string {
+  if (mentor.status === 'active') return style.green('active');
+  return mentor.status === 'paused' ? style.yellow('paused') : style.dim('ended');
+}
+
+export function renderMentor(journal: Journal, mentor: Mentor, options: RenderOptions): string {
+  const { now, style } = options;
+  const last = lastHeldMeeting(journal, mentor.handle);
+  const next = nextPlannedMeeting(journal, now, mentor.handle);
+  const facts = columns(
+    [
+      ['role', mentor.role ?? ''],
+      ['contact', mentor.contact ? `${mentor.contact.channel}${mentor.contact.address ? `: ${mentor.contact.address}` : ''}` : ''],
+      ['meets', [mentor.cadenceDays ? cadenceText(mentor.cadenceDays) : '', mentor.lengthMinutes ? `${mentor.lengthMinutes} min` : ''].filter(Boolean).join(', ')],
+      ['since', formatDay(mentor.startDate)],
+      ['status', `${statusLabel(mentor, style)}${mentor.endNote ? ` — ${oneLine(mentor.endNote)}` : ''}`],
+      ['last met', last ? `${relativeDay(new Date(last.when), now)} (${last.id})` : 'not yet'],
+      ['next', next ? `${relativeDay(new Date(next.when), now)} (${next.id})` : 'not planned'],
+    ]
+      .filter(([, value]) => value)
+      .map(([label, value]) => [style.dim(label!), value!]),
+  );
+  return blocks(
+    [`${style.bold(mentor.name)} ${style.dim(`(${mentor.handle})`)}`, ...facts.map((line) => `  ${line}`)],
+    section('Ground rules', mentor.rules.map((rule) => `- ${oneLine(rule)}`)),
+    section('Support you hope for', mentor.expectations.map((kind) => `- ${SUPPORT_LABELS[kind]}`)),
+  );
+}
