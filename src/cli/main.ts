@@ -21,7 +21,7 @@ function report(error: unknown): number {
     return 130;
   }
   if (error instanceof UserError) {
-    process.stderr.write(`mentee: ${error.message}${error.hint ? `\n${error.hint}` : ''}\n`);
+    process.stderr.write(`mentee: ${error.message}${error.hint ? ` ${error.hint}` : ''}\n`);
     return error.exitCode;
   }
   const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);

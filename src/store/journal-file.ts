@@ -80,11 +80,29 @@ export function describeIssue(issue: { path: PropertyKey[]; message: string }): 
 }
 
 function describeJsonError(error: Error, text: string): string {
-  const position = /position (\d+)/.exec(error.message);
-  const reason = error.message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
-  if (!position) return reason;
-  const before = text.slice(0, Number(position[1]));
+  const reason = error.message.replace(/ in JSON at position \d+.*$/, '').replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
+  const at = errorOffset(error.message, text);
+  if (at === undefined) {
+    return /end of JSON input/i.test(reason) ? `it ends too early at line ${text.split('\n').length}, so it is probably truncated` : reason;
+  }
+  const before = text.slice(0, at);
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
   return `${reason} at line ${line}, column ${column}`;
+}
+
+/**
+ * Where JSON.parse stopped. V8 says "at position N" for some errors; for an unexpected token it
+ * quotes the text around it instead ("...context..." with the token 10 characters in), so find that.
+ */
+function errorOffset(message: string, text: string): number | undefined {
+  const position = /at position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  const quoted = /^Unexpected token '(.+?)', (\.\.\.)?"(.*)"(\.\.\.)? is not valid JSON$/s.exec(message);
+  if (!quoted) return undefined;
+  const [, token, clipped, context] = quoted;
+  const start = text.indexOf(context!);
+  if (start === -1) return undefined;
+  const within = context!.indexOf(token!, clipped ? 10 : 0);
+  return within === -1 ? undefined : start + within;
 }

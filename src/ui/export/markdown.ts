@@ -78,7 +78,7 @@ export function summaryMarkdown(journal: Journal, summary: Summary, includePriva
   const { scope, figures } = summary;
   const period = `${scope.from ? formatDay(scope.from) : 'the start'} to ${formatDay(scope.to)}`;
   const who = journal.profile.name ? `${md(journal.profile.name)}: ` : '';
-  const rate = figures.onTimeRate === null ? 'no actions completed' : `${Math.round(figures.onTimeRate * 100)}% on time`;
+  const rate = figures.onTimeRate === null ? '' : ` (${Math.round(figures.onTimeRate * 100)}% on time)`;
   const meetingLines = (meeting: Meeting) => {
     const log = meeting.log;
     const items = [
@@ -93,7 +93,7 @@ export function summaryMarkdown(journal: Journal, summary: Summary, includePriva
     '',
     `Period: ${period}.`,
     '',
-    `Meetings held: ${figures.meetingsHeld} · Actions completed: ${figures.actionsCompleted} (${rate})`,
+    `Meetings held: ${figures.meetingsHeld} · Actions completed: ${figures.actionsCompleted}${rate}`,
     '',
     ...part('Meetings', summary.meetings.flatMap(meetingLines)),
     ...part(

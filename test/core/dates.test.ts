@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cadenceText,
+  daysUntil,
+  dueText,
+  parseCadence,
+  parseDateInput,
+  relativeDay,
+  spanText,
+  toDay,
+} from '../../src/core/dates.js';
+import { NOW } from './fixtures.js';
+
+const parse = (text: string) => parseDateInput(text, NOW);
+const day = (text: string) => {
+  const parsed = parse(text);
+  return parsed ? toDay(parsed) : undefined;
+};
+
+describe('reading dates a person typed', () => {
+  it('reads an ISO date as that calendar day', () => {
+    expect(day('2026-12-03')).toBe('2026-12-03');
+  });
+
+  it('reads "2026-12-03 17:30" as half past five that afternoon, local time', () => {
+    expect(parse('2026-12-03 17:30')?.toISOString()).toBe('2026-12-03T17:30:00.000Z');
+  });
+
+  it('reads an ISO date-time with a T and with an offset exactly as written', () => {
+    expect(parse('2026-12-03T17:30')?.toISOString()).toBe('2026-12-03T17:30:00.000Z');
+    expect(parse('2026-12-03T17:30:00Z')?.toISOString()).toBe('2026-12-03T17:30:00.000Z');
+    // 17:30 in a zone one hour ahead of UTC is 16:30 UTC.
+    expect(parse('2026-12-03T17:30+01:00')?.toISOString()).toBe('2026-12-03T16:30:00.000Z');
+  });
+
+  it('reads today, tomorrow and yesterday relative to the clock', () => {
+    expect(day('today')).toBe('2026-11-25');
+    expect(day('tomorrow')).toBe('2026-11-26');
+    expect(day('yesterday')).toBe('2026-11-24');
+  });
+
+  it('reads "in 2 weeks" as fourteen days from now', () => {
+    expect(day('in 2 weeks')).toBe('2026-12-09');
+    expect(day('in 3 days')).toBe('2026-11-28');
+  });
+
+  it('reads "next friday 5pm" as a Friday ahead at 17:00', () => {
+    const parsed = parse('next friday 5pm');
+    expect(parsed).toBeDefined();
+    expect(parsed!.getDay()).toBe(5);
+    expect(parsed!.getHours()).toBe(17);
+    expect(parsed!.getMinutes()).toBe(0);
+    const ahead = daysUntil(parsed!, NOW);
+    expect(ahead).toBeGreaterThan(0);
+    expect(ahead).toBeLessThanOrEqual(10);
+  });
+
+  it('reads a bare weekday as the coming one, never one in the past', () => {
+    // The clock is a Wednesday; "friday" is two days later.
+    expect(day('friday')).toBe('2026-11-27');
+  });
+
+  it('refuses garbage and empty text instead of guessing', () => {
+    expect(parse('garbage')).toBeUndefined();
+    expect(parse('')).toBeUndefined();
+    expect(parse('   ')).toBeUndefined();
+  });
+
+  it('refuses text it only partly understands', () => {
+    expect(parse('next friday blah')).toBeUndefined();
+    expect(parse('in 2 weeks please')).toBeUndefined();
+  });
+
+  it('refuses an impossible date like 2026-02-30, never rolling it into March', () => {
+    expect(parse('2026-02-30')).toBeUndefined();
+    expect(parse('2026-02-30 10:00')).toBeUndefined();
+    expect(parse('2026-02-30T10:00')).toBeUndefined();
+    expect(parse('2026-02-30T10:00Z')).toBeUndefined();
+  });
+
+  it('refuses the 31st of a 30-day month and 29 February outside a leap year', () => {
+    expect(parse('2026-11-31')).toBeUndefined();
+    expect(parse('2026-04-31')).toBeUndefined();
+    expect(parse('2027-02-29')).toBeUndefined();
+  });
+
+  it('accepts 29 February in a leap year', () => {
+    expect(day('2028-02-29')).toBe('2028-02-29');
+  });
+
+  it('refuses an impossible time of day', () => {
+    expect(parse('2026-12-03 25:00')).toBeUndefined();
+    expect(parse('2026-12-03T25:00')).toBeUndefined();
+  });
+
+  it('refuses an impossible month like 2026-13-01 instead of reading it as 13 January', () => {
+    expect(parse('2026-13-01')).toBeUndefined();
+    expect(parse('2026-13-01 10:00')).toBeUndefined();
+  });
+});
+
+describe('relative text', () => {
+  it('says today, tomorrow and yesterday for neighbouring days', () => {
+    expect(relativeDay('2026-11-25', NOW)).toBe('today');
+    expect(relativeDay('2026-11-26', NOW)).toBe('tomorrow');
+    expect(relativeDay('2026-11-24', NOW)).toBe('yesterday');
+  });
+
+  it('says "in 3 days" ahead and "2 weeks ago" behind', () => {
+    expect(relativeDay('2026-11-28', NOW)).toBe('in 3 days');
+    expect(relativeDay('2026-11-11', NOW)).toBe('2 weeks ago');
+  });
+
+  it('counts calendar days, so a meeting late tomorrow is still "tomorrow"', () => {
+    expect(relativeDay(new Date('2026-11-26T23:30:00Z'), NOW)).toBe('tomorrow');
+    expect(relativeDay(new Date('2026-11-25T23:59:00Z'), NOW)).toBe('today');
+  });
+
+  it('describes due dates: due today, due tomorrow, due in N days', () => {
+    expect(dueText('2026-11-25', NOW)).toBe('due today');
+    expect(dueText('2026-11-26', NOW)).toBe('due tomorrow');
+    expect(dueText('2026-11-30', NOW)).toBe('due in 5 days');
+  });
+
+  it('describes missed due dates as overdue: "1 day overdue", "2 weeks overdue"', () => {
+    expect(dueText('2026-11-24', NOW)).toBe('1 day overdue');
+    expect(dueText('2026-11-11', NOW)).toBe('2 weeks overdue');
+  });
+
+  it('uses the coarsest unit that still reads true', () => {
+    expect(spanText(1)).toBe('1 day');
+    expect(spanText(13)).toBe('13 days');
+    expect(spanText(14)).toBe('2 weeks');
+    expect(spanText(20)).toBe('2 weeks'); // not rounded up to 3
+    expect(spanText(63)).toBe('2 months');
+    expect(spanText(800)).toBe('2 years');
+  });
+
+  it('writes cadences as people say them', () => {
+    expect(cadenceText(7)).toBe('every week');
+    expect(cadenceText(14)).toBe('every 2 weeks');
+    expect(cadenceText(28)).toBe('every 4 weeks');
+    expect(cadenceText(30)).toBe('every month');
+    expect(cadenceText(10)).toBe('every 10 days');
+  });
+});
+
+describe('reading a cadence', () => {
+  it('reads short and long forms: 4w, "4 weeks", 30d, "2 months"', () => {
+    expect(parseCadence('4w')).toBe(28);
+    expect(parseCadence('4 weeks')).toBe(28);
+    expect(parseCadence('1 week')).toBe(7);
+    expect(parseCadence('30d')).toBe(30);
+    expect(parseCadence('10 days')).toBe(10);
+    expect(parseCadence('2 months')).toBe(60);
+  });
+
+  it('reads words like weekly, fortnightly and monthly, in any case', () => {
+    expect(parseCadence('weekly')).toBe(7);
+    expect(parseCadence('Fortnightly')).toBe(14);
+    expect(parseCadence(' monthly ')).toBe(30);
+  });
+
+  it('refuses a zero cadence and text it cannot read', () => {
+    expect(parseCadence('0w')).toBeUndefined();
+    expect(parseCadence('sometimes')).toBeUndefined();
+    expect(parseCadence('4')).toBeUndefined();
+    expect(parseCadence('')).toBeUndefined();
+  });
+
+  it('round-trips: a cadence read from "4w" is shown as "every 4 weeks"', () => {
+    expect(cadenceText(parseCadence('4w')!)).toBe('every 4 weeks');
+  });
+});
