@@ -40,6 +40,7 @@ export function createContext(options: GlobalOptions, env: NodeJS.ProcessEnv = p
 function clockFrom(env: NodeJS.ProcessEnv): Date {
   if (!env.MENTEE_NOW) return new Date();
   const fixed = new Date(env.MENTEE_NOW);
-  if (Number.isNaN(fixed.getTime())) throw new UsageError(`MENTEE_NOW must be an ISO date-time such as 2026-11-25T09:00, not "${env.MENTEE_NOW}".`);
+  if (Number.isNaN(fixed.getTime()))
+    throw new UsageError(`MENTEE_NOW must be an ISO date-time such as 2026-11-25T09:00, not "${env.MENTEE_NOW}".`);
   return fixed;
 }

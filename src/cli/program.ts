@@ -42,9 +42,15 @@ export function buildProgram(): Command {
     .action(async (_flags: Flags, command: Command) => {
       const { UsageError } = await import('../errors.js');
       if (command.args.length) throw new UsageError(`unknown command '${command.args[0]}'.`, 'See: mentee --help');
-      await run(async (ctx, flags) => (await import('../commands/status.js')).statusCommand(ctx, flags))(_flags, command);
+      await run(async (ctx, flags) => (await import('../commands/status.js')).statusCommand(ctx, flags))(
+        _flags,
+        command,
+      );
     });
-  program.addHelpText('after', '\nExample:\n  $ mentee prep --mentor lovelace --when "next thursday 17:30" --topic "Specialty choice:15"');
+  program.addHelpText(
+    'after',
+    '\nExample:\n  $ mentee prep --mentor lovelace --when "next thursday 17:30" --topic "Specialty choice:15"',
+  );
 
   example(
     program
@@ -62,15 +68,20 @@ export function buildProgram(): Command {
   addActionCommands(program);
 
   example(
-    withJson(program.command('show').argument('<id>', 'm3, g1, a12 or a mentor').description('show one meeting, goal, action or mentor'))
+    withJson(
+      program
+        .command('show')
+        .argument('<id>', 'm3, g1, a12 or a mentor')
+        .description('show one meeting, goal, action or mentor'),
+    )
       .option('--include-private', 'also show private reflections')
       .action(run(async (ctx, id: string, flags) => (await import('../commands/show.js')).showCommand(ctx, id, flags))),
     'mentee show m1 --include-private',
   );
   example(
-    withJson(program.command('status').description('what needs attention: next meeting, overdue actions, mentors to contact')).action(
-      run(async (ctx, flags) => (await import('../commands/status.js')).statusCommand(ctx, flags)),
-    ),
+    withJson(
+      program.command('status').description('what needs attention: next meeting, overdue actions, mentors to contact'),
+    ).action(run(async (ctx, flags) => (await import('../commands/status.js')).statusCommand(ctx, flags))),
     'mentee status --json',
   );
   example(
@@ -90,12 +101,14 @@ export function buildProgram(): Command {
     'mentee export --since 2026-09-01 --mentor lovelace --out summary.md',
   );
 
-  const templates = withJson(program.command('templates').description('list prep templates (built in and your own)')).action(
-    run(async (ctx, flags) => (await import('../commands/templates.js')).templatesListCommand(ctx, flags)),
-  );
+  const templates = withJson(
+    program.command('templates').description('list prep templates (built in and your own)'),
+  ).action(run(async (ctx, flags) => (await import('../commands/templates.js')).templatesListCommand(ctx, flags)));
   example(templates, 'mentee templates show career-decision');
   withJson(templates.command('show').argument('<name>').description('show one prep template')).action(
-    run(async (ctx, name: string, flags) => (await import('../commands/templates.js')).templatesShowCommand(ctx, name, flags)),
+    run(async (ctx, name: string, flags) =>
+      (await import('../commands/templates.js')).templatesShowCommand(ctx, name, flags),
+    ),
   );
   return program;
 }
@@ -107,7 +120,11 @@ function mentorFields(command: Command): Command {
     .option('--cadence <interval>', 'how often you meet: 4w, "2 weeks", 30d, monthly')
     .option('--length <minutes>', 'usual meeting length in minutes')
     .option('--rule <text>', 'a ground rule you agreed (repeatable)', collect)
-    .option('--expect <kind>', 'support you hope for (repeatable): career, opportunities, pitfalls, emotional, balance, other', collect)
+    .option(
+      '--expect <kind>',
+      'support you hope for (repeatable): career, opportunities, pitfalls, emotional, balance, other',
+      collect,
+    )
     .option('--since <date>', 'when the mentoring started (default: today)');
 }
 
@@ -128,13 +145,18 @@ function addMentorCommands(program: Command): void {
     'mentee mentor list --all',
   );
   example(
-    withJson(mentor.command('show').argument('<mentor>', 'handle or part of the name').description('show a mentor with ground rules')).action(
-      run(async (ctx, ref: string, flags) => (await load()).mentorShowCommand(ctx, ref, flags)),
-    ),
+    withJson(
+      mentor
+        .command('show')
+        .argument('<mentor>', 'handle or part of the name')
+        .description('show a mentor with ground rules'),
+    ).action(run(async (ctx, ref: string, flags) => (await load()).mentorShowCommand(ctx, ref, flags))),
     'mentee mentor show lovelace',
   );
   example(
-    mentorFields(mentor.command('edit').argument('<mentor>').description('change a mentor; --rule and --expect add to the lists'))
+    mentorFields(
+      mentor.command('edit').argument('<mentor>').description('change a mentor; --rule and --expect add to the lists'),
+    )
       .option('--name <name>', 'their name')
       .option('--clear-rules', 'remove the existing ground rules first')
       .option('--clear-expect', 'remove the existing expectations first')
@@ -142,15 +164,19 @@ function addMentorCommands(program: Command): void {
     'mentee mentor edit lovelace --cadence 6w --rule "No calls after 8pm"',
   );
   example(
-    mentor.command('pause').argument('<mentor>').description('pause a mentorship (no nudges while paused)').action(
-      run(async (ctx, ref: string) => (await load()).mentorStatusCommand(ctx, ref, 'paused')),
-    ),
+    mentor
+      .command('pause')
+      .argument('<mentor>')
+      .description('pause a mentorship (no nudges while paused)')
+      .action(run(async (ctx, ref: string) => (await load()).mentorStatusCommand(ctx, ref, 'paused'))),
     'mentee mentor pause lovelace',
   );
   example(
-    mentor.command('resume').argument('<mentor>').description('make a paused or ended mentorship active again').action(
-      run(async (ctx, ref: string) => (await load()).mentorStatusCommand(ctx, ref, 'active')),
-    ),
+    mentor
+      .command('resume')
+      .argument('<mentor>')
+      .description('make a paused or ended mentorship active again')
+      .action(run(async (ctx, ref: string) => (await load()).mentorStatusCommand(ctx, ref, 'active'))),
     'mentee mentor resume lovelace',
   );
   example(
@@ -223,26 +249,45 @@ function meetingBasics(command: Command): Command {
   return command
     .option('--mentor <mentor>', 'which mentor (not needed when you have one)')
     .option('--when <date>', 'date and time, e.g. "2026-12-03 17:30" or "next thursday 5pm"')
-    .option('--length <minutes>', 'meeting length in minutes (default: the mentor\'s usual)')
+    .option('--length <minutes>', "meeting length in minutes (default: the mentor's usual)")
     .option('--mode <mode>', 'in-person, video, phone or other');
 }
 
 function addMeetingCommands(program: Command): void {
   example(
-    withJson(meetingBasics(program.command('prep').description('prepare a meeting: intention, topics with minutes, review of actions')))
+    withJson(
+      meetingBasics(
+        program.command('prep').description('prepare a meeting: intention, topics with minutes, review of actions'),
+      ),
+    )
       .option('--meeting <id>', 'a planned meeting to prepare (default: by --mentor and --when)')
       .option('--intention <text>', 'what you want to walk away with')
       .option('--topic <title[:minutes]>', 'a topic, with minutes after a colon (repeatable)', collect)
       .option('--kind <kind>', 'kind of the topics given: question, decision, update, feedback or personal')
       .option('--goal <id>', 'a goal to discuss (repeatable)', collect)
-      .option('--review <id=state[:note]>', 'progress on an action: done, progress, blocked, dropped, open (repeatable)', collect)
+      .option(
+        '--review <id=state[:note]>',
+        'progress on an action: done, progress, blocked, dropped, open (repeatable)',
+        collect,
+      )
       .option('--carry-parked', 'bring in the topics parked at the last meeting')
       .option('--template <name>', 'prep template (see mentee templates)')
-      .action(run(async (ctx, flags) => (await import('../commands/prep.js')).prepCommand(ctx, { ...flags, topicKind: flags.kind }))),
+      .action(
+        run(async (ctx, flags) =>
+          (await import('../commands/prep.js')).prepCommand(ctx, { ...flags, topicKind: flags.kind }),
+        ),
+      ),
     'mentee prep --mentor lovelace --when "2026-12-03 17:30" --intention "Leave with a decision plan" --topic "Specialty choice:15" --review a3=done',
   );
   example(
-    withJson(meetingBasics(program.command('log').argument('[meeting]', 'meeting id (default: the latest unlogged one)').description('record what happened: outcomes, advice, your action plan')))
+    withJson(
+      meetingBasics(
+        program
+          .command('log')
+          .argument('[meeting]', 'meeting id (default: the latest unlogged one)')
+          .description('record what happened: outcomes, advice, your action plan'),
+      ),
+    )
       .option('--topic <title[:minutes]>', 'a topic discussed, for a meeting not prepared (repeatable)', collect)
       .option('--covered <n>', 'topic numbers covered: 1, 1,3 or 1-3 (repeatable)', collect)
       .option('--parked <n>', 'topic numbers parked for next time (repeatable)', collect)
@@ -254,7 +299,11 @@ function addMeetingCommands(program: Command): void {
       .option('--mentor-action <title[:due]>', 'something your mentor offered to do (repeatable)', collect)
       .option('--private <text>', 'a private reflection: never exported unless you ask')
       .option('--next <date>', 'when you meet next (plans that meeting)')
-      .action(run(async (ctx, meeting: string | undefined, flags) => (await import('../commands/log.js')).logCommand(ctx, meeting, flags))),
+      .action(
+        run(async (ctx, meeting: string | undefined, flags) =>
+          (await import('../commands/log.js')).logCommand(ctx, meeting, flags),
+        ),
+      ),
     'mentee log m1 --covered 1 --parked 2 --advice "Talk to three GPs" --action "Email the training lead:in 2 weeks" --next "2027-01-07 17:30"',
   );
   example(
@@ -265,9 +314,11 @@ function addMeetingCommands(program: Command): void {
   );
   const meeting = program.command('meeting').description('change a meeting');
   example(
-    meeting.command('cancel').argument('<id>').description('cancel a planned meeting').action(
-      run(async (ctx, id: string) => (await import('../commands/meetings.js')).meetingCancelCommand(ctx, id)),
-    ),
+    meeting
+      .command('cancel')
+      .argument('<id>')
+      .description('cancel a planned meeting')
+      .action(run(async (ctx, id: string) => (await import('../commands/meetings.js')).meetingCancelCommand(ctx, id))),
     'mentee meeting cancel m4',
   );
 }
@@ -299,8 +350,14 @@ function addActionCommands(program: Command): void {
       .action(run(async (ctx, title: string, flags) => (await load()).actionAddCommand(ctx, title, flags))),
     'mentee action add "Draft a personal statement" --due "next friday" --goal g1',
   );
-  example(actionListOptions(action.command('list').description('open actions, soonest due first')).action(list), 'mentee action list --overdue');
-  example(actionListOptions(program.command('actions').description('open actions (same as action list)')).action(list), 'mentee actions --mentor lovelace');
+  example(
+    actionListOptions(action.command('list').description('open actions, soonest due first')).action(list),
+    'mentee action list --overdue',
+  );
+  example(
+    actionListOptions(program.command('actions').description('open actions (same as action list)')).action(list),
+    'mentee actions --mentor lovelace',
+  );
   example(
     action
       .command('edit')
@@ -322,9 +379,20 @@ function addActionCommands(program: Command): void {
     ['reopen', 'open', 'reopen a done or dropped action'],
   ] as const) {
     const close = run(async (ctx, id: string, flags) => (await load()).actionCloseCommand(ctx, id, status, flags));
-    example(action.command(name).argument('<id>').description(description).option('--note <text>', 'a note').action(close), `mentee action ${name} a3`);
+    example(
+      action.command(name).argument('<id>').description(description).option('--note <text>', 'a note').action(close),
+      `mentee action ${name} a3`,
+    );
     if (name === 'done') {
-      example(program.command('done').argument('<id>').description('mark an action done').option('--note <text>', 'a note').action(close), 'mentee done a3 --note "Sent it"');
+      example(
+        program
+          .command('done')
+          .argument('<id>')
+          .description('mark an action done')
+          .option('--note <text>', 'a note')
+          .action(close),
+        'mentee done a3 --note "Sent it"',
+      );
     }
   }
 }

@@ -46,6 +46,8 @@ export async function actionCloseCommand(
   status: 'done' | 'dropped' | 'open',
   raw: { note?: string },
 ): Promise<void> {
-  const action = await ctx.store.update((journal) => closeAction(journal, id, status, ctx.now, raw.note?.trim() || undefined));
+  const action = await ctx.store.update((journal) =>
+    closeAction(journal, id, status, ctx.now, raw.note?.trim() || undefined),
+  );
   ctx.print(`${VERBS[status]}: ${action.id} ${action.title}.`);
 }

@@ -17,10 +17,18 @@ export async function exportCommand(ctx: Context, raw: Record<string, unknown>):
   const format = input.format ?? formatFromFile(input.out) ?? 'md';
   const journal = await ctx.store.read();
   const selection = selectExport(journal, input, ctx.now);
-  const text = format === 'json' ? `${JSON.stringify(exportJson(selection, input.includePrivate), null, 2)}\n` : exportMarkdown(journal, selection, input.includePrivate);
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(exportJson(selection, input.includePrivate), null, 2)}\n`
+      : exportMarkdown(journal, selection, input.includePrivate);
   if (!input.out) return void process.stdout.write(text);
   await writePrivateFile(input.out, text, input.force);
-  const what = selection.kind === 'summary' ? 'summary' : selection.agenda.meeting.log ? `record of ${selection.agenda.meeting.id}` : `agenda for ${selection.agenda.meeting.id}`;
+  const what =
+    selection.kind === 'summary'
+      ? 'summary'
+      : selection.agenda.meeting.log
+        ? `record of ${selection.agenda.meeting.id}`
+        : `agenda for ${selection.agenda.meeting.id}`;
   ctx.warn(`Wrote the ${what} to ${input.out}${input.includePrivate ? ' (includes private reflections)' : ''}.`);
 }
 
@@ -29,7 +37,8 @@ function formatFromFile(out: string | undefined): 'md' | 'json' | undefined {
   const extension = extname(out).toLowerCase();
   if (!extension) return undefined;
   const format = FORMAT_BY_EXTENSION[extension];
-  if (!format) throw new UsageError(`--out: cannot tell the format from "${extension}"; add --format md or --format json.`);
+  if (!format)
+    throw new UsageError(`--out: cannot tell the format from "${extension}"; add --format md or --format json.`);
   return format;
 }
 

@@ -32,7 +32,16 @@ export async function goalUpdateCommand(ctx: Context, id: string, raw: Record<st
   ctx.print(input.note ? `Noted progress on ${goal.id}: ${goal.title}.` : `Updated ${goal.id}: ${goal.title}.`);
 }
 
-export async function goalStatusCommand(ctx: Context, id: string, status: Goal['status'], raw: { note?: string }): Promise<void> {
+export async function goalStatusCommand(
+  ctx: Context,
+  id: string,
+  status: Goal['status'],
+  raw: { note?: string },
+): Promise<void> {
   const goal = await ctx.store.update((journal) => setGoalStatus(journal, id, status, ctx.now, raw.note));
-  ctx.print(status === 'achieved' ? `Achieved ${goal.id}: ${goal.title}. Well done.` : `Marked ${goal.id} ${status}: ${goal.title}.`);
+  ctx.print(
+    status === 'achieved'
+      ? `Achieved ${goal.id}: ${goal.title}. Well done.`
+      : `Marked ${goal.id} ${status}: ${goal.title}.`,
+  );
 }

@@ -6,7 +6,11 @@ import { logMeeting } from '../core/meetings.js';
 import { withoutPrivate } from '../core/privacy.js';
 import { count } from '../ui/render/layout.js';
 
-export async function logCommand(ctx: Context, meetingId: string | undefined, raw: Record<string, unknown>): Promise<void> {
+export async function logCommand(
+  ctx: Context,
+  meetingId: string | undefined,
+  raw: Record<string, unknown>,
+): Promise<void> {
   const input = parseOptions(LogInput, { ...raw, meeting: meetingId });
   const { meeting, actions, nextMeeting, mentorName } = await ctx.store.update((journal) => {
     const result = logMeeting(journal, input, ctx.now);
@@ -14,7 +18,9 @@ export async function logCommand(ctx: Context, meetingId: string | undefined, ra
     return { ...result, mentorName };
   });
   if (raw.json) {
-    return ctx.print(JSON.stringify({ meeting: withoutPrivate(meeting), actions, nextMeeting: nextMeeting ?? null }, null, 2));
+    return ctx.print(
+      JSON.stringify({ meeting: withoutPrivate(meeting), actions, nextMeeting: nextMeeting ?? null }, null, 2),
+    );
   }
   const topics = meeting.prep?.topics ?? [];
   const outcomes = (outcome: string) => topics.filter((topic) => topic.outcome === outcome).length;
@@ -25,10 +31,15 @@ export async function logCommand(ctx: Context, meetingId: string | undefined, ra
     log.decisions.length ? count(log.decisions.length, 'decision') : '',
     log.privateReflection ? 'a private reflection (never shared)' : '',
   ].filter(Boolean);
-  ctx.print(`Logged ${meeting.id} with ${mentorName} on ${formatDateTime(meeting.when)}${saved.length ? `: ${saved.join(', ')}` : ''}.`);
+  ctx.print(
+    `Logged ${meeting.id} with ${mentorName} on ${formatDateTime(meeting.when)}${saved.length ? `: ${saved.join(', ')}` : ''}.`,
+  );
   for (const action of actions) {
     const who = action.owner === 'mentor' ? `${mentorName} offered` : 'You will';
     ctx.print(`  ${action.id}  ${who}: ${action.title}${action.due ? ` (${dueText(action.due, ctx.now)})` : ''}`);
   }
-  if (nextMeeting) ctx.print(`Next meeting: ${formatDateTime(nextMeeting.when)} (${nextMeeting.id}). Prepare it with: mentee prep --meeting ${nextMeeting.id}`);
+  if (nextMeeting)
+    ctx.print(
+      `Next meeting: ${formatDateTime(nextMeeting.when)} (${nextMeeting.id}). Prepare it with: mentee prep --meeting ${nextMeeting.id}`,
+    );
 }

@@ -10,7 +10,9 @@ export async function mentorAddCommand(ctx: Context, name: string, raw: Record<s
   const input = parseOptions(MentorAddInput, { ...raw, name });
   const mentor = await ctx.store.update((journal) => addMentor(journal, input, ctx.now));
   if (raw.json) return ctx.print(JSON.stringify(mentor, null, 2));
-  ctx.print(`Added ${mentor.name} as "${mentor.handle}". Prepare your first meeting with: mentee prep --mentor ${mentor.handle}`);
+  ctx.print(
+    `Added ${mentor.name} as "${mentor.handle}". Prepare your first meeting with: mentee prep --mentor ${mentor.handle}`,
+  );
 }
 
 export async function mentorListCommand(ctx: Context, raw: { all?: boolean; json?: boolean }): Promise<void> {

@@ -9,7 +9,11 @@ import { renderMeeting } from '../ui/render/meetings.js';
 import { renderMentor } from '../ui/render/mentors.js';
 
 /** Any record by its id (m3, g1, a12) or a mentor by handle or name. */
-export async function showCommand(ctx: Context, ref: string, raw: { json?: boolean; includePrivate?: boolean }): Promise<void> {
+export async function showCommand(
+  ctx: Context,
+  ref: string,
+  raw: { json?: boolean; includePrivate?: boolean },
+): Promise<void> {
   const journal = await ctx.store.read();
   const includePrivate = Boolean(raw.includePrivate);
   const kind = /^([gma])\d+$/i.exec(ref.trim())?.[1]?.toLowerCase();

@@ -5,9 +5,24 @@ import { columns } from '../ui/render/layout.js';
 export async function templatesListCommand(ctx: Context, raw: { json?: boolean }): Promise<void> {
   const { templates, problems } = await loadPrepTemplates();
   for (const { file, problem } of problems) ctx.warn(`warning: skipped template ${file}: ${problem}`);
-  if (raw.json) return ctx.print(JSON.stringify({ templates: templates.map(({ template, source }) => ({ ...template, source })) }, null, 2));
-  ctx.print(columns(templates.map(({ template, source }) => [ctx.style.bold(template.name), template.description, ctx.style.dim(source)])).join('\n'));
-  ctx.print(ctx.style.dim(`\nYour own templates go in ${userTemplateDir()} (same format as: mentee templates show check-in --json).`));
+  if (raw.json)
+    return ctx.print(
+      JSON.stringify({ templates: templates.map(({ template, source }) => ({ ...template, source })) }, null, 2),
+    );
+  ctx.print(
+    columns(
+      templates.map(({ template, source }) => [
+        ctx.style.bold(template.name),
+        template.description,
+        ctx.style.dim(source),
+      ]),
+    ).join('\n'),
+  );
+  ctx.print(
+    ctx.style.dim(
+      `\nYour own templates go in ${userTemplateDir()} (same format as: mentee templates show check-in --json).`,
+    ),
+  );
 }
 
 export async function templatesShowCommand(ctx: Context, name: string, raw: { json?: boolean }): Promise<void> {
@@ -19,7 +34,10 @@ export async function templatesShowCommand(ctx: Context, name: string, raw: { js
       ctx.style.dim(file),
       '',
       `Suggested topics (default ${template.defaultMinutes} min each):`,
-      ...template.topics.map((topic) => `  - ${topic.title}${topic.kind ? ` [${topic.kind}]` : ''}${topic.minutes ? `, ${topic.minutes} min` : ''}`),
+      ...template.topics.map(
+        (topic) =>
+          `  - ${topic.title}${topic.kind ? ` [${topic.kind}]` : ''}${topic.minutes ? `, ${topic.minutes} min` : ''}`,
+      ),
       '',
       'Reflection prompts:',
       ...template.prompts.map((prompt) => `  - ${prompt}`),

@@ -34,7 +34,9 @@ export function userTemplateDir(): string {
 }
 
 /** Built-in templates, then the user's own (which win on a name clash). Broken user files are reported, not fatal. */
-export async function loadPrepTemplates(userDir = userTemplateDir()): Promise<{ templates: LoadedTemplate[]; problems: TemplateProblem[] }> {
+export async function loadPrepTemplates(
+  userDir = userTemplateDir(),
+): Promise<{ templates: LoadedTemplate[]; problems: TemplateProblem[] }> {
   const builtIn = await readFolder(builtInTemplateDir(), 'built-in');
   const own = await readFolder(userDir, 'yours');
   const byName = new Map<string, LoadedTemplate>();
@@ -46,9 +48,12 @@ export async function findPrepTemplate(name: string): Promise<LoadedTemplate> {
   const { templates } = await loadPrepTemplates();
   const found = templates.find((loaded) => loaded.template.name === name.toLowerCase());
   if (!found) {
-    throw new UserError(`No prep template called "${name}". Available: ${templates.map((loaded) => loaded.template.name).join(', ')}.`, {
-      exitCode: 2,
-    });
+    throw new UserError(
+      `No prep template called "${name}". Available: ${templates.map((loaded) => loaded.template.name).join(', ')}.`,
+      {
+        exitCode: 2,
+      },
+    );
   }
   return found;
 }

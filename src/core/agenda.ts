@@ -44,7 +44,9 @@ export function buildAgenda(journal: Journal, meeting: Meeting): Agenda {
     (action) =>
       action.meetingId !== meeting.id &&
       (reviewed.has(action.id) ||
-        (action.status === 'open' && (!action.mentor || action.mentor === meeting.mentor) && action.createdAt <= meeting.when)),
+        (action.status === 'open' &&
+          (!action.mentor || action.mentor === meeting.mentor) &&
+          action.createdAt <= meeting.when)),
   );
   return {
     meeting,

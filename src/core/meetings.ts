@@ -37,7 +37,8 @@ export function prepMeeting(journal: Journal, input: PrepInput, now: Date, optio
     ...(input.carryParked ? parkedTopicsFor(journal, meeting.mentor, meeting) : []),
     ...input.topic.map((spec) => ({ ...readTopicSpec(spec), ...(input.topicKind ? { kind: input.topicKind } : {}) })),
   ];
-  for (const topic of newTopics) addTopic(prep.topics, { ...topic, minutes: topic.minutes ?? options.defaultTopicMinutes });
+  for (const topic of newTopics)
+    addTopic(prep.topics, { ...topic, minutes: topic.minutes ?? options.defaultTopicMinutes });
   for (const ref of input.goal) {
     const goal = findGoal(journal, ref);
     if (!prep.goals.includes(goal.id)) prep.goals.push(goal.id);
@@ -62,11 +63,17 @@ function meetingToPrepare(journal: Journal, input: PrepInput, now: Date): { meet
     return { meeting, created: false };
   }
   const mentor = chooseMentor(journal, input.mentor, 'prep');
-  if (mentor.status === 'ended') throw new UserError(`Your mentoring with ${mentor.name} has ended; resume it with: mentee mentor resume ${mentor.handle}`);
+  if (mentor.status === 'ended')
+    throw new UserError(
+      `Your mentoring with ${mentor.name} has ended; resume it with: mentee mentor resume ${mentor.handle}`,
+    );
   if (input.when) {
     const when = readDate(input.when, now, '--when');
     const sameDay = journal.meetings.find(
-      (meeting) => meeting.mentor === mentor.handle && meeting.status === 'planned' && daysUntil(new Date(meeting.when), when) === 0,
+      (meeting) =>
+        meeting.mentor === mentor.handle &&
+        meeting.status === 'planned' &&
+        daysUntil(new Date(meeting.when), when) === 0,
     );
     if (sameDay) {
       sameDay.when = when.toISOString();
@@ -85,7 +92,9 @@ export function chooseMentor(journal: Journal, ref: string | undefined, command:
   if (sole) return sole;
   const active = journal.mentors.filter((mentor) => mentor.status === 'active');
   if (!active.length) {
-    throw new UserError('You have no active mentor yet.', { hint: 'Add one with: mentee mentor add "Dr Ada Lovelace"' });
+    throw new UserError('You have no active mentor yet.', {
+      hint: 'Add one with: mentee mentor add "Dr Ada Lovelace"',
+    });
   }
   throw new UsageError(
     `Which mentor? Give --mentor: ${active.map((mentor) => mentor.handle).join(', ')}.`,
@@ -93,7 +102,13 @@ export function chooseMentor(journal: Journal, ref: string | undefined, command:
   );
 }
 
-export function createMeeting(journal: Journal, mentor: Mentor, when: Date, status: Meeting['status'], now: Date): Meeting {
+export function createMeeting(
+  journal: Journal,
+  mentor: Mentor,
+  when: Date,
+  status: Meeting['status'],
+  now: Date,
+): Meeting {
   const at = now.toISOString();
   const meeting: Meeting = {
     id: takeId(journal, 'm'),
@@ -186,17 +201,25 @@ export function logMeeting(journal: Journal, input: LogInput, now: Date): LogRes
 
   const planned = [
     ...input.action.map((spec) => ({ ...readActionSpec(spec, now, '--action'), owner: 'me' as const })),
-    ...input.mentorAction.map((spec) => ({ ...readActionSpec(spec, now, '--mentor-action'), owner: 'mentor' as const })),
+    ...input.mentorAction.map((spec) => ({
+      ...readActionSpec(spec, now, '--mentor-action'),
+      owner: 'mentor' as const,
+    })),
   ];
   const nextWhen = input.next ? readDate(input.next, now, '--next') : undefined;
-  const actions = planned.map((fields) => createAction(journal, { ...fields, mentor: mentor.handle, meetingId: meeting.id }, now));
+  const actions = planned.map((fields) =>
+    createAction(journal, { ...fields, mentor: mentor.handle, meetingId: meeting.id }, now),
+  );
 
   let nextMeeting: Meeting | undefined;
   if (nextWhen) {
     log.nextMeeting = nextWhen.toISOString();
     nextMeeting =
       journal.meetings.find(
-        (candidate) => candidate.mentor === mentor.handle && candidate.status === 'planned' && daysUntil(new Date(candidate.when), nextWhen) === 0,
+        (candidate) =>
+          candidate.mentor === mentor.handle &&
+          candidate.status === 'planned' &&
+          daysUntil(new Date(candidate.when), nextWhen) === 0,
       ) ?? createMeeting(journal, mentor, nextWhen, 'planned', now);
     nextMeeting.lengthMinutes = meeting.lengthMinutes;
     nextMeeting.mode = meeting.mode;
@@ -218,13 +241,18 @@ function meetingToLog(journal: Journal, input: LogInput, now: Date): Meeting {
     const mentor = chooseMentor(journal, input.mentor, 'log');
     const when = input.when ? readDate(input.when, now, '--when') : now;
     const sameDay = journal.meetings.find(
-      (meeting) => meeting.mentor === mentor.handle && meeting.status === 'planned' && daysUntil(new Date(meeting.when), when) === 0,
+      (meeting) =>
+        meeting.mentor === mentor.handle &&
+        meeting.status === 'planned' &&
+        daysUntil(new Date(meeting.when), when) === 0,
     );
     return sameDay ?? createMeeting(journal, mentor, when, 'held', now);
   }
   const due = meetingAwaitingLog(journal, now);
   if (due) return due;
-  throw new UsageError('Which meeting? Give its id (mentee log m3), or --mentor and --when for one that was not planned.');
+  throw new UsageError(
+    'Which meeting? Give its id (mentee log m3), or --mentor and --when for one that was not planned.',
+  );
 }
 
 /** The most recent planned meeting that has started and has no log yet. */
@@ -251,7 +279,8 @@ function markTopics(topics: Topic[], numbers: number[], outcome: 'covered' | 'pa
 
 export function cancelMeeting(journal: Journal, id: string, now: Date): Meeting {
   const meeting = findMeeting(journal, id);
-  if (meeting.status !== 'planned') throw new UserError(`${meeting.id} is ${meeting.status}; only a planned meeting can be cancelled.`);
+  if (meeting.status !== 'planned')
+    throw new UserError(`${meeting.id} is ${meeting.status}; only a planned meeting can be cancelled.`);
   meeting.status = 'cancelled';
   meeting.updatedAt = now.toISOString();
   return meeting;

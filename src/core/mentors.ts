@@ -11,7 +11,8 @@ export function addMentor(journal: Journal, input: MentorAddInput, now: Date): M
   if (!HANDLE_PATTERN.test(handle)) {
     throw new UsageError(`--handle: "${input.handle}" must start with a letter and use only a-z, 0-9 and -.`);
   }
-  if (taken.has(handle)) throw new UserError(`A mentor with handle "${handle}" already exists; choose another with --handle.`);
+  if (taken.has(handle))
+    throw new UserError(`A mentor with handle "${handle}" already exists; choose another with --handle.`);
   const at = now.toISOString();
   const mentor: Mentor = {
     handle,

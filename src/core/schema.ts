@@ -8,7 +8,15 @@ const isoDate = z.iso.date({ error: 'invalid date' });
 const text = z.string().trim().min(1, 'must not be empty');
 
 export const SUPPORT_KINDS = ['career', 'opportunities', 'pitfalls', 'emotional', 'balance', 'other'] as const;
-export const GOAL_CATEGORIES = ['career', 'clinical', 'research', 'education', 'leadership', 'wellbeing', 'personal'] as const;
+export const GOAL_CATEGORIES = [
+  'career',
+  'clinical',
+  'research',
+  'education',
+  'leadership',
+  'wellbeing',
+  'personal',
+] as const;
 export const GOAL_STATUSES = ['active', 'achieved', 'paused', 'dropped'] as const;
 export const MENTOR_STATUSES = ['active', 'paused', 'ended'] as const;
 export const MEETING_MODES = ['in-person', 'video', 'phone', 'other'] as const;

@@ -36,7 +36,10 @@ export function computeStatus(journal: Journal, now: Date): Status {
     awaitingLog: meetingAwaitingLog(journal, now),
     overdue: mine.filter((action) => isOverdue(action, now)).sort(byDue),
     dueSoon: mine
-      .filter((action) => action.due !== undefined && daysUntil(action.due, now) >= 0 && daysUntil(action.due, now) <= DUE_SOON_DAYS)
+      .filter(
+        (action) =>
+          action.due !== undefined && daysUntil(action.due, now) >= 0 && daysUntil(action.due, now) <= DUE_SOON_DAYS,
+      )
       .sort(byDue),
     mentorCommitments: open.filter((action) => action.owner === 'mentor'),
     staleGoals: journal.goals.filter(

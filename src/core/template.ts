@@ -7,7 +7,11 @@ export const PrepTemplateSchema = z.strictObject({
   description: z.string().min(1),
   defaultMinutes: z.number().int().positive().max(240),
   topics: z.array(
-    z.strictObject({ title: z.string().min(1), kind: z.enum(TOPIC_KINDS).optional(), minutes: z.number().int().positive().optional() }),
+    z.strictObject({
+      title: z.string().min(1),
+      kind: z.enum(TOPIC_KINDS).optional(),
+      minutes: z.number().int().positive().optional(),
+    }),
   ),
   prompts: z.array(z.string().min(1)),
 });

@@ -10,7 +10,11 @@ export const PRIVATE_DIR_MODE = 0o700;
  * a uniquely named temporary file (owner-only), fsync, rename over the target, fsync of the folder.
  * `beforeReplace` runs after the new content is safely on disk and before the swap (used for backups).
  */
-export async function writeFileAtomic(target: string, content: string, beforeReplace?: () => Promise<void>): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  content: string,
+  beforeReplace?: () => Promise<void>,
+): Promise<void> {
   const folder = dirname(target);
   const temporary = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temporary, 'wx', PRIVATE_FILE_MODE);

@@ -30,13 +30,20 @@ export async function listBackups(journalPath: string): Promise<string[]> {
   const folder = backupDirFor(journalPath);
   try {
     const names = await readdir(folder);
-    return names.filter((name) => name.endsWith('.json')).sort().reverse().map((name) => join(folder, name));
+    return names
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .reverse()
+      .map((name) => join(folder, name));
   } catch {
     return [];
   }
 }
 
 async function prune(folder: string): Promise<void> {
-  const names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort().reverse();
+  const names = (await readdir(folder))
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .reverse();
   await Promise.all(names.slice(BACKUPS_KEPT).map((name) => rm(join(folder, name), { force: true })));
 }

@@ -38,7 +38,8 @@ export class JournalFile implements Adapter<Journal> {
   async write(journal: Journal): Promise<void> {
     const checked = JournalSchema.safeParse(journal);
     // A change that would produce an invalid journal is a bug in mentee; refuse rather than save it.
-    if (!checked.success) throw new Error(`refusing to save an invalid journal: ${describeIssue(checked.error.issues[0]!)}`);
+    if (!checked.success)
+      throw new Error(`refusing to save an invalid journal: ${describeIssue(checked.error.issues[0]!)}`);
     const label = this.migratedFrom === undefined ? 'before-change' : `before-upgrade-from-v${this.migratedFrom}`;
     await writeFileAtomic(this.path, serialiseJournal(checked.data), async () => {
       if (this.existed) await backUp(this.path, label);
@@ -80,10 +81,14 @@ export function describeIssue(issue: { path: PropertyKey[]; message: string }): 
 }
 
 function describeJsonError(error: Error, text: string): string {
-  const reason = error.message.replace(/ in JSON at position \d+.*$/, '').replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
+  const reason = error.message
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
   const at = errorOffset(error.message, text);
   if (at === undefined) {
-    return /end of JSON input/i.test(reason) ? `it ends too early at line ${text.split('\n').length}, so it is probably truncated` : reason;
+    return /end of JSON input/i.test(reason)
+      ? `it ends too early at line ${text.split('\n').length}, so it is probably truncated`
+      : reason;
   }
   const before = text.slice(0, at);
   const line = before.split('\n').length;

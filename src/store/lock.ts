@@ -6,7 +6,10 @@ import { lockPathFor } from './paths.js';
  * Runs `work` while holding the journal's exclusive lock. Waits (with jittered back-off) for another
  * mentee process to finish, for up to about ten seconds, then gives up with a clear message.
  */
-export async function withJournalLock<T>(journalPath: string, work: (assertHeld: () => void) => Promise<T>): Promise<T> {
+export async function withJournalLock<T>(
+  journalPath: string,
+  work: (assertHeld: () => void) => Promise<T>,
+): Promise<T> {
   let compromised: Error | undefined;
   let release: () => Promise<void>;
   try {
@@ -22,13 +25,18 @@ export async function withJournalLock<T>(journalPath: string, work: (assertHeld:
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new UserError(`The journal is busy: another mentee command is writing ${journalPath}. Try again in a moment.`);
+      throw new UserError(
+        `The journal is busy: another mentee command is writing ${journalPath}. Try again in a moment.`,
+      );
     }
     throw error;
   }
   try {
     return await work(() => {
-      if (compromised) throw new UserError(`Lost the lock on ${journalPath} (${compromised.message}); nothing was written. Try again.`);
+      if (compromised)
+        throw new UserError(
+          `Lost the lock on ${journalPath} (${compromised.message}); nothing was written. Try again.`,
+        );
     });
   } finally {
     await release().catch(() => undefined);

@@ -17,7 +17,8 @@ export function migrate(
   migrations: Record<number, Migration> = MIGRATIONS,
   currentVersion = JOURNAL_VERSION,
 ): Migrated {
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) return { document, fromVersion: undefined };
+  if (typeof document !== 'object' || document === null || Array.isArray(document))
+    return { document, fromVersion: undefined };
   const version = (document as { version?: unknown }).version;
   if (typeof version !== 'number' || !Number.isInteger(version)) return { document, fromVersion: undefined };
   if (version > currentVersion) {

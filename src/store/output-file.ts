@@ -10,7 +10,8 @@ export async function writePrivateFile(path: string, content: string, force: boo
     handle = await open(path, 'wx', PRIVATE_FILE_MODE);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UserError(`${path} already exists; choose another --out or add --force to replace it.`);
+    if (code === 'EEXIST')
+      throw new UserError(`${path} already exists; choose another --out or add --force to replace it.`);
     throw new UserError(`Cannot write ${path}: ${(error as Error).message}`);
   }
   try {

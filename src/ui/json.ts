@@ -17,7 +17,12 @@ export function agendaJson(agenda: Agenda) {
 export function statusJson(status: Status) {
   return {
     nextMeeting: status.nextMeeting
-      ? { id: status.nextMeeting.meeting.id, when: status.nextMeeting.meeting.when, mentor: status.nextMeeting.mentor.handle, prepared: status.nextMeeting.prepared }
+      ? {
+          id: status.nextMeeting.meeting.id,
+          when: status.nextMeeting.meeting.when,
+          mentor: status.nextMeeting.mentor.handle,
+          prepared: status.nextMeeting.prepared,
+        }
       : null,
     awaitingLog: status.awaitingLog?.id ?? null,
     overdue: status.overdue,

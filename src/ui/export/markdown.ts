@@ -23,8 +23,14 @@ function topicTable(topics: Topic[], withOutcome: boolean): string[] {
     header,
     rule,
     ...topics.map((topic, index) => {
-      const cells = [String(index + 1), md(topic.title) + (topic.carriedFrom ? ' (carried over)' : ''), topic.kind ?? '', topic.minutes ? String(topic.minutes) : ''];
-      if (withOutcome) cells.push(topic.outcome ? md(`${topic.outcome}${topic.outcomeNote ? `: ${topic.outcomeNote}` : ''}`) : '');
+      const cells = [
+        String(index + 1),
+        md(topic.title) + (topic.carriedFrom ? ' (carried over)' : ''),
+        topic.kind ?? '',
+        topic.minutes ? String(topic.minutes) : '',
+      ];
+      if (withOutcome)
+        cells.push(topic.outcome ? md(`${topic.outcome}${topic.outcomeNote ? `: ${topic.outcomeNote}` : ''}`) : '');
       return `| ${cells.join(' | ')} |`;
     }),
   ];
@@ -56,16 +62,31 @@ export function meetingMarkdown(journal: Journal, agenda: Agenda, includePrivate
       ...topicTable(agenda.topics, Boolean(log)),
       ...(agenda.topics.length ? ['', `Planned: ${total.plannedMinutes} of ${total.lengthMinutes} minutes.`] : []),
     ]),
-    ...part('Progress on actions', agenda.actionsReviewed.map(({ action, state, note }) => actionLine(journal, action, state, note))),
-    ...part('Goals to discuss', agenda.goals.map((goal) => `- **${md(goal.title)}** (${goal.category}${goal.targetDate ? `, target ${formatDay(goal.targetDate)}` : ''})`)),
+    ...part(
+      'Progress on actions',
+      agenda.actionsReviewed.map(({ action, state, note }) => actionLine(journal, action, state, note)),
+    ),
+    ...part(
+      'Goals to discuss',
+      agenda.goals.map(
+        (goal) =>
+          `- **${md(goal.title)}** (${goal.category}${goal.targetDate ? `, target ${formatDay(goal.targetDate)}` : ''})`,
+      ),
+    ),
     ...(log
       ? [
           ...part('Advice', list(log.advice)),
           ...part('Feedback', list(log.feedback)),
           ...part('Decisions', list(log.decisions)),
           ...part('Assumptions challenged', list(log.challenged)),
-          ...part('My action plan', fromHere.filter((action) => action.owner === 'me').map((action) => actionLine(journal, action))),
-          ...part(`What ${md(mentor.name)} offered`, fromHere.filter((action) => action.owner === 'mentor').map((action) => actionLine(journal, action))),
+          ...part(
+            'My action plan',
+            fromHere.filter((action) => action.owner === 'me').map((action) => actionLine(journal, action)),
+          ),
+          ...part(
+            `What ${md(mentor.name)} offered`,
+            fromHere.filter((action) => action.owner === 'mentor').map((action) => actionLine(journal, action)),
+          ),
           ...(includePrivate && log.privateReflection ? part('Private reflection', [md(log.privateReflection)]) : []),
           ...(log.nextMeeting ? [`**Next meeting:** ${formatDateTime(log.nextMeeting)}`, ''] : []),
         ]
@@ -103,8 +124,14 @@ export function summaryMarkdown(journal: Journal, summary: Summary, includePriva
         ...progress.map((note) => `  - ${formatDay(note.at)}: ${md(note.note)}`),
       ]),
     ),
-    ...part('Actions completed', summary.actionsDone.map((action) => actionLine(journal, action))),
-    ...part('Actions open', summary.actionsOpen.map((action) => actionLine(journal, action))),
+    ...part(
+      'Actions completed',
+      summary.actionsDone.map((action) => actionLine(journal, action)),
+    ),
+    ...part(
+      'Actions open',
+      summary.actionsOpen.map((action) => actionLine(journal, action)),
+    ),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
 }

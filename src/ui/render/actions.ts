@@ -1,10 +1,11 @@
 import { dueText, formatDay, relativeDay } from '../../core/dates.js';
 import type { Action, Journal } from '../../core/schema.js';
-import { blocks, columns, oneLine, section } from './layout.js';
+import { blocks, card, columns, datedNotes, oneLine, section } from './layout.js';
 import type { RenderOptions } from './options.js';
 
 export function renderActionList(journal: Journal, actions: Action[], options: RenderOptions): string {
-  if (!actions.length) return 'No actions here. Add one with: mentee action add "Draft a personal statement" --due "next friday"';
+  if (!actions.length)
+    return 'No actions here. Add one with: mentee action add "Draft a personal statement" --due "next friday"';
   return columns(actions.map((action) => actionRow(journal, action, options))).join('\n');
 }
 
@@ -25,7 +26,8 @@ function whoText(journal: Journal, action: Action): string {
 }
 
 function statusText(action: Action, now: Date, style: RenderOptions['style']): string {
-  if (action.status === 'done') return style.green(`done ${action.completedAt ? relativeDay(new Date(action.completedAt), now) : ''}`.trim());
+  if (action.status === 'done')
+    return style.green(`done ${action.completedAt ? relativeDay(new Date(action.completedAt), now) : ''}`.trim());
   if (action.status === 'dropped') return style.dim('dropped');
   if (!action.due) return style.dim('no due date');
   const text = dueText(action.due, now);
@@ -34,7 +36,7 @@ function statusText(action: Action, now: Date, style: RenderOptions['style']): s
 
 export function renderAction(action: Action, options: RenderOptions): string {
   const { style } = options;
-  const facts = [
+  const facts: [string, string | undefined][] = [
     ['owner', action.owner === 'me' ? 'me' : `${action.mentor} (mentor commitment)`],
     ['status', statusText(action, options.now, style)],
     ['due', action.due ? formatDay(action.due) : ''],
@@ -42,9 +44,9 @@ export function renderAction(action: Action, options: RenderOptions): string {
     ['mentor', action.owner === 'me' ? (action.mentor ?? '') : ''],
     ['from', action.meetingId ? `meeting ${action.meetingId}` : ''],
     ['added', formatDay(action.createdAt)],
-  ].filter(([, value]) => value);
+  ];
   return blocks(
-    [`${style.bold(action.id)}  ${style.bold(oneLine(action.title))}`, ...columns(facts.map(([label, value]) => [style.dim(label!), value!])).map((line) => `  ${line}`)],
-    section('Notes', action.notes.map((note) => `${style.dim(formatDay(note.at))}  ${oneLine(note.note)}`)),
+    card(`${style.bold(action.id)}  ${style.bold(oneLine(action.title))}`, facts, style),
+    section('Notes', datedNotes(action.notes, style, formatDay)),
   );
 }

@@ -1,7 +1,7 @@
 import { daysUntil, formatDay, relativeDay } from '../../core/dates.js';
 import { lastProgressAt } from '../../core/goals.js';
 import type { Goal } from '../../core/schema.js';
-import { blocks, columns, oneLine, section } from './layout.js';
+import { blocks, card, columns, datedNotes, oneLine, section } from './layout.js';
 import type { RenderOptions } from './options.js';
 
 export function renderGoalList(goals: Goal[], { now, style }: RenderOptions): string {
@@ -23,16 +23,16 @@ function targetText(day: string, now: Date): string {
 }
 
 export function renderGoal(goal: Goal, { now, style }: RenderOptions): string {
-  const facts = [
+  const facts: [string, string | undefined][] = [
     ['category', goal.category],
     ['status', goal.status],
     ['target', goal.targetDate ? `${formatDay(goal.targetDate)} (${relativeDay(goal.targetDate, now)})` : ''],
-    ['why', goal.why ?? ''],
-    ['success', goal.success ?? ''],
+    ['why', oneLine(goal.why ?? '')],
+    ['success', oneLine(goal.success ?? '')],
     ['mentors', goal.mentors.join(', ')],
-  ].filter(([, value]) => value);
+  ];
   return blocks(
-    [`${style.bold(goal.id)}  ${style.bold(goal.title)}`, ...columns(facts.map(([label, value]) => [style.dim(label!), oneLine(value!)])).map((line) => `  ${line}`)],
-    section('Progress', goal.progress.map((note) => `${style.dim(formatDay(note.at))}  ${oneLine(note.note)}`)),
+    card(`${style.bold(goal.id)}  ${style.bold(oneLine(goal.title))}`, facts, style),
+    section('Progress', datedNotes(goal.progress, style, formatDay)),
   );
 }

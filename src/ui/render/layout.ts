@@ -1,4 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
+import type { Style } from '../style.js';
 
 /** Aligns rows into columns; widths ignore colour codes. The last column is never padded. */
 export function columns(rows: string[][], gap = '  '): string[] {
@@ -41,4 +42,21 @@ export function oneLine(text: string): string {
 /** "1 topic", "3 topics"; irregular plurals passed in. */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** A record's heading and its labelled facts, aligned; facts with no value are left out. Values are printed as given. */
+export function card(title: string, facts: [label: string, value: string | undefined][], style: Style): string[] {
+  const rows = facts
+    .filter((fact): fact is [string, string] => Boolean(fact[1]))
+    .map(([label, value]) => [style.dim(label), value]);
+  return [title, ...columns(rows).map((line) => `  ${line}`)];
+}
+
+/** Dated notes, oldest first: "Thu 3 Dec 2026  Shadowed two GP clinics". */
+export function datedNotes(
+  notes: { at: string; note: string }[],
+  style: Style,
+  formatDay: (iso: string) => string,
+): string[] {
+  return notes.map((note) => `${style.dim(formatDay(note.at))}  ${oneLine(note.note)}`);
 }

@@ -37,18 +37,30 @@ export function renderAgenda(journal: Journal, agenda: Agenda, options: RenderOp
   const { style } = options;
   const { meeting } = agenda;
   return blocks(
-    [heading(journal, meeting, options), ...(meeting.prep?.intention ? [`${style.dim('Intention:')} ${oneLine(meeting.prep.intention)}`] : [])],
-    section('Topics', [...topicLines(agenda.topics, options), ...(agenda.topics.length ? [timeCheckLine(agenda.timeCheck, style)] : [])]),
+    [
+      heading(journal, meeting, options),
+      ...(meeting.prep?.intention ? [`${style.dim('Intention:')} ${oneLine(meeting.prep.intention)}`] : []),
+    ],
+    section('Topics', [
+      ...topicLines(agenda.topics, options),
+      ...(agenda.topics.length ? [timeCheckLine(agenda.timeCheck, style)] : []),
+    ]),
     section(
       'Actions since last time',
       columns(
         agenda.actionsReviewed.map(({ action, state, note }) => {
           const row = actionRow(journal, action, options);
-          return [...row.slice(0, 3), state === action.status ? row[3]! : `${state}${note ? `: ${oneLine(note)}` : ''}`];
+          return [
+            ...row.slice(0, 3),
+            state === action.status ? row[3]! : `${state}${note ? `: ${oneLine(note)}` : ''}`,
+          ];
         }),
       ),
     ),
-    section('Goals to discuss', agenda.goals.map((goal) => `${style.bold(goal.id)}  ${oneLine(goal.title)}`)),
+    section(
+      'Goals to discuss',
+      agenda.goals.map((goal) => `${style.bold(goal.id)}  ${oneLine(goal.title)}`),
+    ),
   );
 }
 
@@ -59,7 +71,11 @@ export function topicLines(topics: Topic[], { style }: RenderOptions): string[] 
       oneLine(topic.title),
       topic.kind ?? '',
       topic.minutes ? `${topic.minutes} min` : style.dim('untimed'),
-      [topic.goalId, topic.carriedFrom ? `parked at ${topic.carriedFrom}` : '', topic.outcome ? outcomeText(topic, style) : '']
+      [
+        topic.goalId,
+        topic.carriedFrom ? `parked at ${topic.carriedFrom}` : '',
+        topic.outcome ? outcomeText(topic, style) : '',
+      ]
         .filter(Boolean)
         .join(', '),
     ]),
@@ -73,13 +89,20 @@ function outcomeText(topic: Topic, style: RenderOptions['style']): string {
 
 export function timeCheckLine(check: TimeCheck, style: RenderOptions['style']): string {
   const untimed = check.untimed ? ` (${check.untimed} untimed)` : '';
-  if (check.overBy > 0) return style.red(`Total ${check.plannedMinutes} of ${check.lengthMinutes} min: ${check.overBy} min over${untimed}`);
+  if (check.overBy > 0)
+    return style.red(`Total ${check.plannedMinutes} of ${check.lengthMinutes} min: ${check.overBy} min over${untimed}`);
   const spare = check.lengthMinutes - check.plannedMinutes;
-  return style.dim(`Total ${check.plannedMinutes} of ${check.lengthMinutes} min${spare ? `, ${spare} to spare` : ''}${untimed}`);
+  return style.dim(
+    `Total ${check.plannedMinutes} of ${check.lengthMinutes} min${spare ? `, ${spare} to spare` : ''}${untimed}`,
+  );
 }
 
 /** The whole record of a meeting. The private reflection is shown, marked, only when `includePrivate`. */
-export function renderMeeting(journal: Journal, agenda: Agenda, options: RenderOptions & { includePrivate: boolean }): string {
+export function renderMeeting(
+  journal: Journal,
+  agenda: Agenda,
+  options: RenderOptions & { includePrivate: boolean },
+): string {
   const { meeting } = agenda;
   const { style } = options;
   const log = meeting.log;
@@ -88,10 +111,22 @@ export function renderMeeting(journal: Journal, agenda: Agenda, options: RenderO
     [renderAgenda(journal, agenda, options)],
     log
       ? blocks(
-          section('Advice', log.advice.map((item) => `- ${oneLine(item)}`)),
-          section('Feedback', log.feedback.map((item) => `- ${oneLine(item)}`)),
-          section('Decisions', log.decisions.map((item) => `- ${oneLine(item)}`)),
-          section('Assumptions challenged', log.challenged.map((item) => `- ${oneLine(item)}`)),
+          section(
+            'Advice',
+            log.advice.map((item) => `- ${oneLine(item)}`),
+          ),
+          section(
+            'Feedback',
+            log.feedback.map((item) => `- ${oneLine(item)}`),
+          ),
+          section(
+            'Decisions',
+            log.decisions.map((item) => `- ${oneLine(item)}`),
+          ),
+          section(
+            'Assumptions challenged',
+            log.challenged.map((item) => `- ${oneLine(item)}`),
+          ),
           section('Action plan', columns(fromHere.map((action) => actionRow(journal, action, options)))),
           log.privateReflection
             ? options.includePrivate

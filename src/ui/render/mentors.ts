@@ -1,7 +1,7 @@
 import { cadenceText, formatDay, relativeDay } from '../../core/dates.js';
 import { lastHeldMeeting, nextPlannedMeeting } from '../../core/meetings.js';
 import type { Journal, Mentor, SupportKind } from '../../core/schema.js';
-import { blocks, columns, oneLine, section } from './layout.js';
+import { blocks, card, columns, oneLine, section } from './layout.js';
 import type { RenderOptions } from './options.js';
 
 export const SUPPORT_LABELS: Record<SupportKind, string> = {
@@ -38,22 +38,37 @@ export function renderMentor(journal: Journal, mentor: Mentor, options: RenderOp
   const { now, style } = options;
   const last = lastHeldMeeting(journal, mentor.handle);
   const next = nextPlannedMeeting(journal, now, mentor.handle);
-  const facts = columns(
+  const facts: [string, string | undefined][] = [
+    ['role', oneLine(mentor.role ?? '')],
     [
-      ['role', mentor.role ?? ''],
-      ['contact', mentor.contact ? `${mentor.contact.channel}${mentor.contact.address ? `: ${mentor.contact.address}` : ''}` : ''],
-      ['meets', [mentor.cadenceDays ? cadenceText(mentor.cadenceDays) : '', mentor.lengthMinutes ? `${mentor.lengthMinutes} min` : ''].filter(Boolean).join(', ')],
-      ['since', formatDay(mentor.startDate)],
-      ['status', `${statusLabel(mentor, style)}${mentor.endNote ? ` — ${oneLine(mentor.endNote)}` : ''}`],
-      ['last met', last ? `${relativeDay(new Date(last.when), now)} (${last.id})` : 'not yet'],
-      ['next', next ? `${relativeDay(new Date(next.when), now)} (${next.id})` : 'not planned'],
-    ]
-      .filter(([, value]) => value)
-      .map(([label, value]) => [style.dim(label!), value!]),
-  );
+      'contact',
+      mentor.contact
+        ? oneLine(`${mentor.contact.channel}${mentor.contact.address ? `: ${mentor.contact.address}` : ''}`)
+        : '',
+    ],
+    [
+      'meets',
+      [
+        mentor.cadenceDays ? cadenceText(mentor.cadenceDays) : '',
+        mentor.lengthMinutes ? `${mentor.lengthMinutes} min` : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+    ],
+    ['since', formatDay(mentor.startDate)],
+    ['status', `${statusLabel(mentor, style)}${mentor.endNote ? ` — ${oneLine(mentor.endNote)}` : ''}`],
+    ['last met', last ? `${relativeDay(new Date(last.when), now)} (${last.id})` : 'not yet'],
+    ['next', next ? `${relativeDay(new Date(next.when), now)} (${next.id})` : 'not planned'],
+  ];
   return blocks(
-    [`${style.bold(mentor.name)} ${style.dim(`(${mentor.handle})`)}`, ...facts.map((line) => `  ${line}`)],
-    section('Ground rules', mentor.rules.map((rule) => `- ${oneLine(rule)}`)),
-    section('Support you hope for', mentor.expectations.map((kind) => `- ${SUPPORT_LABELS[kind]}`)),
+    card(`${style.bold(oneLine(mentor.name))} ${style.dim(`(${mentor.handle})`)}`, facts, style),
+    section(
+      'Ground rules',
+      mentor.rules.map((rule) => `- ${oneLine(rule)}`),
+    ),
+    section(
+      'Support you hope for',
+      mentor.expectations.map((kind) => `- ${SUPPORT_LABELS[kind]}`),
+    ),
   );
 }
