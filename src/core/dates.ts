@@ -16,11 +16,32 @@ export function parseDateInput(input: string, now: Date): Date | undefined {
     const parsed = parseISO(textIn);
     return isValid(parsed) && sameCalendarDate(textIn, parsed) ? parsed : undefined;
   }
+  // Anything that starts like an ISO date is read strictly: chrono would "fix" 2026-13-01 into January.
+  if (/^\d{4}-\d{1,2}-\d{1,2}/.test(textIn)) return parseLocalIso(textIn);
   const results = chrono.parse(textIn, now, { forwardDate: true });
   const [only] = results;
   if (results.length !== 1 || !only || only.index !== 0 || only.text.length !== textIn.length) return undefined;
   const parsed = only.start.date();
   return isValid(parsed) ? parsed : undefined;
+}
+
+const LOCAL_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** "2026-12-03" (noon, like chrono's plain dates) or "2026-12-03 17:30", in local time; undefined if impossible. */
+function parseLocalIso(textIn: string): Date | undefined {
+  const match = LOCAL_ISO.exec(textIn);
+  if (!match) return undefined;
+  const [year, month, day, hour = 12, minute = 0, second = 0] = match
+    .slice(1)
+    .map((part) => (part === undefined ? undefined : Number(part)));
+  const date = new Date(year!, month! - 1, day!, hour, minute, second);
+  const exact =
+    date.getFullYear() === year &&
+    date.getMonth() === month! - 1 &&
+    date.getDate() === day &&
+    date.getHours() === hour &&
+    date.getMinutes() === minute;
+  return exact ? date : undefined;
 }
 
 /** parseISO rolls "2026-02-30T10:00" over to March; a person who typed that made a mistake. */

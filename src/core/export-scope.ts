@@ -30,7 +30,13 @@ export function selectExport(journal: Journal, input: ExportInput, now: Date): E
   }
   const from = input.since ? startOfDay(readDate(input.since, now, '--since')) : undefined;
   const to = input.to ? endOfDay(readDate(input.to, now, '--to')) : now;
-  if (from && from > to) throw new UsageError('--since is after --to; the period would be empty.');
+  if (from && from > to) {
+    throw new UsageError(
+      input.to
+        ? '--since is after --to; the period would be empty.'
+        : '--since is in the future; the period would be empty.',
+    );
+  }
   return {
     kind: 'summary',
     summary: buildSummary(journal, { from: from?.toISOString(), to: to.toISOString(), mentor }),

@@ -10,6 +10,7 @@ export function takeId(journal: Journal, prefix: IdPrefix): string {
 }
 
 const HONORIFICS = new Set(['dr', 'prof', 'professor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'sir', 'dame', 'rev']);
+const MAX_HANDLE = 32;
 export const HANDLE_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 
 /** "Dr Ada Lovelace" → "lovelace"; then "ada-lovelace", "lovelace-2" … when taken. */
@@ -22,9 +23,10 @@ export function deriveHandle(name: string, taken: ReadonlySet<string>): string {
     .filter((word) => word && !HONORIFICS.has(word));
   const letters = words.map((word) => word.replace(/^[0-9]+/, '')).filter(Boolean);
   const last = letters.at(-1) ?? 'mentor';
-  const candidates = [last, letters.length > 1 ? letters.slice(-2).join('-') : undefined].filter(
-    (candidate): candidate is string => Boolean(candidate),
-  );
-  for (const candidate of candidates) if (!taken.has(candidate)) return candidate.slice(0, 32);
-  for (let n = 2; ; n++) if (!taken.has(`${last}-${n}`)) return `${last}-${n}`;
+  const candidates = [last, letters.length > 1 ? letters.slice(-2).join('-') : undefined]
+    .filter((candidate): candidate is string => Boolean(candidate))
+    .map((candidate) => candidate.slice(0, MAX_HANDLE).replace(/-$/, ''));
+  for (const candidate of candidates) if (!taken.has(candidate)) return candidate;
+  const stem = last.slice(0, MAX_HANDLE - 4);
+  for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
 }

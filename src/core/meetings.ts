@@ -146,11 +146,12 @@ export function parkedTopicsFor(journal: Journal, mentorHandle: string, before?:
 
 function applyReview(journal: Journal, prep: Prep, review: Review, now: Date): void {
   const action = findAction(journal, review.actionId);
-  if (review.state === 'done' || review.state === 'dropped') {
-    if (action.status !== review.state) closeAction(journal, action.id, review.state, now, review.note);
-  } else if (review.state === 'open' && action.status !== 'open') {
-    closeAction(journal, action.id, 'open', now, review.note);
-  } else if (review.note || review.state !== 'open') {
+  const closing = review.state === 'done' || review.state === 'dropped' || review.state === 'open';
+  if (closing && action.status !== review.state) {
+    closeAction(journal, action.id, review.state as 'done' | 'dropped' | 'open', now, review.note);
+  } else if (closing) {
+    if (review.note) action.notes.push({ at: now.toISOString(), note: review.note });
+  } else {
     const label = review.state === 'blocked' ? 'Blocked' : review.state === 'progress' ? 'In progress' : 'Open';
     action.notes.push({ at: now.toISOString(), note: review.note ? `${label}: ${review.note}` : label });
     action.updatedAt = now.toISOString();
@@ -221,6 +222,7 @@ export function logMeeting(journal: Journal, input: LogInput, now: Date): LogRes
           candidate.status === 'planned' &&
           daysUntil(new Date(candidate.when), nextWhen) === 0,
       ) ?? createMeeting(journal, mentor, nextWhen, 'planned', now);
+    nextMeeting.when = nextWhen.toISOString();
     nextMeeting.lengthMinutes = meeting.lengthMinutes;
     nextMeeting.mode = meeting.mode;
   }

@@ -129,7 +129,7 @@ export const ActionSchema = z.strictObject({
   ...timestamps,
 });
 
-export const JournalSchema = z.strictObject({
+const JournalShape = z.strictObject({
   version: z.literal(JOURNAL_VERSION),
   /** Next number for each id prefix; only ever grows, so ids are never reused. */
   counters: z.strictObject({ g: z.number().int().min(1), m: z.number().int().min(1), a: z.number().int().min(1) }),
@@ -140,6 +140,58 @@ export const JournalSchema = z.strictObject({
   actions: z.array(ActionSchema),
   ...timestamps,
 });
+
+export const JournalSchema = JournalShape.superRefine(checkReferences);
+
+/**
+ * What a shape cannot say: ids are unique and below their counter (so a new one never collides),
+ * and every reference points at a record that exists. Catches hand edits before they cause harm.
+ */
+function checkReferences(journal: z.infer<typeof JournalShape>, ctx: z.RefinementCtx): void {
+  const handles = new Set<string>();
+  journal.mentors.forEach((mentor, index) => {
+    if (handles.has(mentor.handle))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mentors', index, 'handle'],
+        message: `duplicate handle "${mentor.handle}"`,
+      });
+    handles.add(mentor.handle);
+  });
+  const collections = [
+    ['goals', 'g', journal.goals],
+    ['meetings', 'm', journal.meetings],
+    ['actions', 'a', journal.actions],
+  ] as const;
+  const ids = new Set<string>();
+  for (const [name, prefix, records] of collections) {
+    records.forEach((record, index) => {
+      if (ids.has(record.id))
+        ctx.addIssue({ code: 'custom', path: [name, index, 'id'], message: `duplicate id "${record.id}"` });
+      ids.add(record.id);
+      if (Number(record.id.slice(1)) >= journal.counters[prefix]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['counters', prefix],
+          message: `must be above every ${prefix} id in use (${record.id})`,
+        });
+      }
+    });
+  }
+  const mustExist = (value: string | undefined, known: Set<string>, path: (string | number)[]) => {
+    if (value !== undefined && !known.has(value))
+      ctx.addIssue({ code: 'custom', path, message: `refers to "${value}", which does not exist` });
+  };
+  journal.goals.forEach((goal, index) =>
+    goal.mentors.forEach((handle, at) => mustExist(handle, handles, ['goals', index, 'mentors', at])),
+  );
+  journal.meetings.forEach((meeting, index) => mustExist(meeting.mentor, handles, ['meetings', index, 'mentor']));
+  journal.actions.forEach((action, index) => {
+    mustExist(action.mentor, handles, ['actions', index, 'mentor']);
+    mustExist(action.goalId, ids, ['actions', index, 'goalId']);
+    mustExist(action.meetingId, ids, ['actions', index, 'meetingId']);
+  });
+}
 
 export type Journal = z.infer<typeof JournalSchema>;
 export type Profile = z.infer<typeof ProfileSchema>;

@@ -25,10 +25,13 @@ export function readCadence(input: string): number {
   return days;
 }
 
-/** "Research plan:10" → title and minutes; a title without a number after the last colon is all title. */
+/**
+ * "Research plan:10" → title and minutes; a title without a number after the last colon is all
+ * title. Write "\:" for a colon that belongs to the title ("Handover at 17\:30").
+ */
 export function readTopicSpec(spec: string): { title: string; minutes?: number } {
-  const match = /^(.*):\s*(\d+)\s*(?:m|min|mins|minutes)?\s*$/i.exec(spec);
-  const title = (match ? match[1]! : spec).trim();
+  const match = /^(.*)(?<!\\):\s*(\d+)\s*(?:m|min|mins|minutes)?\s*$/i.exec(spec);
+  const title = (match ? match[1]! : spec).replace(/\\:/g, ':').trim();
   if (!title) throw new UsageError(`--topic: "${spec}" has no title.`);
   if (!match) return { title };
   const minutes = Number(match[2]);

@@ -17,6 +17,8 @@ export async function backUp(journalPath: string, label = 'before-change'): Prom
   const target = join(folder, `${basename(journalPath)}.${stamp}.${randomBytes(2).toString('hex')}.${label}.json`);
   try {
     await link(journalPath, target);
+    // A link shares the file's mode; a hand-copied 0644 journal must not leave a 0644 backup.
+    await chmod(target, PRIVATE_FILE_MODE);
   } catch {
     await copyFile(journalPath, target);
     await chmod(target, PRIVATE_FILE_MODE);

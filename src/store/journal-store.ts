@@ -1,5 +1,5 @@
-import { mkdir, realpath } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readlink, realpath } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { emptyJournal, type Journal } from '../core/schema.js';
 import { PRIVATE_DIR_MODE } from './atomic-write.js';
@@ -28,8 +28,8 @@ export function openJournalStore(path: string, clock: () => Date): JournalStore 
   };
 
   const update = async <T>(change: (journal: Journal) => T): Promise<T> => {
-    await mkdir(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
     const file = await throughLinks(path);
+    await mkdir(dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
     return withJournalLock(file, async (assertHeld) => {
       const { db } = await load(file);
       const result = change(db.data);
@@ -52,13 +52,24 @@ export function openJournalStore(path: string, clock: () => Date): JournalStore 
   };
 }
 
-/** A symlinked journal is updated where it really lives, so the link stays a link. */
+/**
+ * A symlinked journal is updated where it really lives, so the link stays a link, including a link
+ * made before its target exists (e.g. into a synced folder).
+ */
 async function throughLinks(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    return path;
+  let current = path;
+  for (let hops = 0; hops < 40; hops++) {
+    try {
+      return await realpath(current);
+    } catch {
+      try {
+        current = resolve(dirname(current), await readlink(current));
+      } catch {
+        return current;
+      }
+    }
   }
+  return current;
 }
 
 async function withRecoveryHint<T>(file: string, work: () => Promise<T>): Promise<T> {

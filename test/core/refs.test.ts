@@ -74,6 +74,8 @@ describe('ids of goals, meetings and actions', () => {
     const j = journal();
     expect(() => findGoal(j, 'g9')).toThrow('No goal with id "g9".');
     expect(() => findMeeting(j, 'm2')).toThrow(UserError);
-    expect(() => findAction(j, 'a4')).toThrow(expect.objectContaining({ hint: expect.stringMatching(/mentee actions/) }));
+    expect(() => findAction(j, 'a4')).toThrow(
+      expect.objectContaining({ hint: expect.stringMatching(/mentee actions/) }),
+    );
   });
 });

@@ -113,7 +113,11 @@ describe('--review "a3=done" / "a4=blocked:reason"', () => {
 
   it('is forgiving about case, spaces and common synonyms', () => {
     expect(readReviewSpec(' A5 = Done ')).toEqual({ actionId: 'a5', state: 'done' });
-    expect(readReviewSpec('a6=in-progress:half drafted')).toEqual({ actionId: 'a6', state: 'progress', note: 'half drafted' });
+    expect(readReviewSpec('a6=in-progress:half drafted')).toEqual({
+      actionId: 'a6',
+      state: 'progress',
+      note: 'half drafted',
+    });
     expect(readReviewSpec('a7=completed').state).toBe('done');
     expect(readReviewSpec('a8=drop').state).toBe('dropped');
   });
@@ -152,7 +156,10 @@ describe('topic numbers for --covered / --parked', () => {
 describe('--contact "channel:address"', () => {
   it('splits a channel from its address at the first colon', () => {
     expect(readContact('email:ada@example.org')).toEqual({ channel: 'email', address: 'ada@example.org' });
-    expect(readContact('Teams: https://example.org/ada')).toEqual({ channel: 'teams', address: 'https://example.org/ada' });
+    expect(readContact('Teams: https://example.org/ada')).toEqual({
+      channel: 'teams',
+      address: 'https://example.org/ada',
+    });
   });
 
   it('accepts a channel on its own', () => {

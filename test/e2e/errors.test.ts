@@ -24,23 +24,63 @@ describe('bad input', () => {
     ['an unknown action id', ['done', 'a99'], 1, /No action with id "a99"/],
     ['an unknown goal id', ['goal', 'update', 'g42', '--note', 'x'], 1, /No goal with id "g42"/],
     ['an unknown meeting id', ['log', 'm9', '--advice', 'x'], 1, /No meeting with id "m9"/],
-    ['an unknown mentor', ['prep', '--mentor', 'nobody', '--when', 'tomorrow'], 1, /No mentor matches "nobody".*lovelace \(Dr Ada Lovelace\)/],
-    ['an ambiguous mentor', ['mentor', 'show', 'ada'], 1, /"ada" matches several mentors: lovelace \(Dr Ada Lovelace\), smith \(Prof Adam Smith\)/],
-    ['several mentors and no --mentor', ['prep', '--when', 'tomorrow'], 2, /Which mentor\? Give --mentor: lovelace, smith/],
+    [
+      'an unknown mentor',
+      ['prep', '--mentor', 'nobody', '--when', 'tomorrow'],
+      1,
+      /No mentor matches "nobody".*lovelace \(Dr Ada Lovelace\)/,
+    ],
+    [
+      'an ambiguous mentor',
+      ['mentor', 'show', 'ada'],
+      1,
+      /"ada" matches several mentors: lovelace \(Dr Ada Lovelace\), smith \(Prof Adam Smith\)/,
+    ],
+    [
+      'several mentors and no --mentor',
+      ['prep', '--when', 'tomorrow'],
+      2,
+      /Which mentor\? Give --mentor: lovelace, smith/,
+    ],
     ['an empty title', ['action', 'add', '   '], 2, /title: must not be empty/],
     ['an empty goal title', ['goal', 'add', ''], 2, /title: must not be empty/],
-    ['an unreadable date', ['action', 'add', 'Call', '--due', 'next fridy'], 2, /--due: cannot read "next fridy" as a date/],
+    [
+      'an unreadable date',
+      ['action', 'add', 'Call', '--due', 'next fridy'],
+      2,
+      /--due: cannot read "next fridy" as a date/,
+    ],
     ['an impossible date', ['goal', 'add', 'X', '--target', '2026-02-30'], 2, /--target: cannot read "2026-02-30"/],
     ['an impossible time', ['prep', '--mentor', 'lovelace', '--when', '2026-12-03 25:00'], 2, /--when: cannot read/],
-    ['a bad due date inside --action', ['log', 'm1', '--action', 'Email lead:next fridy'], 2, /--action: cannot read "next fridy" as a due date/],
+    [
+      'a bad due date inside --action',
+      ['log', 'm1', '--action', 'Email lead:next fridy'],
+      2,
+      /--action: cannot read "next fridy" as a due date/,
+    ],
     ['a bad --format', ['export', '--format', 'pdf'], 2, /--format: must be one of md, json/],
     ['an unknown --out extension', ['export', '--out', 'agenda.docx'], 2, /cannot tell the format from "\.docx"/],
-    ['a non-numeric length', ['mentor', 'add', 'Dr B', '--length', 'half an hour'], 2, /--length: must be a number of minutes/],
+    [
+      'a non-numeric length',
+      ['mentor', 'add', 'Dr B', '--length', 'half an hour'],
+      2,
+      /--length: must be a number of minutes/,
+    ],
     ['a bad cadence', ['mentor', 'add', 'Dr B', '--cadence', 'sometimes'], 2, /--cadence: cannot read "sometimes"/],
     ['a bad category', ['goal', 'add', 'X', '--category', 'hobby'], 2, /--category: must be one of career, clinical/],
-    ['a topic number out of range', ['log', 'm1', '--covered', '4'], 2, /--covered: there is no topic 4; the agenda has 1/],
+    [
+      'a topic number out of range',
+      ['log', 'm1', '--covered', '4'],
+      2,
+      /--covered: there is no topic 4; the agenda has 1/,
+    ],
     ['a bad review', ['prep', '--meeting', 'm1', '--review', 'a1=maybe'], 2, /--review: "maybe" is not one of/],
-    ['two export scopes', ['export', '--next', '--since', '2026-01-01'], 2, /only one of --next, --meeting and --since/],
+    [
+      'two export scopes',
+      ['export', '--next', '--since', '2026-01-01'],
+      2,
+      /only one of --next, --meeting and --since/,
+    ],
     ['an unknown template', ['prep', '--meeting', 'm1', '--template', 'nope'], 2, /No prep template called "nope"/],
     ['completing an action twice', ['done', 'a2'], 1, /No action with id "a2"/],
     ['an update with nothing to change', ['goal', 'update', 'g1'], 2, /Nothing to update/],
@@ -64,7 +104,11 @@ describe('bad input', () => {
 
 describe('a damaged journal', () => {
   const damage: [string, string, RegExp][] = [
-    ['not JSON', '{"version": 1, "mentors": [', /is not valid JSON: it ends too early at line 1, so it is probably truncated/],
+    [
+      'not JSON',
+      '{"version": 1, "mentors": [',
+      /is not valid JSON: it ends too early at line 1, so it is probably truncated/,
+    ],
     ['broken JSON', '{"version": 1,\n "mentors": ]}', /is not valid JSON: Unexpected token .* at line 2, column 13/],
     ['empty', '', /is empty/],
     ['the wrong shape', '{"version": 1, "mentors": "Ada"}', /is not a valid mentee journal: /],
@@ -97,7 +141,9 @@ describe('a damaged journal', () => {
       await writeFile(journal, text.replace('"2026-12-03T17:30:00.000Z"', '"next week-ish"'));
       const result = await runMentee(['status'], { journal });
       expect(result.stderr).toContain('meetings[0].when: invalid date-time');
-      expect(result.stderr).toMatch(/It has not been changed\. To go back to the last good version: cp ".*\.backups\/.*\.json"/);
+      expect(result.stderr).toMatch(
+        /It has not been changed\. To go back to the last good version: cp ".*\.backups\/.*\.json"/,
+      );
     } finally {
       await cleanup();
     }

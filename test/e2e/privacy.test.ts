@@ -15,7 +15,18 @@ describe('private reflections', () => {
     ({ journal, dir, cleanup } = await tempJournal());
     await ok(['mentor', 'add', 'Dr Ada Lovelace'], { journal });
     await ok(['prep', '--when', '2026-12-03 17:30', '--topic', 'Career doubts'], { journal });
-    await run(['log', 'm1', '--covered', '1', '--advice', 'Take time', '--private', SECRET, '--next', '2027-01-07 17:30']);
+    await run([
+      'log',
+      'm1',
+      '--covered',
+      '1',
+      '--advice',
+      'Take time',
+      '--private',
+      SECRET,
+      '--next',
+      '2027-01-07 17:30',
+    ]);
   });
   afterAll(() => cleanup());
 
@@ -40,8 +51,12 @@ describe('private reflections', () => {
   });
 
   it('appear, marked as private, only when asked for', async () => {
-    expect(await run(['show', 'm1', '--include-private'])).toMatch(/Private reflection \(never shared\)\n\s+Felt anxious/);
-    expect(await run(['export', '--meeting', 'm1', '--include-private'])).toContain(`## Private reflection\n\n${SECRET}`);
+    expect(await run(['show', 'm1', '--include-private'])).toMatch(
+      /Private reflection \(never shared\)\n\s+Felt anxious/,
+    );
+    expect(await run(['export', '--meeting', 'm1', '--include-private'])).toContain(
+      `## Private reflection\n\n${SECRET}`,
+    );
     const json = JSON.parse(await run(['export', '--meeting', 'm1', '--format', 'json', '--include-private']));
     expect(json.meeting.log.privateReflection).toBe(SECRET);
   });
@@ -71,7 +86,9 @@ describe('where the journal lives', () => {
   it('defaults to journal.json in the XDG data folder', async () => {
     const { dir, cleanup } = await tempJournal();
     try {
-      const result = await runMentee(['init', '--stage', 'FY1'], { env: { MENTEE_JOURNAL: undefined, XDG_DATA_HOME: dir } });
+      const result = await runMentee(['init', '--stage', 'FY1'], {
+        env: { MENTEE_JOURNAL: undefined, XDG_DATA_HOME: dir },
+      });
       expect(result.stdout).toContain(join(dir, 'mentee', 'journal.json'));
       expect((await stat(join(dir, 'mentee', 'journal.json'))).mode & 0o777).toBe(0o600);
     } finally {
@@ -82,7 +99,9 @@ describe('where the journal lives', () => {
   it('--journal wins over MENTEE_JOURNAL', async () => {
     const { dir, cleanup } = await tempJournal();
     try {
-      await ok(['init', '--stage', 'FY1', '--journal', join(dir, 'flag.json')], { env: { MENTEE_JOURNAL: join(dir, 'env.json') } });
+      await ok(['init', '--stage', 'FY1', '--journal', join(dir, 'flag.json')], {
+        env: { MENTEE_JOURNAL: join(dir, 'env.json') },
+      });
       await expect(stat(join(dir, 'flag.json'))).resolves.toBeTruthy();
       await expect(stat(join(dir, 'env.json'))).rejects.toThrow();
     } finally {

@@ -22,9 +22,25 @@ describe('a session from init to export', () => {
 
   it('mentor add derives a handle from the surname and keeps ground rules and expectations', async () => {
     const out = await run([
-      'mentor', 'add', 'Dr Ada Lovelace', '--role', 'GP partner', '--contact', 'email:ada@example.org',
-      '--cadence', '4w', '--length', '30', '--rule', 'Email first; reply within a week', '--rule', 'Meet monthly',
-      '--expect', 'career', '--expect', 'emotional',
+      'mentor',
+      'add',
+      'Dr Ada Lovelace',
+      '--role',
+      'GP partner',
+      '--contact',
+      'email:ada@example.org',
+      '--cadence',
+      '4w',
+      '--length',
+      '30',
+      '--rule',
+      'Email first; reply within a week',
+      '--rule',
+      'Meet monthly',
+      '--expect',
+      'career',
+      '--expect',
+      'emotional',
     ]);
     expect(out).toContain('"lovelace"');
     const shown = await run(['mentor', 'show', 'ada']);
@@ -32,14 +48,37 @@ describe('a session from init to export', () => {
     expect(shown).toContain('emotional support');
     expect(shown).toContain('every 4 weeks, 30 min');
     const mentor = JSON.parse(await run(['mentor', 'show', 'lovelace', '--json']));
-    expect(mentor).toMatchObject({ handle: 'lovelace', contact: { channel: 'email', address: 'ada@example.org' }, cadenceDays: 28 });
+    expect(mentor).toMatchObject({
+      handle: 'lovelace',
+      contact: { channel: 'email', address: 'ada@example.org' },
+      cadenceDays: 28,
+    });
   });
 
   it('goal add and update record a dated progress note', async () => {
-    await run(['goal', 'add', 'Choose between paediatrics and general practice', '--category', 'career', '--target', '2027-03-01', '--why', 'I keep changing my mind', '--success', 'A decision I can explain', '--mentor', 'lovelace']);
+    await run([
+      'goal',
+      'add',
+      'Choose between paediatrics and general practice',
+      '--category',
+      'career',
+      '--target',
+      '2027-03-01',
+      '--why',
+      'I keep changing my mind',
+      '--success',
+      'A decision I can explain',
+      '--mentor',
+      'lovelace',
+    ]);
     await run(['goal', 'update', 'g1', '--note', 'Shadowed two GP clinics']);
     const goal = JSON.parse(await run(['goal', 'show', 'g1', '--json']));
-    expect(goal).toMatchObject({ id: 'g1', targetDate: '2027-03-01', mentors: ['lovelace'], progress: [{ note: 'Shadowed two GP clinics' }] });
+    expect(goal).toMatchObject({
+      id: 'g1',
+      targetDate: '2027-03-01',
+      mentors: ['lovelace'],
+      progress: [{ note: 'Shadowed two GP clinics' }],
+    });
   });
 
   it('action add reads natural dates and lists soonest first', async () => {
@@ -55,8 +94,25 @@ describe('a session from init to export', () => {
 
   it('prep saves and prints the agenda, reviews actions and warns when topics overrun', async () => {
     const result = await runMentee(
-      ['prep', '--mentor', 'lovelace', '--when', '2026-12-03 17:30', '--intention', 'Leave with a decision plan',
-        '--topic', 'Specialty choice:20', '--topic', 'Research plan:15', '--goal', 'g1', '--review', 'a2=done', '--review', 'a1=blocked:waiting on rota'],
+      [
+        'prep',
+        '--mentor',
+        'lovelace',
+        '--when',
+        '2026-12-03 17:30',
+        '--intention',
+        'Leave with a decision plan',
+        '--topic',
+        'Specialty choice:20',
+        '--topic',
+        'Research plan:15',
+        '--goal',
+        'g1',
+        '--review',
+        'a2=done',
+        '--review',
+        'a1=blocked:waiting on rota',
+      ],
       { journal },
     );
     expect(result.code).toBe(0);
@@ -65,9 +121,16 @@ describe('a session from init to export', () => {
     expect(result.stdout).toContain('Total 35 of 30 min: 5 min over');
     expect(result.stderr).toContain('5 over the 30-minute meeting');
     const saved = await readJournal(journal);
-    expect(saved.meetings[0]).toMatchObject({ id: 'm1', when: '2026-12-03T17:30:00.000Z', lengthMinutes: 30, status: 'planned' });
+    expect(saved.meetings[0]).toMatchObject({
+      id: 'm1',
+      when: '2026-12-03T17:30:00.000Z',
+      lengthMinutes: 30,
+      status: 'planned',
+    });
     expect(saved.actions.find((action: { id: string }) => action.id === 'a2').status).toBe('done');
-    expect(saved.actions.find((action: { id: string }) => action.id === 'a1').notes.at(-1).note).toBe('Blocked: waiting on rota');
+    expect(saved.actions.find((action: { id: string }) => action.id === 'a1').notes.at(-1).note).toBe(
+      'Blocked: waiting on rota',
+    );
   });
 
   it('prep again for the same mentor and day edits the agenda instead of adding a meeting', async () => {
@@ -93,9 +156,26 @@ describe('a session from init to export', () => {
 
   it('log records outcomes, advice, the action plan, mentor commitments and the next meeting', async () => {
     const out = await run(
-      ['log', 'm1', '--covered', '1', '--parked', '2', '--advice', 'Talk to three GPs before deciding', '--decision', 'Apply for GP training',
-        '--action', 'Email the training lead:in 2 weeks', '--mentor-action', 'Introduce me to Dr Blair',
-        '--private', 'Felt anxious about telling my consultant', '--next', '2027-01-07 17:30'],
+      [
+        'log',
+        'm1',
+        '--covered',
+        '1',
+        '--parked',
+        '2',
+        '--advice',
+        'Talk to three GPs before deciding',
+        '--decision',
+        'Apply for GP training',
+        '--action',
+        'Email the training lead:in 2 weeks',
+        '--mentor-action',
+        'Introduce me to Dr Blair',
+        '--private',
+        'Felt anxious about telling my consultant',
+        '--next',
+        '2027-01-07 17:30',
+      ],
       '2026-12-03T18:30:00Z',
     );
     expect(out).toContain('Logged m1');
@@ -104,22 +184,51 @@ describe('a session from init to export', () => {
     expect(out).toContain('Next meeting: Thu 7 Jan 2027, 17:30 (m2)');
     const saved = await readJournal(journal);
     expect(saved.meetings[0].status).toBe('held');
-    expect(saved.meetings[0].prep.topics.map((topic: { outcome: string }) => topic.outcome)).toEqual(['covered', 'parked']);
-    expect(saved.actions.find((action: { id: string }) => action.id === 'a4')).toMatchObject({ owner: 'mentor', mentor: 'lovelace', meetingId: 'm1' });
+    expect(saved.meetings[0].prep.topics.map((topic: { outcome: string }) => topic.outcome)).toEqual([
+      'covered',
+      'parked',
+    ]);
+    expect(saved.actions.find((action: { id: string }) => action.id === 'a4')).toMatchObject({
+      owner: 'mentor',
+      mentor: 'lovelace',
+      meetingId: 'm1',
+    });
     expect(saved.meetings[1]).toMatchObject({ id: 'm2', status: 'planned', when: '2027-01-07T17:30:00.000Z' });
   });
 
   it('the parked topic is carried into the next prep', async () => {
-    const out = await run(['prep', '--meeting', 'm2', '--carry-parked', '--topic', 'Portfolio:10'], '2026-12-20T09:00:00Z');
+    const out = await run(
+      ['prep', '--meeting', 'm2', '--carry-parked', '--topic', 'Portfolio:10'],
+      '2026-12-20T09:00:00Z',
+    );
     expect(out).toMatch(/1\.\s+Research plan\s+5 min\s+parked at m1/);
     expect(out).toMatch(/2\.\s+Portfolio\s+10 min/);
   });
 
   it('a meeting that was never prepared can be logged with --mentor and --when', async () => {
-    await run(['log', '--mentor', 'lovelace', '--when', 'yesterday', '--topic', 'Corridor chat about rotas', '--covered', '1', '--advice', 'Swap the night shift'], '2026-12-10T12:00:00Z');
+    await run(
+      [
+        'log',
+        '--mentor',
+        'lovelace',
+        '--when',
+        'yesterday',
+        '--topic',
+        'Corridor chat about rotas',
+        '--covered',
+        '1',
+        '--advice',
+        'Swap the night shift',
+      ],
+      '2026-12-10T12:00:00Z',
+    );
     const { meetings } = JSON.parse(await run(['meetings', '--json']));
     const unplanned = meetings.find((meeting: { id: string }) => meeting.id === 'm3');
-    expect(unplanned).toMatchObject({ status: 'held', when: '2026-12-09T12:00:00.000Z', log: { advice: ['Swap the night shift'] } });
+    expect(unplanned).toMatchObject({
+      status: 'held',
+      when: '2026-12-09T12:00:00.000Z',
+      log: { advice: ['Swap the night shift'] },
+    });
   });
 
   it('status weeks later shows overdue actions, mentor promises and the quiet mentor', async () => {
@@ -131,12 +240,18 @@ describe('a session from init to export', () => {
     const status = JSON.parse(await run(['status', '--json'], '2027-02-25T09:00:00Z'));
     expect(status.overdue.map((action: { id: string }) => action.id)).toEqual(['a1', 'a3']);
     expect(status.mentorCommitments.map((action: { id: string }) => action.id)).toEqual(['a4']);
-    expect(status.mentorsOverdue[0]).toMatchObject({ mentor: 'lovelace', cadenceDays: 28, lastMet: '2026-12-09T12:00:00.000Z' });
+    expect(status.mentorsOverdue[0]).toMatchObject({
+      mentor: 'lovelace',
+      cadenceDays: 28,
+      lastMet: '2026-12-09T12:00:00.000Z',
+    });
   });
 
   it('done completes an action and the summary counts it, on time or late', async () => {
     await run(['done', 'a3', '--note', 'Sent on time'], '2026-12-10T09:00:00Z');
-    const summary = JSON.parse(await run(['export', '--since', '2026-12-01', '--format', 'json'], '2026-12-31T09:00:00Z'));
+    const summary = JSON.parse(
+      await run(['export', '--since', '2026-12-01', '--format', 'json'], '2026-12-31T09:00:00Z'),
+    );
     expect(summary.kind).toBe('summary');
     expect(summary.figures).toMatchObject({ meetingsHeld: 2, actionsCompleted: 1, completedOnTime: 1, onTimeRate: 1 });
     const markdown = await run(['export', '--since', '2026-12-01'], '2026-12-31T09:00:00Z');

@@ -23,7 +23,13 @@ export interface RunOptions {
 
 /** Runs the built binary as a user would, with no terminal on stdin. */
 export function runMentee(args: string[], options: RunOptions = {}): Promise<RunResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'UTC', NO_COLOR: '1', MENTEE_NOW: options.now ?? NOW, ...options.env };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TZ: 'UTC',
+    NO_COLOR: '1',
+    MENTEE_NOW: options.now ?? NOW,
+    ...options.env,
+  };
   if (options.journal) env.MENTEE_JOURNAL = options.journal;
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   return new Promise((resolve, reject) => {

@@ -36,8 +36,12 @@ const cases: Case[] = [
     content: '{\n  "version": 1,\n  "counters": {,\n}\n',
     says: /not valid JSON.*line 3/,
   },
-  { name: 'not JSON at all (plain text)', content: 'my journal notes\n', says: /not valid JSON/ },
-  { name: 'cut short (truncated JSON)', content: serialiseJournal(sampleJournal()).slice(0, 120), says: /not valid JSON/ },
+  { name: 'not JSON at all (plain text)', content: 'my journal notes\n', says: /not valid JSON.*line 1, column 1/ },
+  {
+    name: 'cut short (truncated JSON)',
+    content: serialiseJournal(sampleJournal()).slice(0, 120),
+    says: /not valid JSON/,
+  },
   { name: 'empty', content: '', says: /is empty/ },
   { name: 'only whitespace', content: '  \n\n', says: /is empty/ },
   { name: 'filled with NUL bytes', content: Buffer.alloc(512), says: /NUL/ },
@@ -129,7 +133,10 @@ describe('the message for a damaged journal', () => {
     await store.update((j) => addTask(j, 'second'));
     const [newest] = await listBackups(journal);
     await writeFile(journal, '{ "version": 1, oops');
-    const error = await expectJournalFileError(store.update((j) => addTask(j, 'third')), /not valid JSON/);
+    const error = await expectJournalFileError(
+      store.update((j) => addTask(j, 'third')),
+      /not valid JSON/,
+    );
     expect(error.hint).toContain(`cp "${newest}" "${journal}"`);
     expect(error.hint).toMatch(/has not been changed/);
   });
@@ -157,7 +164,9 @@ describe('a journal written by a newer mentee', () => {
 
   it('read() refuses it, saying a newer mentee wrote it, and leaves the file untouched', async () => {
     const before = await damaged(newer());
-    const error = await openJournalStore(journal, clock).read().catch((caught: unknown) => caught);
+    const error = await openJournalStore(journal, clock)
+      .read()
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toContain(journal);
     expect((error as Error).message).toMatch(/written by a newer mentee/);

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emptyJournal, type Action, type Journal, type Meeting } from '../../src/core/schema.js';
+import { emptyJournal, type Action, type Journal, type Meeting, type Mentor } from '../../src/core/schema.js';
 import { serialiseJournal } from '../../src/store/journal-file.js';
 
 /** The fixed "now" of the store tests: Wednesday 25 November 2026, 09:00 UTC. */
@@ -40,9 +40,24 @@ export function validMeeting(overrides: Partial<Meeting> = {}): Meeting {
   };
 }
 
-/** A valid journal with one meeting and one action, as plain data to be bent out of shape by tests. */
+export function validMentor(overrides: Partial<Mentor> = {}): Mentor {
+  return {
+    handle: 'lovelace',
+    name: 'Dr Ada Lovelace',
+    rules: ['Email first'],
+    expectations: ['career'],
+    startDate: '2026-09-01',
+    status: 'active',
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...overrides,
+  };
+}
+
+/** A valid journal with one mentor, one meeting with them and one action, as plain data to be bent out of shape by tests. */
 export function sampleJournal(): Journal {
   const journal = emptyJournal(clock());
+  journal.mentors.push(validMentor());
   journal.meetings.push(validMeeting());
   journal.counters.m = 2;
   addTask(journal, 'Email the training lead');

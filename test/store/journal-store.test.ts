@@ -188,7 +188,11 @@ describe('openJournalStore: symlinked journal', () => {
 
     expect((await lstat(journal)).isSymbolicLink()).toBe(true);
     expect(await readlink(journal)).toBe(target);
-    expect((await onDisk(target)).actions.map((a) => a.title)).toEqual(['Email the training lead', 'through the link', 'and again']);
+    expect((await onDisk(target)).actions.map((a) => a.title)).toEqual([
+      'Email the training lead',
+      'through the link',
+      'and again',
+    ]);
     expect((await store.read()).actions).toHaveLength(3);
     expect(await modeOf(target)).toBe(0o600);
   });
@@ -231,12 +235,16 @@ describe('openJournalStore: the lock', () => {
 
   it('ten updates from separate stores started together all land with distinct ids', async () => {
     await Promise.all(
-      Array.from({ length: 10 }, (_, index) => openJournalStore(journal, clock).update((j) => addTask(j, `task ${index + 1}`))),
+      Array.from({ length: 10 }, (_, index) =>
+        openJournalStore(journal, clock).update((j) => addTask(j, `task ${index + 1}`)),
+      ),
     );
     const saved = await onDisk();
     expect(saved.actions).toHaveLength(10);
     expect(new Set(saved.actions.map((a) => a.id)).size).toBe(10);
-    expect(saved.actions.map((a) => a.title).sort()).toEqual(Array.from({ length: 10 }, (_, index) => `task ${index + 1}`).sort());
+    expect(saved.actions.map((a) => a.title).sort()).toEqual(
+      Array.from({ length: 10 }, (_, index) => `task ${index + 1}`).sort(),
+    );
   });
 
   it('an update waits while the lock is held and runs once it is released', async () => {

@@ -210,7 +210,9 @@ describe('the store upgrades an older journal on open', () => {
     await writeJournalText(journal, oldJournalText());
     await ageFile(journal);
     const before = await snapshot(journal, dir);
-    const message = new RegExp(`${journal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has journal version ${OLD}, which this mentee cannot upgrade`);
+    const message = new RegExp(
+      `${journal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has journal version ${OLD}, which this mentee cannot upgrade`,
+    );
     await expect(openJournalStore(journal, clock).read()).rejects.toThrow(message);
     await expect(openJournalStore(journal, clock).update((j) => addTask(j, 'never'))).rejects.toThrow(message);
     expect(await snapshot(journal, dir)).toEqual(before);

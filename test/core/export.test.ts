@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError, UserError } from '../../src/errors.js';
+import { buildAgenda } from '../../src/core/agenda.js';
+import { selectExport } from '../../src/core/export-scope.js';
+import { logMeeting, prepMeeting } from '../../src/core/meetings.js';
+import { shareable, withoutPrivate } from '../../src/core/privacy.js';
+import type { Journal } from '../../src/core/schema.js';
+import { action, exportInput, journal, logInput, mentor, NOW, prepInput } from './fixtures.js';
+
+const at = (iso: string) => new Date(iso);
+
+/** Ada: held 12 Nov (with a private reflection), planned 3 Dec. Turing: planned 10 Dec. */
+function journalWithMeetings(): Journal {
+  const j = journal();
+  mentor(j, { name: 'Dr Ada Lovelace', since: '2026-01-01' }, at('2026-01-01T09:00:00Z'));
+  mentor(j, { name: 'Prof Alan Turing', since: '2026-01-01' }, at('2026-01-01T09:00:00Z'));
+  logMeeting(
+    j,
+    logInput({
+      mentor: 'lovelace',
+      when: '2026-11-12 17:30',
+      advice: ['Talk to three GPs'],
+      private: 'Felt anxious about telling my consultant',
+      action: ['Email the training lead:2026-11-30'],
+    }),
+    at('2026-11-12T19:00:00Z'),
+  );
+  prepMeeting(j, prepInput({ mentor: 'lovelace', when: '2026-12-03 17:30', topic: ['Specialty choice'] }), NOW);
+  prepMeeting(j, prepInput({ mentor: 'turing', when: '2026-12-10 17:30', topic: ['Research'] }), NOW);
+  return j;
+}
+
+describe('what export shares', () => {
+  it('--next shares the agenda of the next planned meeting', () => {
+    const selection = selectExport(journalWithMeetings(), exportInput({ next: true }), NOW);
+    expect(selection.kind).toBe('meeting');
+    if (selection.kind !== 'meeting') return;
+    expect(selection.agenda.meeting.id).toBe('m2');
+    expect(selection.agenda.topics.map((topic) => topic.title)).toEqual(['Specialty choice']);
+  });
+
+  it('--next with --mentor shares the next meeting with that mentor', () => {
+    const selection = selectExport(journalWithMeetings(), exportInput({ next: true, mentor: 'turing' }), NOW);
+    expect(selection.kind === 'meeting' && selection.agenda.meeting.id).toBe('m3');
+  });
+
+  it("with no scope, shares the next meeting's agenda when one is planned", () => {
+    const selection = selectExport(journalWithMeetings(), exportInput({}), NOW);
+    expect(selection.kind === 'meeting' && selection.agenda.meeting.id).toBe('m2');
+  });
+
+  it('with no scope and nothing planned, shares a summary of everything so far', () => {
+    const j = journalWithMeetings();
+    j.meetings = j.meetings.filter((meeting) => meeting.status === 'held');
+    const selection = selectExport(j, exportInput({}), NOW);
+    expect(selection.kind).toBe('summary');
+    if (selection.kind !== 'summary') return;
+    expect(selection.summary.scope.from).toBeUndefined();
+    expect(selection.summary.scope.to).toBe(NOW.toISOString());
+    expect(selection.summary.meetings.map((meeting) => meeting.id)).toEqual(['m1']);
+  });
+
+  it('--meeting shares that meeting, held ones included, with the actions agreed there', () => {
+    const selection = selectExport(journalWithMeetings(), exportInput({ meeting: 'm1' }), NOW);
+    expect(selection.kind).toBe('meeting');
+    if (selection.kind !== 'meeting') return;
+    expect(selection.agenda.meeting.id).toBe('m1');
+    expect(selection.agenda.actionsAgreed.map((item) => item.title)).toEqual(['Email the training lead']);
+  });
+
+  it('--since shares a summary from the start of that day', () => {
+    const selection = selectExport(journalWithMeetings(), exportInput({ since: '2026-11-12' }), NOW);
+    expect(selection.kind).toBe('summary');
+    if (selection.kind !== 'summary') return;
+    expect(selection.summary.scope.from).toBe('2026-11-12T00:00:00.000Z');
+    // The meeting at 17:30 that day is in the period.
+    expect(selection.summary.meetings.map((meeting) => meeting.id)).toEqual(['m1']);
+  });
+
+  it('--since with --to includes the whole of the last day', () => {
+    const selection = selectExport(journalWithMeetings(), exportInput({ since: '2026-11-01', to: '2026-11-12' }), NOW);
+    expect(selection.kind === 'summary' && selection.summary.meetings.map((meeting) => meeting.id)).toEqual(['m1']);
+    const before = selectExport(journalWithMeetings(), exportInput({ since: '2026-11-01', to: '2026-11-11' }), NOW);
+    expect(before.kind === 'summary' && before.summary.meetings).toEqual([]);
+  });
+
+  it('refuses more than one scope', () => {
+    const j = journalWithMeetings();
+    expect(() => selectExport(j, exportInput({ next: true, meeting: 'm1' }), NOW)).toThrow(UsageError);
+    expect(() => selectExport(j, exportInput({ next: true, since: '2026-11-01' }), NOW)).toThrow(/only one of/);
+    expect(() => selectExport(j, exportInput({ meeting: 'm1', since: '2026-11-01' }), NOW)).toThrow(UsageError);
+  });
+
+  it('--next with no planned meeting is an error naming the mentor', () => {
+    const j = journalWithMeetings();
+    j.meetings = j.meetings.filter((meeting) => meeting.mentor !== 'turing');
+    expect(() => selectExport(j, exportInput({ next: true, mentor: 'turing' }), NOW)).toThrow(UserError);
+    expect(() => selectExport(j, exportInput({ next: true, mentor: 'turing' }), NOW)).toThrow(
+      /No planned meeting with Prof Alan Turing/,
+    );
+  });
+
+  it('refuses a period that ends before it starts, and an unreadable date', () => {
+    const j = journalWithMeetings();
+    expect(() => selectExport(j, exportInput({ since: '2026-11-20', to: '2026-11-01' }), NOW)).toThrow(UsageError);
+    expect(() => selectExport(j, exportInput({ since: 'last autumn-ish' }), NOW)).toThrow(/--since/);
+  });
+
+  it('refuses an unknown meeting or mentor', () => {
+    const j = journalWithMeetings();
+    expect(() => selectExport(j, exportInput({ meeting: 'm42' }), NOW)).toThrow(/No meeting with id "m42"/);
+    expect(() => selectExport(j, exportInput({ mentor: 'hopper' }), NOW)).toThrow(/No mentor matches "hopper"/);
+  });
+});
+
+describe('the agenda sent ahead', () => {
+  it("lists open actions from earlier meetings with this mentor for review, not other mentors' ones", () => {
+    const j = journalWithMeetings();
+    action(j, { title: 'For Turing', mentor: 'turing' }, at('2026-11-13T09:00:00Z'));
+    action(j, { title: 'Anyone', due: '2026-12-01' }, at('2026-11-13T09:00:00Z'));
+    const agenda = buildAgenda(
+      j,
+      j.meetings.find((meeting) => meeting.id === 'm2')!,
+    );
+    expect(agenda.actionsReviewed.map((item) => item.action.title).sort()).toEqual([
+      'Anyone',
+      'Email the training lead',
+    ]);
+    expect(agenda.actionsAgreed).toEqual([]);
+  });
+
+  it('shows the state the mentee reported in prep', () => {
+    const j = journalWithMeetings();
+    prepMeeting(
+      j,
+      prepInput({ mentor: 'lovelace', when: '2026-12-03 17:30', review: ['a1=blocked:lead on leave'] }),
+      NOW,
+    );
+    const agenda = buildAgenda(
+      j,
+      j.meetings.find((meeting) => meeting.id === 'm2')!,
+    );
+    expect(agenda.actionsReviewed).toEqual([
+      expect.objectContaining({
+        state: 'blocked',
+        note: 'lead on leave',
+        action: expect.objectContaining({ id: 'a1' }),
+      }),
+    ]);
+  });
+});
+
+describe('private reflections', () => {
+  it('are removed from a meeting before it is shared, keeping everything else', () => {
+    const j = journalWithMeetings();
+    const held = j.meetings[0]!;
+    const shared = withoutPrivate(held);
+    expect(shared.log?.privateReflection).toBeUndefined();
+    expect(JSON.stringify(shared)).not.toContain('Felt anxious');
+    expect(shared.log?.advice).toEqual(['Talk to three GPs']);
+    expect(shared.id).toBe('m1');
+  });
+
+  it('stay in the journal itself when a shareable copy is made', () => {
+    const j = journalWithMeetings();
+    withoutPrivate(j.meetings[0]!);
+    expect(j.meetings[0]?.log?.privateReflection).toBe('Felt anxious about telling my consultant');
+  });
+
+  it('are shared only when asked for with --include-private', () => {
+    const held = journalWithMeetings().meetings[0]!;
+    expect(shareable(held, true).log?.privateReflection).toBe('Felt anxious about telling my consultant');
+    expect(shareable(held, false).log?.privateReflection).toBeUndefined();
+  });
+
+  it('leave a meeting with nothing private unchanged', () => {
+    const planned = journalWithMeetings().meetings[1]!;
+    expect(withoutPrivate(planned)).toEqual(planned);
+  });
+});

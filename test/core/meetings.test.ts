@@ -1,0 +1,501 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError, UserError } from '../../src/errors.js';
+import { timeCheck } from '../../src/core/agenda.js';
+import { setMentorStatus } from '../../src/core/mentors.js';
+import {
+  cancelMeeting,
+  isPrepared,
+  logMeeting,
+  meetingAwaitingLog,
+  parkedTopicsFor,
+  prepMeeting,
+} from '../../src/core/meetings.js';
+import type { Journal } from '../../src/core/schema.js';
+import { action, daysBefore, goal, journal, logInput, mentor, NOW, prepInput } from './fixtures.js';
+
+function withAda(fields: Record<string, unknown> = {}): Journal {
+  const j = journal();
+  mentor(j, { name: 'Dr Ada Lovelace', ...fields });
+  return j;
+}
+
+describe('prep', () => {
+  it('creates a planned meeting with the mentor at the time given, with the agenda saved', () => {
+    const j = withAda({ length: '45' });
+    const { meeting, created } = prepMeeting(
+      j,
+      prepInput({
+        mentor: 'lovelace',
+        when: '2026-12-03 17:30',
+        intention: 'Leave with a decision plan',
+        topic: ['Specialty choice', 'Research plan:10'],
+      }),
+      NOW,
+    );
+    expect(created).toBe(true);
+    expect(meeting).toMatchObject({
+      id: 'm1',
+      mentor: 'lovelace',
+      when: '2026-12-03T17:30:00.000Z',
+      lengthMinutes: 45,
+      status: 'planned',
+    });
+    expect(meeting.prep?.intention).toBe('Leave with a decision plan');
+    expect(meeting.prep?.topics).toEqual([{ title: 'Specialty choice' }, { title: 'Research plan', minutes: 10 }]);
+    expect(meeting.prep?.preparedAt).toBe(NOW.toISOString());
+    expect(j.meetings).toHaveLength(1);
+  });
+
+  it('uses a 30-minute meeting when the mentor has no usual length, and --length overrides it', () => {
+    const j = withAda();
+    expect(prepMeeting(j, prepInput({ when: '2026-12-03 17:30' }), NOW).meeting.lengthMinutes).toBe(30);
+    expect(
+      prepMeeting(j, prepInput({ when: '2026-12-10 17:30', length: '20', mode: 'Video' }), NOW).meeting,
+    ).toMatchObject({
+      lengthMinutes: 20,
+      mode: 'video',
+    });
+  });
+
+  it('picks the only active mentor when --mentor is left out', () => {
+    const j = withAda();
+    expect(prepMeeting(j, prepInput({ when: 'tomorrow' }), NOW).meeting.mentor).toBe('lovelace');
+  });
+
+  it('re-running prep for the same mentor on the same day updates that meeting instead of adding another', () => {
+    const j = withAda();
+    const first = prepMeeting(
+      j,
+      prepInput({ mentor: 'ada', when: '2026-12-03 17:30', topic: ['Specialty choice'] }),
+      NOW,
+    );
+    const again = prepMeeting(
+      j,
+      prepInput({ mentor: 'ada', when: '2026-12-03 18:00', topic: ['Research plan:10'] }),
+      NOW,
+    );
+    expect(again.created).toBe(false);
+    expect(again.meeting.id).toBe(first.meeting.id);
+    expect(j.meetings).toHaveLength(1);
+    expect(again.meeting.when).toBe('2026-12-03T18:00:00.000Z');
+    expect(again.meeting.prep?.topics.map((topic) => topic.title)).toEqual(['Specialty choice', 'Research plan']);
+    // The next new meeting still gets the next number: re-prep used no id.
+    expect(prepMeeting(j, prepInput({ mentor: 'ada', when: '2026-12-10 17:30' }), NOW).meeting.id).toBe('m2');
+  });
+
+  it('naming a topic again changes it rather than listing it twice', () => {
+    const j = withAda();
+    prepMeeting(j, prepInput({ when: '2026-12-03 17:30', topic: ['Specialty choice:10'] }), NOW);
+    const { meeting } = prepMeeting(j, prepInput({ when: '2026-12-03 17:30', topic: ['specialty choice:15'] }), NOW);
+    expect(meeting.prep?.topics).toHaveLength(1);
+    expect(meeting.prep?.topics[0]?.minutes).toBe(15);
+  });
+
+  it('prep on another day plans a separate meeting', () => {
+    const j = withAda();
+    prepMeeting(j, prepInput({ when: '2026-12-03 17:30' }), NOW);
+    const { meeting, created } = prepMeeting(j, prepInput({ when: '2026-12-04 17:30' }), NOW);
+    expect(created).toBe(true);
+    expect(meeting.id).toBe('m2');
+    expect(j.meetings).toHaveLength(2);
+  });
+
+  it("without --when, adds to the mentor's next planned meeting", () => {
+    const j = withAda();
+    prepMeeting(j, prepInput({ when: '2026-12-03 17:30', topic: ['Specialty choice'] }), NOW);
+    const { meeting, created } = prepMeeting(j, prepInput({ topic: ['Research plan'] }), NOW);
+    expect(created).toBe(false);
+    expect(meeting.id).toBe('m1');
+    expect(meeting.prep?.topics.map((topic) => topic.title)).toEqual(['Specialty choice', 'Research plan']);
+  });
+
+  it("gives untimed topics the template's default minutes and keeps minutes that were given", () => {
+    const j = withAda();
+    const { meeting } = prepMeeting(
+      j,
+      prepInput({ when: '2026-12-03 17:30', topic: ['Specialty choice', 'Research plan:10'] }),
+      NOW,
+      { defaultTopicMinutes: 5, templateName: 'check-in' },
+    );
+    expect(meeting.prep?.topics.map((topic) => topic.minutes)).toEqual([5, 10]);
+    expect(meeting.prep?.template).toBe('check-in');
+  });
+
+  it('links goals to discuss once each, and refuses an unknown goal', () => {
+    const j = withAda();
+    goal(j, { title: 'Choose between paediatrics and general practice' });
+    const { meeting } = prepMeeting(j, prepInput({ when: '2026-12-03 17:30', goal: ['g1', 'G1'] }), NOW);
+    expect(meeting.prep?.goals).toEqual(['g1']);
+    expect(() => prepMeeting(j, prepInput({ when: '2026-12-03 17:30', goal: ['g7'] }), NOW)).toThrow(UserError);
+  });
+
+  describe('--review of open actions', () => {
+    function withActions() {
+      const j = withAda();
+      action(j, { title: 'Draft personal statement' }, daysBefore(10));
+      action(j, { title: 'Shadow a GP clinic' }, daysBefore(10));
+      action(j, { title: 'Ask rota coordinator' }, daysBefore(10));
+      action(j, { title: 'Read curriculum' }, daysBefore(10));
+      return j;
+    }
+
+    it('marks an action reviewed as done as completed now', () => {
+      const j = withActions();
+      prepMeeting(j, prepInput({ when: '2026-12-03 17:30', review: ['a1=done'] }), NOW);
+      expect(j.actions[0]).toMatchObject({ status: 'done', completedAt: NOW.toISOString() });
+    });
+
+    it('drops an action reviewed as dropped and keeps the reason as a note', () => {
+      const j = withActions();
+      prepMeeting(j, prepInput({ when: '2026-12-03 17:30', review: ['a2=dropped:clinic closed'] }), NOW);
+      expect(j.actions[1]?.status).toBe('dropped');
+      expect(j.actions[1]?.completedAt).toBeUndefined();
+      expect(j.actions[1]?.notes.map((note) => note.note)).toEqual(['clinic closed']);
+    });
+
+    it('keeps a blocked action open with a note saying what blocks it', () => {
+      const j = withActions();
+      prepMeeting(j, prepInput({ when: '2026-12-03 17:30', review: ['a3=blocked:waiting on rota'] }), NOW);
+      expect(j.actions[2]?.status).toBe('open');
+      expect(j.actions[2]?.notes.map((note) => note.note)).toEqual(['Blocked: waiting on rota']);
+    });
+
+    it('records progress on an action without closing it', () => {
+      const j = withActions();
+      prepMeeting(j, prepInput({ when: '2026-12-03 17:30', review: ['a4=progress'] }), NOW);
+      expect(j.actions[3]?.status).toBe('open');
+      expect(j.actions[3]?.notes.map((note) => note.note)).toEqual(['In progress']);
+    });
+
+    it('reopens a done action reviewed as open', () => {
+      const j = withActions();
+      prepMeeting(j, prepInput({ when: '2026-12-03 17:30', review: ['a1=done'] }), NOW);
+      prepMeeting(j, prepInput({ when: '2026-12-03 17:30', review: ['a1=open:not finished after all'] }), NOW);
+      expect(j.actions[0]?.status).toBe('open');
+      expect(j.actions[0]?.completedAt).toBeUndefined();
+    });
+
+    it('keeps one review entry per action on the agenda, the latest', () => {
+      const j = withActions();
+      prepMeeting(j, prepInput({ when: '2026-12-03 17:30', review: ['a3=blocked:rota'] }), NOW);
+      const { meeting } = prepMeeting(
+        j,
+        prepInput({ when: '2026-12-03 17:30', review: ['a3=progress:asked again', 'a1=done'] }),
+        NOW,
+      );
+      expect(meeting.prep?.review).toEqual([
+        { actionId: 'a3', state: 'progress', note: 'asked again' },
+        { actionId: 'a1', state: 'done' },
+      ]);
+    });
+
+    it('refuses to review an action that does not exist', () => {
+      const j = withActions();
+      expect(() => prepMeeting(j, prepInput({ when: '2026-12-03 17:30', review: ['a9=done'] }), NOW)).toThrow(
+        /No action with id "a9"/,
+      );
+    });
+  });
+
+  describe('parked topics', () => {
+    /** A meeting with Ada on 12 November where "Research plan" was parked. */
+    function afterParkedMeeting(): Journal {
+      const j = withAda();
+      prepMeeting(
+        j,
+        prepInput({ when: '2026-11-12 17:30', topic: ['Specialty choice:15', 'Research plan:10'] }),
+        daysBefore(14),
+      );
+      logMeeting(j, logInput({ meeting: 'm1', covered: ['1'], parked: ['2'] }), daysBefore(13));
+      return j;
+    }
+
+    it('a parked topic is carried into the next prep with --carry-parked', () => {
+      const j = afterParkedMeeting();
+      const { meeting } = prepMeeting(
+        j,
+        prepInput({ when: '2026-12-03 17:30', carryParked: true, topic: ['Rota'] }),
+        NOW,
+      );
+      expect(meeting.prep?.topics).toEqual([
+        { title: 'Research plan', minutes: 10, carriedFrom: 'm1' },
+        { title: 'Rota' },
+      ]);
+    });
+
+    it('a parked topic is not carried without --carry-parked', () => {
+      const j = afterParkedMeeting();
+      const { meeting } = prepMeeting(j, prepInput({ when: '2026-12-03 17:30', topic: ['Rota'] }), NOW);
+      expect(meeting.prep?.topics.map((topic) => topic.title)).toEqual(['Rota']);
+    });
+
+    it('carrying twice does not list the parked topic twice', () => {
+      const j = afterParkedMeeting();
+      prepMeeting(j, prepInput({ when: '2026-12-03 17:30', carryParked: true }), NOW);
+      const { meeting } = prepMeeting(j, prepInput({ when: '2026-12-03 17:30', carryParked: true }), NOW);
+      expect(meeting.prep?.topics).toHaveLength(1);
+    });
+
+    it('topics parked with another mentor stay with that mentor', () => {
+      const j = afterParkedMeeting();
+      mentor(j, { name: 'Prof Alan Turing' });
+      const { meeting } = prepMeeting(
+        j,
+        prepInput({ mentor: 'turing', when: '2026-12-03 17:30', carryParked: true }),
+        NOW,
+      );
+      expect(meeting.prep?.topics ?? []).toEqual([]);
+      expect(parkedTopicsFor(j, 'lovelace').map((topic) => topic.title)).toEqual(['Research plan']);
+    });
+  });
+
+  describe('refusals', () => {
+    it('refuses to prepare a meeting with a mentor whose mentoring has ended', () => {
+      const j = withAda();
+      setMentorStatus(j, 'lovelace', 'ended', NOW, 'Retired');
+      expect(() => prepMeeting(j, prepInput({ mentor: 'lovelace', when: 'tomorrow' }), NOW)).toThrow(/has ended/);
+      expect(j.meetings).toHaveLength(0);
+    });
+
+    it('asks when the meeting is when --when is missing and nothing is planned', () => {
+      const j = withAda();
+      expect(() => prepMeeting(j, prepInput({ topic: ['Rota'] }), NOW)).toThrow(UsageError);
+      expect(() => prepMeeting(j, prepInput({ topic: ['Rota'] }), NOW)).toThrow(/--when/);
+    });
+
+    it('asks which mentor when several are active, listing their handles', () => {
+      const j = withAda();
+      mentor(j, { name: 'Prof Alan Turing' });
+      expect(() => prepMeeting(j, prepInput({ when: 'tomorrow' }), NOW)).toThrow(UsageError);
+      expect(() => prepMeeting(j, prepInput({ when: 'tomorrow' }), NOW)).toThrow(/lovelace, turing/);
+    });
+
+    it('says there is no mentor yet when there is none', () => {
+      expect(() => prepMeeting(journal(), prepInput({ when: 'tomorrow' }), NOW)).toThrow(/no active mentor/);
+    });
+
+    it('refuses an unreadable --when', () => {
+      const j = withAda();
+      expect(() => prepMeeting(j, prepInput({ when: 'whenever suits' }), NOW)).toThrow(/--when/);
+      expect(j.meetings).toHaveLength(0);
+    });
+
+    it('refuses to prepare a meeting that has already been held', () => {
+      const j = withAda();
+      prepMeeting(j, prepInput({ when: '2026-11-20 17:30' }), daysBefore(10));
+      logMeeting(j, logInput({ meeting: 'm1' }), daysBefore(4));
+      expect(() => prepMeeting(j, prepInput({ meeting: 'm1', topic: ['More'] }), NOW)).toThrow(/m1 is held/);
+    });
+  });
+});
+
+describe('time check', () => {
+  it('adds up the minutes and says how far over the meeting length they go', () => {
+    expect(timeCheck([{ title: 'A', minutes: 20 }, { title: 'B', minutes: 15 }, { title: 'C' }], 30)).toEqual({
+      plannedMinutes: 35,
+      lengthMinutes: 30,
+      overBy: 5,
+      untimed: 1,
+    });
+  });
+
+  it('is not over when the topics fit exactly', () => {
+    expect(
+      timeCheck(
+        [
+          { title: 'A', minutes: 20 },
+          { title: 'B', minutes: 10 },
+        ],
+        30,
+      ).overBy,
+    ).toBe(0);
+    expect(timeCheck([], 30)).toMatchObject({ plannedMinutes: 0, overBy: 0, untimed: 0 });
+  });
+});
+
+describe('isPrepared', () => {
+  it('a meeting counts as prepared once it has an intention or topics', () => {
+    const j = withAda();
+    const bare = prepMeeting(j, prepInput({ when: '2026-12-03 17:30', goal: [] }), NOW).meeting;
+    expect(isPrepared(bare)).toBe(false);
+    prepMeeting(j, prepInput({ when: '2026-12-03 17:30', intention: 'Decide on GP training' }), NOW);
+    expect(isPrepared(bare)).toBe(true);
+  });
+});
+
+describe('log', () => {
+  function prepared(): Journal {
+    const j = withAda();
+    prepMeeting(
+      j,
+      prepInput({ when: '2026-11-24 17:30', topic: ['Specialty choice', 'Research plan', 'Rota', 'Exams'] }),
+      daysBefore(7),
+    );
+    return j;
+  }
+
+  it('marks topics covered and parked by their numbers, and the meeting as held', () => {
+    const j = prepared();
+    const { meeting } = logMeeting(j, logInput({ meeting: 'm1', covered: ['1,3'], parked: ['2', '4'] }), NOW);
+    expect(meeting.status).toBe('held');
+    expect(meeting.prep?.topics.map((topic) => topic.outcome)).toEqual(['covered', 'parked', 'covered', 'parked']);
+  });
+
+  it('accepts a range of topic numbers', () => {
+    const j = prepared();
+    const { meeting } = logMeeting(j, logInput({ meeting: 'm1', covered: ['1-3'] }), NOW);
+    expect(meeting.prep?.topics.map((topic) => topic.outcome)).toEqual(['covered', 'covered', 'covered', undefined]);
+  });
+
+  it('refuses a topic number past the end of the agenda, saying how many there are', () => {
+    const j = prepared();
+    expect(() => logMeeting(j, logInput({ meeting: 'm1', covered: ['5'] }), NOW)).toThrow(UsageError);
+    expect(() => logMeeting(j, logInput({ meeting: 'm1', parked: ['5'] }), NOW)).toThrow(
+      /--parked: there is no topic 5; the agenda has 4/,
+    );
+  });
+
+  it('refuses topic numbers for a meeting with no topics', () => {
+    const j = withAda();
+    expect(() => logMeeting(j, logInput({ mentor: 'lovelace', when: 'yesterday', covered: ['1'] }), NOW)).toThrow(
+      /no topics/,
+    );
+  });
+
+  it('records advice, feedback, decisions, challenged assumptions and the private reflection', () => {
+    const j = prepared();
+    const { meeting } = logMeeting(
+      j,
+      logInput({
+        meeting: 'm1',
+        advice: ['Talk to three GPs before deciding'],
+        feedback: ['Your audit was strong'],
+        decision: ['Apply for GP training'],
+        challenged: ['That GP is a lesser choice'],
+        private: 'Felt anxious about telling my consultant',
+      }),
+      NOW,
+    );
+    expect(meeting.log).toMatchObject({
+      advice: ['Talk to three GPs before deciding'],
+      feedback: ['Your audit was strong'],
+      decisions: ['Apply for GP training'],
+      challenged: ['That GP is a lesser choice'],
+      privateReflection: 'Felt anxious about telling my consultant',
+      loggedAt: NOW.toISOString(),
+    });
+  });
+
+  it("creates my actions and the mentor's commitments, linked to the meeting and the mentor", () => {
+    const j = prepared();
+    const { actions } = logMeeting(
+      j,
+      logInput({
+        meeting: 'm1',
+        action: ['Email the training lead:in 2 weeks', 'Read the curriculum'],
+        mentorAction: ['Introduce me to Dr Blair'],
+      }),
+      NOW,
+    );
+    expect(actions).toHaveLength(3);
+    expect(actions[0]).toMatchObject({
+      id: 'a1',
+      title: 'Email the training lead',
+      owner: 'me',
+      due: '2026-12-09',
+      mentor: 'lovelace',
+      meetingId: 'm1',
+      status: 'open',
+    });
+    expect(actions[1]).toMatchObject({ id: 'a2', title: 'Read the curriculum', owner: 'me', meetingId: 'm1' });
+    expect(actions[1]?.due).toBeUndefined();
+    expect(actions[2]).toMatchObject({
+      id: 'a3',
+      title: 'Introduce me to Dr Blair',
+      owner: 'mentor',
+      mentor: 'lovelace',
+      meetingId: 'm1',
+    });
+    expect(j.actions).toHaveLength(3);
+  });
+
+  it('refuses an action whose due date cannot be read', () => {
+    const j = prepared();
+    expect(() => logMeeting(j, logInput({ meeting: 'm1', action: ['Email the lead:next fridya'] }), NOW)).toThrow(
+      UsageError,
+    );
+    expect(j.actions).toHaveLength(0);
+  });
+
+  it('--next plans the next meeting with the same mentor, length and mode', () => {
+    const j = prepared();
+    const { nextMeeting, meeting } = logMeeting(
+      j,
+      logInput({ meeting: 'm1', length: '40', mode: 'video', next: '2027-01-07 17:30' }),
+      NOW,
+    );
+    expect(nextMeeting).toMatchObject({
+      id: 'm2',
+      mentor: 'lovelace',
+      when: '2027-01-07T17:30:00.000Z',
+      status: 'planned',
+      lengthMinutes: 40,
+      mode: 'video',
+    });
+    expect(meeting.log?.nextMeeting).toBe('2027-01-07T17:30:00.000Z');
+    expect(j.meetings).toHaveLength(2);
+  });
+
+  it('--next on a day that already has a planned meeting reuses it, at the time given', () => {
+    const j = prepared();
+    prepMeeting(j, prepInput({ when: '2027-01-07 12:00', topic: ['Later'] }), NOW);
+    const { nextMeeting } = logMeeting(j, logInput({ meeting: 'm1', next: '2027-01-07 17:30' }), NOW);
+    expect(nextMeeting?.id).toBe('m2');
+    expect(j.meetings).toHaveLength(2);
+    expect(nextMeeting?.when).toBe('2027-01-07T17:30:00.000Z');
+  });
+
+  it('logs a meeting that was not prepared, from --mentor and --when', () => {
+    const j = withAda();
+    const { meeting } = logMeeting(j, logInput({ mentor: 'ada', when: 'yesterday', advice: ['Sleep more'] }), NOW);
+    expect(meeting).toMatchObject({ id: 'm1', mentor: 'lovelace', status: 'held', when: '2026-11-24T09:00:00.000Z' });
+    expect(meeting.log?.advice).toEqual(['Sleep more']);
+  });
+
+  it('--mentor and --when on the day of a planned meeting logs that meeting rather than adding one', () => {
+    const j = prepared();
+    const { meeting } = logMeeting(j, logInput({ mentor: 'lovelace', when: 'yesterday', covered: ['1'] }), NOW);
+    expect(meeting.id).toBe('m1');
+    expect(j.meetings).toHaveLength(1);
+    expect(meeting.prep?.topics[0]?.outcome).toBe('covered');
+  });
+
+  it('with no meeting named, logs the most recent planned meeting that has started', () => {
+    const j = withAda();
+    prepMeeting(j, prepInput({ when: '2026-11-10 17:30' }), daysBefore(20));
+    prepMeeting(j, prepInput({ when: '2026-11-24 17:30' }), daysBefore(20));
+    prepMeeting(j, prepInput({ when: '2026-12-03 17:30' }), daysBefore(20));
+    expect(meetingAwaitingLog(j, NOW)?.id).toBe('m2');
+    const { meeting } = logMeeting(j, logInput({ advice: ['Keep going'] }), NOW);
+    expect(meeting.id).toBe('m2');
+    expect(j.meetings.find((candidate) => candidate.id === 'm3')?.status).toBe('planned');
+  });
+
+  it('with no meeting named and none started, asks which meeting', () => {
+    const j = withAda();
+    prepMeeting(j, prepInput({ when: '2026-12-03 17:30' }), NOW);
+    expect(() => logMeeting(j, logInput({ advice: ['x'] }), NOW)).toThrow(UsageError);
+    expect(j.meetings[0]?.status).toBe('planned');
+  });
+
+  it('refuses to log a cancelled meeting', () => {
+    const j = prepared();
+    cancelMeeting(j, 'm1', NOW);
+    expect(() => logMeeting(j, logInput({ meeting: 'm1' }), NOW)).toThrow(/cancelled/);
+  });
+
+  it('refuses to log an unknown meeting', () => {
+    const j = prepared();
+    expect(() => logMeeting(j, logInput({ meeting: 'm9' }), NOW)).toThrow(/No meeting with id "m9"/);
+  });
+});

@@ -1,0 +1,92 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKUPS_KEPT, listBackups } from '../../src/store/backups.js';
+import { parseJournal } from '../../src/store/journal-file.js';
+import { modeOf, tempFolder } from './fixtures.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/mentee.js', import.meta.url));
+const NOW = '2026-11-25T09:00:00Z';
+const PROCESSES = 20;
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function mentee(args: string[], journal: string): Promise<Result> {
+  const env: NodeJS.ProcessEnv = { ...process.env, MENTEE_JOURNAL: journal, MENTEE_NOW: NOW, TZ: 'UTC', NO_COLOR: '1' };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+let dir: string;
+let journal: string;
+let cleanup: () => Promise<void>;
+let results: Result[];
+const titles = Array.from({ length: PROCESSES }, (_, index) => `task ${index + 1}`);
+
+beforeAll(async () => {
+  if (!existsSync(new URL('../../dist/mentee.js', import.meta.url))) {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  ({ dir, journal, cleanup } = await tempFolder());
+  // All started before any is awaited: they race for the journal's lock.
+  results = await Promise.all(titles.map((title) => mentee(['action', 'add', title], journal)));
+}, 120_000);
+afterAll(() => cleanup?.());
+
+describe(`${PROCESSES} mentee processes adding an action at the same moment`, () => {
+  it('all succeed', () => {
+    const failures = results.filter((result) => result.code !== 0).map((result) => result.stderr.trim());
+    expect(failures).toEqual([]);
+    expect(results).toHaveLength(PROCESSES);
+  });
+
+  it(`leave a valid journal with ${PROCESSES} actions, ids a1..a${PROCESSES} each used once, one per title`, async () => {
+    const saved = parseJournal(await readFile(journal, 'utf8'), journal).journal;
+    expect(saved.actions).toHaveLength(PROCESSES);
+    expect(saved.actions.map((action) => action.id).sort()).toEqual(
+      Array.from({ length: PROCESSES }, (_, index) => `a${index + 1}`).sort(),
+    );
+    expect(saved.actions.map((action) => action.title).sort()).toEqual([...titles].sort());
+    expect(saved.counters.a).toBe(PROCESSES + 1);
+  });
+
+  it('each process reported the id under which its own action was saved', async () => {
+    const saved = parseJournal(await readFile(journal, 'utf8'), journal).journal;
+    const titleById = new Map(saved.actions.map((action) => [action.id, action.title]));
+    const reported = results.map((result) => titleById.get(/\ba\d+\b/.exec(result.stdout)?.[0] ?? ''));
+    expect(reported).toEqual(titles);
+  });
+
+  it('leave the journal 0600 with only its backups beside it: no lock or temporary file', async () => {
+    expect(await modeOf(journal)).toBe(0o600);
+    expect((await readdir(dir)).sort()).toEqual(['journal.json', 'journal.json.backups']);
+  });
+
+  it(`keep ${Math.min(BACKUPS_KEPT, PROCESSES - 1)} backups, each a valid earlier journal, 0600`, async () => {
+    const backups = await listBackups(journal);
+    expect(backups).toHaveLength(Math.min(BACKUPS_KEPT, PROCESSES - 1));
+    const counts: number[] = [];
+    for (const backup of backups) {
+      const { journal: saved } = parseJournal(await readFile(backup, 'utf8'), backup);
+      counts.push(saved.actions.length);
+      expect(await modeOf(backup)).toBe(0o600);
+    }
+    // Versions 1..PROCESSES-1 were each replaced once; the newest ones are kept, each once.
+    expect(new Set(counts).size).toBe(counts.length);
+    expect(Math.max(...counts)).toBe(PROCESSES - 1);
+  });
+});
