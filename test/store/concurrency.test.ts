@@ -1,35 +1,19 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKUPS_KEPT, listBackups } from '../../src/store/backups.js';
 import { parseJournal } from '../../src/store/journal-file.js';
+import { NOW, runMentee, type RunResult } from '../helpers/cli.js';
 import { modeOf, tempFolder } from './fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = fileURLToPath(new URL('../../bin/mentee.js', import.meta.url));
-const NOW = '2026-11-25T09:00:00Z';
 const PROCESSES = 20;
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Result = RunResult;
 
-function mentee(args: string[], journal: string): Promise<Result> {
-  const env: NodeJS.ProcessEnv = { ...process.env, MENTEE_JOURNAL: journal, MENTEE_NOW: NOW, TZ: 'UTC', NO_COLOR: '1' };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const mentee = (args: string[], journal: string) => runMentee(args, { journal, now: NOW });
 
 let dir: string;
 let journal: string;

@@ -26,6 +26,14 @@ export function section(heading: string, lines: string[], indent = '  '): string
   return lines.length ? [heading, ...lines.map((line) => indent + line)] : [];
 }
 
+/** A titled list of user text, one "- item" a line. */
+export function bullets(heading: string, items: string[]): string[] {
+  return section(
+    heading,
+    items.map((item) => `- ${oneLine(item)}`),
+  );
+}
+
 /** Joins blocks with one blank line between those that are not empty. */
 export function blocks(...parts: string[][]): string {
   return parts

@@ -3,7 +3,7 @@ import { formatDateTime, relativeDay } from '../../core/dates.js';
 import { isPrepared } from '../../core/meetings.js';
 import type { Journal, Meeting, Topic } from '../../core/schema.js';
 import { actionRow } from './actions.js';
-import { blocks, columns, oneLine, section } from './layout.js';
+import { blocks, bullets, columns, oneLine, section } from './layout.js';
 import type { RenderOptions } from './options.js';
 
 export function renderMeetingList(journal: Journal, meetings: Meeting[], { now, style }: RenderOptions): string {
@@ -111,22 +111,10 @@ export function renderMeeting(
     [renderAgenda(journal, agenda, options)],
     log
       ? blocks(
-          section(
-            'Advice',
-            log.advice.map((item) => `- ${oneLine(item)}`),
-          ),
-          section(
-            'Feedback',
-            log.feedback.map((item) => `- ${oneLine(item)}`),
-          ),
-          section(
-            'Decisions',
-            log.decisions.map((item) => `- ${oneLine(item)}`),
-          ),
-          section(
-            'Assumptions challenged',
-            log.challenged.map((item) => `- ${oneLine(item)}`),
-          ),
+          bullets('Advice', log.advice),
+          bullets('Feedback', log.feedback),
+          bullets('Decisions', log.decisions),
+          bullets('Assumptions challenged', log.challenged),
           section('Action plan', columns(fromHere.map((action) => actionRow(journal, action, options)))),
           log.privateReflection
             ? options.includePrivate

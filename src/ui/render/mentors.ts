@@ -1,7 +1,7 @@
 import { cadenceText, formatDay, relativeDay } from '../../core/dates.js';
 import { lastHeldMeeting, nextPlannedMeeting } from '../../core/meetings.js';
 import type { Journal, Mentor, SupportKind } from '../../core/schema.js';
-import { blocks, card, columns, oneLine, section } from './layout.js';
+import { blocks, bullets, card, columns, oneLine, section } from './layout.js';
 import type { RenderOptions } from './options.js';
 
 export const SUPPORT_LABELS: Record<SupportKind, string> = {
@@ -62,10 +62,7 @@ export function renderMentor(journal: Journal, mentor: Mentor, options: RenderOp
   ];
   return blocks(
     card(`${style.bold(oneLine(mentor.name))} ${style.dim(`(${mentor.handle})`)}`, facts, style),
-    section(
-      'Ground rules',
-      mentor.rules.map((rule) => `- ${oneLine(rule)}`),
-    ),
+    bullets('Ground rules', mentor.rules),
     section(
       'Support you hope for',
       mentor.expectations.map((kind) => `- ${SUPPORT_LABELS[kind]}`),
