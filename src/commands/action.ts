@@ -2,7 +2,7 @@ import type { Context } from '../cli/context.js';
 import { parseOptions } from '../cli/options.js';
 import { addAction, closeAction, editAction, selectActions } from '../core/actions.js';
 import { dueText } from '../core/dates.js';
-import { ActionAddInput, ActionEditInput } from '../core/inputs.js';
+import { ActionAddInput, ActionEditInput, ActionListInput } from '../core/inputs.js';
 import { renderActionList } from '../ui/render/actions.js';
 
 export async function actionAddCommand(ctx: Context, title: string, raw: Record<string, unknown>): Promise<void> {
@@ -12,22 +12,10 @@ export async function actionAddCommand(ctx: Context, title: string, raw: Record<
   ctx.print(`Added ${action.id}: ${action.title}${action.due ? ` (${dueText(action.due, ctx.now)})` : ''}.`);
 }
 
-export interface ActionListFlags {
-  overdue?: boolean;
-  mentor?: string;
-  goal?: string;
-  all?: boolean;
-  mine?: boolean;
-  json?: boolean;
-}
-
-export async function actionListCommand(ctx: Context, raw: ActionListFlags): Promise<void> {
+export async function actionListCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
+  const filter = parseOptions(ActionListInput, raw);
   const journal = await ctx.store.read();
-  const actions = selectActions(
-    journal,
-    { all: raw.all, overdue: raw.overdue, mentor: raw.mentor, goal: raw.goal, owner: raw.mine ? 'me' : undefined },
-    ctx.now,
-  );
+  const actions = selectActions(journal, filter, ctx.now);
   if (raw.json) return ctx.print(JSON.stringify({ actions }, null, 2));
   ctx.print(renderActionList(journal, actions, ctx));
 }

@@ -21,7 +21,7 @@ export async function exportCommand(ctx: Context, raw: Record<string, unknown>):
     format === 'json'
       ? `${JSON.stringify(exportJson(selection, input.includePrivate), null, 2)}\n`
       : exportMarkdown(journal, selection, input.includePrivate);
-  if (!input.out) return void process.stdout.write(text);
+  if (!input.out) return ctx.print(text.replace(/\n$/, ''));
   await writePrivateFile(input.out, text, input.force);
   const what =
     selection.kind === 'summary'

@@ -1,7 +1,7 @@
 import { UsageError, UserError } from '../errors.js';
 import { daysUntil } from './dates.js';
 import { takeId } from './ids.js';
-import type { ActionAddInput, ActionEditInput } from './inputs.js';
+import type { ActionAddInput, ActionEditInput, ActionListInput } from './inputs.js';
 import { findAction, findGoal, findMentor } from './refs.js';
 import type { Action, Journal } from './schema.js';
 import { readDay } from './specs.js';
@@ -87,16 +87,8 @@ export function closeAction(
   return action;
 }
 
-export interface ActionFilter {
-  all?: boolean;
-  overdue?: boolean;
-  mentor?: string;
-  goal?: string;
-  owner?: Action['owner'];
-}
-
 /** The actions a list shows: open ones by default, soonest due first, undated last. */
-export function selectActions(journal: Journal, filter: ActionFilter, now: Date): Action[] {
+export function selectActions(journal: Journal, filter: Partial<ActionListInput>, now: Date): Action[] {
   const mentor = filter.mentor ? findMentor(journal, filter.mentor).handle : undefined;
   const goal = filter.goal ? findGoal(journal, filter.goal).id : undefined;
   return journal.actions
@@ -104,7 +96,7 @@ export function selectActions(journal: Journal, filter: ActionFilter, now: Date)
     .filter((action) => !filter.overdue || isOverdue(action, now))
     .filter((action) => !mentor || action.mentor === mentor)
     .filter((action) => !goal || action.goalId === goal)
-    .filter((action) => !filter.owner || action.owner === filter.owner)
+    .filter((action) => !filter.mine || action.owner === 'me')
     .sort(byDue);
 }
 

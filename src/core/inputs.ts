@@ -88,6 +88,14 @@ export const ActionEditInput = z.object({
   note: optionalText,
 });
 
+export const ActionListInput = z.object({
+  all: z.boolean().default(false),
+  overdue: z.boolean().default(false),
+  mentor: optionalText,
+  goal: optionalText,
+  mine: z.boolean().default(false),
+});
+
 export const PrepInput = z.object({
   meeting: optionalText,
   mentor: optionalText,
@@ -129,6 +137,7 @@ export type GoalAddInput = z.infer<typeof GoalAddInput>;
 export type GoalUpdateInput = z.infer<typeof GoalUpdateInput>;
 export type ActionAddInput = z.infer<typeof ActionAddInput>;
 export type ActionEditInput = z.infer<typeof ActionEditInput>;
+export type ActionListInput = z.infer<typeof ActionListInput>;
 export type PrepInput = z.infer<typeof PrepInput>;
 export type LogInput = z.infer<typeof LogInput>;
 
