@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import { openJournalStore, type JournalStore } from '../store/journal-store.js';
 import { resolveJournalPath } from '../store/paths.js';
+import type { Prompter } from '../ui/prompter.js';
 import { makeStyle, type Style } from '../ui/style.js';
 
 /** What a command needs from the outside world, passed in so tests can supply their own. */
@@ -14,7 +15,10 @@ export interface Context {
   warn(text: string): void;
   style: Style;
   errorStyle: Style;
-  stdinIsTerminal: boolean;
+  /** Whether wizards may ask questions: stdin and stderr are terminals (where the questions go). */
+  interactive: boolean;
+  /** The questions seam; loaded on first use so flag-only runs never load the prompt library. */
+  prompter(): Promise<Prompter>;
 }
 
 export interface GlobalOptions {
@@ -32,7 +36,8 @@ export function createContext(options: GlobalOptions, env: NodeJS.ProcessEnv = p
     warn: (text) => process.stderr.write(`${text}\n`),
     style: makeStyle(process.stdout, env, options.color !== false),
     errorStyle: makeStyle(process.stderr, env, options.color !== false),
-    stdinIsTerminal: Boolean(process.stdin.isTTY),
+    interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+    prompter: async () => (await import('../ui/inquirer-prompter.js')).createTerminalPrompter(),
   };
 }
 

@@ -42,7 +42,7 @@ export function buildProgram(): Command {
     .action(async (_flags: Flags, command: Command) => {
       const { UsageError } = await import('../errors.js');
       if (command.args.length) throw new UsageError(`unknown command '${command.args[0]}'.`, 'See: mentee --help');
-      await run(async (ctx, flags) => (await import('../commands/status.js')).statusCommand(ctx, flags))(
+      await run(async (ctx, flags) => (await import('../commands/home.js')).homeCommand(ctx, flags))(
         _flags,
         command,
       );
@@ -58,6 +58,7 @@ export function buildProgram(): Command {
       .description('start your journal: your name and career stage')
       .option('--name <name>', 'your name (optional)')
       .option('--stage <stage>', 'career stage, e.g. "FY2 doctor"')
+      .option('-y, --yes', 'ask nothing: use the flags given (on a terminal, init otherwise asks)')
       .action(run(async (ctx, flags) => (await import('../commands/init.js')).initCommand(ctx, flags))),
     'mentee init --name "Sam Patel" --stage "FY2 doctor"',
   );
@@ -272,6 +273,7 @@ function addMeetingCommands(program: Command): void {
       )
       .option('--carry-parked', 'bring in the topics parked at the last meeting')
       .option('--template <name>', 'prep template (see mentee templates)')
+      .option('-y, --yes', 'ask nothing: use the flags given and the defaults')
       .action(
         run(async (ctx, flags) =>
           (await import('../commands/prep.js')).prepCommand(ctx, { ...flags, topicKind: flags.kind }),
@@ -299,6 +301,7 @@ function addMeetingCommands(program: Command): void {
       .option('--mentor-action <title[:due]>', 'something your mentor offered to do (repeatable)', collect)
       .option('--private <text>', 'a private reflection: never exported unless you ask')
       .option('--next <date>', 'when you meet next (plans that meeting)')
+      .option('-y, --yes', 'ask nothing: use the flags given')
       .action(
         run(async (ctx, meeting: string | undefined, flags) =>
           (await import('../commands/log.js')).logCommand(ctx, meeting, flags),

@@ -1,12 +1,35 @@
 import type { Context } from '../cli/context.js';
 import { parseOptions } from '../cli/options.js';
+import { addGoal } from '../core/goals.js';
 import { ProfileInput } from '../core/inputs.js';
+import { addMentor } from '../core/mentors.js';
 import { setProfile } from '../core/profile.js';
+import { UsageError } from '../errors.js';
+import { runInitWizard, type InitPlan } from '../wizards/init-wizard.js';
 
 export async function initCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
-  const input = parseOptions(ProfileInput, raw);
-  const profile = await ctx.store.update((journal) => setProfile(journal, input));
+  const flags = parseOptions(ProfileInput, raw);
+  const wizard = ctx.interactive && !raw.yes;
+  if (!wizard && !flags.name && !flags.stage) {
+    throw new UsageError('init needs a terminal to ask its questions, or flags: --name and/or --stage.');
+  }
+  const plan: InitPlan = wizard
+    ? await runInitWizard({ journal: await ctx.store.read(), now: ctx.now, prompt: await ctx.prompter(), flags })
+    : { profile: flags, goals: [] };
+  const { profile, mentor, goals } = await ctx.store.update((journal) => {
+    const mentor = plan.mentor && addMentor(journal, plan.mentor, ctx.now);
+    const goals = plan.goals.map((goal) =>
+      addGoal(journal, { ...goal, mentor: mentor ? [mentor.handle] : [] }, ctx.now),
+    );
+    return { profile: setProfile(journal, plan.profile), mentor, goals };
+  });
   const who = [profile.name, profile.stage].filter(Boolean).join(', ');
   ctx.print(`Journal ready at ${ctx.store.path}${who ? ` for ${who}` : ''}.`);
-  ctx.print('Next: mentee mentor add "Dr Ada Lovelace" --cadence 4w --rule "Email first"');
+  if (mentor) ctx.print(`Added ${mentor.name} as "${mentor.handle}".`);
+  for (const goal of goals) ctx.print(`Added goal ${goal.id}: ${goal.title}.`);
+  ctx.print(
+    mentor
+      ? `Next: prepare your first meeting with: mentee prep`
+      : 'Next: mentee mentor add "Dr Ada Lovelace" --cadence 4w --rule "Email first"',
+  );
 }

@@ -1,21 +1,30 @@
 import type { Context } from '../cli/context.js';
 import { parseOptions } from '../cli/options.js';
 import { dueText, formatDateTime } from '../core/dates.js';
+import { selectActions } from '../core/actions.js';
 import { LogInput } from '../core/inputs.js';
 import { logMeeting } from '../core/meetings.js';
 import { withoutPrivate } from '../core/privacy.js';
 import { count } from '../ui/render/layout.js';
+import { runLogWizard } from '../wizards/log-wizard.js';
 
 export async function logCommand(
   ctx: Context,
   meetingId: string | undefined,
   raw: Record<string, unknown>,
 ): Promise<void> {
-  const input = parseOptions(LogInput, { ...raw, meeting: meetingId });
-  const { meeting, actions, nextMeeting, mentorName } = await ctx.store.update((journal) => {
+  const flags = parseOptions(LogInput, { ...raw, meeting: meetingId });
+  const wizard = ctx.interactive && !raw.yes && !raw.json;
+  const input = wizard
+    ? await runLogWizard({ journal: await ctx.store.read(), now: ctx.now, prompt: await ctx.prompter(), flags })
+    : flags;
+  const { meeting, actions, nextMeeting, mentorName, dueNext } = await ctx.store.update((journal) => {
     const result = logMeeting(journal, input, ctx.now);
     const mentorName = journal.mentors.find((mentor) => mentor.handle === result.meeting.mentor)!.name;
-    return { ...result, mentorName };
+    const dueNext = selectActions(journal, { mine: true }, ctx.now)
+      .filter((action) => action.due)
+      .slice(0, 3);
+    return { ...result, mentorName, dueNext };
   });
   if (raw.json) {
     return ctx.print(
@@ -37,6 +46,10 @@ export async function logCommand(
   for (const action of actions) {
     const who = action.owner === 'mentor' ? `${mentorName} offered` : 'You will';
     ctx.print(`  ${action.id}  ${who}: ${action.title}${action.due ? ` (${dueText(action.due, ctx.now)})` : ''}`);
+  }
+  if (dueNext.length) {
+    ctx.print('Due next:');
+    for (const action of dueNext) ctx.print(`  ${action.id}  ${action.title} (${dueText(action.due!, ctx.now)})`);
   }
   if (nextMeeting)
     ctx.print(

@@ -46,14 +46,14 @@ export async function loadPrepTemplates(
 
 export async function findPrepTemplate(name: string): Promise<LoadedTemplate> {
   const { templates } = await loadPrepTemplates();
+  return pickTemplate(templates, name);
+}
+
+export function pickTemplate(templates: LoadedTemplate[], name: string): LoadedTemplate {
   const found = templates.find((loaded) => loaded.template.name === name.toLowerCase());
   if (!found) {
-    throw new UserError(
-      `No prep template called "${name}". Available: ${templates.map((loaded) => loaded.template.name).join(', ')}.`,
-      {
-        exitCode: 2,
-      },
-    );
+    const names = templates.map((loaded) => loaded.template.name).join(', ');
+    throw new UserError(`No prep template called "${name}". Available: ${names}.`, { exitCode: 2 });
   }
   return found;
 }

@@ -96,6 +96,16 @@ export const ActionListInput = z.object({
   mine: z.boolean().default(false),
 });
 
+/** A topic as a wizard gathers it: more than "title:minutes" can say. */
+export const TopicDraft = z.object({
+  title,
+  kind: z.enum(TOPIC_KINDS).optional(),
+  minutes: minutes.optional(),
+  goalId: optionalText,
+  detail: optionalText,
+  carriedFrom: optionalText,
+});
+
 export const PrepInput = z.object({
   meeting: optionalText,
   mentor: optionalText,
@@ -109,6 +119,11 @@ export const PrepInput = z.object({
   review: list,
   carryParked: z.boolean().default(false),
   template: optionalText,
+  /** From the wizard: structured topics, added after those given with --topic. */
+  topicDrafts: z.array(TopicDraft).default([]),
+  /** From the wizard: the agenda's whole topic list, in order, replacing what was there. */
+  replaceTopics: z.boolean().default(false),
+  reflections: z.array(z.object({ prompt: title, answer: title })).default([]),
 });
 
 export const LogInput = z.object({
@@ -128,6 +143,14 @@ export const LogInput = z.object({
   mentorAction: list,
   private: optionalText,
   next: optionalText,
+  /** From the wizard: an outcome and note per topic number. */
+  outcomes: z
+    .array(
+      z.object({ number: z.number().int().positive(), outcome: z.enum(['covered', 'parked']), note: optionalText }),
+    )
+    .default([]),
+  /** From the wizard: actions with their due date text kept apart from the title. */
+  plannedActions: z.array(z.object({ title, due: optionalText, owner: z.enum(['me', 'mentor']) })).default([]),
 });
 
 export type ProfileInput = z.infer<typeof ProfileInput>;
@@ -139,6 +162,7 @@ export type ActionAddInput = z.infer<typeof ActionAddInput>;
 export type ActionEditInput = z.infer<typeof ActionEditInput>;
 export type ActionListInput = z.infer<typeof ActionListInput>;
 export type PrepInput = z.infer<typeof PrepInput>;
+export type TopicDraft = z.infer<typeof TopicDraft>;
 export type LogInput = z.infer<typeof LogInput>;
 
 export const EXPORT_FORMATS = ['md', 'json'] as const;

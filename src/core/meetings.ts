@@ -5,7 +5,7 @@ import { takeId } from './ids.js';
 import type { LogInput, PrepInput } from './inputs.js';
 import { findAction, findGoal, findMeeting, findMentor, soleActiveMentor } from './refs.js';
 import type { Action, Journal, Meeting, Mentor, Prep, Review, Topic } from './schema.js';
-import { readActionSpec, readDate, readReviewSpec, readTopicNumbers, readTopicSpec } from './specs.js';
+import { readActionSpec, readDate, readDay, readReviewSpec, readTopicNumbers, readTopicSpec } from './specs.js';
 
 export const DEFAULT_MEETING_MINUTES = 30;
 
@@ -36,7 +36,12 @@ export function prepMeeting(journal: Journal, input: PrepInput, now: Date, optio
   const newTopics: Topic[] = [
     ...(input.carryParked ? parkedTopicsFor(journal, meeting.mentor, meeting) : []),
     ...input.topic.map((spec) => ({ ...readTopicSpec(spec), ...(input.topicKind ? { kind: input.topicKind } : {}) })),
+    ...input.topicDrafts.map((draft) => ({
+      ...draft,
+      ...(draft.goalId ? { goalId: findGoal(journal, draft.goalId).id } : {}),
+    })),
   ];
+  if (input.replaceTopics) prep.topics = [];
   for (const topic of newTopics)
     addTopic(prep.topics, { ...topic, minutes: topic.minutes ?? options.defaultTopicMinutes });
   for (const ref of input.goal) {
@@ -44,6 +49,7 @@ export function prepMeeting(journal: Journal, input: PrepInput, now: Date, optio
     if (!prep.goals.includes(goal.id)) prep.goals.push(goal.id);
   }
   for (const review of input.review.map(readReviewSpec)) applyReview(journal, prep, review, now);
+  if (input.reflections.length) prep.reflections = input.reflections;
 
   prep.preparedAt = now.toISOString();
   meeting.prep = prep;
@@ -190,6 +196,10 @@ export function logMeeting(journal: Journal, input: LogInput, now: Date): LogRes
   for (const spec of input.topic) addTopic(prep.topics, readTopicSpec(spec));
   markTopics(prep.topics, readTopicNumbers(input.covered, '--covered'), 'covered', '--covered');
   markTopics(prep.topics, readTopicNumbers(input.parked, '--parked'), 'parked', '--parked');
+  for (const { number, outcome, note } of input.outcomes) {
+    markTopics(prep.topics, [number], outcome, 'topic');
+    if (note) prep.topics[number - 1]!.outcomeNote = note;
+  }
   if (prep.topics.length || meeting.prep) meeting.prep = prep;
 
   const log = meeting.log ?? { advice: [], feedback: [], decisions: [], challenged: [], loggedAt: now.toISOString() };
@@ -205,6 +215,11 @@ export function logMeeting(journal: Journal, input: LogInput, now: Date): LogRes
     ...input.mentorAction.map((spec) => ({
       ...readActionSpec(spec, now, '--mentor-action'),
       owner: 'mentor' as const,
+    })),
+    ...input.plannedActions.map(({ title, due, owner }) => ({
+      title,
+      owner,
+      due: due ? readDay(due, now, 'due date') : undefined,
     })),
   ];
   const nextWhen = input.next ? readDate(input.next, now, '--next') : undefined;

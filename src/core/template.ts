@@ -19,3 +19,4 @@ export const PrepTemplateSchema = z.strictObject({
 export type PrepTemplate = z.infer<typeof PrepTemplateSchema>;
 
 export const DEFAULT_TEMPLATE = 'check-in';
+export const FIRST_MEETING_TEMPLATE = 'first-meeting';

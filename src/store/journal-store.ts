@@ -1,4 +1,4 @@
-import { mkdir, readlink, realpath } from 'node:fs/promises';
+import { access, mkdir, readlink, realpath } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { emptyJournal, type Journal } from '../core/schema.js';
@@ -15,6 +15,8 @@ export interface JournalStore {
   readonly path: string;
   /** The journal as it is now, validated; an empty one when the file does not exist yet. */
   read(): Promise<Journal>;
+  /** Whether the journal file exists yet (it is created on the first change). */
+  exists(): Promise<boolean>;
   /** Applies `change` to freshly read data and saves it; if `change` throws, nothing is written. */
   update<T>(change: (journal: Journal) => T): Promise<T>;
 }
@@ -49,6 +51,12 @@ export function openJournalStore(path: string, clock: () => Date): JournalStore 
       return update((journal) => journal); // saves the upgraded journal, after a backup of the old one
     },
     update,
+    async exists() {
+      return access(await throughLinks(path)).then(
+        () => true,
+        () => false,
+      );
+    },
   };
 }
 

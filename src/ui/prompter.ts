@@ -1,0 +1,28 @@
+/**
+ * The questions a wizard can ask. Wizards depend on this interface only; the terminal implementation
+ * (inquirer-prompter.ts) is the one file that imports the prompt library, and tests pass scripted answers.
+ */
+export interface Choice<T> {
+  label: string;
+  value: T;
+  hint?: string;
+}
+
+export interface TextQuestion {
+  message: string;
+  default?: string;
+  /** Returns an error message to show, or true when the answer is acceptable. */
+  validate?: (answer: string) => string | true;
+}
+
+export interface Prompter {
+  /** One line of text; an empty answer comes back as "" (callers treat it as "skip" or "finished"). */
+  text(question: TextQuestion): Promise<string>;
+  confirm(question: { message: string; default?: boolean }): Promise<boolean>;
+  choose<T>(question: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
+  chooseMany<T>(question: { message: string; choices: (Choice<T> & { checked?: boolean })[] }): Promise<T[]>;
+  /** Long text written in $EDITOR. */
+  longText(question: { message: string; default?: string }): Promise<string>;
+  /** A line of information between questions (shown where the questions are, never on stdout). */
+  say(line: string): void;
+}

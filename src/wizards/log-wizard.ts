@@ -1,0 +1,162 @@
+import { formatDateTime, plusDays, toDay } from '../core/dates.js';
+import type { LogInput } from '../core/inputs.js';
+import { meetingAwaitingLog } from '../core/meetings.js';
+import { findMeeting, findMentor, soleActiveMentor } from '../core/refs.js';
+import type { Journal, Meeting, Mentor } from '../core/schema.js';
+import { UserError } from '../errors.js';
+import type { Prompter } from '../ui/prompter.js';
+import { askList, askLines, dateValidator } from './questions.js';
+
+export interface LogWizardContext {
+  journal: Journal;
+  now: Date;
+  prompt: Prompter;
+  flags: LogInput;
+}
+
+const UNPLANNED = 'unplanned';
+
+/**
+ * Five minutes after the meeting: what was covered, what you heard, what you decided, what you will do
+ * and what your mentor offered, a private reflection, and when you meet next.
+ */
+export async function runLogWizard(ctx: LogWizardContext): Promise<LogInput> {
+  const { prompt, flags } = ctx;
+  const input: LogInput = { ...flags, outcomes: [...flags.outcomes], plannedActions: [...flags.plannedActions] };
+  const meeting = await chooseMeeting(ctx);
+  let mentor: Mentor;
+  if (meeting) {
+    input.meeting = meeting.id;
+    mentor = findMentor(ctx.journal, meeting.mentor);
+  } else {
+    mentor = await chooseMentor(ctx);
+    input.mentor = mentor.handle;
+    if (!flags.when) {
+      input.when = await prompt.text({
+        message: 'When did you meet?',
+        default: 'today',
+        validate: dateValidator(ctx.now, true),
+      });
+    }
+  }
+
+  const topics = meeting?.prep?.topics ?? [];
+  if (topics.length && !flags.covered.length && !flags.parked.length) {
+    for (const [index, topic] of topics.entries()) {
+      const outcome = await prompt.choose({
+        message: `"${topic.title}"`,
+        choices: [
+          { label: 'Covered', value: 'covered' as const },
+          { label: 'Parked for next time', value: 'parked' as const },
+          { label: 'Not discussed', value: 'skip' as const },
+        ],
+        default: 'covered' as const,
+      });
+      if (outcome === 'skip') continue;
+      const note = await prompt.text({
+        message: outcome === 'covered' ? 'What came of it? (optional)' : 'Why parked? (optional)',
+      });
+      input.outcomes.push({ number: index + 1, outcome, ...(note ? { note } : {}) });
+    }
+  } else if (!topics.length && !flags.topic.length) {
+    input.topic = await askLines(prompt, 'What did you talk about? One topic at a time (Enter when done)');
+    input.covered = input.topic.length ? [`1-${input.topic.length}`] : [];
+  }
+
+  if (!flags.advice.length) input.advice = await askLines(prompt, 'Advice you received? (Enter when done)');
+  if (!flags.feedback.length) input.feedback = await askLines(prompt, 'Feedback on your work? (Enter when done)');
+  if (!flags.decision.length) input.decision = await askLines(prompt, 'Decisions you made? (Enter when done)');
+  if (!flags.challenged.length)
+    input.challenged = await askLines(prompt, 'An assumption your mentor challenged? (Enter when done)');
+  if (!flags.action.length) {
+    prompt.say('Your action plan: the best ones are the ones you write yourself.');
+    await askList(prompt, 'Your next action? (Enter when done)', async (title) => {
+      const due = await prompt.text({ message: `By when? (optional)`, validate: dateValidator(ctx.now, false) });
+      input.plannedActions.push({ title, owner: 'me', ...(due ? { due } : {}) });
+    });
+  }
+  if (!flags.mentorAction.length) {
+    await askList(prompt, `Did ${mentor.name} offer to do anything? (Enter when done)`, async (title) => {
+      input.plannedActions.push({ title, owner: 'mentor' });
+    });
+  }
+  if (!flags.private) {
+    const reflection = await askPrivateReflection(prompt);
+    if (reflection) input.private = reflection;
+  }
+  if (!flags.next) {
+    const suggested = suggestNext(meeting, mentor, ctx.now);
+    const next = await prompt.text({
+      message: 'When do you meet next? (Enter to skip)',
+      ...(suggested ? { default: suggested } : {}),
+      validate: dateValidator(ctx.now, false),
+    });
+    if (next) input.next = next;
+  }
+  return input;
+}
+
+async function chooseMeeting({ journal, now, prompt, flags }: LogWizardContext): Promise<Meeting | undefined> {
+  if (flags.meeting) return findMeeting(journal, flags.meeting);
+  if (flags.mentor || flags.when) return undefined;
+  const awaiting = meetingAwaitingLog(journal, now);
+  const candidates = journal.meetings
+    .filter((meeting) => meeting.status === 'planned' && !meeting.log)
+    .sort((a, b) => a.when.localeCompare(b.when));
+  if (awaiting) {
+    const mentor = findMentor(journal, awaiting.mentor);
+    const yes = await prompt.confirm({
+      message: `Log your meeting with ${mentor.name} on ${formatDateTime(awaiting.when)} (${awaiting.id})?`,
+      default: true,
+    });
+    if (yes) return awaiting;
+  }
+  if (!candidates.length) return undefined;
+  const choice = await prompt.choose<string>({
+    message: 'Which meeting?',
+    choices: [
+      ...candidates.map((meeting) => ({
+        label: `${meeting.id}  ${formatDateTime(meeting.when)} with ${findMentor(journal, meeting.mentor).name}`,
+        value: meeting.id,
+      })),
+      { label: 'One that was not planned', value: UNPLANNED },
+    ],
+  });
+  return choice === UNPLANNED ? undefined : findMeeting(journal, choice);
+}
+
+async function chooseMentor({ journal, prompt }: LogWizardContext): Promise<Mentor> {
+  const sole = soleActiveMentor(journal);
+  if (sole) return sole;
+  const active = journal.mentors.filter((mentor) => mentor.status !== 'ended');
+  if (!active.length)
+    throw new UserError('You have no mentor yet.', { hint: 'Add one with: mentee mentor add "Dr Ada Lovelace"' });
+  return prompt.choose({
+    message: 'Who did you meet?',
+    choices: active.map((mentor) => ({ label: `${mentor.name} (${mentor.handle})`, value: mentor })),
+  });
+}
+
+async function askPrivateReflection(prompt: Prompter): Promise<string> {
+  const how = await prompt.choose({
+    message: 'A private reflection? It is never shared or exported unless you ask.',
+    choices: [
+      { label: 'Skip', value: 'skip' },
+      { label: 'Write a line here', value: 'line' },
+      { label: 'Write at length in your editor', value: 'editor' },
+    ],
+    default: 'skip',
+  });
+  if (how === 'skip') return '';
+  if (how === 'line') return prompt.text({ message: 'Private reflection:' });
+  return prompt.longText({ message: 'Private reflection (opens your editor):' });
+}
+
+/** The last meeting plus the mentor's usual cadence, at the same time of day. */
+function suggestNext(meeting: Meeting | undefined, mentor: Mentor, now: Date): string | undefined {
+  if (!mentor.cadenceDays) return undefined;
+  const from = meeting ? new Date(meeting.when) : now;
+  const next = plusDays(from, mentor.cadenceDays);
+  const time = `${String(next.getHours()).padStart(2, '0')}:${String(next.getMinutes()).padStart(2, '0')}`;
+  return `${toDay(next)} ${time}`;
+}

@@ -1,0 +1,313 @@
+import { timeCheck } from '../core/agenda.js';
+import { formatDateTime } from '../core/dates.js';
+import type { PrepInput, TopicDraft } from '../core/inputs.js';
+import { isPrepared, lastHeldMeeting, nextPlannedMeeting, parkedTopicsFor } from '../core/meetings.js';
+import { findMeeting, findMentor, soleActiveMentor } from '../core/refs.js';
+import { TOPIC_KINDS, type Action, type Journal, type Meeting, type Mentor, type TopicKind } from '../core/schema.js';
+import type { PrepTemplate } from '../core/template.js';
+import { UserError } from '../errors.js';
+import type { Prompter } from '../ui/prompter.js';
+import { askList, dateValidator } from './questions.js';
+
+/** What the prep wizard works on: a snapshot of the journal to offer choices from, never saved as is. */
+export interface PrepWizardContext {
+  journal: Journal;
+  now: Date;
+  prompt: Prompter;
+  /** Flags already given; the wizard does not ask for these again. */
+  flags: PrepInput;
+  templateFor: (meetingIsFirst: boolean) => PrepTemplate;
+}
+
+export interface PrepPlan {
+  input: PrepInput;
+  template: PrepTemplate;
+}
+
+export const TOPIC_KIND_LABELS: Record<TopicKind, string> = {
+  question: 'a question',
+  decision: 'a decision to make',
+  update: 'an update',
+  feedback: 'a request for feedback',
+  personal: 'something personal',
+};
+
+/**
+ * The preparation conversation: which meeting, what you want from it, how your actions went, what to
+ * talk about and for how long, and whether it fits. Returns the change to make; the caller saves it.
+ */
+export async function runPrepWizard(ctx: PrepWizardContext): Promise<PrepPlan> {
+  const { prompt, flags } = ctx;
+  const mentor = await chooseMentor(ctx);
+  const existing = await chooseExistingMeeting(ctx, mentor);
+  const isFirst = !lastHeldMeeting(ctx.journal, mentor.handle);
+  const template = ctx.templateFor(isFirst);
+  if (!flags.template) prompt.say(`Using the ${template.name} template: ${template.description}`);
+
+  const input: PrepInput = { ...flags, mentor: mentor.handle, ...(existing ? { meeting: existing.id } : {}) };
+  if (!existing && !flags.when) input.when = await askWhen(ctx, mentor);
+  if (!existing && !flags.length) input.length = await askLength(prompt, mentor.lengthMinutes ?? 30);
+  if (!flags.intention) {
+    const intention = await prompt.text({
+      message: 'What do you want to walk away with?',
+      default: existing?.prep?.intention ?? '',
+    });
+    if (intention) input.intention = intention;
+  }
+  if (!flags.review.length) input.review = await reviewActions(ctx, mentor);
+  if (!flags.topic.length) {
+    const topics = await gatherTopics(ctx, mentor, existing, template);
+    input.topicDrafts = await fitToTime(
+      prompt,
+      topics,
+      input.length ?? existing?.lengthMinutes ?? mentor.lengthMinutes ?? 30,
+    );
+    input.replaceTopics = true;
+    input.carryParked = false;
+  }
+  if (!flags.goal.length) input.goal = await chooseGoals(ctx, mentor, existing);
+  input.reflections = await reflect(prompt, template);
+  return { input, template };
+}
+
+async function chooseMentor({ journal, prompt, flags }: PrepWizardContext): Promise<Mentor> {
+  if (flags.meeting) return findMentor(journal, findMeeting(journal, flags.meeting).mentor);
+  if (flags.mentor) return findMentor(journal, flags.mentor);
+  const sole = soleActiveMentor(journal);
+  if (sole) return sole;
+  const active = journal.mentors.filter((mentor) => mentor.status === 'active');
+  if (!active.length)
+    throw new UserError('You have no active mentor yet.', {
+      hint: 'Add one with: mentee mentor add "Dr Ada Lovelace"',
+    });
+  return prompt.choose({
+    message: 'Which mentor are you meeting?',
+    choices: active.map((mentor) => ({ label: `${mentor.name} (${mentor.handle})`, value: mentor })),
+  });
+}
+
+/** A planned meeting to edit: the one named, or the mentor's next one if the mentee wants it. */
+async function chooseExistingMeeting(ctx: PrepWizardContext, mentor: Mentor): Promise<Meeting | undefined> {
+  if (ctx.flags.meeting) return findMeeting(ctx.journal, ctx.flags.meeting);
+  if (ctx.flags.when) return undefined;
+  const next = nextPlannedMeeting(ctx.journal, ctx.now, mentor.handle);
+  if (!next) return undefined;
+  const state = isPrepared(next) ? 'edit its agenda' : 'prepare it';
+  const useIt = await ctx.prompt.confirm({
+    message: `You meet ${mentor.name} on ${formatDateTime(next.when)} (${next.id}). ${state[0]!.toUpperCase()}${state.slice(1)}?`,
+    default: true,
+  });
+  return useIt ? next : undefined;
+}
+
+async function askWhen({ prompt, now }: PrepWizardContext, mentor: Mentor): Promise<string> {
+  return prompt.text({
+    message: `When do you meet ${mentor.name}? (e.g. "next thursday 17:30", 2026-12-03 17:30)`,
+    validate: dateValidator(now, true),
+  });
+}
+
+async function askLength(prompt: Prompter, usual: number): Promise<number> {
+  const answer = await prompt.text({
+    message: 'How many minutes will you have?',
+    default: String(usual),
+    validate: minutesValidator,
+  });
+  return Number(answer);
+}
+
+function minutesValidator(answer: string): string | true {
+  const minutes = Number(answer);
+  return Number.isInteger(minutes) && minutes > 0 && minutes <= 1440
+    ? true
+    : 'Give a whole number of minutes, like 30.';
+}
+
+const REVIEW_CHOICES = [
+  { label: 'Done', value: 'done' },
+  { label: 'In progress', value: 'progress' },
+  { label: 'Blocked', value: 'blocked' },
+  { label: 'Dropped', value: 'dropped' },
+  { label: 'Skip for now', value: 'skip' },
+] as const;
+
+/** Open actions, oldest first, then what mentors offered: the progress a mentor will ask about. */
+async function reviewActions({ journal, prompt }: PrepWizardContext, mentor: Mentor): Promise<string[]> {
+  const open = journal.actions
+    .filter((action) => action.status === 'open' && (!action.mentor || action.mentor === mentor.handle))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const mine = open.filter((action) => action.owner === 'me');
+  const theirs = open.filter((action) => action.owner === 'mentor');
+  if (mine.length) prompt.say(`You have ${mine.length} open action${mine.length === 1 ? '' : 's'} to report on.`);
+  const reviews: string[] = [];
+  for (const action of mine) reviews.push(...(await reviewOne(prompt, action, `${action.id} ${action.title}`)));
+  for (const action of theirs) {
+    const state = await prompt.choose({
+      message: `${mentor.name} offered: "${action.title}". Still open?`,
+      choices: [
+        { label: 'Still open', value: 'skip' },
+        { label: 'Done', value: 'done' },
+        { label: 'No longer needed', value: 'dropped' },
+      ],
+      default: 'skip',
+    });
+    if (state !== 'skip') reviews.push(`${action.id}=${state}`);
+  }
+  return reviews;
+}
+
+async function reviewOne(prompt: Prompter, action: Action, label: string): Promise<string[]> {
+  const state = await prompt.choose({ message: label, choices: [...REVIEW_CHOICES], default: 'skip' });
+  if (state === 'skip') return [];
+  const question = state === 'blocked' ? 'What is blocking it?' : 'A note on it? (optional)';
+  const note = state === 'done' ? '' : await prompt.text({ message: question });
+  return [`${action.id}=${state}${note ? `:${note}` : ''}`];
+}
+
+async function gatherTopics(
+  ctx: PrepWizardContext,
+  mentor: Mentor,
+  existing: Meeting | undefined,
+  template: PrepTemplate,
+): Promise<TopicDraft[]> {
+  const { prompt } = ctx;
+  const topics: TopicDraft[] = (existing?.prep?.topics ?? []).map(
+    ({ outcome: _o, outcomeNote: _n, priority: _p, ...topic }) => topic,
+  );
+  if (topics.length)
+    prompt.say(
+      `The agenda has ${topics.length} topic${topics.length === 1 ? '' : 's'}: ${topics.map((topic) => topic.title).join('; ')}.`,
+    );
+  const parked = parkedTopicsFor(ctx.journal, mentor.handle, existing).filter(
+    (topic) => !hasTopic(topics, topic.title),
+  );
+  if (parked.length) {
+    const carried = await prompt.chooseMany({
+      message: 'Topics you parked last time. Bring them back?',
+      choices: parked.map((topic) => ({ label: topic.title, value: topic, checked: true })),
+    });
+    topics.push(...carried.map(({ outcome: _o, outcomeNote: _n, priority: _p, ...topic }) => topic));
+  }
+  const suggested = template.topics.filter((topic) => !hasTopic(topics, topic.title));
+  if (suggested.length) {
+    const picked = await prompt.chooseMany({
+      message: `Suggested by the ${template.name} template (pick any):`,
+      choices: suggested.map((topic) => ({
+        label: `${topic.title}${topic.minutes ? ` (${topic.minutes} min)` : ''}`,
+        value: topic,
+      })),
+    });
+    topics.push(
+      ...picked.map((topic) => ({
+        title: topic.title,
+        ...(topic.kind ? { kind: topic.kind } : {}),
+        minutes: topic.minutes ?? template.defaultMinutes,
+      })),
+    );
+  }
+  const goals = ctx.journal.goals.filter((goal) => goal.status === 'active');
+  await askList(
+    prompt,
+    topics.length ? 'Another topic? (Enter when done)' : 'First topic to raise? (Enter when done)',
+    async (title) => {
+      const kind = await prompt.choose({
+        message: `"${title}" is`,
+        choices: TOPIC_KINDS.map((value) => ({ label: TOPIC_KIND_LABELS[value], value })),
+        default: 'question' as TopicKind,
+      });
+      const goalId = goals.length
+        ? await prompt.choose<string>({
+            message: 'Linked to a goal?',
+            choices: [
+              { label: 'No', value: '' },
+              ...goals.map((goal) => ({ label: `${goal.id} ${goal.title}`, value: goal.id })),
+            ],
+            default: '',
+          })
+        : '';
+      const minutes = Number(
+        await prompt.text({
+          message: 'Minutes for it?',
+          default: String(template.defaultMinutes),
+          validate: minutesValidator,
+        }),
+      );
+      topics.push({ title, kind, minutes, ...(goalId ? { goalId } : {}) });
+    },
+  );
+  return topics;
+}
+
+function hasTopic(topics: TopicDraft[], title: string): boolean {
+  return topics.some((topic) => topic.title.toLowerCase() === title.toLowerCase());
+}
+
+/** Respecting the mentor's time: while the topics overrun, trim, drop or reorder them, or keep it knowingly. */
+export async function fitToTime(prompt: Prompter, topics: TopicDraft[], lengthMinutes: number): Promise<TopicDraft[]> {
+  let current = [...topics];
+  for (;;) {
+    const check = timeCheck(current, lengthMinutes);
+    if (check.overBy === 0) return current;
+    const action = await prompt.choose({
+      message: `Your topics need ${check.plannedMinutes} min, ${check.overBy} more than the ${lengthMinutes}-minute meeting. What now?`,
+      choices: [
+        { label: 'Give a topic fewer minutes', value: 'trim' },
+        { label: 'Drop a topic (it stays in your notes for another time)', value: 'drop' },
+        { label: 'Move a topic to the top, so the most important comes first', value: 'reorder' },
+        { label: `Keep it as it is (${check.overBy} min over)`, value: 'keep' },
+      ],
+      default: 'trim',
+    });
+    if (action === 'keep') return current;
+    const index = await prompt.choose({
+      message: action === 'trim' ? 'Which topic?' : action === 'drop' ? 'Drop which topic?' : 'Which topic goes first?',
+      choices: current.map((topic, at) => ({ label: `${topic.title} (${topic.minutes ?? 0} min)`, value: at })),
+    });
+    const topic = current[index]!;
+    if (action === 'drop') current = current.filter((_, at) => at !== index);
+    if (action === 'reorder') current = [topic, ...current.filter((_, at) => at !== index)];
+    if (action === 'trim') {
+      const minutes = Number(
+        await prompt.text({
+          message: `Minutes for "${topic.title}"?`,
+          default: String(Math.max(1, (topic.minutes ?? 1) - check.overBy)),
+          validate: minutesValidator,
+        }),
+      );
+      current = current.map((candidate, at) => (at === index ? { ...candidate, minutes } : candidate));
+    }
+  }
+}
+
+async function chooseGoals(
+  { journal, prompt }: PrepWizardContext,
+  mentor: Mentor,
+  existing: Meeting | undefined,
+): Promise<string[]> {
+  const goals = journal.goals.filter((goal) => goal.status === 'active');
+  if (!goals.length) return [];
+  const already = new Set(existing?.prep?.goals ?? []);
+  return prompt.chooseMany({
+    message: 'Goals to discuss:',
+    choices: goals.map((goal) => ({
+      label: `${goal.id} ${goal.title}`,
+      value: goal.id,
+      checked: already.has(goal.id) || goal.mentors.includes(mentor.handle),
+    })),
+  });
+}
+
+async function reflect(prompt: Prompter, template: PrepTemplate): Promise<{ prompt: string; answer: string }[]> {
+  if (!template.prompts.length) return [];
+  const wants = await prompt.confirm({
+    message: `Take a minute for ${template.prompts.length} reflection prompts? (each can be skipped)`,
+    default: false,
+  });
+  if (!wants) return [];
+  const answers: { prompt: string; answer: string }[] = [];
+  for (const question of template.prompts) {
+    const answer = await prompt.text({ message: question });
+    if (answer) answers.push({ prompt: question, answer });
+  }
+  return answers;
+}
