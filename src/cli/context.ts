@@ -3,6 +3,7 @@ import { openJournalStore, type JournalStore } from '../store/journal-store.js';
 import { resolveJournalPath } from '../store/paths.js';
 import type { Prompter } from '../ui/prompter.js';
 import { makeStyle, type Style } from '../ui/style.js';
+import { writeLine } from '../ui/terminal.js';
 
 /** What a command needs from the outside world, passed in so tests can supply their own. */
 export interface Context {
@@ -32,8 +33,8 @@ export function createContext(options: GlobalOptions, env: NodeJS.ProcessEnv = p
     now,
     store: openJournalStore(resolveJournalPath(options.journal, env), () => now),
     env,
-    print: (text) => process.stdout.write(`${text}\n`),
-    warn: (text) => process.stderr.write(`${text}\n`),
+    print: (text) => writeLine(process.stdout, text),
+    warn: (text) => writeLine(process.stderr, text),
     style: makeStyle(process.stdout, env, options.color !== false),
     errorStyle: makeStyle(process.stderr, env, options.color !== false),
     interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),

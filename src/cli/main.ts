@@ -1,9 +1,14 @@
 import { CommanderError } from 'commander';
 import { UserError } from '../errors.js';
+import { writeLine } from '../ui/terminal.js';
 import { buildProgram } from './program.js';
 
 /** The one place that turns failures into a message and an exit code. */
 export async function main(argv: string[]): Promise<void> {
+  // A reader that stops early (`mentee actions --json | head -1`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
@@ -21,12 +26,17 @@ function report(error: unknown): number {
     return 130;
   }
   if (error instanceof UserError) {
-    process.stderr.write(`mentee: ${error.message}${error.hint ? ` ${error.hint}` : ''}\n`);
+    writeLine(process.stderr, oneLineMessage(`mentee: ${error.message}${error.hint ? ` ${error.hint}` : ''}`));
     return error.exitCode;
   }
   const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`mentee: unexpected error; your journal was not changed by this command.\n${reason}\n`);
   return 70;
+}
+
+/** Errors are one line, whatever a user's text inside them contained. */
+function oneLineMessage(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
 function isPromptExit(error: unknown): boolean {

@@ -37,15 +37,21 @@ export function buildProgram(): Command {
     .option('--no-color', 'never colour the output (NO_COLOR works too)')
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'mentee: ')) })
+    // One line: commander's "(Did you mean …?)" joins the error instead of following it.
+    .configureOutput({
+      outputError: (text, write) =>
+        write(
+          `${text
+            .replace(/^error: /, 'mentee: ')
+            .trim()
+            .replace(/\s*\n\s*/g, ' ')}\n`,
+        ),
+    })
     .allowExcessArguments()
     .action(async (_flags: Flags, command: Command) => {
       const { UsageError } = await import('../errors.js');
       if (command.args.length) throw new UsageError(`unknown command '${command.args[0]}'.`, 'See: mentee --help');
-      await run(async (ctx, flags) => (await import('../commands/home.js')).homeCommand(ctx, flags))(
-        _flags,
-        command,
-      );
+      await run(async (ctx, flags) => (await import('../commands/home.js')).homeCommand(ctx, flags))(_flags, command);
     });
   program.addHelpText(
     'after',
@@ -274,11 +280,7 @@ function addMeetingCommands(program: Command): void {
       .option('--carry-parked', 'bring in the topics parked at the last meeting')
       .option('--template <name>', 'prep template (see mentee templates)')
       .option('-y, --yes', 'ask nothing: use the flags given and the defaults')
-      .action(
-        run(async (ctx, flags) =>
-          (await import('../commands/prep.js')).prepCommand(ctx, { ...flags, topicKind: flags.kind }),
-        ),
-      ),
+      .action(run(async (ctx, flags) => (await import('../commands/prep.js')).prepCommand(ctx, flags))),
     'mentee prep --mentor lovelace --when "2026-12-03 17:30" --intention "Leave with a decision plan" --topic "Specialty choice:15" --review a3=done',
   );
   example(
@@ -301,6 +303,7 @@ function addMeetingCommands(program: Command): void {
       .option('--mentor-action <title[:due]>', 'something your mentor offered to do (repeatable)', collect)
       .option('--private <text>', 'a private reflection: never exported unless you ask')
       .option('--next <date>', 'when you meet next (plans that meeting)')
+      .option('--amend', 'add to the notes of a meeting already logged')
       .option('-y, --yes', 'ask nothing: use the flags given')
       .action(
         run(async (ctx, meeting: string | undefined, flags) =>

@@ -2,7 +2,7 @@ import type { Context } from '../cli/context.js';
 import { parseOptions } from '../cli/options.js';
 import { addAction, closeAction, editAction, selectActions } from '../core/actions.js';
 import { dueText } from '../core/dates.js';
-import { ActionAddInput, ActionEditInput, ActionListInput } from '../core/inputs.js';
+import { ActionAddInput, ActionEditInput, ActionListInput, NoteInput } from '../core/inputs.js';
 import { renderActionList } from '../ui/render/actions.js';
 
 export async function actionAddCommand(ctx: Context, title: string, raw: Record<string, unknown>): Promise<void> {
@@ -32,10 +32,9 @@ export async function actionCloseCommand(
   ctx: Context,
   id: string,
   status: 'done' | 'dropped' | 'open',
-  raw: { note?: string },
+  raw: Record<string, unknown>,
 ): Promise<void> {
-  const action = await ctx.store.update((journal) =>
-    closeAction(journal, id, status, ctx.now, raw.note?.trim() || undefined),
-  );
+  const { note } = parseOptions(NoteInput, raw);
+  const action = await ctx.store.update((journal) => closeAction(journal, id, status, ctx.now, note));
   ctx.print(`${VERBS[status]}: ${action.id} ${action.title}.`);
 }

@@ -1,7 +1,7 @@
 import type { Context } from '../cli/context.js';
 import { parseOptions } from '../cli/options.js';
 import { addGoal, setGoalStatus, updateGoal } from '../core/goals.js';
-import { GoalAddInput, GoalUpdateInput } from '../core/inputs.js';
+import { GoalAddInput, GoalUpdateInput, NoteInput } from '../core/inputs.js';
 import { findGoal } from '../core/refs.js';
 import type { Goal } from '../core/schema.js';
 import { renderGoal, renderGoalList } from '../ui/render/goals.js';
@@ -36,9 +36,10 @@ export async function goalStatusCommand(
   ctx: Context,
   id: string,
   status: Goal['status'],
-  raw: { note?: string },
+  raw: Record<string, unknown>,
 ): Promise<void> {
-  const goal = await ctx.store.update((journal) => setGoalStatus(journal, id, status, ctx.now, raw.note));
+  const { note } = parseOptions(NoteInput, raw);
+  const goal = await ctx.store.update((journal) => setGoalStatus(journal, id, status, ctx.now, note));
   ctx.print(
     status === 'achieved'
       ? `Achieved ${goal.id}: ${goal.title}. Well done.`

@@ -3,7 +3,7 @@ import { parseOptions } from '../cli/options.js';
 import { dueText, formatDateTime } from '../core/dates.js';
 import { selectActions } from '../core/actions.js';
 import { LogInput } from '../core/inputs.js';
-import { logMeeting } from '../core/meetings.js';
+import { logMeeting } from '../core/log.js';
 import { withoutPrivate } from '../core/privacy.js';
 import { count } from '../ui/render/layout.js';
 import { runLogWizard } from '../wizards/log-wizard.js';

@@ -1,6 +1,6 @@
 import type { Context } from '../cli/context.js';
 import { parseOptions } from '../cli/options.js';
-import { MentorAddInput, MentorEditInput } from '../core/inputs.js';
+import { MentorAddInput, MentorEditInput, NoteInput } from '../core/inputs.js';
 import { addMentor, editMentor, setMentorStatus } from '../core/mentors.js';
 import { findMentor } from '../core/refs.js';
 import type { Mentor } from '../core/schema.js';
@@ -45,8 +45,9 @@ export async function mentorStatusCommand(
   ctx: Context,
   ref: string,
   status: Mentor['status'],
-  raw: { note?: string } = {},
+  raw: Record<string, unknown> = {},
 ): Promise<void> {
-  const mentor = await ctx.store.update((journal) => setMentorStatus(journal, ref, status, ctx.now, raw.note));
+  const { note } = parseOptions(NoteInput, raw);
+  const mentor = await ctx.store.update((journal) => setMentorStatus(journal, ref, status, ctx.now, note));
   ctx.print(STATUS_MESSAGES[status](mentor));
 }

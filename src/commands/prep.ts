@@ -4,7 +4,7 @@ import { loadPrepTemplates, pickTemplate } from '../config/prep-templates.js';
 import { buildAgenda } from '../core/agenda.js';
 import { toDay } from '../core/dates.js';
 import { PrepInput } from '../core/inputs.js';
-import { prepMeeting } from '../core/meetings.js';
+import { prepMeeting } from '../core/prep.js';
 import type { Journal } from '../core/schema.js';
 import { DEFAULT_TEMPLATE, FIRST_MEETING_TEMPLATE, type PrepTemplate } from '../core/template.js';
 import { writePrivateFile } from '../store/output-file.js';
@@ -18,8 +18,9 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
   const { templates } = await loadPrepTemplates();
   const templateNamed = (name: string) => pickTemplate(templates, name).template;
   const wizard = ctx.interactive && !raw.yes && !raw.json;
-  let input = flags;
   let template = templateNamed(flags.template ?? DEFAULT_TEMPLATE);
+  // Without the wizard, naming a template brings in its suggested topics.
+  let input: PrepInput = flags.template ? { ...flags, topicDrafts: [...template.topics, ...flags.topicDrafts] } : flags;
   if (wizard) {
     const prompt = await ctx.prompter();
     const snapshot = await ctx.store.read();
@@ -56,7 +57,6 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
 
 function apply(journal: Journal, input: PrepInput, template: PrepTemplate, now: Date) {
   const { meeting, created } = prepMeeting(journal, input, now, {
-    defaultTopicMinutes: template.defaultMinutes,
     templateName: input.template || template.name !== DEFAULT_TEMPLATE ? template.name : undefined,
   });
   return { journal, agenda: buildAgenda(journal, meeting), created };

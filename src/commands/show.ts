@@ -1,7 +1,7 @@
 import type { Context } from '../cli/context.js';
 import { buildAgenda } from '../core/agenda.js';
 import { shareable } from '../core/privacy.js';
-import { findAction, findGoal, findMeeting, findMentor } from '../core/refs.js';
+import { findAction, findGoal, findMeeting, findMentor, recordKind } from '../core/refs.js';
 import { agendaJson } from '../ui/json.js';
 import { renderAction } from '../ui/render/actions.js';
 import { renderGoal } from '../ui/render/goals.js';
@@ -16,18 +16,18 @@ export async function showCommand(
 ): Promise<void> {
   const journal = await ctx.store.read();
   const includePrivate = Boolean(raw.includePrivate);
-  const kind = /^([gma])\d+$/i.exec(ref.trim())?.[1]?.toLowerCase();
+  const kind = recordKind(ref);
   const json = (data: unknown) => ctx.print(JSON.stringify(data, null, 2));
-  if (kind === 'm') {
+  if (kind === 'meeting') {
     const agenda = buildAgenda(journal, findMeeting(journal, ref));
     if (raw.json) return json({ ...agendaJson(agenda), meeting: shareable(agenda.meeting, includePrivate) });
     return ctx.print(renderMeeting(journal, agenda, { ...ctx, includePrivate }));
   }
-  if (kind === 'g') {
+  if (kind === 'goal') {
     const goal = findGoal(journal, ref);
     return raw.json ? json(goal) : ctx.print(renderGoal(goal, ctx));
   }
-  if (kind === 'a') {
+  if (kind === 'action') {
     const action = findAction(journal, ref);
     return raw.json ? json(action) : ctx.print(renderAction(action, ctx));
   }

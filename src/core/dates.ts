@@ -131,6 +131,8 @@ const CADENCE_WORDS: Record<string, number> = {
   monthly: 30,
   quarterly: 91,
 };
+/** Nobody plans to meet less often than every two years; larger numbers are typing slips. */
+const MAX_CADENCE_DAYS = 730;
 const CADENCE_UNITS: Record<string, number> = { d: 1, day: 1, w: 7, week: 7, m: 30, month: 30 };
 
 /** "4w", "4 weeks", "30d", "2 months", "monthly" → days; undefined when not understood. */
@@ -141,5 +143,5 @@ export function parseCadence(input: string): number | undefined {
   if (!match) return undefined;
   const unit = match[2]!.replace(/s$/, '');
   const days = Number(match[1]) * CADENCE_UNITS[unit]!;
-  return days > 0 ? days : undefined;
+  return days > 0 && days <= MAX_CADENCE_DAYS ? days : undefined;
 }

@@ -4,16 +4,29 @@
  * text here: the core reads them against the injected clock.
  */
 import { z } from 'zod';
+import { withoutControls } from './text.js';
 import { GOAL_CATEGORIES, GOAL_STATUSES, MEETING_MODES, SUPPORT_KINDS, TOPIC_KINDS } from './schema.js';
 
-const title = z.string({ error: 'is required' }).trim().min(1, 'must not be empty');
-const optionalText = z.string().trim().min(1, 'must not be empty').optional();
-const list = z.array(z.string().trim().min(1, 'must not be empty')).default([]);
-const minutes = z.coerce
-  .number({ error: 'must be a number of minutes' })
-  .int('must be a whole number of minutes')
-  .positive('must be more than 0 minutes')
-  .max(24 * 60, 'must be at most a day (1440 minutes)');
+/** Text as typed, less control characters (see text.ts), trimmed, and not empty. */
+const text = z
+  .string({ error: 'is required' })
+  .transform(withoutControls)
+  .pipe(z.string().trim().min(1, 'must not be empty'));
+const title = text;
+const optionalText = text.optional();
+const list = z.array(text).default([]);
+/** Whole minutes, from a flag's text or a number: "30" yes; "1e3", "0x10", "half an hour" no. */
+const minutes = z
+  .union([z.number(), z.string().trim().regex(/^\d+$/, 'must be a whole number of minutes').transform(Number)], {
+    error: 'must be a whole number of minutes',
+  })
+  .pipe(
+    z
+      .number()
+      .int('must be a whole number of minutes')
+      .positive('must be more than 0 minutes')
+      .max(24 * 60, 'must be at most a day (1440 minutes)'),
+  );
 
 const SUPPORT_ALIASES: Record<string, (typeof SUPPORT_KINDS)[number]> = {
   guidance: 'career',
@@ -39,6 +52,9 @@ const lowerEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   );
 
 export const ProfileInput = z.object({ name: optionalText, stage: optionalText });
+
+/** The optional --note of commands that change a status (done, drop, end). */
+export const NoteInput = z.object({ note: optionalText });
 
 export const MentorFieldsInput = z.object({
   role: optionalText,
@@ -114,7 +130,7 @@ export const PrepInput = z.object({
   mode: lowerEnum(MEETING_MODES).optional(),
   intention: optionalText,
   topic: list,
-  topicKind: lowerEnum(TOPIC_KINDS).optional(),
+  kind: lowerEnum(TOPIC_KINDS).optional(),
   goal: list,
   review: list,
   carryParked: z.boolean().default(false),
@@ -143,6 +159,7 @@ export const LogInput = z.object({
   mentorAction: list,
   private: optionalText,
   next: optionalText,
+  amend: z.boolean().default(false),
   /** From the wizard: an outcome and note per topic number. */
   outcomes: z
     .array(
@@ -154,6 +171,7 @@ export const LogInput = z.object({
 });
 
 export type ProfileInput = z.infer<typeof ProfileInput>;
+export type NoteInput = z.infer<typeof NoteInput>;
 export type MentorAddInput = z.infer<typeof MentorAddInput>;
 export type MentorEditInput = z.infer<typeof MentorEditInput>;
 export type GoalAddInput = z.infer<typeof GoalAddInput>;

@@ -1,7 +1,7 @@
 import { UsageError, UserError } from '../errors.js';
 import { deriveHandle, HANDLE_PATTERN } from './ids.js';
 import type { MentorAddInput, MentorEditInput } from './inputs.js';
-import { findMentor } from './refs.js';
+import { findMentor, RECORD_ID } from './refs.js';
 import type { Journal, Mentor } from './schema.js';
 import { readCadence, readContact, readDay } from './specs.js';
 
@@ -11,6 +11,8 @@ export function addMentor(journal: Journal, input: MentorAddInput, now: Date): M
   if (!HANDLE_PATTERN.test(handle)) {
     throw new UsageError(`--handle: "${input.handle}" must start with a letter and use only a-z, 0-9 and -.`);
   }
+  if (RECORD_ID.test(handle))
+    throw new UsageError(`--handle: "${handle}" looks like a record id (m1, g1, a1); choose another.`);
   if (taken.has(handle))
     throw new UserError(`A mentor with handle "${handle}" already exists; choose another with --handle.`);
   const at = now.toISOString();
@@ -34,6 +36,10 @@ export function addMentor(journal: Journal, input: MentorAddInput, now: Date): M
 
 export function editMentor(journal: Journal, ref: string, input: MentorEditInput, now: Date): Mentor {
   const mentor = findMentor(journal, ref);
+  const given = Object.values(input).some((value) =>
+    Array.isArray(value) ? value.length > 0 : value !== undefined && value !== false,
+  );
+  if (!given) throw new UsageError('Nothing to change: give --role, --contact, --cadence, --rule or another field.');
   if (input.name) mentor.name = input.name;
   if (input.role) mentor.role = input.role;
   if (input.contact) mentor.contact = readContact(input.contact);

@@ -1,9 +1,20 @@
-import { UserError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import type { Action, Goal, Journal, Meeting, Mentor } from './schema.js';
 
 /** A mentor by handle, or by a unique case-insensitive part of the name ("ada", "lovelace"). */
+/** How goal, meeting and action ids look; mentor handles never do. */
+export const RECORD_ID = /^[gma]\d+$/;
+
+/** Which kind of record a reference names: an id's letter, else a mentor. */
+export function recordKind(ref: string): 'goal' | 'meeting' | 'action' | 'mentor' {
+  const id = ref.trim().toLowerCase();
+  if (!RECORD_ID.test(id)) return 'mentor';
+  return ({ g: 'goal', m: 'meeting', a: 'action' } as const)[id[0] as 'g' | 'm' | 'a'];
+}
+
 export function findMentor(journal: Journal, ref: string): Mentor {
   const wanted = ref.trim().toLowerCase();
+  if (!wanted) throw new UsageError('A mentor must be named by handle or part of the name, not left empty.');
   const byHandle = journal.mentors.find((mentor) => mentor.handle === wanted);
   if (byHandle) return byHandle;
   const matches = journal.mentors.filter((mentor) => mentor.name.toLowerCase().includes(wanted));

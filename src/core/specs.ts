@@ -30,7 +30,9 @@ export function readCadence(input: string): number {
  * title. Write "\:" for a colon that belongs to the title ("Handover at 17\:30").
  */
 export function readTopicSpec(spec: string): { title: string; minutes?: number } {
-  const match = /^(.*)(?<!\\):\s*(\d+)\s*(?:m|min|mins|minutes)?\s*$/i.exec(spec);
+  const found = /^(.*)(?<!\\):\s*(\d+)\s*(?:m|min|mins|minutes)?\s*$/i.exec(spec);
+  // "Handover at 17:30" is a time in the title, not 30 minutes.
+  const match = found && !/\d$/.test(found[1]!) ? found : null;
   const title = (match ? match[1]! : spec).replace(/\\:/g, ':').trim();
   if (!title) throw new UsageError(`--topic: "${spec}" has no title.`);
   if (!match) return { title };
@@ -91,6 +93,8 @@ export function readReviewSpec(spec: string): Review {
   return { actionId: match[1]!.toLowerCase(), state: state as Review['state'], ...(note ? { note } : {}) };
 }
 
+const MAX_TOPIC_NUMBER = 200;
+
 /** "1", "1,3", "1-3" → topic numbers (1-based). */
 export function readTopicNumbers(values: string[], flag: string): number[] {
   const numbers: number[] = [];
@@ -100,6 +104,10 @@ export function readTopicNumbers(values: string[], flag: string): number[] {
     const from = Number(range[1]);
     const to = Number(range[2] ?? range[1]);
     if (from < 1 || to < from) throw new UsageError(`${flag}: "${part.trim()}" is not a valid topic number or range.`);
+    if (to > MAX_TOPIC_NUMBER)
+      throw new UsageError(
+        `${flag}: "${part.trim()}" goes past any agenda; topics are numbered 1 to ${MAX_TOPIC_NUMBER} at most.`,
+      );
     for (let n = from; n <= to; n++) numbers.push(n);
   }
   return numbers;

@@ -1,5 +1,6 @@
 import { formatDateTime, plusDays, toDay } from '../core/dates.js';
 import type { LogInput } from '../core/inputs.js';
+import { assertLoggable } from '../core/log.js';
 import { meetingAwaitingLog } from '../core/meetings.js';
 import { findMeeting, findMentor, soleActiveMentor } from '../core/refs.js';
 import type { Journal, Meeting, Mentor } from '../core/schema.js';
@@ -26,6 +27,7 @@ export async function runLogWizard(ctx: LogWizardContext): Promise<LogInput> {
   const meeting = await chooseMeeting(ctx);
   let mentor: Mentor;
   if (meeting) {
+    assertLoggable(meeting, flags.amend, ctx.now); // before any question, not after five minutes of answers
     input.meeting = meeting.id;
     mentor = findMentor(ctx.journal, meeting.mentor);
   } else {

@@ -1,7 +1,8 @@
 import { timeCheck } from '../core/agenda.js';
 import { formatDateTime } from '../core/dates.js';
 import type { PrepInput, TopicDraft } from '../core/inputs.js';
-import { isPrepared, lastHeldMeeting, nextPlannedMeeting, parkedTopicsFor } from '../core/meetings.js';
+import { isPrepared, lastHeldMeeting, nextPlannedMeeting } from '../core/meetings.js';
+import { parkedTopicsFor } from '../core/prep.js';
 import { findMeeting, findMentor, soleActiveMentor } from '../core/refs.js';
 import { TOPIC_KINDS, type Action, type Journal, type Meeting, type Mentor, type TopicKind } from '../core/schema.js';
 import type { PrepTemplate } from '../core/template.js';

@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { UsageError, UserError } from '../../src/errors.js';
 import { timeCheck } from '../../src/core/agenda.js';
 import { setMentorStatus } from '../../src/core/mentors.js';
-import {
-  cancelMeeting,
-  isPrepared,
-  logMeeting,
-  meetingAwaitingLog,
-  parkedTopicsFor,
-  prepMeeting,
-} from '../../src/core/meetings.js';
+import { logMeeting } from '../../src/core/log.js';
+import { cancelMeeting, isPrepared, meetingAwaitingLog } from '../../src/core/meetings.js';
+import { parkedTopicsFor, prepMeeting } from '../../src/core/prep.js';
 import type { Journal } from '../../src/core/schema.js';
 import { action, daysBefore, goal, journal, logInput, mentor, NOW, prepInput } from './fixtures.js';
 
@@ -109,16 +104,23 @@ describe('prep', () => {
     expect(meeting.prep?.topics.map((topic) => topic.title)).toEqual(['Specialty choice', 'Research plan']);
   });
 
-  it("gives untimed topics the template's default minutes and keeps minutes that were given", () => {
+  it('leaves a topic given without minutes untimed, never inventing a length, and records the template', () => {
     const j = withAda();
     const { meeting } = prepMeeting(
       j,
       prepInput({ when: '2026-12-03 17:30', topic: ['Specialty choice', 'Research plan:10'] }),
       NOW,
-      { defaultTopicMinutes: 5, templateName: 'check-in' },
+      { templateName: 'check-in' },
     );
-    expect(meeting.prep?.topics.map((topic) => topic.minutes)).toEqual([5, 10]);
+    expect(meeting.prep?.topics.map((topic) => topic.minutes)).toEqual([undefined, 10]);
     expect(meeting.prep?.template).toBe('check-in');
+  });
+
+  it('naming a topic again without minutes keeps the minutes it had and its original spelling', () => {
+    const j = withAda();
+    prepMeeting(j, prepInput({ when: '2026-12-03 17:30', topic: ['Handover plan:30'] }), NOW);
+    const { meeting } = prepMeeting(j, prepInput({ when: '2026-12-03 17:30', topic: ['handover PLAN'] }), NOW);
+    expect(meeting.prep?.topics).toEqual([expect.objectContaining({ title: 'Handover plan', minutes: 30 })]);
   });
 
   it('links goals to discuss once each, and refuses an unknown goal', () => {
@@ -206,7 +208,7 @@ describe('prep', () => {
         prepInput({ when: '2026-11-12 17:30', topic: ['Specialty choice:15', 'Research plan:10'] }),
         daysBefore(14),
       );
-      logMeeting(j, logInput({ meeting: 'm1', covered: ['1'], parked: ['2'] }), daysBefore(13));
+      logMeeting(j, logInput({ meeting: 'm1', covered: ['1'], parked: ['2'] }), daysBefore(12));
       return j;
     }
 

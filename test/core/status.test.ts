@@ -3,7 +3,9 @@ import { closeAction } from '../../src/core/actions.js';
 import { setGoalStatus, updateGoal } from '../../src/core/goals.js';
 import { GoalUpdateInput } from '../../src/core/inputs.js';
 import { setMentorStatus } from '../../src/core/mentors.js';
-import { cancelMeeting, logMeeting, prepMeeting } from '../../src/core/meetings.js';
+import { logMeeting } from '../../src/core/log.js';
+import { cancelMeeting } from '../../src/core/meetings.js';
+import { prepMeeting } from '../../src/core/prep.js';
 import type { Journal } from '../../src/core/schema.js';
 import { computeStatus } from '../../src/core/status.js';
 import { action, daysBefore, goal, journal, logInput, mentor, NOW, prepInput } from './fixtures.js';
@@ -35,7 +37,7 @@ describe('status: the next meeting', () => {
 
   it('has no next meeting when none is planned, and ignores held and cancelled ones', () => {
     const j = withAda();
-    logMeeting(j, logInput({ mentor: 'lovelace', when: '2026-11-20 17:30' }), daysBefore(5));
+    logMeeting(j, logInput({ mentor: 'lovelace', when: '2026-11-20 17:30' }), daysBefore(4));
     prepMeeting(j, prepInput({ when: '2026-12-03 17:30', topic: ['Rota'] }), NOW);
     cancelMeeting(j, 'm2', NOW);
     expect(computeStatus(j, NOW).nextMeeting).toBeUndefined();

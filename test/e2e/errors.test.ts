@@ -13,7 +13,7 @@ describe('bad input', () => {
     await ok(['mentor', 'add', 'Prof Adam Smith'], { journal });
     await ok(['goal', 'add', 'Pass the exam'], { journal });
     await ok(['action', 'add', 'Book the exam', '--due', 'tomorrow'], { journal });
-    await ok(['prep', '--mentor', 'lovelace', '--when', 'next thursday 17:30', '--topic', 'Exam plan'], { journal });
+    await ok(['prep', '--mentor', 'lovelace', '--when', 'yesterday 17:30', '--topic', 'Exam plan'], { journal });
   });
   afterAll(() => cleanup());
 
@@ -64,7 +64,7 @@ describe('bad input', () => {
       'a non-numeric length',
       ['mentor', 'add', 'Dr B', '--length', 'half an hour'],
       2,
-      /--length: must be a number of minutes/,
+      /--length: must be a whole number of minutes/,
     ],
     ['a bad cadence', ['mentor', 'add', 'Dr B', '--cadence', 'sometimes'], 2, /--cadence: cannot read "sometimes"/],
     ['a bad category', ['goal', 'add', 'X', '--category', 'hobby'], 2, /--category: must be one of career, clinical/],

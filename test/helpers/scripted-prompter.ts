@@ -1,0 +1,319 @@
+/**
+ * A Prompter that plays a script of expected questions and answers, for driving the wizards in tests.
+ *
+ *   const prompt = scripted([
+ *     [/walk away with/, 'A decision plan'],
+ *     [/First topic/, 'Specialty choice'],
+ *     [/is$/, pick(/decision/)],
+ *     [/Minutes for it/, ENTER],        // Enter: takes the suggested default, as on the terminal
+ *     [/First topic|Another topic/, ''], // an empty answer: "finished"
+ *   ]);
+ *   await runPrepWizard({ ..., prompt });
+ *   prompt.done();                       // every scripted question was asked
+ *
+ * Every question must match the next pattern, or the call throws naming the question and the pattern
+ * it expected. Answers behave like the terminal ones: an empty text answer (or ENTER) takes the
+ * question's default, a text answer refused by the question's validator is recorded and the same
+ * question is asked again (with the next scripted answer), CTRL_C rejects like inquirer does.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Context } from '../../src/cli/context.js';
+import { openJournalStore, type JournalStore } from '../../src/store/journal-store.js';
+import type { Choice, Prompter } from '../../src/ui/prompter.js';
+import { plainStyle } from '../../src/ui/style.js';
+
+/** Ctrl-C at this question: the call rejects with an Error named ExitPromptError, as inquirer's does. */
+export const CTRL_C: unique symbol = Symbol('Ctrl-C');
+/** Press Enter: the default (text, confirm, choose) or the pre-ticked choices (chooseMany). */
+export const ENTER: unique symbol = Symbol('Enter');
+/** Backspace over the suggested default, then Enter: an empty text answer even when a default was shown. */
+export const CLEARED: unique symbol = Symbol('cleared default');
+
+export type QuestionKind = 'text' | 'confirm' | 'choose' | 'chooseMany' | 'longText';
+
+export interface AskedQuestion {
+  kind: QuestionKind;
+  message: string;
+  default?: unknown;
+  choices?: (Choice<unknown> & { checked?: boolean })[];
+}
+
+export type Answer =
+  | string
+  | boolean
+  | number
+  | unknown[]
+  | typeof CTRL_C
+  | typeof ENTER
+  | typeof CLEARED
+  | ((question: AskedQuestion) => unknown);
+
+export interface Step {
+  ask: RegExp;
+  answer: Answer;
+  /** When the question asked does not match, this step is passed over instead of failing. */
+  optional?: boolean;
+}
+
+export type ScriptLine = [RegExp, Answer] | Step;
+
+/** A step that may or may not come (a question a later version might ask); skipped when it does not. */
+export function maybe(ask: RegExp, answer: Answer): Step {
+  return { ask, answer, optional: true };
+}
+
+/** For `choose`: the choice whose label matches. Fails loudly when none or several do. */
+export function pick(label: RegExp): (question: AskedQuestion) => unknown {
+  return (question) => {
+    const found = (question.choices ?? []).filter((choice) => label.test(choice.label));
+    if (found.length !== 1) {
+      throw new ScriptError(
+        `${found.length ? 'Several choices' : 'No choice'} match ${label} in "${question.message}"; ` +
+          `the choices are: ${(question.choices ?? []).map((choice) => choice.label).join(' | ')}`,
+      );
+    }
+    return found[0]!.value;
+  };
+}
+
+/** For `chooseMany`: exactly the choices whose labels match (each pattern must match one). */
+export function pickMany(...labels: RegExp[]): (question: AskedQuestion) => unknown[] {
+  return (question) => labels.map((label) => pick(label)(question));
+}
+
+export class ScriptError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScriptError';
+  }
+}
+
+export interface ScriptedPrompter extends Prompter {
+  /** Every question asked, in order (a re-asked question appears again). */
+  readonly asked: AskedQuestion[];
+  /** Every line passed to say(). */
+  readonly said: string[];
+  /** Answers a validator refused, with its message (the question was then asked again). */
+  readonly refused: { message: string; answer: string; error: string }[];
+  /** Throws when a question went unanswered by the script, or the script has unasked questions left. */
+  done(): void;
+  /** The first question asked whose message matches. */
+  question(message: RegExp): AskedQuestion | undefined;
+}
+
+export function promptExit(): Error {
+  const error = new Error('User force closed the prompt with SIGINT');
+  error.name = 'ExitPromptError';
+  return error;
+}
+
+export function scripted(lines: ScriptLine[]): ScriptedPrompter {
+  const steps: Step[] = lines.map((line) => (Array.isArray(line) ? { ask: line[0], answer: line[1] } : line));
+  const asked: AskedQuestion[] = [];
+  const said: string[] = [];
+  const refused: { message: string; answer: string; error: string }[] = [];
+  const failures: Error[] = [];
+  let position = 0;
+
+  const fail = (message: string): never => {
+    const error = new ScriptError(message);
+    failures.push(error);
+    throw error;
+  };
+
+  /** The step answering this question, passing over optional steps that do not match it. */
+  const next = (question: AskedQuestion): Step => {
+    asked.push(question);
+    while (position < steps.length) {
+      const step = steps[position]!;
+      position += 1;
+      if (step.ask.test(question.message)) return step;
+      if (step.optional) continue;
+      return fail(
+        `Unexpected ${question.kind} question: "${question.message}"\n` +
+          `  expected one matching ${step.ask} (script step ${position} of ${steps.length})\n` +
+          `  asked so far: ${asked.map((q) => `"${q.message}"`).join(', ')}`,
+      );
+    }
+    return fail(
+      `Unexpected ${question.kind} question: "${question.message}"\n` +
+        `  the script has no answers left (all ${steps.length} used)\n` +
+        `  asked so far: ${asked.map((q) => `"${q.message}"`).join(', ')}`,
+    );
+  };
+
+  /** A function answer may be async: it can change the journal while the question is open. */
+  const answerOf = async (step: Step, question: AskedQuestion): Promise<unknown> => {
+    if (step.answer === CTRL_C) throw promptExit();
+    if (typeof step.answer === 'function') {
+      try {
+        return await step.answer(question);
+      } catch (error) {
+        if (error instanceof Error && error.name === 'ExitPromptError') throw error;
+        failures.push(error as Error);
+        throw error;
+      }
+    }
+    return step.answer;
+  };
+
+  const sameValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+  const prompter: ScriptedPrompter = {
+    asked,
+    said,
+    refused,
+
+    async text(question) {
+      for (;;) {
+        const shown: AskedQuestion = {
+          kind: 'text',
+          message: question.message,
+          ...(question.default !== undefined ? { default: question.default } : {}),
+        };
+        const step = next(shown);
+        const given = await answerOf(step, shown);
+        let answer: string;
+        if (given === ENTER || given === '') answer = question.default ?? '';
+        else if (given === CLEARED) answer = '';
+        else if (typeof given === 'string') answer = given;
+        else return fail(`The answer to text question "${question.message}" must be a string, not ${String(given)}`);
+        const verdict = question.validate ? question.validate(answer) : true;
+        if (verdict !== true) {
+          refused.push({ message: question.message, answer, error: verdict });
+          continue;
+        }
+        return answer.trim();
+      }
+    },
+
+    async confirm(question) {
+      const shown: AskedQuestion = {
+        kind: 'confirm',
+        message: question.message,
+        ...(question.default !== undefined ? { default: question.default } : {}),
+      };
+      const given = await answerOf(next(shown), shown);
+      if (given === ENTER) return question.default !== false;
+      if (typeof given !== 'boolean')
+        return fail(`The answer to confirm question "${question.message}" must be true or false, not ${String(given)}`);
+      return given;
+    },
+
+    async choose<T>(question: { message: string; choices: Choice<T>[]; default?: T }): Promise<T> {
+      const shown: AskedQuestion = {
+        kind: 'choose',
+        message: question.message,
+        choices: question.choices,
+        ...(question.default !== undefined ? { default: question.default } : {}),
+      };
+      const given = await answerOf(next(shown), shown);
+      const wanted = given === ENTER ? (question.default ?? question.choices[0]?.value) : given;
+      const found = question.choices.find((choice) => sameValue(choice.value, wanted));
+      if (!found) {
+        return fail(
+          `${String(wanted)} is not a choice in "${question.message}"; the choices are: ` +
+            question.choices.map((choice) => `${choice.label} = ${JSON.stringify(choice.value)}`).join(' | '),
+        );
+      }
+      return found.value;
+    },
+
+    async chooseMany<T>(question: { message: string; choices: (Choice<T> & { checked?: boolean })[] }): Promise<T[]> {
+      const shown: AskedQuestion = { kind: 'chooseMany', message: question.message, choices: question.choices };
+      const given = await answerOf(next(shown), shown);
+      if (given === ENTER) return question.choices.filter((choice) => choice.checked).map((choice) => choice.value);
+      if (!Array.isArray(given))
+        return fail(`The answer to chooseMany question "${question.message}" must be a list, not ${String(given)}`);
+      return given.map((wanted) => {
+        const found = question.choices.find((choice) => sameValue(choice.value, wanted));
+        if (!found) return fail(`${JSON.stringify(wanted)} is not a choice in "${question.message}"`);
+        return found.value;
+      });
+    },
+
+    async longText(question) {
+      const shown: AskedQuestion = {
+        kind: 'longText',
+        message: question.message,
+        ...(question.default !== undefined ? { default: question.default } : {}),
+      };
+      const given = await answerOf(next(shown), shown);
+      if (given === ENTER) return question.default ?? '';
+      if (typeof given !== 'string')
+        return fail(`The answer to editor question "${question.message}" must be a string, not ${String(given)}`);
+      return given.trim();
+    },
+
+    say(line) {
+      said.push(line);
+    },
+
+    done() {
+      if (failures.length) throw failures[0];
+      const left = steps.slice(position).filter((step) => !step.optional);
+      if (left.length) {
+        throw new ScriptError(
+          `The script still has ${left.length} unasked question${left.length === 1 ? '' : 's'}: ` +
+            `${left.map((step) => step.ask).join(', ')}\n` +
+            `  asked: ${asked.map((q) => `"${q.message}"`).join(', ')}`,
+        );
+      }
+    },
+
+    question(message) {
+      return asked.find((question) => message.test(question.message));
+    },
+  };
+  return prompter;
+}
+
+/** A Context for calling a command function as main would on a terminal, with scripted questions. */
+export interface TestContext extends Context {
+  out: string[];
+  err: string[];
+}
+
+export function commandContext(
+  store: JournalStore,
+  now: Date,
+  prompt: Prompter,
+  options: { interactive?: boolean } = {},
+): TestContext {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    now,
+    store,
+    env: {},
+    out,
+    err,
+    print: (text) => void out.push(text),
+    warn: (text) => void err.push(text),
+    style: plainStyle,
+    errorStyle: plainStyle,
+    interactive: options.interactive ?? true,
+    prompter: async () => prompt,
+  };
+}
+
+/** A journal file in a fresh folder, opened with a fixed clock; `bytes()` reads it exactly as on disk. */
+export async function tempStore(now: Date): Promise<{
+  dir: string;
+  path: string;
+  store: JournalStore;
+  bytes: () => Promise<Buffer | undefined>;
+  cleanup: () => Promise<void>;
+}> {
+  const dir = await mkdtemp(join(tmpdir(), 'mentee-wizard-'));
+  const path = join(dir, 'journal.json');
+  return {
+    dir,
+    path,
+    store: openJournalStore(path, () => now),
+    bytes: () => readFile(path).catch(() => undefined),
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}
