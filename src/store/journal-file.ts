@@ -3,7 +3,7 @@ import type { Adapter } from 'lowdb';
 import { JournalSchema, type Journal } from '../core/schema.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { backUp } from './backups.js';
+import { backUpCurrent, isNewestBackup, keepSavedVersion, upgradeLabel } from './backups.js';
 import { migrate } from './migrations.js';
 
 /** The journal on disk is not one we can trust; the message says where, and the file is left alone. */
@@ -11,13 +11,13 @@ export class JournalFileError extends UserError {}
 
 /**
  * lowdb adapter for the journal: every read is parsed, migrated and validated; every write is
- * validated, backed up and atomic. lowdb's own JSONFile does none of that (see README "Your data").
+ * validated, atomic, and kept as the newest backup. lowdb's own JSONFile does none of that.
  */
 export class JournalFile implements Adapter<Journal> {
   /** Set by read() when the file was an older version and has been upgraded in memory. */
   migratedFrom: number | undefined;
-  /** Whether read() found a file (so write() has something to back up). */
-  existed = false;
+  /** The file's text as read, to tell whether it is already kept as a backup. */
+  private onDisk: string | undefined;
 
   constructor(readonly path: string) {}
 
@@ -29,7 +29,7 @@ export class JournalFile implements Adapter<Journal> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new JournalFileError(`Cannot read ${this.path}: ${(error as Error).message}`);
     }
-    this.existed = true;
+    this.onDisk = text;
     const { journal, migratedFrom } = parseJournal(text, this.path);
     this.migratedFrom = migratedFrom;
     return journal;
@@ -40,11 +40,16 @@ export class JournalFile implements Adapter<Journal> {
     // A change that would produce an invalid journal is a bug in mentee; refuse rather than save it.
     if (!checked.success)
       throw new Error(`refusing to save an invalid journal: ${describeIssue(checked.error.issues[0]!)}`);
-    const label = this.migratedFrom === undefined ? 'before-change' : `before-upgrade-from-v${this.migratedFrom}`;
-    await writeFileAtomic(this.path, serialiseJournal(checked.data), async () => {
-      if (this.existed) await backUp(this.path, label);
+    const text = serialiseJournal(checked.data);
+    const previous = this.onDisk;
+    const label = this.migratedFrom === undefined ? 'before-change' : upgradeLabel(this.migratedFrom);
+    await writeFileAtomic(this.path, text, async () => {
+      if (previous !== undefined && (this.migratedFrom !== undefined || !(await isNewestBackup(this.path, previous)))) {
+        await backUpCurrent(this.path, label);
+      }
     });
-    this.existed = true;
+    await keepSavedVersion(this.path, text);
+    this.onDisk = text;
     this.migratedFrom = undefined;
   }
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prepCommand } from '../../src/commands/prep.js';
 import { buildAgenda } from '../../src/core/agenda.js';
-import { logMeeting, prepMeeting } from '../../src/core/meetings.js';
+import { logMeeting } from '../../src/core/log.js';
+import { prepMeeting } from '../../src/core/prep.js';
 import { setMentorStatus } from '../../src/core/mentors.js';
 import type { Journal } from '../../src/core/schema.js';
 import type { PrepTemplate } from '../../src/core/template.js';
@@ -48,14 +49,14 @@ function withAda(length = 30): Journal {
   return j;
 }
 
-/** A meeting held four weeks ago with Ada, where the last two of its three topics were parked. */
+/** A meeting held four weeks ago (logged the next day) with Ada, where the last two of its three topics were parked. */
 function withHeldMeeting(j: Journal): void {
   prepMeeting(
     j,
     prepInput({ when: '2026-10-28 17:30', topic: ['Rota swap:10', 'Research project:15', 'Exam timing:5'] }),
     daysBefore(30),
   );
-  logMeeting(j, logInput({ meeting: 'm1', covered: ['1'], parked: ['2', '3'] }), daysBefore(28));
+  logMeeting(j, logInput({ meeting: 'm1', covered: ['1'], parked: ['2', '3'] }), daysBefore(27));
 }
 
 /** Runs the wizard on a copy of the journal (as the command does), then applies its answer to the journal. */
@@ -69,7 +70,7 @@ async function prep(j: Journal, script: ScriptLine[], flags: Record<string, unkn
     templateFor: (first) => (first ? FIRST_MEETING : CHECK_IN),
   });
   prompt.done();
-  const { meeting, created } = prepMeeting(j, plan.input, NOW, { defaultTopicMinutes: plan.template.defaultMinutes });
+  const { meeting, created } = prepMeeting(j, plan.input, NOW);
   return { prompt, plan, meeting, created, agenda: buildAgenda(j, meeting) };
 }
 
@@ -150,7 +151,7 @@ describe('prep wizard: which meeting', () => {
   it("a new meeting's mode defaults to the mentor's usual (how the last meeting with them was held)", async () => {
     const j = withAda();
     prepMeeting(j, prepInput({ when: '2026-10-28 17:30', mode: 'video' }), daysBefore(30));
-    logMeeting(j, logInput({ meeting: 'm1', advice: ['Keep a log'] }), daysBefore(28));
+    logMeeting(j, logInput({ meeting: 'm1', advice: ['Keep a log'] }), daysBefore(27));
     const { meeting } = await prep(j, [
       ...opening(),
       [/Suggested by/, []],
@@ -453,7 +454,8 @@ describe('prep wizard: the time check', () => {
   });
 
   it('a topic dropped at the time check is kept for another time when the choice says it is', async () => {
-    const { prompt, meeting } = await prep(withAda(), [
+    const j = withAda();
+    const { prompt, meeting } = await prep(j, [
       ...opening(),
       [/Suggested by/, []],
       ...topicLines(20, 20),
@@ -466,7 +468,7 @@ describe('prep wizard: the time check', () => {
     const promised = prompt
       .question(/need 40 min/)!
       .choices!.some((choice) => /stays in your notes/.test(choice.label));
-    if (promised) expect(JSON.stringify(meeting), 'the dropped topic is nowhere to be found').toContain('Topic B');
+    if (promised) expect(JSON.stringify(j), 'the dropped topic is nowhere in the journal').toContain('Topic B');
   });
 });
 
@@ -496,7 +498,7 @@ describe('prep wizard: goals and reflection', () => {
       ...opening(),
       [/Suggested by/, []],
       [/First topic/, ''],
-      [/^Take a minute for 2 reflection prompts\? \(each can be skipped\)$/, ENTER],
+      [/^Take a minute for \d+ reflection prompts\? \(each can be skipped\)$/, ENTER],
     ]);
     expect(prompt.question(/reflection prompts/)!.default).toBe(false);
     expect(meeting.prep!.reflections).toEqual([]);

@@ -1,0 +1,507 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { logCommand } from '../../src/commands/log.js';
+import { logMeeting } from '../../src/core/log.js';
+import { parkedTopicsFor, prepMeeting } from '../../src/core/prep.js';
+import type { Journal } from '../../src/core/schema.js';
+import { runLogWizard } from '../../src/wizards/log-wizard.js';
+import { action, daysBefore, goal, journal, logInput, mentor, NOW, prepInput } from '../core/fixtures.js';
+import {
+  CLEARED,
+  commandContext,
+  CTRL_C,
+  ENTER,
+  pick,
+  scripted,
+  tempStore,
+  type ScriptLine,
+} from '../helpers/scripted-prompter.js';
+
+const ADA = 'Dr Ada Lovelace';
+
+/** Ada (30 minutes every 4 weeks) and two planned meetings already past: m1 on 10 Nov, m2 on 24 Nov with three topics. */
+function withMeetings(fields: Record<string, unknown> = { cadence: '4w' }): Journal {
+  const j = journal();
+  mentor(j, { name: ADA, length: 30, ...fields }, daysBefore(60));
+  prepMeeting(j, prepInput({ when: '2026-11-10 17:30', topic: ['Old topic:10'] }), daysBefore(20));
+  prepMeeting(
+    j,
+    prepInput({
+      when: '2026-11-24 17:30',
+      intention: 'A decision plan',
+      topic: ['Specialty choice:15', 'Rota swap:10', 'Exam timing:5'],
+    }),
+    daysBefore(7),
+  );
+  return j;
+}
+
+/** Runs the wizard on a copy of the journal (as the command does), then records its answer in the journal. */
+async function log(j: Journal, script: ScriptLine[], flags: Record<string, unknown> = {}) {
+  const prompt = scripted(script);
+  const input = await runLogWizard({ journal: structuredClone(j), now: NOW, prompt, flags: logInput(flags) });
+  prompt.done();
+  return { prompt, input, ...logMeeting(j, input, NOW) };
+}
+
+const LATEST = /^Log your meeting with Dr Ada Lovelace on Tue 24 Nov 2026, 17:30 \(m2\)\?$/;
+/** m2's three topics, all covered with no note. */
+const allCovered: ScriptLine[] = [
+  [/^"Specialty choice"$/, ENTER],
+  [/What came of it/, ''],
+  [/^"Rota swap"$/, ENTER],
+  [/What came of it/, ''],
+  [/^"Exam timing"$/, ENTER],
+  [/What came of it/, ''],
+];
+const noNotes: ScriptLine[] = [
+  [/Advice you received/, ''],
+  [/Feedback on your work/, ''],
+  [/Decisions you made/, ''],
+  [/assumption your mentor challenged/, ''],
+];
+const noActions: ScriptLine[] = [
+  [/Your next action/, ''],
+  [/offer to do anything/, ''],
+];
+/** Skip the reflection, and clear the suggested next date (Backspace, Enter). */
+const noEnding: ScriptLine[] = [
+  [/private reflection/i, ENTER],
+  [/When do you meet next/, CLEARED],
+];
+
+describe('log wizard: which meeting', () => {
+  it('picks the most recent planned meeting that has no log yet', async () => {
+    const j = withMeetings();
+    const { prompt, meeting } = await log(j, [[LATEST, ENTER], ...allCovered, ...noNotes, ...noActions, ...noEnding]);
+    expect(prompt.question(LATEST)!.default).toBe(true);
+    expect(meeting).toMatchObject({ id: 'm2', status: 'held' });
+    expect(j.meetings.find((m) => m.id === 'm1')!.status).toBe('planned');
+  });
+
+  it('declining it offers the other planned meetings, or one that was not planned', async () => {
+    const j = withMeetings();
+    const { prompt, meeting } = await log(j, [
+      [LATEST, false],
+      [/^Which meeting\?$/, 'm1'],
+      [/^"Old topic"$/, ENTER],
+      [/What came of it/, ''],
+      ...noNotes,
+      ...noActions,
+      ...noEnding,
+    ]);
+    expect(prompt.question(/Which meeting/)!.choices!.map((choice) => choice.label)).toEqual([
+      'm1  Tue 10 Nov 2026, 17:30 with Dr Ada Lovelace',
+      'm2  Tue 24 Nov 2026, 17:30 with Dr Ada Lovelace',
+      'One that was not planned',
+    ]);
+    expect(meeting).toMatchObject({ id: 'm1', status: 'held' });
+  });
+
+  it('only offers meetings that can be logged, not ones still to come', async () => {
+    const j = withMeetings();
+    prepMeeting(j, prepInput({ when: '2026-12-22 17:30' }), NOW);
+    const { prompt } = await log(j, [
+      [LATEST, false],
+      [/Which meeting\?/, 'm1'],
+      [/^"Old topic"$/, ENTER],
+      [/What came of it/, ''],
+      ...noNotes,
+      ...noActions,
+      ...noEnding,
+    ]);
+    const offered = prompt.question(/Which meeting/)!.choices!.map((choice) => choice.value);
+    expect(offered, 'm3 is on 22 Dec; choosing it stops the wizard with "log it once it has happened"').not.toContain(
+      'm3',
+    );
+  });
+
+  it('logs a meeting that was not planned: asks when (default today) and what you talked about', async () => {
+    const j = journal();
+    mentor(j, { name: ADA, cadence: '4w' }, daysBefore(60));
+    const { prompt, meeting } = await log(j, [
+      [/^When did you meet\?$/, ENTER],
+      [/What did you talk about\? One topic at a time/, 'Exam nerves'],
+      [/What did you talk about/, 'Night shifts'],
+      [/What did you talk about/, ''],
+      [/Advice you received/, 'Sleep before nights'],
+      [/Advice you received/, ''],
+      [/Feedback/, ''],
+      [/Decisions/, ''],
+      [/challenged/, ''],
+      ...noActions,
+      ...noEnding,
+    ]);
+    expect(prompt.question(/When did you meet/)!.default).toBe('today');
+    expect(j.meetings).toHaveLength(1);
+    expect(meeting).toMatchObject({ id: 'm1', mentor: 'lovelace', status: 'held' });
+    expect(meeting.when.slice(0, 10)).toBe('2026-11-25');
+    expect(meeting.prep!.topics).toEqual([
+      { title: 'Exam nerves', outcome: 'covered' },
+      { title: 'Night shifts', outcome: 'covered' },
+    ]);
+    expect(meeting.log!.advice).toEqual(['Sleep before nights']);
+  });
+
+  it('refuses a date still to come for a meeting that was not planned, at the question', async () => {
+    const j = journal();
+    mentor(j, { name: ADA }, daysBefore(60));
+    const { prompt, meeting } = await log(j, [
+      [/When did you meet\?/, 'tomorrow 17:30'],
+      [/When did you meet\?/, 'yesterday 17:30'],
+      [/What did you talk about/, ''],
+      ...noNotes,
+      ...noActions,
+      [/private reflection/i, ENTER],
+      [/When do you meet next/, ''],
+    ]);
+    expect(prompt.refused.map((refusal) => refusal.answer)).toEqual(['tomorrow 17:30']);
+    expect(meeting.when).toBe('2026-11-24T17:30:00.000Z');
+  });
+
+  it('asks who the unplanned meeting was with when several mentors are active', async () => {
+    const j = journal();
+    mentor(j, { name: ADA }, daysBefore(60));
+    mentor(j, { name: 'Dr Jo Blair' }, daysBefore(60));
+    const { meeting } = await log(j, [
+      [/^Who did you meet\?$/, pick(/Jo Blair/)],
+      [/When did you meet/, 'yesterday 17:30'],
+      [/What did you talk about/, ''],
+      ...noNotes,
+      [/Your next action/, ''],
+      [/Did Dr Jo Blair offer to do anything/, ''],
+      [/private reflection/i, ENTER],
+      [/When do you meet next/, ''],
+    ]);
+    expect(meeting).toMatchObject({ mentor: 'blair', status: 'held', when: '2026-11-24T17:30:00.000Z' });
+  });
+
+  it('does not ask again for what the flags already gave', async () => {
+    const j = withMeetings();
+    const { prompt, meeting } = await log(
+      j,
+      [
+        [/Feedback/, ''],
+        [/Decisions/, ''],
+        [/challenged/, ''],
+        ...noActions,
+        [/When do you meet next/, CLEARED],
+      ],
+      { meeting: 'm2', covered: ['1-3'], advice: ['Talk to three GPs'], private: 'Felt heard' },
+    );
+    expect(prompt.question(/Log your meeting|Which meeting|Advice|reflection/)).toBeUndefined();
+    expect(meeting.log).toMatchObject({ advice: ['Talk to three GPs'], privateReflection: 'Felt heard' });
+    expect(meeting.prep!.topics.every((topic) => topic.outcome === 'covered')).toBe(true);
+  });
+});
+
+describe('log wizard: what happened', () => {
+  it('asks for each topic: covered, parked or not discussed, with an optional note', async () => {
+    const j = withMeetings();
+    const { prompt, meeting } = await log(j, [
+      [LATEST, ENTER],
+      [/^"Specialty choice"$/, 'covered'],
+      [/^What came of it\? \(optional\)$/, 'Leaning towards GP'],
+      [/^"Rota swap"$/, pick(/Parked for next time/)],
+      [/^Why parked\? \(optional\)$/, 'Out of time'],
+      [/^"Exam timing"$/, pick(/Not discussed/)],
+      ...noNotes,
+      ...noActions,
+      ...noEnding,
+    ]);
+    const asked = prompt.question(/"Specialty choice"/)!;
+    expect(asked.choices!.map((choice) => choice.label)).toEqual(['Covered', 'Parked for next time', 'Not discussed']);
+    expect(asked.default).toBe('covered');
+    expect(meeting.prep!.topics).toEqual([
+      { title: 'Specialty choice', minutes: 15, outcome: 'covered', outcomeNote: 'Leaning towards GP' },
+      { title: 'Rota swap', minutes: 10, outcome: 'parked', outcomeNote: 'Out of time' },
+      { title: 'Exam timing', minutes: 5 },
+    ]);
+    // The parked topic is what the next prep offers to bring back.
+    expect(parkedTopicsFor(j, 'lovelace').map((topic) => topic.title)).toEqual(['Rota swap']);
+  });
+
+  it('collects advice, feedback, decisions and challenged assumptions, each until an empty answer', async () => {
+    const j = withMeetings();
+    const { meeting } = await log(j, [
+      [LATEST, ENTER],
+      ...allCovered,
+      [/^Advice you received\? \(Enter when done\)$/, 'Talk to three GPs'],
+      [/Advice you received/, 'Shadow a clinic'],
+      [/Advice you received/, ''],
+      [/^Feedback on your work\? \(Enter when done\)$/, 'The audit draft reads well'],
+      [/Feedback on your work/, ''],
+      [/^Decisions you made\? \(Enter when done\)$/, 'Apply for GP training'],
+      [/Decisions you made/, ''],
+      [/^An assumption your mentor challenged\? \(Enter when done\)$/, 'That I must decide by December'],
+      [/assumption your mentor challenged/, ''],
+      ...noActions,
+      ...noEnding,
+    ]);
+    expect(meeting.log).toMatchObject({
+      advice: ['Talk to three GPs', 'Shadow a clinic'],
+      feedback: ['The audit draft reads well'],
+      decisions: ['Apply for GP training'],
+      challenged: ['That I must decide by December'],
+    });
+  });
+
+  it('asks for your own next actions with due dates until an empty answer, then what the mentor offered', async () => {
+    const j = withMeetings();
+    const { prompt, actions } = await log(j, [
+      [LATEST, ENTER],
+      ...allCovered,
+      ...noNotes,
+      [/^Your next action\? \(Enter when done\)$/, 'Email the training lead'],
+      [/^By when\? \(optional\)$/, 'someday soon'],
+      [/By when/, 'in 2 weeks'],
+      [/Your next action/, 'Book a clinic day'],
+      [/By when/, ''],
+      [/Your next action/, ''],
+      [/^Did Dr Ada Lovelace offer to do anything\? \(Enter when done\)$/, 'Introduce me to Dr Blair'],
+      [/offer to do anything/, ''],
+      ...noEnding,
+    ]);
+    expect(prompt.said).toContain('Your action plan: the best ones are the ones you write yourself.');
+    expect(prompt.refused).toEqual([expect.objectContaining({ answer: 'someday soon' })]);
+    expect(actions.map(({ title, owner, due, mentor, meetingId, status }) => ({ title, owner, due, mentor, meetingId, status }))).toEqual([
+      { title: 'Email the training lead', owner: 'me', due: '2026-12-09', mentor: 'lovelace', meetingId: 'm2', status: 'open' },
+      { title: 'Book a clinic day', owner: 'me', due: undefined, mentor: 'lovelace', meetingId: 'm2', status: 'open' },
+      { title: 'Introduce me to Dr Blair', owner: 'mentor', due: undefined, mentor: 'lovelace', meetingId: 'm2', status: 'open' },
+    ]);
+  });
+
+  it('keeps a one-line private reflection, the question saying it is never shared', async () => {
+    const j = withMeetings();
+    const { prompt, meeting } = await log(j, [
+      [LATEST, ENTER],
+      ...allCovered,
+      ...noNotes,
+      ...noActions,
+      [/^A private reflection\? It is never shared or exported unless you ask\.$/, pick(/Write a line here/)],
+      [/^Private reflection:$/, 'I felt unsure about asking for the reference'],
+      [/When do you meet next/, CLEARED],
+    ]);
+    expect(prompt.question(/A private reflection/)!.default).toBe('skip');
+    expect(meeting.log!.privateReflection).toBe('I felt unsure about asking for the reference');
+  });
+
+  it('writes a longer private reflection in the editor', async () => {
+    const j = withMeetings();
+    const { prompt, meeting } = await log(j, [
+      [LATEST, ENTER],
+      ...allCovered,
+      ...noNotes,
+      ...noActions,
+      [/A private reflection/, pick(/editor/)],
+      [/Private reflection \(opens your editor\)/, 'What happened?\nI froze.\n\nNow what?\nAsk earlier.'],
+      [/When do you meet next/, CLEARED],
+    ]);
+    expect(prompt.question(/opens your editor/)!.kind).toBe('longText');
+    expect(meeting.log!.privateReflection).toBe('What happened?\nI froze.\n\nNow what?\nAsk earlier.');
+  });
+
+  it('skips the private reflection with Enter', async () => {
+    const j = withMeetings();
+    const { meeting } = await log(j, [[LATEST, ENTER], ...allCovered, ...noNotes, ...noActions, ...noEnding]);
+    expect(meeting.log!.privateReflection).toBeUndefined();
+  });
+});
+
+describe('log wizard: the next meeting', () => {
+  it("suggests the last meeting plus the mentor's cadence, at the same time, and plans it", async () => {
+    const j = withMeetings();
+    const { prompt, meeting, nextMeeting } = await log(j, [
+      [LATEST, ENTER],
+      ...allCovered,
+      ...noNotes,
+      ...noActions,
+      [/private reflection/i, ENTER],
+      [/^When do you meet next\?/, ENTER],
+    ]);
+    expect(prompt.question(/When do you meet next/)!.default).toBe('2026-12-22 17:30');
+    expect(meeting.log!.nextMeeting).toBe('2026-12-22T17:30:00.000Z');
+    expect(nextMeeting).toMatchObject({ id: 'm3', status: 'planned', when: '2026-12-22T17:30:00.000Z', lengthMinutes: 30 });
+  });
+
+  it('takes another date typed instead of the suggestion', async () => {
+    const j = withMeetings();
+    const { nextMeeting } = await log(j, [
+      [LATEST, ENTER],
+      ...allCovered,
+      ...noNotes,
+      ...noActions,
+      [/private reflection/i, ENTER],
+      [/When do you meet next/, '2027-01-07 17:30'],
+    ]);
+    expect(nextMeeting!.when).toBe('2027-01-07T17:30:00.000Z');
+  });
+
+  it('pressing Enter where the question says "Enter to skip" plans no next meeting', async () => {
+    const j = withMeetings();
+    const { prompt, nextMeeting } = await log(j, [
+      [LATEST, ENTER],
+      ...allCovered,
+      ...noNotes,
+      ...noActions,
+      [/private reflection/i, ENTER],
+      [/When do you meet next/, ''],
+    ]);
+    const question = prompt.question(/When do you meet next/)!;
+    if (/Enter to skip/.test(question.message)) {
+      expect(
+        nextMeeting,
+        `the question says "Enter to skip", but Enter takes the suggested ${String(question.default)}`,
+      ).toBeUndefined();
+    }
+  });
+
+  it('suggests no date when the mentor has no usual cadence, and an empty answer plans none', async () => {
+    const j = withMeetings({});
+    const { prompt, nextMeeting, meeting } = await log(j, [
+      [LATEST, ENTER],
+      ...allCovered,
+      ...noNotes,
+      ...noActions,
+      [/private reflection/i, ENTER],
+      [/When do you meet next/, ''],
+    ]);
+    expect(prompt.question(/When do you meet next/)!.default).toBeUndefined();
+    expect(nextMeeting).toBeUndefined();
+    expect(meeting.log!.nextMeeting).toBeUndefined();
+  });
+
+  it('refuses a next meeting before this one at the question, not after all the answers', async () => {
+    const j = withMeetings();
+    const { prompt, nextMeeting } = await log(j, [
+      [LATEST, ENTER],
+      ...allCovered,
+      ...noNotes,
+      ...noActions,
+      [/private reflection/i, ENTER],
+      [/When do you meet next/, '2026-11-20 17:30'],
+      [/When do you meet next/, '2027-01-07 17:30'],
+    ]);
+    expect(prompt.refused.map((refusal) => refusal.answer)).toEqual(['2026-11-20 17:30']);
+    expect(nextMeeting!.when).toBe('2027-01-07T17:30:00.000Z');
+  });
+});
+
+describe('mentee log on a terminal (command)', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()!();
+  });
+
+  async function setUp() {
+    const temp = await tempStore(NOW);
+    cleanups.push(temp.cleanup);
+    await temp.store.update((j) => {
+      mentor(j, { name: ADA, cadence: '4w', length: 30 }, daysBefore(60));
+      goal(j, { title: 'Get into GP training', mentor: ['lovelace'] }, daysBefore(50));
+      action(j, { title: 'Renew my indemnity', due: '2026-11-27' }, daysBefore(40));
+      prepMeeting(
+        j,
+        prepInput({ when: '2026-11-24 17:30', topic: ['Specialty choice:15', 'Rota swap:10'] }),
+        daysBefore(7),
+      );
+    });
+    return temp;
+  }
+
+  /** Every question of a log, from picking the meeting to the next date. */
+  const fullLog: ScriptLine[] = [
+    [/Log your meeting with Dr Ada Lovelace on Tue 24 Nov 2026, 17:30 \(m1\)/, ENTER],
+    [/"Specialty choice"/, 'covered'],
+    [/What came of it/, 'Leaning towards GP'],
+    [/"Rota swap"/, 'parked'],
+    [/Why parked/, ''],
+    [/Advice you received/, 'Talk to three GPs'],
+    [/Advice you received/, 'Shadow a clinic'],
+    [/Advice you received/, ''],
+    [/Feedback on your work/, ''],
+    [/Decisions you made/, 'Apply for GP training'],
+    [/Decisions you made/, ''],
+    [/assumption your mentor challenged/, ''],
+    [/Your next action/, 'Email the training lead'],
+    [/By when/, 'in 2 weeks'],
+    [/Your next action/, ''],
+    [/offer to do anything/, 'Introduce me to Dr Blair'],
+    [/offer to do anything/, ''],
+    [/private reflection/i, pick(/line/)],
+    [/Private reflection:/, 'Nervous but clearer'],
+    [/When do you meet next/, ENTER],
+  ];
+
+  it('ends with a short summary of what was saved and what is due next', async () => {
+    const { store } = await setUp();
+    const prompt = scripted(fullLog);
+    const ctx = commandContext(store, NOW, prompt);
+    await logCommand(ctx, undefined, {});
+    prompt.done();
+    expect(ctx.out).toEqual([
+      'Logged m1 with Dr Ada Lovelace on Tue 24 Nov 2026, 17:30: 1 topic covered, 1 parked, 2 pieces of advice, 1 decision, a private reflection (never shared).',
+      '  a2  You will: Email the training lead (due in 2 weeks)',
+      '  a3  Dr Ada Lovelace offered: Introduce me to Dr Blair',
+      'Due next:',
+      '  a1  Renew my indemnity (due in 2 days)',
+      '  a2  Email the training lead (due in 2 weeks)',
+      'Next meeting: Tue 22 Dec 2026, 17:30 (m2). Prepare it with: mentee prep --meeting m2',
+    ]);
+    const saved = await store.read();
+    expect(saved.meetings.map(({ id, status }) => `${id}:${status}`)).toEqual(['m1:held', 'm2:planned']);
+  });
+
+  it.each(fullLog.map((line, at) => [at + 1, (line as [RegExp, unknown])[0]] as const))(
+    'Ctrl-C at question %i (%s) stops the wizard and leaves the journal byte for byte unchanged',
+    async (number) => {
+      const { store, bytes } = await setUp();
+      const before = await bytes();
+      const script = fullLog.slice(0, number);
+      script[number - 1] = [(script[number - 1] as [RegExp, unknown])[0], CTRL_C];
+      const prompt = scripted(script);
+      await expect(logCommand(commandContext(store, NOW, prompt), undefined, {})).rejects.toMatchObject({
+        name: 'ExitPromptError',
+      });
+      prompt.done();
+      expect(await bytes()).toEqual(before);
+    },
+  );
+
+  it('a wizard left open never overwrites changes made to the journal meanwhile', async () => {
+    const { store } = await setUp();
+    const script = [...fullLog];
+    script[5] = [
+      /Advice you received/,
+      async () => {
+        await store.update((j) => void goal(j, { title: 'Publish the audit', category: 'research' }));
+        return 'Talk to three GPs';
+      },
+    ];
+    const prompt = scripted(script);
+    await logCommand(commandContext(store, NOW, prompt), undefined, {});
+    prompt.done();
+    const saved = await store.read();
+    expect(saved.goals.map((g) => g.title)).toEqual(['Get into GP training', 'Publish the audit']);
+    expect(saved.meetings[0]!.log!.advice).toEqual(['Talk to three GPs', 'Shadow a clinic']);
+  });
+
+  it('refuses a meeting still to come before asking anything', async () => {
+    const { store, bytes } = await setUp();
+    await store.update((j) => void prepMeeting(j, prepInput({ when: '2026-12-22 17:30' }), NOW));
+    const before = await bytes();
+    const prompt = scripted([]);
+    await expect(logCommand(commandContext(store, NOW, prompt), 'm2', {})).rejects.toThrow(
+      /m2 is planned for Tue 22 Dec 2026, 17:30; log it once it has happened/,
+    );
+    expect(prompt.asked).toEqual([]);
+    expect(await bytes()).toEqual(before);
+  });
+
+  it('--yes asks nothing and records what the flags give', async () => {
+    const { store } = await setUp();
+    const prompt = scripted([]);
+    await logCommand(commandContext(store, NOW, prompt), 'm1', { yes: true, covered: ['1'], advice: ['Rest'] });
+    expect(prompt.asked).toEqual([]);
+    expect((await store.read()).meetings[0]!.log!.advice).toEqual(['Rest']);
+  });
+});
