@@ -5,7 +5,7 @@ import { selectExport, type ExportSelection } from '../core/export-scope.js';
 import { ExportInput } from '../core/inputs.js';
 import { shareable } from '../core/privacy.js';
 import type { Journal } from '../core/schema.js';
-import { UsageError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { writePrivateFile } from '../store/output-file.js';
 import { agendaJson } from '../ui/json.js';
 import { meetingMarkdown, summaryMarkdown } from '../ui/export/markdown.js';
@@ -22,6 +22,9 @@ export async function exportCommand(ctx: Context, raw: Record<string, unknown>):
       ? `${JSON.stringify(exportJson(selection, input.includePrivate), null, 2)}\n`
       : exportMarkdown(journal, selection, input.includePrivate);
   if (!input.out) return ctx.print(text.replace(/\n$/, ''));
+  if (await ctx.store.owns(input.out)) {
+    throw new UserError(`--out ${input.out} is your journal or one of its backups; write the export somewhere else.`);
+  }
   await writePrivateFile(input.out, text, input.force);
   const what =
     selection.kind === 'summary'

@@ -38,14 +38,19 @@ export function buildAgenda(journal: Journal, meeting: Meeting): Agenda {
   const prep = meeting.prep;
   const topics = prep?.topics ?? [];
   const reviewed = new Map((prep?.review ?? []).map((review) => [review.actionId, review]));
-  // What the mentee reports on: actions reviewed in this prep, and open ones that are this
-  // mentor's business (linked to them, or to no mentor at all), agreed before this meeting.
+  // What the mentee reports on: actions reviewed in this prep, and open ones that are this mentor's
+  // business (linked to them, or to a goal they help with), agreed before this meeting. Other
+  // to-dos stay out: an agenda goes to the mentor.
+  const mentorGoals = new Set(
+    journal.goals.filter((goal) => goal.mentors.includes(meeting.mentor)).map((goal) => goal.id),
+  );
   const earlierActions = journal.actions.filter(
     (action) =>
       action.meetingId !== meeting.id &&
       (reviewed.has(action.id) ||
         (action.status === 'open' &&
-          (!action.mentor || action.mentor === meeting.mentor) &&
+          (action.mentor === meeting.mentor ||
+            (!action.mentor && action.goalId !== undefined && mentorGoals.has(action.goalId))) &&
           action.createdAt <= meeting.when)),
   );
   return {

@@ -18,7 +18,11 @@ export function parseDateInput(input: string, now: Date): Date | undefined {
   }
   // Anything that starts like an ISO date is read strictly: chrono would "fix" 2026-13-01 into January.
   if (/^\d{4}-\d{1,2}-\d{1,2}/.test(textIn)) return parseLocalIso(textIn);
-  const results = chrono.parse(textIn, now, { forwardDate: true });
+  // "03/12/2026" is 3 December to a UK reader and 12 March to a US one: refuse rather than guess.
+  if (/\d\s*[/.]\s*\d/.test(textIn)) return undefined;
+  // A bare weekday means the coming one, but "last monday" must stay in the past.
+  const forwardDate = !/\b(last|ago|yesterday|previous|past)\b/i.test(textIn);
+  const results = chrono.parse(textIn, now, { forwardDate });
   const [only] = results;
   if (results.length !== 1 || !only || only.index !== 0 || only.text.length !== textIn.length) return undefined;
   const parsed = only.start.date();

@@ -1,11 +1,13 @@
 import { access, mkdir, readlink, realpath } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { Low } from 'lowdb';
 import { emptyJournal, type Journal } from '../core/schema.js';
 import { PRIVATE_DIR_MODE } from './atomic-write.js';
+import { asFileProblem } from './file-errors.js';
 import { listBackups } from './backups.js';
 import { JournalFile, JournalFileError } from './journal-file.js';
 import { withJournalLock } from './lock.js';
+import { backupDirFor, lockPathFor } from './paths.js';
 
 /**
  * The only door to the journal. Reads are lock-free (writes replace the file atomically); every
@@ -15,6 +17,8 @@ export interface JournalStore {
   readonly path: string;
   /** The journal as it is now, validated; an empty one when the file does not exist yet. */
   read(): Promise<Journal>;
+  /** Whether `file` is the journal, its lock or one of its backups: never a place to write an export. */
+  owns(file: string): Promise<boolean>;
   /** Whether the journal file exists yet (it is created on the first change). */
   exists(): Promise<boolean>;
   /** Applies `change` to freshly read data and saves it; if `change` throws, nothing is written. */
@@ -31,15 +35,19 @@ export function openJournalStore(path: string, clock: () => Date): JournalStore 
 
   const update = async <T>(change: (journal: Journal) => T): Promise<T> => {
     const file = await throughLinks(path);
-    await mkdir(dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
-    return withJournalLock(file, async (assertHeld) => {
-      const { db } = await load(file);
-      const result = change(db.data);
-      db.data.updatedAt = clock().toISOString();
-      assertHeld();
-      await db.write();
-      return result;
-    });
+    try {
+      await mkdir(dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
+      return await withJournalLock(file, async (assertHeld) => {
+        const { db } = await load(file);
+        const result = change(db.data);
+        db.data.updatedAt = clock().toISOString();
+        assertHeld();
+        await db.write();
+        return result;
+      });
+    } catch (error) {
+      throw asFileProblem(error, 'write the journal at', file);
+    }
   };
 
   return {
@@ -51,6 +59,11 @@ export function openJournalStore(path: string, clock: () => Date): JournalStore 
       return update((journal) => journal); // saves the upgraded journal, after a backup of the old one
     },
     update,
+    async owns(file) {
+      const journal = await throughLinks(path);
+      const target = await throughLinks(resolve(file));
+      return [journal, lockPathFor(journal)].includes(target) || target.startsWith(`${backupDirFor(journal)}${sep}`);
+    },
     async exists() {
       return access(await throughLinks(path)).then(
         () => true,

@@ -44,6 +44,14 @@ function actionLine(journal: Journal, action: Action, state = action.status as s
   return `- ${box} ${who}${md(action.title)}${due}${status}`;
 }
 
+/** Reflection answers and the private reflection, for an export the mentee asked to include them in. */
+function privateMarkdown(meeting: Meeting): string[] {
+  return [
+    ...(meeting.prep?.reflections ?? []).map(({ prompt, answer }) => `- *${md(prompt)}* ${md(answer)}`),
+    ...(meeting.log?.privateReflection ? [md(meeting.log.privateReflection)] : []),
+  ];
+}
+
 /** The agenda to send ahead, or (once logged) the record of the meeting. */
 export function meetingMarkdown(journal: Journal, agenda: Agenda, includePrivate: boolean): string {
   const { meeting, mentor } = agenda;
@@ -87,7 +95,7 @@ export function meetingMarkdown(journal: Journal, agenda: Agenda, includePrivate
             `What ${md(mentor.name)} offered`,
             fromHere.filter((action) => action.owner === 'mentor').map((action) => actionLine(journal, action)),
           ),
-          ...(includePrivate && log.privateReflection ? part('Private reflection', [md(log.privateReflection)]) : []),
+          ...(includePrivate ? part('Private reflection', privateMarkdown(meeting)) : []),
           ...(log.nextMeeting ? [`**Next meeting:** ${formatDateTime(log.nextMeeting)}`, ''] : []),
         ]
       : []),

@@ -1,6 +1,7 @@
 import type { Agenda, TimeCheck } from '../../core/agenda.js';
 import { formatDateTime, relativeDay } from '../../core/dates.js';
 import { isPrepared } from '../../core/meetings.js';
+import { hasPrivate } from '../../core/privacy.js';
 import type { Journal, Meeting, Topic } from '../../core/schema.js';
 import { actionRow } from './actions.js';
 import { blocks, bullets, columns, oneLine, section } from './layout.js';
@@ -116,13 +117,26 @@ export function renderMeeting(
           bullets('Decisions', log.decisions),
           bullets('Assumptions challenged', log.challenged),
           section('Action plan', columns(fromHere.map((action) => actionRow(journal, action, options)))),
-          log.privateReflection
-            ? options.includePrivate
-              ? section(style.magenta('Private reflection (never shared)'), [oneLine(log.privateReflection)])
-              : [style.dim('Private reflection: hidden (show it with --include-private)')]
-            : [],
           log.nextMeeting ? [`${style.dim('Next meeting:')} ${formatDateTime(log.nextMeeting)}`] : [],
         ).split('\n')
       : [],
+    privateBlock(meeting, options),
   );
+}
+
+/** Private reflections: shown, marked as never shared, only when asked for; otherwise only said to exist. */
+function privateBlock(
+  meeting: Meeting,
+  { style, includePrivate }: RenderOptions & { includePrivate: boolean },
+): string[] {
+  if (!hasPrivate(meeting)) return [];
+  if (!includePrivate) return [style.dim('Private reflection: hidden (show it with --include-private)')];
+  const lines = [
+    ...(meeting.prep?.reflections ?? []).flatMap(({ prompt, answer }) => [
+      style.dim(oneLine(prompt)),
+      ...answer.split('\n').map(oneLine),
+    ]),
+    ...(meeting.log?.privateReflection ?? '').split('\n').filter(Boolean).map(oneLine),
+  ];
+  return section(style.magenta('Private reflection (never shared)'), lines);
 }
