@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { UserError } from '../errors.js';
+import { isPromptCancel } from '../ui/prompter.js';
 import { writeLine } from '../ui/terminal.js';
 import { buildProgram } from './program.js';
 
@@ -21,7 +22,7 @@ function report(error: unknown): number {
     // commander has already printed its message; help and --version are not failures.
     return error.exitCode === 0 ? 0 : 2;
   }
-  if (isPromptExit(error)) {
+  if (isPromptCancel(error)) {
     process.stderr.write('Stopped; nothing was saved.\n');
     return 130;
   }
@@ -37,8 +38,4 @@ function report(error: unknown): number {
 /** Errors are one line, whatever a user's text inside them contained. */
 function oneLineMessage(message: string): string {
   return message.replace(/\s*[\r\n]+\s*/g, ' ');
-}
-
-function isPromptExit(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ExitPromptError';
 }

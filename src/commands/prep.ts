@@ -10,6 +10,7 @@ import { DEFAULT_TEMPLATE, FIRST_MEETING_TEMPLATE, type PrepTemplate } from '../
 import { writePrivateFile } from '../store/output-file.js';
 import { meetingMarkdown } from '../ui/export/markdown.js';
 import { agendaJson } from '../ui/json.js';
+import { isPromptCancel } from '../ui/prompter.js';
 import { renderAgenda } from '../ui/render/meetings.js';
 import { runPrepWizard } from '../wizards/prep-wizard.js';
 
@@ -51,8 +52,13 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
   if (!wizard) ctx.print(renderAgenda(journal, agenda, ctx));
   const id = agenda.meeting.id;
   ctx.print(`${wizard ? '' : '\n'}${created ? 'Saved' : 'Updated'} the agenda for ${id}.`);
-  if (wizard) await offerMarkdown(ctx, journal, agenda);
-  else ctx.print(`Send it ahead with: mentee export --meeting ${id} --out agenda.md`);
+  if (wizard) {
+    // The agenda is saved by now: stopping here must not claim that nothing was.
+    await offerMarkdown(ctx, journal, agenda).catch((error: unknown) => {
+      if (!isPromptCancel(error)) throw error;
+      ctx.warn('The agenda is saved; no Markdown file was written.');
+    });
+  } else ctx.print(`Send it ahead with: mentee export --meeting ${id} --out agenda.md`);
 }
 
 function apply(journal: Journal, input: PrepInput, template: PrepTemplate, now: Date) {

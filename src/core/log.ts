@@ -103,7 +103,7 @@ function meetingToLog(journal: Journal, input: LogInput, now: Date): Meeting {
 
 /** A meeting still to come cannot have notes yet (a little slack for logging as it ends); notes are added to only with --amend. */
 export function assertLoggable(meeting: Meeting, amend: boolean, now: Date): void {
-  if (Date.parse(meeting.when) > now.getTime() + LOG_EARLY_SLACK_MS) {
+  if (!hasHappened(meeting.when, now)) {
     throw new UserError(
       `${meeting.id} is planned for ${formatDateTime(meeting.when)}; log it once it has happened, or give --when if it moved.`,
     );
@@ -116,6 +116,11 @@ export function assertLoggable(meeting: Meeting, amend: boolean, now: Date): voi
 }
 
 const LOG_EARLY_SLACK_MS = 60 * 60_000;
+
+/** Whether a meeting at `when` can have notes yet: it has started (give or take an hour's slack). */
+export function hasHappened(when: string | Date, now: Date): boolean {
+  return new Date(when).getTime() <= now.getTime() + LOG_EARLY_SLACK_MS;
+}
 
 function markTopics(topics: Topic[], numbers: number[], outcome: 'covered' | 'parked', flag: string): void {
   for (const number of numbers) {

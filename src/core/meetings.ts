@@ -35,13 +35,22 @@ export function createMeeting(
     mentor: mentor.handle,
     when: when.toISOString(),
     lengthMinutes: mentor.lengthMinutes ?? DEFAULT_MEETING_MINUTES,
-    mode: 'in-person',
+    mode: usualMode(journal, mentor.handle),
     status,
     createdAt: at,
     updatedAt: at,
   };
   journal.meetings.push(meeting);
   return meeting;
+}
+
+/** How you usually meet this mentor: the way the latest meeting with them was (or will be) held. */
+export function usualMode(journal: Journal, mentorHandle: string): Meeting['mode'] {
+  const latest = journal.meetings
+    .filter((meeting) => meeting.mentor === mentorHandle && meeting.status !== 'cancelled')
+    .sort((a, b) => a.when.localeCompare(b.when))
+    .at(-1);
+  return latest?.mode ?? 'in-person';
 }
 
 export function emptyPrep(): Prep {

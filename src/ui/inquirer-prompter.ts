@@ -1,59 +1,83 @@
 import { checkbox, confirm, editor, input, select } from '@inquirer/prompts';
 import type { Prompter } from './prompter.js';
 
+type PromptContext = { output: NodeJS.WritableStream; clearPromptOnDone: boolean; signal: AbortSignal };
+
+/**
+ * Asks one question; Escape aborts it like Ctrl-C does. (inquirer handles Ctrl-C itself and rejects
+ * with ExitPromptError; Escape becomes an AbortPromptError through the signal.) Both are handled in main.
+ */
+function ask<T>(question: (context: PromptContext) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onKey = (_text: string, key?: { name?: string }) => {
+    if (key?.name === 'escape') controller.abort();
+  };
+  process.stdin.on('keypress', onKey);
+  return question({ output: process.stderr, clearPromptOnDone: false, signal: controller.signal }).finally(() =>
+    process.stdin.off('keypress', onKey),
+  );
+}
+
 /**
  * Questions on the terminal. They are drawn on stderr so that stdout carries only results (an agenda,
- * JSON), as with the flags-only path. Ctrl-C rejects with inquirer's ExitPromptError, handled once in main.
+ * JSON), as with the flags-only path. This is the only module that imports the prompt library.
  */
 export function createTerminalPrompter(): Prompter {
-  const context = { output: process.stderr, clearPromptOnDone: false };
   return {
     text: (question) =>
-      input(
-        {
-          message: question.message,
-          ...(question.default !== undefined ? { default: question.default } : {}),
-          ...(question.validate ? { validate: question.validate } : {}),
-        },
-        context,
+      ask((context) =>
+        input(
+          {
+            message: question.message,
+            ...(question.default !== undefined ? { default: question.default } : {}),
+            ...(question.validate ? { validate: question.validate } : {}),
+          },
+          context,
+        ),
       ).then((answer) => answer.trim()),
-    confirm: (question) => confirm(question, context),
+    confirm: (question) => ask((context) => confirm(question, context)),
     choose: (question) =>
-      select(
-        {
-          message: question.message,
-          choices: question.choices.map((choice) => ({
-            name: choice.label,
-            value: choice.value,
-            ...(choice.hint ? { description: choice.hint } : {}),
-          })),
-          ...(question.default !== undefined ? { default: question.default } : {}),
-          pageSize: 12,
-        },
-        context,
+      ask((context) =>
+        select(
+          {
+            message: question.message,
+            choices: question.choices.map((choice) => ({
+              name: choice.label,
+              value: choice.value,
+              ...(choice.hint ? { description: choice.hint } : {}),
+            })),
+            ...(question.default !== undefined ? { default: question.default } : {}),
+            pageSize: 12,
+          },
+          context,
+        ),
       ),
     chooseMany: (question) =>
-      checkbox(
-        {
-          message: question.message,
-          choices: question.choices.map((choice) => ({
-            name: choice.label,
-            value: choice.value,
-            checked: Boolean(choice.checked),
-          })),
-          pageSize: 12,
-        },
-        context,
+      ask((context) =>
+        checkbox(
+          {
+            message: question.message,
+            choices: question.choices.map((choice) => ({
+              name: choice.label,
+              value: choice.value,
+              checked: Boolean(choice.checked),
+            })),
+            pageSize: 12,
+          },
+          context,
+        ),
       ),
     longText: (question) =>
-      editor(
-        {
-          message: question.message,
-          ...(question.default ? { default: question.default } : {}),
-          postfix: '.md',
-          waitForUserInput: false,
-        },
-        context,
+      ask((context) =>
+        editor(
+          {
+            message: question.message,
+            ...(question.default ? { default: question.default } : {}),
+            postfix: '.md',
+            waitForUserInput: false,
+          },
+          context,
+        ),
       ).then((answer) => answer.trim()),
     say: (line) => process.stderr.write(`${line}\n`),
   };

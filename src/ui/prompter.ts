@@ -26,3 +26,8 @@ export interface Prompter {
   /** A line of information between questions (shown where the questions are, never on stdout). */
   say(line: string): void;
 }
+
+/** Ctrl-C (ExitPromptError) or Escape (AbortPromptError) at a question: the user stopped. */
+export function isPromptCancel(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}

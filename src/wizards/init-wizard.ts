@@ -100,7 +100,7 @@ async function askMentor({ prompt }: InitWizardContext): Promise<MentorAddInput>
   });
   const offLimits = await prompt.text({ message: 'Anything off limits? (optional)' });
   const rules = [
-    `Contact by ${channel}${address ? ` (${address})` : ''}${reply ? `; usually replies ${reply}` : ''}`,
+    `${channel === 'in person' ? 'Best reached in person' : `Contact by ${channel}${address ? ` (${address})` : ''}`}${reply ? `; usually replies ${reply}` : ''}`,
     ...(offLimits ? [`Off limits: ${offLimits}`] : []),
     ...(await askLines(prompt, 'Any other ground rule you agreed? (Enter when done)')),
   ];

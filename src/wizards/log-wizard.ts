@@ -1,6 +1,6 @@
-import { formatDateTime, plusDays, toDay } from '../core/dates.js';
+import { formatDateTime, parseDateInput, plusDays, toDay } from '../core/dates.js';
 import type { LogInput } from '../core/inputs.js';
-import { assertLoggable } from '../core/log.js';
+import { assertLoggable, hasHappened } from '../core/log.js';
 import { meetingAwaitingLog } from '../core/meetings.js';
 import { findMeeting, findMentor, soleActiveMentor } from '../core/refs.js';
 import type { Journal, Meeting, Mentor } from '../core/schema.js';
@@ -37,7 +37,13 @@ export async function runLogWizard(ctx: LogWizardContext): Promise<LogInput> {
       input.when = await prompt.text({
         message: 'When did you meet?',
         default: 'today',
-        validate: dateValidator(ctx.now, true),
+        validate: (answer) => {
+          const readable = dateValidator(ctx.now, true)(answer);
+          if (readable !== true) return readable;
+          return hasHappened(parseDateInput(answer, ctx.now)!, ctx.now)
+            ? true
+            : 'That is still to come; log a meeting once it has happened.';
+        },
       });
     }
   }
@@ -87,13 +93,21 @@ export async function runLogWizard(ctx: LogWizardContext): Promise<LogInput> {
     if (reflection) input.private = reflection;
   }
   if (!flags.next) {
-    const suggested = suggestNext(meeting, mentor, ctx.now);
+    const held = meeting ? new Date(meeting.when) : parseDateInput(input.when ?? 'today', ctx.now)!;
+    const suggested = suggestNext(held, mentor);
     const next = await prompt.text({
-      message: 'When do you meet next? (Enter to skip)',
+      message: suggested
+        ? 'When do you meet next? (Enter for the suggestion, or type none)'
+        : 'When do you meet next? (Enter to skip)',
       ...(suggested ? { default: suggested } : {}),
-      validate: dateValidator(ctx.now, false),
+      validate: (answer) => {
+        if (NO_DATE.test(answer)) return true;
+        const readable = dateValidator(ctx.now, false)(answer);
+        if (readable !== true || !answer.trim()) return readable;
+        return parseDateInput(answer, ctx.now)! > held ? true : 'The next meeting must come after this one.';
+      },
     });
-    if (next) input.next = next;
+    if (next && !NO_DATE.test(next)) input.next = next;
   }
   return input;
 }
@@ -103,7 +117,7 @@ async function chooseMeeting({ journal, now, prompt, flags }: LogWizardContext):
   if (flags.mentor || flags.when) return undefined;
   const awaiting = meetingAwaitingLog(journal, now);
   const candidates = journal.meetings
-    .filter((meeting) => meeting.status === 'planned' && !meeting.log)
+    .filter((meeting) => meeting.status === 'planned' && !meeting.log && hasHappened(meeting.when, now))
     .sort((a, b) => a.when.localeCompare(b.when));
   if (awaiting) {
     const mentor = findMentor(journal, awaiting.mentor);
@@ -154,11 +168,12 @@ async function askPrivateReflection(prompt: Prompter): Promise<string> {
   return prompt.longText({ message: 'Private reflection (opens your editor):' });
 }
 
-/** The last meeting plus the mentor's usual cadence, at the same time of day. */
-function suggestNext(meeting: Meeting | undefined, mentor: Mentor, now: Date): string | undefined {
+const NO_DATE = /^\s*(none|no|skip|-)\s*$/i;
+
+/** The meeting just held plus the mentor's usual cadence, at the same time of day. */
+function suggestNext(held: Date, mentor: Mentor): string | undefined {
   if (!mentor.cadenceDays) return undefined;
-  const from = meeting ? new Date(meeting.when) : now;
-  const next = plusDays(from, mentor.cadenceDays);
+  const next = plusDays(held, mentor.cadenceDays);
   const time = `${String(next.getHours()).padStart(2, '0')}:${String(next.getMinutes()).padStart(2, '0')}`;
   return `${toDay(next)} ${time}`;
 }

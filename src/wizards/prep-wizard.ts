@@ -1,10 +1,18 @@
 import { timeCheck } from '../core/agenda.js';
 import { formatDateTime } from '../core/dates.js';
 import type { PrepInput, TopicDraft } from '../core/inputs.js';
-import { isPrepared, lastHeldMeeting, nextPlannedMeeting } from '../core/meetings.js';
+import { isPrepared, lastHeldMeeting, nextPlannedMeeting, usualMode } from '../core/meetings.js';
 import { parkedTopicsFor } from '../core/prep.js';
 import { findMeeting, findMentor, soleActiveMentor } from '../core/refs.js';
-import { TOPIC_KINDS, type Action, type Journal, type Meeting, type Mentor, type TopicKind } from '../core/schema.js';
+import {
+  MEETING_MODES,
+  TOPIC_KINDS,
+  type Action,
+  type Journal,
+  type Meeting,
+  type Mentor,
+  type TopicKind,
+} from '../core/schema.js';
 import type { PrepTemplate } from '../core/template.js';
 import { UserError } from '../errors.js';
 import type { Prompter } from '../ui/prompter.js';
@@ -48,6 +56,13 @@ export async function runPrepWizard(ctx: PrepWizardContext): Promise<PrepPlan> {
   const input: PrepInput = { ...flags, mentor: mentor.handle, ...(existing ? { meeting: existing.id } : {}) };
   if (!existing && !flags.when) input.when = await askWhen(ctx, mentor);
   if (!existing && !flags.length) input.length = await askLength(prompt, mentor.lengthMinutes ?? 30);
+  if (!existing && !flags.mode) {
+    input.mode = await prompt.choose({
+      message: 'How will you meet?',
+      choices: MEETING_MODES.map((mode) => ({ label: mode, value: mode })),
+      default: usualMode(ctx.journal, mentor.handle),
+    });
+  }
   if (!flags.intention) {
     const intention = await prompt.text({
       message: 'What do you want to walk away with?',
@@ -209,7 +224,7 @@ async function gatherTopics(
   const goals = ctx.journal.goals.filter((goal) => goal.status === 'active');
   await askList(
     prompt,
-    topics.length ? 'Another topic? (Enter when done)' : 'First topic to raise? (Enter when done)',
+    () => (topics.length ? 'Another topic? (Enter when done)' : 'First topic to raise? (Enter when done)'),
     async (title) => {
       const kind = await prompt.choose({
         message: `"${title}" is`,
@@ -253,7 +268,7 @@ export async function fitToTime(prompt: Prompter, topics: TopicDraft[], lengthMi
       message: `Your topics need ${check.plannedMinutes} min, ${check.overBy} more than the ${lengthMinutes}-minute meeting. What now?`,
       choices: [
         { label: 'Give a topic fewer minutes', value: 'trim' },
-        { label: 'Drop a topic (it stays in your notes for another time)', value: 'drop' },
+        { label: 'Drop a topic from this meeting', value: 'drop' },
         { label: 'Move a topic to the top, so the most important comes first', value: 'reorder' },
         { label: `Keep it as it is (${check.overBy} min over)`, value: 'keep' },
       ],

@@ -4,13 +4,13 @@ import type { Prompter } from '../ui/prompter.js';
 /** Asks for items until an empty answer, calling `each` with every one. Returns how many were given. */
 export async function askList(
   prompt: Prompter,
-  message: string,
+  message: string | (() => string),
   each: (answer: string) => Promise<void>,
   limit = Infinity,
 ): Promise<number> {
   let count = 0;
   while (count < limit) {
-    const answer = await prompt.text({ message });
+    const answer = await prompt.text({ message: typeof message === 'function' ? message() : message });
     if (!answer) break;
     await each(answer);
     count += 1;

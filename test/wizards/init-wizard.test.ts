@@ -169,10 +169,18 @@ describe('init wizard', () => {
     expect(prompt.said).toContain('What do you want to gain from mentoring? Write it as one to three goals.');
     expect(prompt.question(/Kind of goal/)!.default).toBe('career');
     expect(prompt.asked.filter((question) => /A goal/.test(question.message))).toHaveLength(3);
-    expect(goals.map(({ id, title, category, targetDate, mentors }) => ({ id, title, category, targetDate, mentors }))).toEqual([
+    expect(
+      goals.map(({ id, title, category, targetDate, mentors }) => ({ id, title, category, targetDate, mentors })),
+    ).toEqual([
       { id: 'g1', title: 'Get into GP training', category: 'career', targetDate: '2027-08-01', mentors: ['lovelace'] },
       { id: 'g2', title: 'Finish the audit', category: 'research', targetDate: undefined, mentors: ['lovelace'] },
-      { id: 'g3', title: 'Sleep more before nights', category: 'wellbeing', targetDate: undefined, mentors: ['lovelace'] },
+      {
+        id: 'g3',
+        title: 'Sleep more before nights',
+        category: 'wellbeing',
+        targetDate: undefined,
+        mentors: ['lovelace'],
+      },
     ]);
   });
 

@@ -179,13 +179,7 @@ describe('log wizard: which meeting', () => {
     const j = withMeetings();
     const { prompt, meeting } = await log(
       j,
-      [
-        [/Feedback/, ''],
-        [/Decisions/, ''],
-        [/challenged/, ''],
-        ...noActions,
-        [/When do you meet next/, CLEARED],
-      ],
+      [[/Feedback/, ''], [/Decisions/, ''], [/challenged/, ''], ...noActions, [/When do you meet next/, CLEARED]],
       { meeting: 'm2', covered: ['1-3'], advice: ['Talk to three GPs'], private: 'Felt heard' },
     );
     expect(prompt.question(/Log your meeting|Which meeting|Advice|reflection/)).toBeUndefined();
@@ -263,10 +257,33 @@ describe('log wizard: what happened', () => {
     ]);
     expect(prompt.said).toContain('Your action plan: the best ones are the ones you write yourself.');
     expect(prompt.refused).toEqual([expect.objectContaining({ answer: 'someday soon' })]);
-    expect(actions.map(({ title, owner, due, mentor, meetingId, status }) => ({ title, owner, due, mentor, meetingId, status }))).toEqual([
-      { title: 'Email the training lead', owner: 'me', due: '2026-12-09', mentor: 'lovelace', meetingId: 'm2', status: 'open' },
+    expect(
+      actions.map(({ title, owner, due, mentor, meetingId, status }) => ({
+        title,
+        owner,
+        due,
+        mentor,
+        meetingId,
+        status,
+      })),
+    ).toEqual([
+      {
+        title: 'Email the training lead',
+        owner: 'me',
+        due: '2026-12-09',
+        mentor: 'lovelace',
+        meetingId: 'm2',
+        status: 'open',
+      },
       { title: 'Book a clinic day', owner: 'me', due: undefined, mentor: 'lovelace', meetingId: 'm2', status: 'open' },
-      { title: 'Introduce me to Dr Blair', owner: 'mentor', due: undefined, mentor: 'lovelace', meetingId: 'm2', status: 'open' },
+      {
+        title: 'Introduce me to Dr Blair',
+        owner: 'mentor',
+        due: undefined,
+        mentor: 'lovelace',
+        meetingId: 'm2',
+        status: 'open',
+      },
     ]);
   });
 
@@ -320,7 +337,12 @@ describe('log wizard: the next meeting', () => {
     ]);
     expect(prompt.question(/When do you meet next/)!.default).toBe('2026-12-22 17:30');
     expect(meeting.log!.nextMeeting).toBe('2026-12-22T17:30:00.000Z');
-    expect(nextMeeting).toMatchObject({ id: 'm3', status: 'planned', when: '2026-12-22T17:30:00.000Z', lengthMinutes: 30 });
+    expect(nextMeeting).toMatchObject({
+      id: 'm3',
+      status: 'planned',
+      when: '2026-12-22T17:30:00.000Z',
+      lengthMinutes: 30,
+    });
   });
 
   it('takes another date typed instead of the suggestion', async () => {

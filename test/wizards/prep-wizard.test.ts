@@ -124,6 +124,26 @@ describe('prep wizard: which meeting', () => {
     expect(meeting).toMatchObject({ mentor: 'blair', lengthMinutes: 60 });
   });
 
+  it('does not ask which mentor when --mentor names one', async () => {
+    const j = withAda();
+    mentor(j, { name: 'Dr Jo Blair', length: 60 });
+    const { prompt, meeting } = await prep(
+      j,
+      [
+        [/^When do you meet Dr Jo Blair\?/, '2026-12-03 17:30'],
+        [/How many minutes/, ENTER],
+        MODE,
+        [/walk away with/, ''],
+        [/Suggested by/, []],
+        [/First topic/, ''],
+        [/reflection prompts/, false],
+      ],
+      { mentor: 'blair' },
+    );
+    expect(prompt.question(/Which mentor/)).toBeUndefined();
+    expect(meeting.mentor).toBe('blair');
+  });
+
   it('stops with a clear message when there is no active mentor', async () => {
     const j = withAda();
     setMentorStatus(j, 'lovelace', 'ended', NOW);
@@ -142,7 +162,10 @@ describe('prep wizard: which meeting', () => {
       [/reflection prompts/, false],
     ]);
     expect(prompt.refused).toEqual([
-      expect.objectContaining({ answer: 'sometime soonish', error: expect.stringMatching(/Cannot read that as a date/) }),
+      expect.objectContaining({
+        answer: 'sometime soonish',
+        error: expect.stringMatching(/Cannot read that as a date/),
+      }),
     ]);
     expect(meeting.when).toBe('2026-12-03T17:30:00.000Z');
     expect(meeting.lengthMinutes).toBe(20);
@@ -174,15 +197,15 @@ describe('prep wizard: which meeting', () => {
   });
 
   it('does not ask again for what the flags already gave', async () => {
-    const { prompt, meeting } = await prep(
-      withAda(),
-      [MODE, [/reflection prompts/, false]],
-      { when: '2026-12-03 17:30', length: '45', intention: 'Decide on GP training', topic: ['Specialty choice:15'] },
-    );
-    expect(prompt.asked.map((question) => question.message)).toEqual([
-      expect.stringMatching(/reflection prompts/),
-    ]);
-    expect(meeting).toMatchObject({ lengthMinutes: 45, when: '2026-12-03T17:30:00.000Z' });
+    const { prompt, meeting } = await prep(withAda(), [MODE, [/reflection prompts/, false]], {
+      when: '2026-12-03 17:30',
+      length: '45',
+      mode: 'video',
+      intention: 'Decide on GP training',
+      topic: ['Specialty choice:15'],
+    });
+    expect(prompt.asked.map((question) => question.message)).toEqual([expect.stringMatching(/reflection prompts/)]);
+    expect(meeting).toMatchObject({ lengthMinutes: 45, mode: 'video', when: '2026-12-03T17:30:00.000Z' });
     expect(meeting.prep).toMatchObject({
       intention: 'Decide on GP training',
       topics: [{ title: 'Specialty choice', minutes: 15 }],
@@ -210,7 +233,7 @@ describe('prep wizard: intention and the review of open actions', () => {
     const exam = action(j, { title: 'Book the exam' }, daysBefore(10));
     const clinic = action(j, { title: 'Shadow a GP clinic' }, daysBefore(8));
     const curriculum = action(j, { title: 'Read the curriculum' }, daysBefore(3));
-    const other = action(j, { title: "Send Blair the poster", mentor: 'blair' }, daysBefore(30));
+    const other = action(j, { title: 'Send Blair the poster', mentor: 'blair' }, daysBefore(30));
     const { prompt, agenda } = await prep(j, [
       ...opening(),
       [/Draft the audit proposal/, 'done'],
@@ -241,14 +264,20 @@ describe('prep wizard: intention and the review of open actions', () => {
     expect(email.status).toBe('dropped');
     expect(curriculum).toMatchObject({ status: 'open', notes: [] });
     expect(other).toMatchObject({ status: 'open', notes: [] });
-    const reported = Object.fromEntries(agenda.actionsReviewed.map(({ action, state, note }) => [action.title, { state, note }]));
+    const reported = Object.fromEntries(
+      agenda.actionsReviewed.map(({ action, state, note }) => [action.title, { state, note }]),
+    );
     expect(reported['Shadow a GP clinic']).toEqual({ state: 'blocked', note: 'Waiting on the rota' });
     expect(reported['Book the exam']).toEqual({ state: 'progress', note: 'Half the fee saved' });
   });
 
   it('asks whether what the mentor offered is still open', async () => {
     const j = withAda();
-    const intro = action(j, { title: 'Introduce you to Dr Blair', owner: 'mentor', mentor: 'lovelace' }, daysBefore(20));
+    const intro = action(
+      j,
+      { title: 'Introduce you to Dr Blair', owner: 'mentor', mentor: 'lovelace' },
+      daysBefore(20),
+    );
     const letter = action(j, { title: 'Write a reference', owner: 'mentor', mentor: 'lovelace' }, daysBefore(10));
     const { prompt } = await prep(j, [
       ...opening(),
@@ -411,7 +440,7 @@ describe('prep wizard: the time check', () => {
     expect(check.default).toBe('trim');
     expect(check.choices!.map((choice) => choice.label)).toEqual([
       'Give a topic fewer minutes',
-      'Drop a topic (it stays in your notes for another time)',
+      'Drop a topic from this meeting',
       'Move a topic to the top, so the most important comes first',
       'Keep it as it is (10 min over)',
     ]);
@@ -635,6 +664,7 @@ describe('mentee prep on a terminal (command)', () => {
   const fullPrep: ScriptLine[] = [
     [/When do you meet/, '2026-12-03 17:30'],
     [/How many minutes/, ENTER],
+    [/How will you meet/, ENTER],
     [/walk away with/, 'A decision plan'],
     [/Draft the audit proposal/, pick(/Blocked/)],
     [/What is blocking it/, 'Waiting on the rota'],
@@ -658,11 +688,7 @@ describe('mentee prep on a terminal (command)', () => {
   it('shows the agenda as it will be shared, saves it, and writes Markdown to send ahead when asked', async () => {
     const { store, dir } = await setUp();
     const file = join(dir, 'agenda.md');
-    const prompt = scripted([
-      ...fullPrep,
-      [/Write it as Markdown to send ahead\?/, true],
-      [/^File:$/, file],
-    ]);
+    const prompt = scripted([...fullPrep, [/Write it as Markdown to send ahead\?/, true], [/^File:$/, file]]);
     const ctx = commandContext(store, NOW, prompt);
     await prepCommand(ctx, {});
     prompt.done();
@@ -729,7 +755,7 @@ describe('mentee prep on a terminal (command)', () => {
   it('a wizard left open never overwrites changes made to the journal meanwhile', async () => {
     const { store } = await setUp();
     const script = [...fullPrep];
-    script[2] = [
+    script[script.findIndex((line) => Array.isArray(line) && line[0].source.includes('walk away'))] = [
       /walk away with/,
       async () => {
         // Meanwhile, in another terminal: a new goal and a finished action.
