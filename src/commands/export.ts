@@ -3,11 +3,10 @@ import type { Context } from '../cli/context.js';
 import { parseOptions } from '../cli/options.js';
 import { selectExport, type ExportSelection } from '../core/export-scope.js';
 import { ExportInput } from '../core/inputs.js';
-import { shareable } from '../core/privacy.js';
 import type { Journal } from '../core/schema.js';
 import { UsageError, UserError } from '../errors.js';
 import { writePrivateFile } from '../store/output-file.js';
-import { agendaJson } from '../ui/json.js';
+import { exportJson } from '../ui/json.js';
 import { meetingMarkdown, summaryMarkdown } from '../ui/export/markdown.js';
 
 const FORMAT_BY_EXTENSION: Record<string, 'md' | 'json'> = { '.md': 'md', '.markdown': 'md', '.json': 'json' };
@@ -49,23 +48,4 @@ function exportMarkdown(journal: Journal, selection: ExportSelection, includePri
   return selection.kind === 'meeting'
     ? meetingMarkdown(journal, selection.agenda, includePrivate)
     : summaryMarkdown(journal, selection.summary, includePrivate);
-}
-
-function exportJson(selection: ExportSelection, includePrivate: boolean) {
-  if (selection.kind === 'meeting') {
-    const { agenda } = selection;
-    return { kind: 'meeting', ...agendaJson(agenda), meeting: shareable(agenda.meeting, includePrivate) };
-  }
-  const { summary } = selection;
-  return {
-    kind: 'summary',
-    from: summary.scope.from ?? null,
-    to: summary.scope.to,
-    mentor: summary.scope.mentor?.handle ?? null,
-    figures: summary.figures,
-    meetings: summary.meetings.map((meeting) => shareable(meeting, includePrivate)),
-    goals: summary.goals.map(({ goal, progress }) => ({ ...goal, progressInPeriod: progress })),
-    actionsDone: summary.actionsDone,
-    actionsOpen: summary.actionsOpen,
-  };
 }

@@ -3,6 +3,7 @@ import { parseOptions } from '../cli/options.js';
 import { dueText, formatDateTime } from '../core/dates.js';
 import { selectActions } from '../core/actions.js';
 import { LogInput } from '../core/inputs.js';
+import { mentorOf } from '../core/refs.js';
 import { logMeeting } from '../core/log.js';
 import { withoutPrivate } from '../core/privacy.js';
 import { count } from '../ui/render/layout.js';
@@ -20,7 +21,7 @@ export async function logCommand(
     : flags;
   const { meeting, actions, nextMeeting, mentorName, dueNext } = await ctx.store.update((journal) => {
     const result = logMeeting(journal, input, ctx.now);
-    const mentorName = journal.mentors.find((mentor) => mentor.handle === result.meeting.mentor)!.name;
+    const mentorName = mentorOf(journal, result.meeting.mentor).name;
     const dueNext = selectActions(journal, { mine: true }, ctx.now)
       .filter((action) => action.due)
       .slice(0, 3);

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrepTemplateSchema, type PrepTemplate } from '../core/template.js';
 import { UserError } from '../errors.js';
-import { describeIssue } from '../store/journal-file.js';
+import { describeIssue } from '../core/describe-issue.js';
 import { userConfigDir } from '../store/paths.js';
 
 export interface LoadedTemplate {

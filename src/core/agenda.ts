@@ -1,3 +1,4 @@
+import { mentorOf } from './refs.js';
 import type { Action, Goal, Journal, Meeting, Mentor, Topic } from './schema.js';
 
 export interface TimeCheck {
@@ -34,7 +35,7 @@ export interface Agenda {
 }
 
 export function buildAgenda(journal: Journal, meeting: Meeting): Agenda {
-  const mentor = journal.mentors.find((candidate) => candidate.handle === meeting.mentor)!;
+  const mentor = mentorOf(journal, meeting.mentor);
   const prep = meeting.prep;
   const topics = prep?.topics ?? [];
   const reviewed = new Map((prep?.review ?? []).map((review) => [review.actionId, review]));

@@ -12,6 +12,18 @@ export function recordKind(ref: string): 'goal' | 'meeting' | 'action' | 'mentor
   return ({ g: 'goal', m: 'meeting', a: 'action' } as const)[id[0] as 'g' | 'm' | 'a'];
 }
 
+/** The mentor a record points at by handle (references are checked when the journal is read). */
+export function mentorOf(journal: Journal, handle: string): Mentor {
+  const mentor = journal.mentors.find((candidate) => candidate.handle === handle);
+  if (!mentor) throw new Error(`no mentor with handle ${handle}`);
+  return mentor;
+}
+
+/** A mentor's name for display; the handle itself if it is somehow unknown. */
+export function mentorName(journal: Journal, handle: string | undefined): string {
+  return journal.mentors.find((candidate) => candidate.handle === handle)?.name ?? handle ?? '';
+}
+
 export function findMentor(journal: Journal, ref: string): Mentor {
   const wanted = ref.trim().toLowerCase();
   if (!wanted) throw new UsageError('A mentor must be named by handle or part of the name, not left empty.');

@@ -1,3 +1,4 @@
+import { mentorOf } from './refs.js';
 import { byDue, isOverdue } from './actions.js';
 import { daysUntil } from './dates.js';
 import { lastProgressAt } from './goals.js';
@@ -30,9 +31,8 @@ export function computeStatus(journal: Journal, now: Date): Status {
   const open = journal.actions.filter((action) => action.status === 'open');
   const mine = open.filter((action) => action.owner === 'me');
   const next = nextPlannedMeeting(journal, now);
-  const mentorOf = (handle: string) => journal.mentors.find((mentor) => mentor.handle === handle)!;
   return {
-    nextMeeting: next && { meeting: next, mentor: mentorOf(next.mentor), prepared: isPrepared(next) },
+    nextMeeting: next && { meeting: next, mentor: mentorOf(journal, next.mentor), prepared: isPrepared(next) },
     awaitingLog: meetingAwaitingLog(journal, now),
     overdue: mine.filter((action) => isOverdue(action, now)).sort(byDue),
     dueSoon: mine

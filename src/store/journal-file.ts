@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { backUpCurrent, isNewestBackup, keepSavedVersion, upgradeLabel } from './backups.js';
 import { migrate } from './migrations.js';
+import { describeIssue } from '../core/describe-issue.js';
 
 /** The journal on disk is not one we can trust; the message says where, and the file is left alone. */
 export class JournalFileError extends UserError {}
@@ -74,15 +75,6 @@ export function parseJournal(text: string, file: string): { journal: Journal; mi
     throw new JournalFileError(`${file} is not a valid mentee journal: ${describeIssue(checked.error.issues[0]!)}.`);
   }
   return { journal: checked.data, migratedFrom: fromVersion };
-}
-
-/** "meetings[3].when: invalid date-time" */
-export function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
-  const where = issue.path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index ? '.' : ''}${String(part)}`))
-    .join('');
-  const message = issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
-  return where ? `${where}: ${message}` : message;
 }
 
 function describeJsonError(error: Error, text: string): string {

@@ -1,6 +1,7 @@
 /** The documented shapes of --json output (see README, "JSON output"). Private fields are never included here. */
 import type { Agenda } from '../core/agenda.js';
-import { withoutPrivate } from '../core/privacy.js';
+import type { ExportSelection } from '../core/export-scope.js';
+import { shareable, withoutPrivate } from '../core/privacy.js';
 import type { Status } from '../core/status.js';
 
 export function agendaJson(agenda: Agenda) {
@@ -37,5 +38,25 @@ export function statusJson(status: Status) {
       daysSince,
       booked: booked?.id ?? null,
     })),
+  };
+}
+
+/** `export --format json`: the selection as data, private fields only when asked for. */
+export function exportJson(selection: ExportSelection, includePrivate: boolean) {
+  if (selection.kind === 'meeting') {
+    const { agenda } = selection;
+    return { kind: 'meeting', ...agendaJson(agenda), meeting: shareable(agenda.meeting, includePrivate) };
+  }
+  const { summary } = selection;
+  return {
+    kind: 'summary',
+    from: summary.scope.from ?? null,
+    to: summary.scope.to,
+    mentor: summary.scope.mentor?.handle ?? null,
+    figures: summary.figures,
+    meetings: summary.meetings.map((meeting) => shareable(meeting, includePrivate)),
+    goals: summary.goals.map(({ goal, progress }) => ({ ...goal, progressInPeriod: progress })),
+    actionsDone: summary.actionsDone,
+    actionsOpen: summary.actionsOpen,
   };
 }

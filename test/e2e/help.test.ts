@@ -17,12 +17,15 @@ const COMMANDS = [
   ['goal', 'update'],
   ['goal', 'done'],
   ['goal', 'drop'],
+  ['goal', 'pause'],
   ['prep'],
   ['log'],
   ['action', 'add'],
   ['action', 'list'],
   ['action', 'edit'],
   ['action', 'drop'],
+  ['action', 'done'],
+  ['action', 'reopen'],
   ['actions'],
   ['done'],
   ['meetings'],
@@ -31,6 +34,7 @@ const COMMANDS = [
   ['status'],
   ['export'],
   ['templates'],
+  ['templates', 'show'],
 ];
 
 describe('help', () => {

@@ -1,6 +1,7 @@
 import type { Agenda } from '../../core/agenda.js';
 import { formatDateTime, formatDay } from '../../core/dates.js';
 import type { Action, Journal, Meeting, Topic } from '../../core/schema.js';
+import { mentorName } from '../../core/refs.js';
 import type { Summary } from '../../core/summary.js';
 
 /** User text inside Markdown: one line, with the characters that would change the structure escaped. */
@@ -10,10 +11,6 @@ export function md(text: string): string {
 
 const list = (items: string[]) => items.map((item) => `- ${md(item)}`);
 const part = (title: string, lines: string[]) => (lines.length ? [`## ${title}`, '', ...lines, ''] : []);
-
-function mentorName(journal: Journal, handle: string | undefined): string {
-  return journal.mentors.find((mentor) => mentor.handle === handle)?.name ?? handle ?? '';
-}
 
 function topicTable(topics: Topic[], withOutcome: boolean): string[] {
   if (!topics.length) return [];

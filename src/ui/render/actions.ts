@@ -1,4 +1,5 @@
 import { dueText, formatDay, relativeDay } from '../../core/dates.js';
+import { mentorName } from '../../core/refs.js';
 import type { Action, Journal } from '../../core/schema.js';
 import { blocks, card, columns, datedNotes, oneLine, section } from './layout.js';
 import type { RenderOptions } from './options.js';
@@ -21,8 +22,7 @@ export function actionRow(journal: Journal, action: Action, { now, style }: Rend
 
 function whoText(journal: Journal, action: Action): string {
   if (action.owner === 'me') return action.mentor ? `with ${action.mentor}` : '';
-  const mentor = journal.mentors.find((candidate) => candidate.handle === action.mentor);
-  return `${mentor?.name ?? action.mentor} will`;
+  return `${mentorName(journal, action.mentor)} will`;
 }
 
 function statusText(action: Action, now: Date, style: RenderOptions['style']): string {

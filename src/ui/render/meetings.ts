@@ -2,6 +2,7 @@ import type { Agenda, TimeCheck } from '../../core/agenda.js';
 import { formatDateTime, relativeDay } from '../../core/dates.js';
 import { isPrepared } from '../../core/meetings.js';
 import { hasPrivate } from '../../core/privacy.js';
+import { mentorName } from '../../core/refs.js';
 import type { Journal, Meeting, Topic } from '../../core/schema.js';
 import { actionRow } from './actions.js';
 import { blocks, bullets, columns, oneLine, section } from './layout.js';
@@ -14,7 +15,7 @@ export function renderMeetingList(journal: Journal, meetings: Meeting[], { now, 
       style.bold(meeting.id),
       formatDateTime(meeting.when),
       style.dim(relativeDay(new Date(meeting.when), now)),
-      mentorName(journal, meeting),
+      mentorName(journal, meeting.mentor),
       meetingState(meeting, style),
     ]),
   ).join('\n');
@@ -26,12 +27,8 @@ function meetingState(meeting: Meeting, style: RenderOptions['style']): string {
   return isPrepared(meeting) ? style.green('planned, prepared') : style.yellow('planned, not prepared');
 }
 
-function mentorName(journal: Journal, meeting: Meeting): string {
-  return journal.mentors.find((mentor) => mentor.handle === meeting.mentor)?.name ?? meeting.mentor;
-}
-
 export function heading(journal: Journal, meeting: Meeting, { now, style }: RenderOptions): string {
-  return `${style.bold(`${meeting.id}  ${mentorName(journal, meeting)}`)} — ${formatDateTime(meeting.when)} ${style.dim(`(${relativeDay(new Date(meeting.when), now)})`)}, ${meeting.lengthMinutes} min, ${meeting.mode}, ${meeting.status}`;
+  return `${style.bold(`${meeting.id}  ${mentorName(journal, meeting.mentor)}`)} — ${formatDateTime(meeting.when)} ${style.dim(`(${relativeDay(new Date(meeting.when), now)})`)}, ${meeting.lengthMinutes} min, ${meeting.mode}, ${meeting.status}`;
 }
 
 export function renderAgenda(journal: Journal, agenda: Agenda, options: RenderOptions): string {

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import type { Context, GlobalOptions } from './context.js';
+
+export type Flags = Record<string, unknown>;
+
+/**
+ * Commands are loaded only when run, so `--help` and `--version` stay instant. The handler gets the
+ * positional arguments, then the command's own flags (validated by each command's zod schema).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander hands over untyped values; zod types them.
+export function run(handler: (ctx: Context, ...args: any[]) => Promise<void>) {
+  return async (...received: unknown[]) => {
+    const command = received.at(-1) as Command;
+    const { createContext } = await import('./context.js');
+    const ctx = createContext(command.optsWithGlobals<GlobalOptions>());
+    await handler(ctx, ...received.slice(0, -2), command.opts());
+  };
+}
+
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function example(command: Command, ...lines: string[]): Command {
+  return command.addHelpText('after', `\nExample:\n${lines.map((line) => `  $ ${line}`).join('\n')}`);
+}
+
+export function withJson(command: Command): Command {
+  return command.option('--json', 'print a stable JSON shape instead of text (see README)');
+}
