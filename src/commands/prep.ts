@@ -16,7 +16,8 @@ import { runPrepWizard } from '../wizards/prep-wizard.js';
 
 export async function prepCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
   const flags = parseOptions(PrepInput, raw);
-  const { templates } = await loadPrepTemplates();
+  const { templates, problems } = await loadPrepTemplates();
+  for (const { file, problem } of problems) ctx.warn(`warning: skipped your template ${file}: ${problem}`);
   const templateNamed = (name: string) => pickTemplate(templates, name).template;
   const wizard = ctx.interactive && !raw.yes && !raw.json;
   let template = templateNamed(flags.template ?? DEFAULT_TEMPLATE);
