@@ -21,5 +21,6 @@ await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
   define: { MENTEE_VERSION: JSON.stringify(version) },
+  minify: true,
   logLevel: 'warning',
 });

@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import { addDays, differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
 
 /** A full ISO timestamp ("2026-12-03T17:30:00Z", "…+01:00"): taken exactly as written. */

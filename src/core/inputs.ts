@@ -3,7 +3,7 @@
  * (`opts()` goes in, errors name the flag), and the core functions take the inferred types. Dates stay
  * text here: the core reads them against the injected clock.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { withoutControls } from './text.js';
 import { GOAL_CATEGORIES, GOAL_STATUSES, MEETING_MODES, SUPPORT_KINDS, TOPIC_KINDS } from './schema.js';
 

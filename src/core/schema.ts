@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Bump when the journal's shape changes, and add a step to `store/migrations.ts`. */
 export const JOURNAL_VERSION = 1;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TOPIC_KINDS } from './schema.js';
 
 /** A prep template: what a kind of meeting usually covers. Built in under templates/prep, or the user's own. */

@@ -6,7 +6,6 @@ import { PRIVATE_DIR_MODE } from './atomic-write.js';
 import { asFileProblem } from './file-errors.js';
 import { listBackups } from './backups.js';
 import { JournalFile, JournalFileError } from './journal-file.js';
-import { withJournalLock } from './lock.js';
 import { backupDirFor, lockPathFor } from './paths.js';
 
 /**
@@ -37,6 +36,8 @@ export function openJournalStore(path: string, clock: () => Date): JournalStore 
     const file = await throughLinks(path);
     try {
       await mkdir(dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
+      // The lock library is loaded only by commands that write, keeping reads quick to start.
+      const { withJournalLock } = await import('./lock.js');
       return await withJournalLock(file, async (assertHeld) => {
         const { db } = await load(file);
         const result = change(db.data);

@@ -1,0 +1,101 @@
+/**
+ * Deterministic journals for the benchmark, built with mentee's own core and written by its own store,
+ * so they are exactly what real use produces. S: one mentor, one year. M: a heavy decade. L: stress.
+ */
+import { addAction, closeAction } from '../src/core/actions.js';
+import { addGoal, updateGoal } from '../src/core/goals.js';
+import { ActionAddInput, GoalAddInput, GoalUpdateInput, LogInput, MentorAddInput, PrepInput } from '../src/core/inputs.js';
+import { logMeeting } from '../src/core/log.js';
+import { addMentor } from '../src/core/mentors.js';
+import { prepMeeting } from '../src/core/prep.js';
+import { emptyJournal, type Journal } from '../src/core/schema.js';
+import { openJournalStore } from '../src/store/journal-store.js';
+
+export interface Size {
+  name: 'S' | 'M' | 'L';
+  mentors: number;
+  meetings: number;
+  actions: number;
+  goals: number;
+}
+
+export const SIZES: Size[] = [
+  { name: 'S', mentors: 1, meetings: 12, actions: 60, goals: 5 },
+  { name: 'M', mentors: 5, meetings: 600, actions: 3_000, goals: 100 },
+  { name: 'L', mentors: 8, meetings: 6_000, actions: 30_000, goals: 300 },
+];
+
+/** The benchmark's "now": every journal ends just before it. */
+export const BENCH_NOW = new Date('2026-11-25T09:00:00Z');
+const DAY = 86_400_000;
+
+/** mulberry32: a tiny seeded generator, so every run builds the same journals. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const WORDS = ['rota', 'audit', 'portfolio', 'exam', 'research', 'teaching', 'clinic', 'handover', 'career', 'feedback', 'interview', 'leadership', 'wellbeing', 'specialty', 'presentation'];
+
+export function buildJournal(size: Size): Journal {
+  const next = random(42 + size.meetings);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+  const phrase = (words: number) => Array.from({ length: words }, () => pick(WORDS)).join(' ');
+  const sentence = () => `${phrase(1).replace(/^./, (letter) => letter.toUpperCase())} ${phrase(8)}.`;
+  // A meeting a week across all mentors (M: a heavy decade), squeezed into twenty years for L.
+  const gap = Math.min(7 * DAY, (20 * 365 * DAY) / size.meetings);
+  const span = size.meetings * gap;
+  const start = BENCH_NOW.getTime() - span - 30 * DAY;
+  const at = (offset: number) => new Date(start + offset);
+  const journal = emptyJournal(at(0));
+
+  const handles = Array.from({ length: size.mentors }, (_, index) =>
+    addMentor(journal, MentorAddInput.parse({ name: `Dr Mentor ${String.fromCharCode(65 + index)} ${phrase(1)}`, cadence: '4w', length: '30', rule: [sentence(), sentence()], expect: ['career', 'emotional'] }), at(0)).handle,
+  );
+  for (let index = 0; index < size.goals; index++) {
+    addGoal(journal, GoalAddInput.parse({ title: sentence(), category: 'career', why: sentence(), success: sentence(), mentor: [pick(handles)] }), at(DAY));
+  }
+
+  const perMeeting = Math.floor(size.actions / size.meetings);
+  for (let index = 0; index < size.meetings; index++) {
+    const when = at(30 * DAY + Math.floor((index * gap) / DAY) * DAY + 17.5 * 3_600_000);
+    const mentor = pick(handles);
+    const date = when.toISOString().slice(0, 16).replace('T', ' ');
+    prepMeeting(journal, PrepInput.parse({ mentor, when: date, intention: sentence(), topic: [`${index}a ${phrase(3)}:10`, `${index}b ${phrase(3)}:10`, `${index}c ${phrase(2)}:5`], goal: [`g${1 + Math.floor(next() * size.goals)}`] }), new Date(when.getTime() - 3 * DAY));
+    const held = new Date(when.getTime() + 3_600_000);
+    logMeeting(
+      journal,
+      LogInput.parse({
+        meeting: `m${journal.counters.m - 1}`,
+        covered: ['1', '2'],
+        parked: ['3'],
+        advice: [sentence(), sentence()],
+        feedback: [sentence()],
+        decision: [sentence()],
+        challenged: [sentence()],
+        private: `${sentence()} ${sentence()}`,
+      }),
+      held,
+    );
+    for (let k = 0; k < perMeeting; k++) {
+      const action = addAction(journal, ActionAddInput.parse({ title: sentence(), due: new Date(held.getTime() + 14 * DAY).toISOString().slice(0, 10), mentor, note: sentence() }), held);
+      // Most older actions get done, some late; recent ones stay open.
+      if (held.getTime() < BENCH_NOW.getTime() - 60 * DAY && next() < 0.85) {
+        closeAction(journal, action.id, 'done', new Date(held.getTime() + (5 + next() * 20) * DAY));
+      }
+    }
+    if (index % 5 === 0) updateGoal(journal, `g${1 + Math.floor(next() * size.goals)}`, GoalUpdateInput.parse({ note: sentence() }), held);
+  }
+  while (journal.actions.length < size.actions) addAction(journal, ActionAddInput.parse({ title: sentence() }), BENCH_NOW);
+  return journal;
+}
+
+/** Writes a journal to `path` through the store (lock, validation, atomic write), replacing what is there. */
+export async function writeJournal(path: string, journal: Journal): Promise<void> {
+  await openJournalStore(path, () => BENCH_NOW).update((current) => void Object.assign(current, journal));
+}
