@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, copyFile, link, mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, open, readdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './atomic-write.js';
 import { backupDirFor } from './paths.js';
@@ -51,13 +51,6 @@ export async function keepSavedVersion(journalPath: string, text: string): Promi
   }
   await prune(journalPath);
   return target;
-}
-
-/** Whether `text` is exactly the newest backup (so replacing the journal loses nothing). */
-export async function isNewestBackup(journalPath: string, text: string): Promise<boolean> {
-  const newest = (await listBackups(journalPath)).find((file) => !file.includes(`.${UPGRADE_LABEL}`));
-  if (!newest) return false;
-  return (await readFile(newest, 'utf8').catch(() => undefined)) === text;
 }
 
 export function upgradeLabel(fromVersion: number): string {

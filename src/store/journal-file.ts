@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { Adapter } from 'lowdb';
 import { JournalSchema, type Journal } from '../core/schema.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { backUpCurrent, isNewestBackup, keepSavedVersion, upgradeLabel } from './backups.js';
+import { backUpCurrent, keepSavedVersion, upgradeLabel } from './backups.js';
+import { fingerprint, readMemo, writeMemo } from './validation-memo.js';
 import { migrate } from './migrations.js';
 import { describeIssue } from '../core/describe-issue.js';
 
@@ -17,22 +18,31 @@ export class JournalFileError extends UserError {}
 export class JournalFile implements Adapter<Journal> {
   /** Set by read() when the file was an older version and has been upgraded in memory. */
   migratedFrom: number | undefined;
-  /** The file's text as read, to tell whether it is already kept as a backup. */
-  private onDisk: string | undefined;
+  /** Fingerprint of the file's text as read, and whether it is the version mentee last saved. */
+  private onDisk: { hash: string; isLastSaved: boolean } | undefined;
 
   constructor(readonly path: string) {}
 
   async read(): Promise<Journal | null> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(this.path, 'utf8');
+      // One synchronous read: for a journal of megabytes it is quicker than a stream of async chunks.
+      bytes = readFileSync(this.path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new JournalFileError(`Cannot read ${this.path}: ${(error as Error).message}`);
     }
-    this.onDisk = text;
+    const text = bytes.toString('utf8');
+    const hash = fingerprint(bytes);
+    const memo = await readMemo(this.path);
+    this.onDisk = { hash, isLastSaved: hash === memo.saved };
+    if (hash === memo.validated) {
+      this.migratedFrom = undefined;
+      return JSON.parse(text) as Journal;
+    }
     const { journal, migratedFrom } = parseJournal(text, this.path);
     this.migratedFrom = migratedFrom;
+    if (migratedFrom === undefined) await writeMemo(this.path, { ...memo, validated: hash });
     return journal;
   }
 
@@ -45,12 +55,13 @@ export class JournalFile implements Adapter<Journal> {
     const previous = this.onDisk;
     const label = this.migratedFrom === undefined ? 'before-change' : upgradeLabel(this.migratedFrom);
     await writeFileAtomic(this.path, text, async () => {
-      if (previous !== undefined && (this.migratedFrom !== undefined || !(await isNewestBackup(this.path, previous)))) {
-        await backUpCurrent(this.path, label);
-      }
+      // Keep the file as found unless it is already the newest backup (changed by hand, restored, upgraded).
+      if (previous && (this.migratedFrom !== undefined || !previous.isLastSaved)) await backUpCurrent(this.path, label);
     });
     await keepSavedVersion(this.path, text);
-    this.onDisk = text;
+    const hash = fingerprint(text);
+    await writeMemo(this.path, { validated: hash, saved: hash });
+    this.onDisk = { hash, isLastSaved: true };
     this.migratedFrom = undefined;
   }
 }
