@@ -19,6 +19,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { Context } from '../../src/cli/context.js';
 import { openJournalStore, type JournalStore } from '../../src/store/journal-store.js';
 import type { Choice, Prompter } from '../../src/ui/prompter.js';
@@ -315,5 +316,18 @@ export async function tempStore(now: Date): Promise<{
     store: openJournalStore(path, () => now),
     bytes: () => readFile(path).catch(() => undefined),
     cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Temporary stores for the tests of one describe block, each removed after its test. */
+export function tempStores(now: Date): () => ReturnType<typeof tempStore> {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()!();
+  });
+  return async () => {
+    const temp = await tempStore(now);
+    cleanups.push(temp.cleanup);
+    return temp;
   };
 }

@@ -16,6 +16,7 @@ import {
   pickMany,
   scripted,
   tempStore,
+  tempStores,
   type ScriptLine,
 } from '../helpers/scripted-prompter.js';
 
@@ -232,14 +233,10 @@ describe('init wizard', () => {
 });
 
 describe('mentee init and plain mentee on a terminal (commands)', () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    while (cleanups.length) await cleanups.pop()!();
-  });
+  const newStore = tempStores(NOW);
 
   async function setUp() {
-    const temp = await tempStore(NOW);
-    cleanups.push(temp.cleanup);
+    const temp = await newStore();
     return temp;
   }
 

@@ -13,6 +13,7 @@ import {
   pick,
   scripted,
   tempStore,
+  tempStores,
   type ScriptLine,
 } from '../helpers/scripted-prompter.js';
 
@@ -409,14 +410,10 @@ describe('log wizard: the next meeting', () => {
 });
 
 describe('mentee log on a terminal (command)', () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    while (cleanups.length) await cleanups.pop()!();
-  });
+  const newStore = tempStores(NOW);
 
   async function setUp() {
-    const temp = await tempStore(NOW);
-    cleanups.push(temp.cleanup);
+    const temp = await newStore();
     await temp.store.update((j) => {
       mentor(j, { name: ADA, cadence: '4w', length: 30 }, daysBefore(60));
       goal(j, { title: 'Get into GP training', mentor: ['lovelace'] }, daysBefore(50));

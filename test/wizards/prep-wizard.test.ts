@@ -20,6 +20,7 @@ import {
   pickMany,
   scripted,
   tempStore,
+  tempStores,
   type ScriptLine,
 } from '../helpers/scripted-prompter.js';
 
@@ -644,14 +645,10 @@ describe('prep wizard: re-running prep on a meeting that has an agenda', () => {
 });
 
 describe('mentee prep on a terminal (command)', () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    while (cleanups.length) await cleanups.pop()!();
-  });
+  const newStore = tempStores(NOW);
 
   async function setUp() {
-    const temp = await tempStore(NOW);
-    cleanups.push(temp.cleanup);
+    const temp = await newStore();
     await temp.store.update((j) => {
       mentor(j, { name: ADA, cadence: '4w', length: 30 }, daysBefore(60));
       action(j, { title: 'Draft the audit proposal' }, daysBefore(20));
