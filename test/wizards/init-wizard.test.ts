@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { homeCommand } from '../../src/commands/home.js';
 import { initCommand } from '../../src/commands/init.js';
 import { addGoal } from '../../src/core/goals.js';
@@ -15,7 +15,6 @@ import {
   pick,
   pickMany,
   scripted,
-  tempStore,
   tempStores,
   type ScriptLine,
 } from '../helpers/scripted-prompter.js';

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { logCommand } from '../../src/commands/log.js';
 import { logMeeting } from '../../src/core/log.js';
 import { parkedTopicsFor, prepMeeting } from '../../src/core/prep.js';
@@ -12,7 +12,6 @@ import {
   ENTER,
   pick,
   scripted,
-  tempStore,
   tempStores,
   type ScriptLine,
 } from '../helpers/scripted-prompter.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { prepCommand } from '../../src/commands/prep.js';
 import { buildAgenda } from '../../src/core/agenda.js';
 import { logMeeting } from '../../src/core/log.js';
@@ -19,7 +19,6 @@ import {
   pick,
   pickMany,
   scripted,
-  tempStore,
   tempStores,
   type ScriptLine,
 } from '../helpers/scripted-prompter.js';
