@@ -105,7 +105,9 @@ function meetingToLog(journal: Journal, input: LogInput, now: Date): Meeting {
 export function assertLoggable(meeting: Meeting, amend: boolean, now: Date): void {
   if (!hasHappened(meeting.when, now)) {
     throw new UserError(
-      `${meeting.id} is planned for ${formatDateTime(meeting.when)}; log it once it has happened, or give --when if it moved.`,
+      meeting.status === 'planned'
+        ? `${meeting.id} is planned for ${formatDateTime(meeting.when)}; log it once it has happened, or give --when if it moved.`
+        : `${formatDateTime(meeting.when)} is still to come; log it once it has happened.`,
     );
   }
   if (meeting.log && !amend) {

@@ -95,8 +95,12 @@ export function lastHeldMeeting(journal: Journal, mentorHandle: string): Meeting
 
 /** The most recent planned meeting that has started and has no log yet. */
 export function meetingAwaitingLog(journal: Journal, now: Date): Meeting | undefined {
+  const ended = new Set(journal.mentors.filter((mentor) => mentor.status === 'ended').map((mentor) => mentor.handle));
   return journal.meetings
-    .filter((meeting) => meeting.status === 'planned' && !meeting.log && new Date(meeting.when) <= now)
+    .filter(
+      (meeting) =>
+        meeting.status === 'planned' && !meeting.log && new Date(meeting.when) <= now && !ended.has(meeting.mentor),
+    )
     .sort((a, b) => a.when.localeCompare(b.when))
     .at(-1);
 }
