@@ -16,9 +16,10 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
-  // Some CommonJS dependencies call require(); give the ESM bundle one.
+  // Some CommonJS dependencies call require(); give the ESM bundle one, made on first use only
+  // (making it starts Node's CommonJS loader, which `mentee --help` does not need).
   banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    js: "import { createRequire as __createRequire } from 'node:module'; let __requireOnce; const require = (id) => (__requireOnce ??= __createRequire(import.meta.url))(id);",
   },
   define: { MENTEE_VERSION: JSON.stringify(version) },
   minify: true,
