@@ -1,30 +1,36 @@
 import * as z from 'zod';
+import {
+  ACTION_OWNERS,
+  ACTION_STATUSES,
+  GOAL_CATEGORIES,
+  GOAL_STATUSES,
+  JOURNAL_VERSION,
+  MEETING_MODES,
+  MEETING_STATUSES,
+  MENTOR_STATUSES,
+  REVIEW_STATES,
+  SUPPORT_KINDS,
+  TOPIC_KINDS,
+} from './model.js';
 
-/** Bump when the journal's shape changes, and add a step to `store/migrations.ts`. */
-export const JOURNAL_VERSION = 1;
+export {
+  ACTION_OWNERS,
+  ACTION_STATUSES,
+  GOAL_CATEGORIES,
+  GOAL_STATUSES,
+  JOURNAL_VERSION,
+  MEETING_MODES,
+  MEETING_STATUSES,
+  MENTOR_STATUSES,
+  REVIEW_STATES,
+  SUPPORT_KINDS,
+  TOPIC_KINDS,
+} from './model.js';
+export { emptyJournal } from './model.js';
 
 const isoDateTime = z.iso.datetime({ offset: true, error: 'invalid date-time' });
 const isoDate = z.iso.date({ error: 'invalid date' });
 const text = z.string().trim().min(1, 'must not be empty');
-
-export const SUPPORT_KINDS = ['career', 'opportunities', 'pitfalls', 'emotional', 'balance', 'other'] as const;
-export const GOAL_CATEGORIES = [
-  'career',
-  'clinical',
-  'research',
-  'education',
-  'leadership',
-  'wellbeing',
-  'personal',
-] as const;
-export const GOAL_STATUSES = ['active', 'achieved', 'paused', 'dropped'] as const;
-export const MENTOR_STATUSES = ['active', 'paused', 'ended'] as const;
-export const MEETING_MODES = ['in-person', 'video', 'phone', 'other'] as const;
-export const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const;
-export const TOPIC_KINDS = ['question', 'decision', 'update', 'feedback', 'personal'] as const;
-export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
-export const ACTION_OWNERS = ['me', 'mentor'] as const;
-export const REVIEW_STATES = ['done', 'progress', 'blocked', 'dropped', 'open'] as const;
 
 const timestamps = { createdAt: isoDateTime, updatedAt: isoDateTime };
 
@@ -207,18 +213,3 @@ export type SupportKind = (typeof SUPPORT_KINDS)[number];
 export type GoalCategory = (typeof GOAL_CATEGORIES)[number];
 export type MeetingMode = (typeof MEETING_MODES)[number];
 export type TopicKind = (typeof TOPIC_KINDS)[number];
-
-export function emptyJournal(now: Date): Journal {
-  const at = now.toISOString();
-  return {
-    version: JOURNAL_VERSION,
-    counters: { g: 1, m: 1, a: 1 },
-    profile: {},
-    mentors: [],
-    goals: [],
-    meetings: [],
-    actions: [],
-    createdAt: at,
-    updatedAt: at,
-  };
-}

@@ -1,7 +1,8 @@
 /** Reads the compact forms flags take: "Research plan:10", "Email the lead:in 2 weeks", "a4=blocked:rota". */
 import { UsageError } from '../errors.js';
 import { parseCadence, parseDateInput, toDay } from './dates.js';
-import { REVIEW_STATES, type Review } from './schema.js';
+import { REVIEW_STATES } from './model.js';
+import type { Review } from './schema.js';
 
 /** A date a user wrote, or a usage error naming the flag: never a guess. */
 export function readDate(input: string, now: Date, flag: string): Date {

@@ -1,7 +1,8 @@
 import { access, mkdir, readlink, realpath } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { Low } from 'lowdb';
-import { emptyJournal, type Journal } from '../core/schema.js';
+import { emptyJournal } from '../core/model.js';
+import type { Journal } from '../core/schema.js';
 import { PRIVATE_DIR_MODE } from './atomic-write.js';
 import { asFileProblem } from './file-errors.js';
 import { listBackups } from './backups.js';

@@ -1,4 +1,4 @@
-import { JOURNAL_VERSION } from '../core/schema.js';
+import { JOURNAL_VERSION } from '../core/model.js';
 import { UserError } from '../errors.js';
 
 /** One step per schema change: migrations[n] turns a version-n document into version n+1. */

@@ -2,7 +2,7 @@ import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKUPS_KEPT, backUpCurrent, listBackups } from '../../src/store/backups.js';
-import { parseJournal } from '../../src/store/journal-file.js';
+import { parseJournal } from '../../src/store/journal-validation.js';
 import { openJournalStore } from '../../src/store/journal-store.js';
 import { backupDirFor } from '../../src/store/paths.js';
 import { addTask, clock, exists, modeOf, tempFolder, withUmask, writeSampleJournal } from './fixtures.js';

@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKUPS_KEPT, listBackups } from '../../src/store/backups.js';
-import { parseJournal } from '../../src/store/journal-file.js';
+import { parseJournal } from '../../src/store/journal-validation.js';
 import { NOW, runMentee, type RunResult } from '../helpers/cli.js';
 import { modeOf, tempFolder } from './fixtures.js';
 

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JOURNAL_VERSION } from '../../src/core/schema.js';
 import { UserError } from '../../src/errors.js';
 import { listBackups } from '../../src/store/backups.js';
-import { JournalFileError, parseJournal, serialiseJournal } from '../../src/store/journal-file.js';
+import { JournalFileError, serialiseJournal } from '../../src/store/journal-file.js';
+import { parseJournal } from '../../src/store/journal-validation.js';
 import { openJournalStore } from '../../src/store/journal-store.js';
 import { addTask, ageFile, clock, sampleJournal, snapshot, tempFolder, writeJournalText } from './fixtures.js';
 

@@ -2,7 +2,7 @@ import { chmod, lstat, mkdir, readdir, readFile, readlink, symlink, utimes } fro
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JournalSchema, type Journal } from '../../src/core/schema.js';
-import { parseJournal } from '../../src/store/journal-file.js';
+import { parseJournal } from '../../src/store/journal-validation.js';
 import { openJournalStore } from '../../src/store/journal-store.js';
 import { withJournalLock } from '../../src/store/lock.js';
 import { lockPathFor } from '../../src/store/paths.js';

@@ -1,0 +1,42 @@
+/**
+ * The journal's fixed vocabulary and an empty journal: plain values, so code that needs them does not
+ * load the schema library (the shapes themselves, and their types, are in schema.ts).
+ */
+import type { Journal } from './schema.js';
+
+/** Bump when the journal's shape changes, and add a step to `store/migrations.ts`. */
+export const JOURNAL_VERSION = 1;
+
+export const SUPPORT_KINDS = ['career', 'opportunities', 'pitfalls', 'emotional', 'balance', 'other'] as const;
+export const GOAL_CATEGORIES = [
+  'career',
+  'clinical',
+  'research',
+  'education',
+  'leadership',
+  'wellbeing',
+  'personal',
+] as const;
+export const GOAL_STATUSES = ['active', 'achieved', 'paused', 'dropped'] as const;
+export const MENTOR_STATUSES = ['active', 'paused', 'ended'] as const;
+export const MEETING_MODES = ['in-person', 'video', 'phone', 'other'] as const;
+export const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const;
+export const TOPIC_KINDS = ['question', 'decision', 'update', 'feedback', 'personal'] as const;
+export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
+export const ACTION_OWNERS = ['me', 'mentor'] as const;
+export const REVIEW_STATES = ['done', 'progress', 'blocked', 'dropped', 'open'] as const;
+
+export function emptyJournal(now: Date): Journal {
+  const at = now.toISOString();
+  return {
+    version: JOURNAL_VERSION,
+    counters: { g: 1, m: 1, a: 1 },
+    profile: {},
+    mentors: [],
+    goals: [],
+    meetings: [],
+    actions: [],
+    createdAt: at,
+    updatedAt: at,
+  };
+}
