@@ -1,4 +1,4 @@
-import { parseDateInput } from '../core/dates.js';
+import { parseIsoDate } from '../core/dates.js';
 import { UsageError } from '../errors.js';
 import { openJournalStore, type JournalStore } from '../store/journal-store.js';
 import { resolveJournalPath } from '../store/paths.js';
@@ -47,7 +47,7 @@ export function createContext(options: GlobalOptions, env: NodeJS.ProcessEnv = p
 function clockFrom(env: NodeJS.ProcessEnv): Date {
   if (!env.MENTEE_NOW) return new Date();
   // Read like any date a user types (local time unless an offset is given), but only in ISO form.
-  const fixed = /^\d{4}-\d{2}-\d{2}/.test(env.MENTEE_NOW) ? parseDateInput(env.MENTEE_NOW, new Date()) : undefined;
+  const fixed = parseIsoDate(env.MENTEE_NOW);
   if (!fixed)
     throw new UsageError(`MENTEE_NOW must be an ISO date-time such as 2026-11-25T09:00, not "${env.MENTEE_NOW}".`);
   return fixed;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { collect, example, run, withJson } from './define.js';
+import { example, run, withJson } from './define.js';
 
 function actionListOptions(command: Command): Command {
   return withJson(command)

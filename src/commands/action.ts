@@ -1,6 +1,7 @@
 import type { Context } from '../cli/context.js';
 import { parseOptions } from '../cli/options.js';
-import { addAction, closeAction, editAction, selectActions } from '../core/actions.js';
+import { addAction, closeAction, editAction } from '../core/actions.js';
+import { selectActions } from '../core/action-list.js';
 import { dueText } from '../core/dates.js';
 import { ActionAddInput, ActionEditInput, ActionListInput, NoteInput } from '../core/inputs.js';
 import { renderActionList } from '../ui/render/actions.js';

@@ -1,7 +1,7 @@
 import type { Context } from '../cli/context.js';
 import { parseOptions } from '../cli/options.js';
 import { dueText, formatDateTime } from '../core/dates.js';
-import { selectActions } from '../core/actions.js';
+import { selectActions } from '../core/action-list.js';
 import { LogInput } from '../core/inputs.js';
 import { mentorOf } from '../core/refs.js';
 import { logMeeting } from '../core/log.js';

@@ -1,7 +1,6 @@
 import { UsageError, UserError } from '../errors.js';
-import { daysUntil } from './dates.js';
 import { takeId } from './ids.js';
-import type { ActionAddInput, ActionEditInput, ActionListInput } from './inputs.js';
+import type { ActionAddInput, ActionEditInput } from './inputs.js';
 import { findAction, findGoal, findMentor } from './refs.js';
 import type { Action, Journal } from './schema.js';
 import { readDay } from './specs.js';
@@ -85,32 +84,4 @@ export function closeAction(
   if (note) action.notes.push({ at: now.toISOString(), note });
   action.updatedAt = now.toISOString();
   return action;
-}
-
-/** The actions a list shows: open ones by default, soonest due first, undated last. */
-export function selectActions(journal: Journal, filter: Partial<ActionListInput>, now: Date): Action[] {
-  const mentor = filter.mentor ? findMentor(journal, filter.mentor).handle : undefined;
-  const goal = filter.goal ? findGoal(journal, filter.goal).id : undefined;
-  return journal.actions
-    .filter((action) => filter.all || action.status === 'open')
-    .filter((action) => !filter.overdue || isOverdue(action, now))
-    .filter((action) => !mentor || action.mentor === mentor)
-    .filter((action) => !goal || action.goalId === goal)
-    .filter((action) => !filter.mine || action.owner === 'me')
-    .sort(byDue);
-}
-
-export function isOverdue(action: Action, now: Date): boolean {
-  return action.status === 'open' && action.due !== undefined && daysUntil(action.due, now) < 0;
-}
-
-export function byDue(a: Action, b: Action): number {
-  if (a.due && b.due) return a.due.localeCompare(b.due) || idNumber(a.id) - idNumber(b.id);
-  if (a.due) return -1;
-  if (b.due) return 1;
-  return idNumber(a.id) - idNumber(b.id);
-}
-
-function idNumber(id: string): number {
-  return Number(id.slice(1));
 }

@@ -1,32 +1,19 @@
-import * as chrono from 'chrono-node/en';
 import { addDays, differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
 
 /** A full ISO timestamp ("2026-12-03T17:30:00Z", "…+01:00"): taken exactly as written. */
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
- * Reads a date the way a person writes it: ISO ("2026-12-03", "2026-12-03 17:30") or natural
- * ("tomorrow", "next friday 5pm", "in 2 weeks"). Returns undefined rather than guessing: the whole
- * text must be understood, and impossible dates ("2026-02-30") are refused.
+ * Reads an ISO date or date-time exactly: "2026-12-03" (noon, local), "2026-12-03 17:30" (local),
+ * "2026-12-03T17:30:00Z" (as written). Undefined for anything else, or for an impossible date.
  */
-export function parseDateInput(input: string, now: Date): Date | undefined {
+export function parseIsoDate(input: string): Date | undefined {
   const textIn = input.trim();
-  if (!textIn) return undefined;
   if (ISO_TIMESTAMP.test(textIn)) {
     const parsed = parseISO(textIn);
     return isValid(parsed) && sameCalendarDate(textIn, parsed) ? parsed : undefined;
   }
-  // Anything that starts like an ISO date is read strictly: chrono would "fix" 2026-13-01 into January.
-  if (/^\d{4}-\d{1,2}-\d{1,2}/.test(textIn)) return parseLocalIso(textIn);
-  // "03/12/2026" is 3 December to a UK reader and 12 March to a US one: refuse rather than guess.
-  if (/\d\s*[/.]\s*\d/.test(textIn)) return undefined;
-  // A bare weekday means the coming one, but "last monday" must stay in the past.
-  const forwardDate = !/\b(last|ago|yesterday|previous|past)\b/i.test(textIn);
-  const results = chrono.parse(textIn, now, { forwardDate });
-  const [only] = results;
-  if (results.length !== 1 || !only || only.index !== 0 || only.text.length !== textIn.length) return undefined;
-  const parsed = only.start.date();
-  return isValid(parsed) ? parsed : undefined;
+  return parseLocalIso(textIn);
 }
 
 const LOCAL_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;

@@ -48,8 +48,3 @@ export function setGoalStatus(journal: Journal, id: string, status: Goal['status
   goal.updatedAt = now.toISOString();
   return goal;
 }
-
-/** When progress was last recorded: the newest note, else when the goal was set. */
-export function lastProgressAt(goal: Goal): string {
-  return goal.progress.at(-1)?.at ?? goal.createdAt;
-}

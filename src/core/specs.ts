@@ -1,6 +1,7 @@
 /** Reads the compact forms flags take: "Research plan:10", "Email the lead:in 2 weeks", "a4=blocked:rota". */
 import { UsageError } from '../errors.js';
-import { parseCadence, parseDateInput, toDay } from './dates.js';
+import { parseCadence, toDay } from './dates.js';
+import { parseDateInput } from './date-input.js';
 import { REVIEW_STATES } from './model.js';
 import type { Review } from './schema.js';
 

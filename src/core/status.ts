@@ -1,7 +1,7 @@
 import { mentorOf } from './refs.js';
-import { byDue, isOverdue } from './actions.js';
+import { byDue, isOverdue } from './action-list.js';
 import { daysUntil } from './dates.js';
-import { lastProgressAt } from './goals.js';
+import { lastProgressAt } from './goal-progress.js';
 import { isPrepared, lastHeldMeeting, meetingAwaitingLog, nextPlannedMeeting } from './meetings.js';
 import type { Action, Goal, Journal, Meeting, Mentor } from './schema.js';
 

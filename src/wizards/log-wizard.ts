@@ -1,4 +1,5 @@
-import { formatDateTime, parseDateInput, plusDays, toDay } from '../core/dates.js';
+import { formatDateTime, plusDays, toDay } from '../core/dates.js';
+import { parseDateInput } from '../core/date-input.js';
 import type { LogInput } from '../core/inputs.js';
 import { assertLoggable, hasHappened } from '../core/log.js';
 import { meetingAwaitingLog } from '../core/meetings.js';

@@ -1,4 +1,4 @@
-import { parseDateInput } from '../core/dates.js';
+import { parseDateInput } from '../core/date-input.js';
 import type { Prompter } from '../ui/prompter.js';
 
 /** Asks for items until an empty answer, calling `each` with every one. Returns how many were given. */

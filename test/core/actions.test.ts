@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError, UserError } from '../../src/errors.js';
-import { closeAction, editAction, isOverdue, selectActions } from '../../src/core/actions.js';
+import { closeAction, editAction } from '../../src/core/actions.js';
+import { isOverdue, selectActions } from '../../src/core/action-list.js';
 import { ActionEditInput } from '../../src/core/inputs.js';
 import type { Journal } from '../../src/core/schema.js';
 import { action, daysBefore, goal, journal, mentor, NOW } from './fixtures.js';

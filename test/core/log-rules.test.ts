@@ -1,7 +1,8 @@
 /** The rules behind the review fixes, tested on the core functions directly with a fixed clock. */
 import { describe, expect, it } from 'vitest';
 import { UsageError, UserError } from '../../src/errors.js';
-import { parseDateInput, toDay } from '../../src/core/dates.js';
+import { toDay } from '../../src/core/dates.js';
+import { parseDateInput } from '../../src/core/date-input.js';
 import { MentorAddInput, MentorEditInput, NoteInput, PrepInput } from '../../src/core/inputs.js';
 import { assertLoggable, hasHappened, logMeeting } from '../../src/core/log.js';
 import { editMentor, setMentorStatus } from '../../src/core/mentors.js';

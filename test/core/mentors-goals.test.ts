@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError, UserError } from '../../src/errors.js';
-import { lastProgressAt, setGoalStatus, updateGoal } from '../../src/core/goals.js';
+import { setGoalStatus, updateGoal } from '../../src/core/goals.js';
+import { lastProgressAt } from '../../src/core/goal-progress.js';
 import { GoalUpdateInput, MentorEditInput } from '../../src/core/inputs.js';
 import { editMentor, mentorHandles, setMentorStatus } from '../../src/core/mentors.js';
 import { daysBefore, goal, journal, mentor, NOW } from './fixtures.js';

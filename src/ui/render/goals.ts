@@ -1,5 +1,5 @@
 import { daysUntil, formatDay, relativeDay } from '../../core/dates.js';
-import { lastProgressAt } from '../../core/goals.js';
+import { lastProgressAt } from '../../core/goal-progress.js';
 import type { Goal } from '../../core/schema.js';
 import { blocks, card, columns, datedNotes, oneLine, section } from './layout.js';
 import type { RenderOptions } from './options.js';

@@ -1,5 +1,5 @@
 import { cadenceText, formatDateTime, relativeDay, spanText } from '../../core/dates.js';
-import { lastProgressAt } from '../../core/goals.js';
+import { lastProgressAt } from '../../core/goal-progress.js';
 import type { Journal } from '../../core/schema.js';
 import type { Status } from '../../core/status.js';
 import { DUE_SOON_DAYS, STALE_GOAL_DAYS } from '../../core/status.js';
