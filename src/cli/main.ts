@@ -1,7 +1,4 @@
 import { CommanderError } from 'commander';
-import { UserError } from '../errors.js';
-import { isPromptCancel } from '../ui/prompter.js';
-import { writeLine } from '../ui/terminal.js';
 import { buildProgram } from './program.js';
 
 /** The one place that turns failures into a message and an exit code. */
@@ -13,15 +10,21 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
-    process.exitCode = report(error);
+    process.exitCode = await report(error);
   }
 }
 
-function report(error: unknown): number {
+async function report(error: unknown): Promise<number> {
   if (error instanceof CommanderError) {
     // commander has already printed its message; help and --version are not failures.
     return error.exitCode === 0 ? 0 : 2;
   }
+  // Loaded only on failure, so a successful start reads no more files than it needs.
+  const [{ UserError }, { isPromptCancel }, { writeLine }] = await Promise.all([
+    import('../errors.js'),
+    import('../ui/prompter.js'),
+    import('../ui/terminal.js'),
+  ]);
   if (isPromptCancel(error)) {
     process.stderr.write('Stopped; nothing was saved.\n');
     return 130;
