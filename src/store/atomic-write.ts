@@ -12,7 +12,7 @@ export const PRIVATE_DIR_MODE = 0o700;
  */
 export async function writeFileAtomic(
   target: string,
-  content: string,
+  content: string | Buffer,
   beforeReplace?: () => Promise<void>,
 ): Promise<void> {
   const folder = dirname(target);

@@ -40,12 +40,12 @@ export async function backUpCurrent(journalPath: string, label: string): Promise
 }
 
 /** Keeps a copy of a version just saved, so the newest backup is always the last good journal. */
-export async function keepSavedVersion(journalPath: string, text: string): Promise<string> {
+export async function keepSavedVersion(journalPath: string, content: string | Buffer): Promise<string> {
   await mkdir(backupDirFor(journalPath), { recursive: true, mode: PRIVATE_DIR_MODE });
   const target = backupPath(journalPath, 'saved');
   const handle = await open(target, 'wx', PRIVATE_FILE_MODE);
   try {
-    await handle.writeFile(text, 'utf8');
+    await handle.writeFile(content);
   } finally {
     await handle.close();
   }

@@ -46,15 +46,16 @@ export class JournalFile implements Adapter<Journal> {
 
   async write(journal: Journal): Promise<void> {
     const { checkForSave } = await import('./journal-validation.js');
-    const text = serialiseJournal(checkForSave(journal));
+    // Encoded once, then written twice (journal and backup) and fingerprinted.
+    const bytes = Buffer.from(serialiseJournal(checkForSave(journal)), 'utf8');
     const previous = this.onDisk;
     const label = this.migratedFrom === undefined ? 'before-change' : upgradeLabel(this.migratedFrom);
-    await writeFileAtomic(this.path, text, async () => {
+    await writeFileAtomic(this.path, bytes, async () => {
       // Keep the file as found unless it is already the newest backup (changed by hand, restored, upgraded).
       if (previous && (this.migratedFrom !== undefined || !previous.isLastSaved)) await backUpCurrent(this.path, label);
     });
-    await keepSavedVersion(this.path, text);
-    const hash = fingerprint(text);
+    await keepSavedVersion(this.path, bytes);
+    const hash = fingerprint(bytes);
     await writeMemo(this.path, { validated: hash, saved: hash });
     this.onDisk = { hash, isLastSaved: true };
     this.migratedFrom = undefined;
