@@ -4,11 +4,19 @@
  */
 import { addAction, closeAction } from '../src/core/actions.js';
 import { addGoal, updateGoal } from '../src/core/goals.js';
-import { ActionAddInput, GoalAddInput, GoalUpdateInput, LogInput, MentorAddInput, PrepInput } from '../src/core/inputs.js';
+import {
+  ActionAddInput,
+  GoalAddInput,
+  GoalUpdateInput,
+  LogInput,
+  MentorAddInput,
+  PrepInput,
+} from '../src/core/inputs.js';
 import { logMeeting } from '../src/core/log.js';
 import { addMentor } from '../src/core/mentors.js';
 import { prepMeeting } from '../src/core/prep.js';
-import { emptyJournal, type Journal } from '../src/core/schema.js';
+import { emptyJournal } from '../src/core/model.js';
+import type { Journal } from '../src/core/schema.js';
 import { openJournalStore } from '../src/store/journal-store.js';
 
 export interface Size {
@@ -40,7 +48,23 @@ function random(seed: number): () => number {
   };
 }
 
-const WORDS = ['rota', 'audit', 'portfolio', 'exam', 'research', 'teaching', 'clinic', 'handover', 'career', 'feedback', 'interview', 'leadership', 'wellbeing', 'specialty', 'presentation'];
+const WORDS = [
+  'rota',
+  'audit',
+  'portfolio',
+  'exam',
+  'research',
+  'teaching',
+  'clinic',
+  'handover',
+  'career',
+  'feedback',
+  'interview',
+  'leadership',
+  'wellbeing',
+  'specialty',
+  'presentation',
+];
 
 export function buildJournal(size: Size): Journal {
   const next = random(42 + size.meetings);
@@ -54,11 +78,33 @@ export function buildJournal(size: Size): Journal {
   const at = (offset: number) => new Date(start + offset);
   const journal = emptyJournal(at(0));
 
-  const handles = Array.from({ length: size.mentors }, (_, index) =>
-    addMentor(journal, MentorAddInput.parse({ name: `Dr Mentor ${String.fromCharCode(65 + index)} ${phrase(1)}`, cadence: '4w', length: '30', rule: [sentence(), sentence()], expect: ['career', 'emotional'] }), at(0)).handle,
+  const handles = Array.from(
+    { length: size.mentors },
+    (_, index) =>
+      addMentor(
+        journal,
+        MentorAddInput.parse({
+          name: `Dr Mentor ${String.fromCharCode(65 + index)} ${phrase(1)}`,
+          cadence: '4w',
+          length: '30',
+          rule: [sentence(), sentence()],
+          expect: ['career', 'emotional'],
+        }),
+        at(0),
+      ).handle,
   );
   for (let index = 0; index < size.goals; index++) {
-    addGoal(journal, GoalAddInput.parse({ title: sentence(), category: 'career', why: sentence(), success: sentence(), mentor: [pick(handles)] }), at(DAY));
+    addGoal(
+      journal,
+      GoalAddInput.parse({
+        title: sentence(),
+        category: 'career',
+        why: sentence(),
+        success: sentence(),
+        mentor: [pick(handles)],
+      }),
+      at(DAY),
+    );
   }
 
   const perMeeting = Math.floor(size.actions / size.meetings);
@@ -66,7 +112,17 @@ export function buildJournal(size: Size): Journal {
     const when = at(30 * DAY + Math.floor((index * gap) / DAY) * DAY + 17.5 * 3_600_000);
     const mentor = pick(handles);
     const date = when.toISOString().slice(0, 16).replace('T', ' ');
-    prepMeeting(journal, PrepInput.parse({ mentor, when: date, intention: sentence(), topic: [`${index}a ${phrase(3)}:10`, `${index}b ${phrase(3)}:10`, `${index}c ${phrase(2)}:5`], goal: [`g${1 + Math.floor(next() * size.goals)}`] }), new Date(when.getTime() - 3 * DAY));
+    prepMeeting(
+      journal,
+      PrepInput.parse({
+        mentor,
+        when: date,
+        intention: sentence(),
+        topic: [`${index}a ${phrase(3)}:10`, `${index}b ${phrase(3)}:10`, `${index}c ${phrase(2)}:5`],
+        goal: [`g${1 + Math.floor(next() * size.goals)}`],
+      }),
+      new Date(when.getTime() - 3 * DAY),
+    );
     const held = new Date(when.getTime() + 3_600_000);
     logMeeting(
       journal,
@@ -83,15 +139,26 @@ export function buildJournal(size: Size): Journal {
       held,
     );
     for (let k = 0; k < perMeeting; k++) {
-      const action = addAction(journal, ActionAddInput.parse({ title: sentence(), due: new Date(held.getTime() + 14 * DAY).toISOString().slice(0, 10), mentor, note: sentence() }), held);
+      const action = addAction(
+        journal,
+        ActionAddInput.parse({
+          title: sentence(),
+          due: new Date(held.getTime() + 14 * DAY).toISOString().slice(0, 10),
+          mentor,
+          note: sentence(),
+        }),
+        held,
+      );
       // Most older actions get done, some late; recent ones stay open.
       if (held.getTime() < BENCH_NOW.getTime() - 60 * DAY && next() < 0.85) {
         closeAction(journal, action.id, 'done', new Date(held.getTime() + (5 + next() * 20) * DAY));
       }
     }
-    if (index % 5 === 0) updateGoal(journal, `g${1 + Math.floor(next() * size.goals)}`, GoalUpdateInput.parse({ note: sentence() }), held);
+    if (index % 5 === 0)
+      updateGoal(journal, `g${1 + Math.floor(next() * size.goals)}`, GoalUpdateInput.parse({ note: sentence() }), held);
   }
-  while (journal.actions.length < size.actions) addAction(journal, ActionAddInput.parse({ title: sentence() }), BENCH_NOW);
+  while (journal.actions.length < size.actions)
+    addAction(journal, ActionAddInput.parse({ title: sentence() }), BENCH_NOW);
   return journal;
 }
 

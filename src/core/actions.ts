@@ -1,6 +1,6 @@
 import { UsageError, UserError } from '../errors.js';
 import { takeId } from './ids.js';
-import type { ActionAddInput, ActionEditInput } from './inputs.js';
+import { changesSomething, type ActionAddInput, type ActionEditInput } from './inputs.js';
 import { findAction, findGoal, findMentor } from './refs.js';
 import type { Action, Journal } from './schema.js';
 import { readDay } from './specs.js';
@@ -55,8 +55,8 @@ export function addAction(journal: Journal, input: ActionAddInput, now: Date): A
 
 export function editAction(journal: Journal, id: string, input: ActionEditInput, now: Date): Action {
   const action = findAction(journal, id);
-  const given = Object.values(input).some((value) => value !== undefined && value !== false);
-  if (!given) throw new UsageError('Nothing to change: give --title, --due, --goal, --mentor, --owner or --note.');
+  if (!changesSomething(input))
+    throw new UsageError('Nothing to change: give --title, --due, --goal, --mentor, --owner or --note.');
   if (input.title) action.title = input.title;
   if (input.due) action.due = readDay(input.due, now, '--due');
   if (input.clearDue) delete action.due;

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { takeId } from './ids.js';
-import type { GoalAddInput, GoalUpdateInput } from './inputs.js';
+import { changesSomething, type GoalAddInput, type GoalUpdateInput } from './inputs.js';
 import { mentorHandles } from './mentors.js';
 import { findGoal } from './refs.js';
 import type { Goal, Journal } from './schema.js';
@@ -27,8 +27,8 @@ export function addGoal(journal: Journal, input: GoalAddInput, now: Date): Goal 
 
 export function updateGoal(journal: Journal, id: string, input: GoalUpdateInput, now: Date): Goal {
   const goal = findGoal(journal, id);
-  const changes = Object.values(input).some((value) => (Array.isArray(value) ? value.length > 0 : value !== undefined));
-  if (!changes) throw new UsageError('Nothing to update: give --note, --title, --target, --status or another field.');
+  if (!changesSomething(input))
+    throw new UsageError('Nothing to update: give --note, --title, --target, --status or another field.');
   if (input.title) goal.title = input.title;
   if (input.category) goal.category = input.category;
   if (input.why) goal.why = input.why;

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { withoutControls } from './text.js';
-import { GOAL_CATEGORIES, GOAL_STATUSES, MEETING_MODES, SUPPORT_KINDS, TOPIC_KINDS } from './schema.js';
+import { GOAL_CATEGORIES, GOAL_STATUSES, MEETING_MODES, SUPPORT_KINDS, TOPIC_KINDS } from './model.js';
 
 /** Text as typed, less control characters (see text.ts), trimmed, and not empty. */
 const text = z
@@ -196,3 +196,10 @@ export const ExportInput = z.object({
   force: z.boolean().default(false),
 });
 export type ExportInput = z.infer<typeof ExportInput>;
+
+/** Whether an edit's flags change anything: a value, a non-empty list, or a switch turned on. */
+export function changesSomething(input: Record<string, unknown>): boolean {
+  return Object.values(input).some((value) =>
+    Array.isArray(value) ? value.length > 0 : value !== undefined && value !== false,
+  );
+}

@@ -1,6 +1,6 @@
 import { UsageError, UserError } from '../errors.js';
 import { deriveHandle, HANDLE_PATTERN } from './ids.js';
-import type { MentorAddInput, MentorEditInput } from './inputs.js';
+import { changesSomething, type MentorAddInput, type MentorEditInput } from './inputs.js';
 import { findMentor, RECORD_ID } from './refs.js';
 import type { Journal, Mentor } from './schema.js';
 import { readCadence, readContact, readDay } from './specs.js';
@@ -36,10 +36,8 @@ export function addMentor(journal: Journal, input: MentorAddInput, now: Date): M
 
 export function editMentor(journal: Journal, ref: string, input: MentorEditInput, now: Date): Mentor {
   const mentor = findMentor(journal, ref);
-  const given = Object.values(input).some((value) =>
-    Array.isArray(value) ? value.length > 0 : value !== undefined && value !== false,
-  );
-  if (!given) throw new UsageError('Nothing to change: give --role, --contact, --cadence, --rule or another field.');
+  if (!changesSomething(input))
+    throw new UsageError('Nothing to change: give --role, --contact, --cadence, --rule or another field.');
   if (input.name) mentor.name = input.name;
   if (input.role) mentor.role = input.role;
   if (input.contact) mentor.contact = readContact(input.contact);

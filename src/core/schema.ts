@@ -13,21 +13,6 @@ import {
   TOPIC_KINDS,
 } from './model.js';
 
-export {
-  ACTION_OWNERS,
-  ACTION_STATUSES,
-  GOAL_CATEGORIES,
-  GOAL_STATUSES,
-  JOURNAL_VERSION,
-  MEETING_MODES,
-  MEETING_STATUSES,
-  MENTOR_STATUSES,
-  REVIEW_STATES,
-  SUPPORT_KINDS,
-  TOPIC_KINDS,
-} from './model.js';
-export { emptyJournal } from './model.js';
-
 const isoDateTime = z.iso.datetime({ offset: true, error: 'invalid date-time' });
 const isoDate = z.iso.date({ error: 'invalid date' });
 const text = z.string().trim().min(1, 'must not be empty');

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { TOPIC_KINDS } from './schema.js';
+import { TOPIC_KINDS } from './model.js';
 
 /** A prep template: what a kind of meeting usually covers. Built in under templates/prep, or the user's own. */
 export const PrepTemplateSchema = z.strictObject({

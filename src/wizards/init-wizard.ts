@@ -1,6 +1,7 @@
 import { parseCadence } from '../core/dates.js';
 import type { GoalAddInput, MentorAddInput, ProfileInput } from '../core/inputs.js';
-import { GOAL_CATEGORIES, SUPPORT_KINDS, type GoalCategory, type Journal, type SupportKind } from '../core/schema.js';
+import { GOAL_CATEGORIES, SUPPORT_KINDS } from '../core/model.js';
+import type { GoalCategory, Journal, SupportKind } from '../core/schema.js';
 import type { Prompter } from '../ui/prompter.js';
 import { SUPPORT_LABELS } from '../ui/render/mentors.js';
 import { askList, askLines, dateValidator } from './questions.js';

@@ -4,15 +4,8 @@ import type { PrepInput, TopicDraft } from '../core/inputs.js';
 import { isPrepared, lastHeldMeeting, nextPlannedMeeting, usualMode } from '../core/meetings.js';
 import { parkedTopicsFor } from '../core/prep.js';
 import { findMeeting, findMentor, soleActiveMentor } from '../core/refs.js';
-import {
-  MEETING_MODES,
-  TOPIC_KINDS,
-  type Action,
-  type Journal,
-  type Meeting,
-  type Mentor,
-  type TopicKind,
-} from '../core/schema.js';
+import { MEETING_MODES, TOPIC_KINDS } from '../core/model.js';
+import type { Action, Journal, Meeting, Mentor, TopicKind } from '../core/schema.js';
 import type { PrepTemplate } from '../core/template.js';
 import { UserError } from '../errors.js';
 import type { Prompter } from '../ui/prompter.js';

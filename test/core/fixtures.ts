@@ -10,7 +10,8 @@ import {
   PrepInput,
 } from '../../src/core/inputs.js';
 import { addMentor } from '../../src/core/mentors.js';
-import { emptyJournal, type Journal, type Mentor } from '../../src/core/schema.js';
+import { emptyJournal } from '../../src/core/model.js';
+import type { Journal, Mentor } from '../../src/core/schema.js';
 
 /** Wednesday 25 November 2026, 09:00 (tests run with TZ=UTC). */
 export const NOW = new Date('2026-11-25T09:00:00Z');

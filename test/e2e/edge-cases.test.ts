@@ -7,7 +7,7 @@ import { copyFile, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAction } from '../../src/core/actions.js';
-import { emptyJournal } from '../../src/core/schema.js';
+import { emptyJournal } from '../../src/core/model.js';
 import { serialiseJournal } from '../../src/store/journal-file.js';
 import { BIN, NOW, ok, readJournal, runMentee, tempJournal, type RunResult } from '../helpers/cli.js';
 

@@ -1,6 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JOURNAL_VERSION } from '../../src/core/schema.js';
+import { JOURNAL_VERSION } from '../../src/core/model.js';
 import { UserError } from '../../src/errors.js';
 import { listBackups } from '../../src/store/backups.js';
 import { JournalFileError, serialiseJournal } from '../../src/store/journal-file.js';

@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emptyJournal, type Action, type Journal, type Meeting, type Mentor } from '../../src/core/schema.js';
+import { emptyJournal } from '../../src/core/model.js';
+import type { Action, Journal, Meeting, Mentor } from '../../src/core/schema.js';
 import { serialiseJournal } from '../../src/store/journal-file.js';
 
 /** The fixed "now" of the store tests: Wednesday 25 November 2026, 09:00 UTC. */

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JOURNAL_VERSION } from '../../src/core/schema.js';
+import { JOURNAL_VERSION } from '../../src/core/model.js';
 import { UserError } from '../../src/errors.js';
 import { listBackups } from '../../src/store/backups.js';
 import { serialiseJournal } from '../../src/store/journal-file.js';
