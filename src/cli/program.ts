@@ -1,16 +1,15 @@
 import { Command, Option } from 'commander';
+import { VERSION } from './version.js';
 import { example, run, withJson, type Flags } from './define.js';
 import { addActionCommands } from './register-actions.js';
 import { addGoalCommands } from './register-goals.js';
 import { addMeetingCommands } from './register-meetings.js';
 import { addMentorCommands } from './register-mentors.js';
 
-declare const MENTEE_VERSION: string;
-
 export function buildProgram(): Command {
   const program = new Command('mentee')
     .description('Prepare for every meeting with a mentor, log what you learn, share a clean summary.')
-    .version(typeof MENTEE_VERSION === 'string' ? MENTEE_VERSION : '0.0.0-dev', '-V, --version', 'print the version')
+    .version(VERSION, '-V, --version', 'print the version')
     .addOption(new Option('--journal <file>', 'journal file to use').env('MENTEE_JOURNAL'))
     .option('--no-color', 'never colour the output (NO_COLOR works too)')
     .showSuggestionAfterError()
