@@ -13,7 +13,7 @@ export async function main(argv: string[]): Promise<void> {
   }
   try {
     const { buildProgram } = await import('./program.js');
-    await buildProgram().parseAsync(argv);
+    await buildProgram(argv).parseAsync(argv);
   } catch (error) {
     process.exitCode = await report(error);
   }

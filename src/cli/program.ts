@@ -6,7 +6,29 @@ import { addGoalCommands } from './register-goals.js';
 import { addMeetingCommands } from './register-meetings.js';
 import { addMentorCommands } from './register-mentors.js';
 
-export function buildProgram(): Command {
+/** Which commands each group of wiring defines, so a run can wire only the group it needs. */
+const GROUPS: [names: string[], register: (program: Command) => void][] = [
+  [['mentor'], addMentorCommands],
+  [['goal'], addGoalCommands],
+  [['prep', 'log', 'meetings', 'meeting'], addMeetingCommands],
+  [['action', 'actions', 'done'], addActionCommands],
+];
+
+/** The command a run asks for: the first word that is not an option or the value of --journal. */
+function requestedCommand(argv: string[]): string | undefined {
+  for (let index = 2; index < argv.length; index++) {
+    const word = argv[index]!;
+    if (word === '--journal') index++;
+    else if (!word.startsWith('-')) return word;
+  }
+  return undefined;
+}
+
+/**
+ * The whole command line. Given the run's arguments, only the group of commands it asks for is wired
+ * (a run of `mentee status` need not define forty others); help and unknown words get everything.
+ */
+export function buildProgram(argv?: string[]): Command {
   const program = new Command('mentee')
     .description('Prepare for every meeting with a mentor, log what you learn, share a clean summary.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -46,10 +68,10 @@ export function buildProgram(): Command {
     'mentee init --name "Sam Patel" --stage "FY2 doctor"',
   );
 
-  addMentorCommands(program);
-  addGoalCommands(program);
-  addMeetingCommands(program);
-  addActionCommands(program);
+  const wanted = argv && requestedCommand(argv);
+  const only = GROUPS.find(([names]) => wanted !== undefined && names.includes(wanted));
+  const isOwnCommand = wanted !== undefined && ['init', 'show', 'status', 'export', 'templates'].includes(wanted);
+  for (const group of GROUPS) if (!(only || isOwnCommand) || group === only) group[1](program);
 
   example(
     withJson(
