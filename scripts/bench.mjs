@@ -34,7 +34,9 @@ try {
     const started = performance.now();
     await generator.writeJournal(path, generator.buildJournal(size));
     journals[size.name] = { path, bytes: (await stat(path)).size, generatedMs: performance.now() - started };
-    process.stderr.write(`generated ${size.name}: ${kb(journals[size.name].bytes)} in ${Math.round(journals[size.name].generatedMs)} ms\n`);
+    process.stderr.write(
+      `generated ${size.name}: ${kb(journals[size.name].bytes)} in ${Math.round(journals[size.name].generatedMs)} ms\n`,
+    );
   }
 
   rows.push(measure('version', ['--version'], journals.S.path));
@@ -50,7 +52,12 @@ try {
   }
 
   const report = {
-    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, platform: process.platform },
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      node: process.version,
+      platform: process.platform,
+    },
     runs: RUNS,
     journals: Object.fromEntries(Object.entries(journals).map(([name, { bytes }]) => [name, { bytes }])),
     commands: rows,
@@ -60,7 +67,8 @@ try {
   const results = join(ROOT, 'bench', 'results');
   await mkdir(results, { recursive: true });
   const commit = gitCommit();
-  for (const name of ['latest.json', `${commit}.json`]) await writeFile(join(results, name), `${JSON.stringify(report, null, 2)}\n`);
+  for (const name of ['latest.json', `${commit}.json`])
+    await writeFile(join(results, name), `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`\nWrote bench/results/latest.json and bench/results/${commit}.json\n`);
   // The figures are the result; BENCH_STRICT=1 turns a missed target into a failing exit code.
   if (process.env.BENCH_STRICT === '1' && !report.targets.every((target) => target.met)) process.exitCode = 1;
@@ -78,7 +86,9 @@ async function loadGenerator(folder) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   return import(pathToFileURL(outfile).href);
@@ -110,7 +120,12 @@ function measure(label, args, journal) {
   const rssFile = join(work, 'rss');
   run([BIN, ...argsFor()], journal, ['--import', RSS_PROBE], { BENCH_RSS_FILE: rssFile });
   const rssKb = Number(execFileSync('cat', [rssFile], { encoding: 'utf8' }));
-  const row = { label, medianMs: round(median(times)), ratio: round(median(ratios), 2), peakRssMb: round(rssKb / 1024, 1) };
+  const row = {
+    label,
+    medianMs: round(median(times)),
+    ratio: round(median(ratios), 2),
+    peakRssMb: round(rssKb / 1024, 1),
+  };
   process.stderr.write(`${label.padEnd(10)} ${String(row.medianMs).padStart(6)} ms  ×${row.ratio}\n`);
   return row;
 }
@@ -138,7 +153,11 @@ function checkTargets(rows, journals) {
       met: row.medianMs < L_LIMIT_MS && row.peakRssMb < L_LIMIT_RSS_MB,
     });
   }
-  targets.push({ what: 'journal M on disk: < 3 MB', measured: kb(journals.M.bytes), met: journals.M.bytes < M_LIMIT_BYTES });
+  targets.push({
+    what: 'journal M on disk: < 3 MB',
+    measured: kb(journals.M.bytes),
+    met: journals.M.bytes < M_LIMIT_BYTES,
+  });
   return targets;
 }
 
@@ -150,11 +169,14 @@ function printTable(report) {
     '',
     `${'command'.padEnd(12)}${'median'.padStart(9)}${'× node'.padStart(9)}${'peak RSS'.padStart(11)}`,
     ...report.commands.map(
-      (row) => `${row.label.padEnd(12)}${`${row.medianMs} ms`.padStart(9)}${`${row.ratio}×`.padStart(9)}${`${row.peakRssMb} MB`.padStart(11)}`,
+      (row) =>
+        `${row.label.padEnd(12)}${`${row.medianMs} ms`.padStart(9)}${`${row.ratio}×`.padStart(9)}${`${row.peakRssMb} MB`.padStart(11)}`,
     ),
     '',
     'targets:',
-    ...report.targets.map((target) => `  ${target.met ? 'met   ' : 'MISSED'}  ${target.what.padEnd(42)} ${target.measured}`),
+    ...report.targets.map(
+      (target) => `  ${target.met ? 'met   ' : 'MISSED'}  ${target.what.padEnd(42)} ${target.measured}`,
+    ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -7,7 +7,7 @@ export type Flags = Record<string, unknown>;
  * Commands are loaded only when run, so `--help` and `--version` stay instant. The handler gets the
  * positional arguments, then the command's own flags (validated by each command's zod schema).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander hands over untyped values; zod types them.
+// `any`: commander hands over untyped values; each command types them with its zod schema.
 export function run(handler: (ctx: Context, ...args: any[]) => Promise<void>) {
   return async (...received: unknown[]) => {
     const command = received.at(-1) as Command;
