@@ -21,7 +21,9 @@ export function isOverdue(action: Action, now: Date): boolean {
 }
 
 export function byDue(a: Action, b: Action): number {
-  if (a.due && b.due) return a.due.localeCompare(b.due) || idNumber(a.id) - idNumber(b.id);
+  // Due days are "yyyy-MM-dd", so comparing the text orders them by date.
+  if (a.due && b.due && a.due !== b.due) return a.due < b.due ? -1 : 1;
+  if (a.due && b.due) return idNumber(a.id) - idNumber(b.id);
   if (a.due) return -1;
   if (b.due) return 1;
   return idNumber(a.id) - idNumber(b.id);

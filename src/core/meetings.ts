@@ -3,6 +3,7 @@ import { daysUntil } from './dates.js';
 import { takeId } from './ids.js';
 import { findMeeting, findMentor, soleActiveMentor } from './refs.js';
 import type { Journal, Meeting, Mentor, Prep } from './schema.js';
+import { byWhen } from './order.js';
 
 export const DEFAULT_MEETING_MINUTES = 30;
 
@@ -48,7 +49,7 @@ export function createMeeting(
 export function usualMode(journal: Journal, mentorHandle: string): Meeting['mode'] {
   const latest = journal.meetings
     .filter((meeting) => meeting.mentor === mentorHandle && meeting.status !== 'cancelled')
-    .sort((a, b) => a.when.localeCompare(b.when))
+    .sort(byWhen)
     .at(-1);
   return latest?.mode ?? 'in-person';
 }
@@ -83,13 +84,13 @@ export function nextPlannedMeeting(journal: Journal, now: Date, mentorHandle?: s
         meeting.status === 'planned' && (mentorHandle ? meeting.mentor === mentorHandle : !ended.has(meeting.mentor)),
     )
     .filter((meeting) => Date.parse(meeting.when) + meeting.lengthMinutes * 60_000 >= now.getTime())
-    .sort((a, b) => a.when.localeCompare(b.when))[0];
+    .sort(byWhen)[0];
 }
 
 export function lastHeldMeeting(journal: Journal, mentorHandle: string): Meeting | undefined {
   return journal.meetings
     .filter((meeting) => meeting.mentor === mentorHandle && meeting.status === 'held')
-    .sort((a, b) => a.when.localeCompare(b.when))
+    .sort(byWhen)
     .at(-1);
 }
 
@@ -101,7 +102,7 @@ export function meetingAwaitingLog(journal: Journal, now: Date): Meeting | undef
       (meeting) =>
         meeting.status === 'planned' && !meeting.log && new Date(meeting.when) <= now && !ended.has(meeting.mentor),
     )
-    .sort((a, b) => a.when.localeCompare(b.when))
+    .sort(byWhen)
     .at(-1);
 }
 

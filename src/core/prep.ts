@@ -5,6 +5,7 @@ import { chooseMentor, createMeeting, emptyPrep, meetingOnSameDay, nextPlannedMe
 import { findAction, findGoal, findMeeting } from './refs.js';
 import type { Journal, Meeting, Prep, Review, Topic } from './schema.js';
 import { readDate, readReviewSpec, readTopicSpec } from './specs.js';
+import { byWhen } from './order.js';
 
 export interface PrepOptions {
   templateName?: string | undefined;
@@ -94,7 +95,7 @@ export function parkedTopicsFor(journal: Journal, mentorHandle: string, before?:
   const last = journal.meetings
     .filter((meeting) => meeting.mentor === mentorHandle && meeting.status === 'held' && meeting !== before)
     .filter((meeting) => !before || meeting.when <= before.when)
-    .sort((a, b) => a.when.localeCompare(b.when))
+    .sort(byWhen)
     .at(-1);
   return (last?.prep?.topics ?? [])
     .filter((topic) => topic.outcome === 'parked')

@@ -1,5 +1,6 @@
 import { daysUntil } from './dates.js';
 import type { Action, Goal, Journal, Meeting, Mentor } from './schema.js';
+import { byWhen } from './order.js';
 
 export interface SummaryScope {
   /** Inclusive ISO timestamp; undefined means from the start of the journal. */
@@ -25,7 +26,7 @@ export function buildSummary(journal: Journal, scope: SummaryScope): Summary {
   const forMentor = (handle: string | undefined) => !scope.mentor || handle === scope.mentor.handle;
   const meetings = journal.meetings
     .filter((meeting) => meeting.status === 'held' && inRange(meeting.when) && forMentor(meeting.mentor))
-    .sort((a, b) => a.when.localeCompare(b.when));
+    .sort(byWhen);
   const goals = journal.goals
     .filter((goal) => !scope.mentor || goal.mentors.includes(scope.mentor.handle))
     .map((goal) => ({ goal, progress: goal.progress.filter((note) => inRange(note.at)) }))

@@ -8,6 +8,7 @@ import type { Journal, Meeting, Mentor } from '../core/schema.js';
 import { UserError } from '../errors.js';
 import type { Prompter } from '../ui/prompter.js';
 import { askList, askLines, dateValidator } from './questions.js';
+import { byWhen } from '../core/order.js';
 
 export interface LogWizardContext {
   journal: Journal;
@@ -119,7 +120,7 @@ async function chooseMeeting({ journal, now, prompt, flags }: LogWizardContext):
   const awaiting = meetingAwaitingLog(journal, now);
   const candidates = journal.meetings
     .filter((meeting) => meeting.status === 'planned' && !meeting.log && hasHappened(meeting.when, now))
-    .sort((a, b) => a.when.localeCompare(b.when));
+    .sort(byWhen);
   if (awaiting) {
     const mentor = findMentor(journal, awaiting.mentor);
     const yes = await prompt.confirm({

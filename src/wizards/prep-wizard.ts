@@ -10,6 +10,7 @@ import type { PrepTemplate } from '../core/template.js';
 import { UserError } from '../errors.js';
 import type { Prompter } from '../ui/prompter.js';
 import { askList, dateValidator } from './questions.js';
+import { byCreated } from '../core/order.js';
 
 /** What the prep wizard works on: a snapshot of the journal to offer choices from, never saved as is. */
 export interface PrepWizardContext {
@@ -144,7 +145,7 @@ const REVIEW_CHOICES = [
 async function reviewActions({ journal, prompt }: PrepWizardContext, mentor: Mentor): Promise<string[]> {
   const open = journal.actions
     .filter((action) => action.status === 'open' && (!action.mentor || action.mentor === mentor.handle))
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    .sort(byCreated);
   const mine = open.filter((action) => action.owner === 'me');
   const theirs = open.filter((action) => action.owner === 'mentor');
   if (mine.length) prompt.say(`You have ${mine.length} open action${mine.length === 1 ? '' : 's'} to report on.`);

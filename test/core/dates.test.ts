@@ -164,3 +164,25 @@ describe('reading a cadence', () => {
     expect(cadenceText(parseCadence('4w')!)).toBe('every 4 weeks');
   });
 });
+
+describe('counting calendar days', () => {
+  it('counts whole calendar days, whatever the time of day', () => {
+    const lateEvening = new Date('2026-11-25T23:30:00Z');
+    expect(daysUntil('2026-11-26', lateEvening)).toBe(1);
+    expect(daysUntil('2026-11-25', lateEvening)).toBe(0);
+    expect(daysUntil('2026-11-24', new Date('2026-11-25T00:10:00Z'))).toBe(-1);
+  });
+
+  it('counts across a change of the clocks as whole days', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/London';
+    try {
+      // British Summer Time ends on 25 October 2026: that day has 25 hours.
+      expect(daysUntil('2026-10-27', new Date(2026, 9, 24, 12))).toBe(3);
+      expect(daysUntil('2026-03-30', new Date(2026, 2, 28, 0, 30))).toBe(2);
+      expect(dueText('2026-10-26', new Date(2026, 9, 24, 23, 0))).toBe('due in 2 days');
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+});

@@ -7,6 +7,9 @@ import { actionRow } from './actions.js';
 import { blocks, columns, oneLine, section } from './layout.js';
 import type { RenderOptions } from './options.js';
 
+/** Rows of each action list on the home screen; the rest are counted, with the command that lists them. */
+export const STATUS_LIST_LIMIT = 8;
+
 export function renderStatus(journal: Journal, status: Status, options: RenderOptions): string {
   const { now, style } = options;
   const who = journal.profile.name ? `, ${journal.profile.name.split(' ')[0]}` : '';
@@ -29,17 +32,30 @@ export function renderStatus(journal: Journal, status: Status, options: RenderOp
         ),
       ]
     : [];
-  const rows = (actions: Status['overdue']) => columns(actions.map((action) => actionRow(journal, action, options)));
+  // A home screen is read in seconds: long lists show their first rows and say where the rest are.
+  const firstOf = <T>(items: T[], show: (shown: T[]) => string[], rest: string) => [
+    ...show(items.slice(0, STATUS_LIST_LIMIT)),
+    ...(items.length > STATUS_LIST_LIMIT ? [style.dim(`…and ${items.length - STATUS_LIST_LIMIT} more: ${rest}`)] : []),
+  ];
+  const rows = (actions: Status['overdue'], rest: string) =>
+    firstOf(actions, (shown) => columns(shown.map((action) => actionRow(journal, action, options))), rest);
   const body = blocks(
     [...nextLines, ...awaiting],
-    section(style.red('Overdue'), rows(status.overdue)),
-    section(`Due in the next ${DUE_SOON_DAYS} days`, rows(status.dueSoon)),
-    section('What mentors offered to do', rows(status.mentorCommitments)),
+    section(style.red('Overdue'), rows(status.overdue, 'mentee actions --overdue')),
+    section(`Due in the next ${DUE_SOON_DAYS} days`, rows(status.dueSoon, 'mentee actions')),
+    section('What mentors offered to do', rows(status.mentorCommitments, 'mentee actions')),
     section(
       `Goals with no progress in ${STALE_GOAL_DAYS} days`,
-      status.staleGoals.map(
-        (goal) =>
-          `${style.bold(goal.id)}  ${oneLine(goal.title)} ${style.dim(`(last ${relativeDay(new Date(lastProgressAt(goal)), now)})`)}`,
+      firstOf(
+        status.staleGoals,
+        (shown) =>
+          columns(
+            shown.map((goal) => [
+              style.bold(goal.id),
+              `${oneLine(goal.title)} ${style.dim(`(last ${relativeDay(new Date(lastProgressAt(goal)), now)})`)}`,
+            ]),
+          ),
+        'mentee goal list',
       ),
     ),
     section(
