@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const BIN = join(ROOT, 'bin', 'mentee.js');
+const BIN = join(ROOT, 'bin', 'mentee.cjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const RSS_PROBE =
   "data:text/javascript,import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(process.env.BENCH_RSS_FILE,String(process.resourceUsage().maxRSS)))";

@@ -1,27 +1,55 @@
-// Bundles the CLI into dist/ so a command loads one file instead of hundreds of modules.
-// Commands are imported lazily, so esbuild splits them into chunks loaded on demand.
+// Bundles the CLI into one CommonJS file, dist/mentee.cjs, which bin/mentee.cjs runs through V8's
+// code cache. Modules the source imports lazily (schema validation, date parsing, the lock) stay lazy
+// inside the bundle: esbuild wraps them so their code runs only when first imported. The prompt
+// library, two thirds of all the code, is a bundle of its own (dist/prompter.cjs), so the many runs
+// that ask nothing do not even read it.
 import { build } from 'esbuild';
+import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 
-const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+const root = fileURLToPath(new URL('../', import.meta.url));
+const { version } = JSON.parse(await readFile(`${root}package.json`, 'utf8'));
 
-await rm(new URL('../dist/', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: { mentee: 'src/cli/main.ts' },
-  outdir: 'dist',
+await rm(`${root}dist`, { recursive: true, force: true });
+const common = {
+  absWorkingDir: root,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
-  // Some CommonJS dependencies call require(); give the ESM bundle one, made on first use only
-  // (making it starts Node's CommonJS loader, which `mentee --help` does not need).
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; let __requireOnce; const require = (id) => (__requireOnce ??= __createRequire(import.meta.url))(id);",
-  },
-  define: { MENTEE_VERSION: JSON.stringify(version) },
   minify: true,
+  // import() of another bundle becomes require(), which the launcher provides.
+  supported: { 'dynamic-import': false },
   logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: ['src/ui/inquirer-prompter.ts'],
+  outfile: `${root}dist/prompter.cjs`,
+});
+await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: `${root}dist/mentee.cjs`,
+  plugins: [
+    {
+      name: 'prompter-apart',
+      setup(esbuild) {
+        esbuild.onResolve({ filter: /\/inquirer-prompter\.js$/ }, () => ({ path: './prompter.cjs', external: true }));
+      },
+    },
+  ],
+  banner: {
+    js: [
+      // Names this build, so a code cache made for another build is never used with it (V8 itself
+      // only checks that the source has the same length).
+      `// mentee build ${randomBytes(8).toString('hex')}`,
+      // The source is ESM; in the CommonJS bundle import.meta.url is this file's URL.
+      "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;",
+    ].join('\n'),
+  },
+  define: { MENTEE_VERSION: JSON.stringify(version), 'import.meta.url': '__bundleUrl' },
 });

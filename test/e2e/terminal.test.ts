@@ -16,7 +16,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 beforeAll(() => {
   // `npm test` builds first; a bare `vitest run` of this file still needs the bundle the binary loads.
-  if (!existsSync(join(ROOT, 'dist', 'mentee.js')))
+  if (!existsSync(join(ROOT, 'dist', 'mentee.cjs')))
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../../bin/mentee.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/mentee.cjs', import.meta.url));
 /** The fixed "now" of every end-to-end test: Wednesday 25 November 2026, 09:00 UTC. */
 export const NOW = '2026-11-25T09:00:00Z';
 

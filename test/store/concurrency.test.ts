@@ -22,7 +22,7 @@ let results: Result[];
 const titles = Array.from({ length: PROCESSES }, (_, index) => `task ${index + 1}`);
 
 beforeAll(async () => {
-  if (!existsSync(new URL('../../dist/mentee.js', import.meta.url))) {
+  if (!existsSync(new URL('../../dist/mentee.cjs', import.meta.url))) {
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   }
   ({ dir, journal, cleanup } = await tempFolder());
