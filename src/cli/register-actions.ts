@@ -12,7 +12,7 @@ function actionListOptions(command: Command): Command {
 
 export function addActionCommands(program: Command): void {
   const load = () => import('../commands/action.js');
-  const list = run(async (ctx, flags) => (await load()).actionListCommand(ctx, flags));
+  const list = run(async (ctx, flags) => (await import('../commands/action-list.js')).actionListCommand(ctx, flags));
   const action = program.command('action').description('action items: yours and what mentors offered');
   example(
     action

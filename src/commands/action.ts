@@ -1,24 +1,14 @@
 import type { Context } from '../cli/context.js';
 import { parseOptions } from '../cli/options.js';
 import { addAction, closeAction, editAction } from '../core/actions.js';
-import { selectActions } from '../core/action-list.js';
 import { dueText } from '../core/dates.js';
-import { ActionAddInput, ActionEditInput, ActionListInput, NoteInput } from '../core/inputs.js';
-import { renderActionList } from '../ui/render/actions.js';
+import { ActionAddInput, ActionEditInput, NoteInput } from '../core/inputs.js';
 
 export async function actionAddCommand(ctx: Context, title: string, raw: Record<string, unknown>): Promise<void> {
   const input = parseOptions(ActionAddInput, { ...raw, title });
   const action = await ctx.store.update((journal) => addAction(journal, input, ctx.now));
   if (raw.json) return ctx.print(JSON.stringify(action, null, 2));
   ctx.print(`Added ${action.id}: ${action.title}${action.due ? ` (${dueText(action.due, ctx.now)})` : ''}.`);
-}
-
-export async function actionListCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
-  const filter = parseOptions(ActionListInput, raw);
-  const journal = await ctx.store.read();
-  const actions = selectActions(journal, filter, ctx.now);
-  if (raw.json) return ctx.print(JSON.stringify({ actions }, null, 2));
-  ctx.print(renderActionList(journal, actions, ctx));
 }
 
 export async function actionEditCommand(ctx: Context, id: string, raw: Record<string, unknown>): Promise<void> {

@@ -1,5 +1,5 @@
 import { daysUntil } from './dates.js';
-import type { ActionListInput } from './inputs.js';
+import type { ActionListInput } from './list-inputs.js';
 import { findGoal, findMentor } from './refs.js';
 import type { Action, Journal } from './schema.js';
 

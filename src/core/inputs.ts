@@ -4,16 +4,10 @@
  * text here: the core reads them against the injected clock.
  */
 import * as z from 'zod';
-import { withoutControls } from './text.js';
+import { optionalText, text } from './input-text.js';
 import { GOAL_CATEGORIES, GOAL_STATUSES, MEETING_MODES, SUPPORT_KINDS, TOPIC_KINDS } from './model.js';
 
-/** Text as typed, less control characters (see text.ts), trimmed, and not empty. */
-const text = z
-  .string({ error: 'is required' })
-  .transform(withoutControls)
-  .pipe(z.string().trim().min(1, 'must not be empty'));
 const title = text;
-const optionalText = text.optional();
 const list = z.array(text).default([]);
 /** Whole minutes, from a flag's text or a number: "30" yes; "1e3", "0x10", "half an hour" no. */
 const minutes = z
@@ -104,14 +98,6 @@ export const ActionEditInput = z.object({
   note: optionalText,
 });
 
-export const ActionListInput = z.object({
-  all: z.boolean().default(false),
-  overdue: z.boolean().default(false),
-  mentor: optionalText,
-  goal: optionalText,
-  mine: z.boolean().default(false),
-});
-
 /** A topic as a wizard gathers it: more than "title:minutes" can say. */
 export const TopicDraft = z.object({
   title,
@@ -178,7 +164,6 @@ export type GoalAddInput = z.infer<typeof GoalAddInput>;
 export type GoalUpdateInput = z.infer<typeof GoalUpdateInput>;
 export type ActionAddInput = z.infer<typeof ActionAddInput>;
 export type ActionEditInput = z.infer<typeof ActionEditInput>;
-export type ActionListInput = z.infer<typeof ActionListInput>;
 export type PrepInput = z.infer<typeof PrepInput>;
 export type TopicDraft = z.infer<typeof TopicDraft>;
 export type LogInput = z.infer<typeof LogInput>;

@@ -3,22 +3,27 @@ import type { Style } from '../style.js';
 
 /** Aligns rows into columns; widths ignore colour codes. The last column is never padded. */
 export function columns(rows: string[][], gap = '  '): string[] {
+  const measured = rows.map((row) => row.map(visibleWidth));
   const widths: number[] = [];
-  for (const row of rows) {
-    row.forEach((cell, index) => {
-      widths[index] = Math.max(widths[index] ?? 0, visibleWidth(cell));
-    });
-  }
-  return rows.map((row) =>
+  for (const row of measured) row.forEach((width, index) => (widths[index] = Math.max(widths[index] ?? 0, width)));
+  return rows.map((row, at) =>
     row
-      .map((cell, index) => (index === row.length - 1 ? cell : cell + ' '.repeat(widths[index]! - visibleWidth(cell))))
+      .map((cell, index) =>
+        index === row.length - 1 ? cell : cell + ' '.repeat(widths[index]! - measured[at]![index]!),
+      )
       .join(gap)
       .trimEnd(),
   );
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Characters a terminal shows: colour codes left out, a character outside the BMP counted once. */
 export function visibleWidth(text: string): number {
-  return [...stripVTControlCharacters(text)].length;
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  let width = 0;
+  for (const _character of stripVTControlCharacters(text)) width++;
+  return width;
 }
 
 /** A titled block: heading, then indented lines; nothing at all when there are no lines. */
