@@ -93,18 +93,25 @@ export function buildProgram(argv?: string[]): Command {
   example(
     program
       .command('export')
-      .description('share an agenda, a meeting record or a progress summary (Markdown or JSON)')
-      .addOption(new Option('--format <format>', 'md or json (default: from --out, else md)'))
+      .description(
+        'share an agenda, a meeting record, a progress summary or a calendar (Markdown, HTML, iCalendar, JSON)',
+      )
+      .addOption(new Option('--format <format>', 'md, html, ics or json (default: from --out, else md)'))
       .option('--next', 'the agenda of the next planned meeting (the default when one is planned)')
       .option('--meeting <id>', 'one meeting: its agenda, or its record once logged')
       .option('--since <date>', 'a progress summary from this date')
+      .option('--from <date>', 'the same as --since')
       .option('--to <date>', 'end of the summary period (default: now)')
+      .option('--all', 'the whole journal')
       .option('--mentor <mentor>', 'only this mentor')
       .option('--include-private', 'include private reflections (they are left out otherwise)')
       .option('--out <file>', 'write to a file (owner-only) instead of stdout')
       .option('--force', 'replace --out if it exists')
+      .option('--schema', 'print the JSON Schema of --format json and stop')
       .action(run(async (ctx, flags) => (await import('../commands/export.js')).exportCommand(ctx, flags))),
-    'mentee export --since 2026-09-01 --mentor lovelace --out summary.md',
+    'mentee export --since 2026-09-01 --mentor lovelace --out summary.html',
+    'mentee export --next --out agenda.md',
+    'mentee export --format ics --out meetings.ics',
   );
 
   const templates = withJson(

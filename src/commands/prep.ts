@@ -8,7 +8,7 @@ import { prepMeeting } from '../core/prep.js';
 import type { Journal } from '../core/schema.js';
 import { DEFAULT_TEMPLATE, FIRST_MEETING_TEMPLATE, type PrepTemplate } from '../core/template.js';
 import { writePrivateFile } from '../store/output-file.js';
-import { meetingMarkdown } from '../ui/export/markdown.js';
+import { meetingMarkdown } from '../ui/export/render-export.js';
 import { agendaJson } from '../ui/json.js';
 import { isPromptCancel } from '../ui/prompter.js';
 import { renderAgenda } from '../ui/render/meetings.js';
@@ -34,7 +34,7 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
       templateFor: (isFirst) => templateNamed(flags.template ?? (isFirst ? FIRST_MEETING_TEMPLATE : DEFAULT_TEMPLATE)),
     }));
     const preview = apply(structuredClone(snapshot), input, template, ctx.now);
-    prompt.say(`\n${meetingMarkdown(preview.journal, preview.agenda, false)}`);
+    prompt.say(`\n${await meetingMarkdown(preview.journal, preview.agenda, ctx.now)}`);
     if (!(await prompt.confirm({ message: 'Save this agenda?', default: true }))) {
       ctx.warn('Nothing was saved.');
       return;
@@ -74,6 +74,6 @@ async function offerMarkdown(ctx: Context, journal: Journal, agenda: ReturnType<
   if (!(await prompt.confirm({ message: 'Write it as Markdown to send ahead?', default: false }))) return;
   const file = await prompt.text({ message: 'File:', default: `agenda-${toDay(new Date(agenda.meeting.when))}.md` });
   if (!file) return;
-  await writePrivateFile(file, meetingMarkdown(journal, agenda, false), false);
+  await writePrivateFile(file, await meetingMarkdown(journal, agenda, ctx.now), false);
   ctx.print(`Wrote ${file}.`);
 }

@@ -1,3 +1,4 @@
+import { byWhen } from './order.js';
 import { mentorOf } from './refs.js';
 import type { Action, Goal, Journal, Meeting, Mentor, Topic } from './schema.js';
 
@@ -45,10 +46,19 @@ export function buildAgenda(journal: Journal, meeting: Meeting): Agenda {
   const mentorGoals = new Set(
     journal.goals.filter((goal) => goal.mentors.includes(meeting.mentor)).map((goal) => goal.id),
   );
+  // Everything agreed last time is reported on, done or not: "I did what we said" is news too.
+  const previous = journal.meetings
+    .filter(
+      (other) =>
+        other.mentor === meeting.mentor && other.status === 'held' && Date.parse(other.when) < Date.parse(meeting.when),
+    )
+    .sort(byWhen)
+    .at(-1);
   const earlierActions = journal.actions.filter(
     (action) =>
       action.meetingId !== meeting.id &&
       (reviewed.has(action.id) ||
+        (previous !== undefined && action.meetingId === previous.id) ||
         (action.status === 'open' &&
           (action.mentor === meeting.mentor ||
             (!action.mentor && action.goalId !== undefined && mentorGoals.has(action.goalId))) &&

@@ -168,19 +168,24 @@ export type PrepInput = z.infer<typeof PrepInput>;
 export type TopicDraft = z.infer<typeof TopicDraft>;
 export type LogInput = z.infer<typeof LogInput>;
 
-export const EXPORT_FORMATS = ['md', 'json'] as const;
+export const EXPORT_FORMATS = ['md', 'html', 'ics', 'json'] as const;
 export const ExportInput = z.object({
   format: lowerEnum(EXPORT_FORMATS).optional(),
   next: z.boolean().default(false),
   meeting: optionalText,
   since: optionalText,
+  /** The same as --since, for a period written as --from … --to …. */
+  from: optionalText,
   to: optionalText,
+  all: z.boolean().default(false),
   mentor: optionalText,
   includePrivate: z.boolean().default(false),
   out: optionalText,
   force: z.boolean().default(false),
+  schema: z.boolean().default(false),
 });
 export type ExportInput = z.infer<typeof ExportInput>;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Whether an edit's flags change anything: a value, a non-empty list, or a switch turned on. */
 export function changesSomething(input: Record<string, unknown>): boolean {

@@ -70,6 +70,8 @@ export function logMeeting(journal: Journal, input: LogInput, now: Date): LogRes
     nextMeeting.when = nextWhen.toISOString();
     nextMeeting.lengthMinutes = meeting.lengthMinutes;
     nextMeeting.mode = meeting.mode;
+    // A calendar that imported it updates it only when this moves on.
+    nextMeeting.updatedAt = now.toISOString();
   }
   meeting.log = log;
   meeting.status = 'held';

@@ -2,6 +2,7 @@
 import type { Agenda } from '../core/agenda.js';
 import type { ExportSelection } from '../core/export-scope.js';
 import { shareable, withoutPrivate } from '../core/privacy.js';
+import type { Journal } from '../core/schema.js';
 import type { Status } from '../core/status.js';
 
 export function agendaJson(agenda: Agenda) {
@@ -41,13 +42,14 @@ export function statusJson(status: Status) {
   };
 }
 
-/** `export --format json`: the selection as data, private fields only when asked for. */
-export function exportJson(selection: ExportSelection, includePrivate: boolean) {
+/** `export --format json`: the selection as data, private fields only when asked for (see core/export-shape.ts). */
+export function exportJson(journal: Journal, selection: ExportSelection, includePrivate: boolean, now: Date) {
   if (selection.kind === 'meeting') {
     const { agenda } = selection;
     return { kind: 'meeting', ...agendaJson(agenda), meeting: shareable(agenda.meeting, includePrivate) };
   }
   const { summary } = selection;
+  if (selection.all) return journalJson(journal, summary.scope.mentor?.handle, includePrivate, now);
   return {
     kind: 'summary',
     from: summary.scope.from ?? null,
@@ -58,5 +60,22 @@ export function exportJson(selection: ExportSelection, includePrivate: boolean) 
     goals: summary.goals.map(({ goal, progress }) => ({ ...goal, progressInPeriod: progress })),
     actionsDone: summary.actionsDone,
     actionsOpen: summary.actionsOpen,
+  };
+}
+
+/** The whole journal, or all of it that concerns one mentor. */
+function journalJson(journal: Journal, mentor: string | undefined, includePrivate: boolean, now: Date) {
+  const concerns = (handle: string | undefined) => !mentor || handle === mentor;
+  return {
+    kind: 'journal',
+    exportedAt: now.toISOString(),
+    mentor: mentor ?? null,
+    profile: journal.profile,
+    mentors: journal.mentors.filter((candidate) => concerns(candidate.handle)),
+    goals: journal.goals.filter((goal) => !mentor || goal.mentors.includes(mentor)),
+    meetings: journal.meetings
+      .filter((meeting) => concerns(meeting.mentor))
+      .map((meeting) => shareable(meeting, includePrivate)),
+    actions: journal.actions.filter((action) => concerns(action.mentor)),
   };
 }

@@ -85,6 +85,37 @@ describe('what export shares', () => {
     expect(before.kind === 'summary' && before.summary.meetings).toEqual([]);
   });
 
+  it('--from is another name for --since', () => {
+    const since = selectExport(journalWithMeetings(), exportInput({ since: '2026-11-12' }), NOW);
+    const from = selectExport(journalWithMeetings(), exportInput({ from: '2026-11-12' }), NOW);
+    expect(from).toEqual(since);
+    expect(() =>
+      selectExport(journalWithMeetings(), exportInput({ from: '2026-11-01', since: '2026-11-01' }), NOW),
+    ).toThrow(/--since and --from mean the same/);
+  });
+
+  it("--all shares the whole journal, optionally one mentor's part of it, and no period goes with it", () => {
+    const all = selectExport(journalWithMeetings(), exportInput({ all: true }), NOW);
+    expect(all).toMatchObject({ kind: 'summary', all: true });
+    expect(all.kind === 'summary' && all.summary.scope.from).toBeUndefined();
+    const turing = selectExport(journalWithMeetings(), exportInput({ all: true, mentor: 'turing' }), NOW);
+    expect(turing.kind === 'summary' && turing.summary.meetings).toEqual([]);
+    expect(() => selectExport(journalWithMeetings(), exportInput({ all: true, since: '2026-11-01' }), NOW)).toThrow(
+      UsageError,
+    );
+  });
+
+  it('the next agenda reports on everything agreed last time, done or not', () => {
+    const j = journalWithMeetings();
+    const agreed = j.actions.find((candidate) => candidate.title === 'Email the training lead')!;
+    agreed.status = 'done';
+    agreed.completedAt = '2026-11-20T09:00:00.000Z';
+    const selection = selectExport(j, exportInput({ next: true, mentor: 'lovelace' }), NOW);
+    expect(selection.kind === 'meeting' && selection.agenda.actionsReviewed).toEqual([
+      { action: agreed, state: 'done', note: undefined },
+    ]);
+  });
+
   it('refuses more than one scope', () => {
     const j = journalWithMeetings();
     expect(() => selectExport(j, exportInput({ next: true, meeting: 'm1' }), NOW)).toThrow(UsageError);

@@ -58,7 +58,7 @@ describe('bad input', () => {
       2,
       /--action: cannot read "next fridy" as a due date/,
     ],
-    ['a bad --format', ['export', '--format', 'pdf'], 2, /--format: must be one of md, json/],
+    ['a bad --format', ['export', '--format', 'pdf'], 2, /--format: must be one of md, html, ics, json/],
     ['an unknown --out extension', ['export', '--out', 'agenda.docx'], 2, /cannot tell the format from "\.docx"/],
     [
       'a non-numeric length',
@@ -79,7 +79,7 @@ describe('bad input', () => {
       'two export scopes',
       ['export', '--next', '--since', '2026-01-01'],
       2,
-      /only one of --next, --meeting and --since/,
+      /only one of --next, --meeting, a period \(--since\/--from, --to\) and --all/,
     ],
     ['an unknown template', ['prep', '--meeting', 'm1', '--template', 'nope'], 2, /No prep template called "nope"/],
     ['completing an action twice', ['done', 'a2'], 1, /No action with id "a2"/],

@@ -255,7 +255,7 @@ describe('a session from init to export', () => {
     expect(summary.kind).toBe('summary');
     expect(summary.figures).toMatchObject({ meetingsHeld: 2, actionsCompleted: 1, completedOnTime: 1, onTimeRate: 1 });
     const markdown = await run(['export', '--since', '2026-12-01'], '2026-12-31T09:00:00Z');
-    expect(markdown).toContain('# Sam Patel: mentoring summary');
+    expect(markdown).toContain('# Sam Patel: Mentoring summary');
     expect(markdown).toContain('Advice: Talk to three GPs before deciding');
     expect(markdown).toContain('- [x] Email the training lead');
   });

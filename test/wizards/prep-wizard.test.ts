@@ -8,7 +8,7 @@ import { prepMeeting } from '../../src/core/prep.js';
 import { setMentorStatus } from '../../src/core/mentors.js';
 import type { Journal } from '../../src/core/schema.js';
 import type { PrepTemplate } from '../../src/core/template.js';
-import { meetingMarkdown } from '../../src/ui/export/markdown.js';
+import { meetingMarkdown } from '../../src/ui/export/render-export.js';
 import { runPrepWizard } from '../../src/wizards/prep-wizard.js';
 import { action, daysBefore, goal, journal, logInput, mentor, NOW, prepInput } from '../core/fixtures.js';
 import {
@@ -316,7 +316,7 @@ describe('prep wizard: topics', () => {
       { title: 'Research project', minutes: 15, carriedFrom: 'm1' },
       { title: 'Portfolio sign-off', kind: 'question', minutes: 5 },
     ]);
-    expect(meetingMarkdown(j, agenda, false)).toContain('| 1 | Research project (carried over) |  | 15 |');
+    expect(await meetingMarkdown(j, agenda, NOW)).toContain('| 1 | Research project (carried over) |  | 15 |');
   });
 
   it('asks each new topic its kind, a linked goal and minutes, suggesting the template default', async () => {

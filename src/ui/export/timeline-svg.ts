@@ -1,0 +1,179 @@
+import type { Timeline, TimelineBucket, TimelineTarget } from '../../core/timeline.js';
+
+/** Text for SVG/XML content and attributes; drops the control characters XML does not allow at all. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/[&<>"']/g, (char) => ENTITIES[char]!);
+}
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** A narrow canvas, so that text scaled down to a phone's width is still about 10px. */
+const WIDTH = 400;
+const LEFT = 30;
+const RIGHT = 10;
+const PLOT_WIDTH = WIDTH - LEFT - RIGHT;
+const PLOT_HEIGHT = 150;
+const MARKER_ROW = 14;
+/** Targets beyond this many in one bucket share the top row; the key still lists each one. */
+const MAX_STACK = 4;
+const KEY_ROW = 18;
+const MAX_KEY_ROWS = 8;
+const KEY_TITLE_CHARS = 30;
+/** Wide enough for "Sep 2026" at the label size, so neighbouring labels never touch. */
+const LABEL_SPACING = 58;
+const ID = 'mentee-timeline';
+const INK = 'font-family="system-ui, sans-serif" fill="#333"';
+const TARGET = '#7b2d5b';
+const STRIPE = '#7a4a12';
+/** Solid dark against hatched light, so the two series differ in greyscale print too. */
+const SERIES = [
+  { name: 'meetings', count: (b: TimelineBucket) => b.meetingsHeld, fill: '#2f5d8a', noun: 'meeting', verb: 'held' },
+  {
+    name: 'actions',
+    count: (b: TimelineBucket) => b.actionsCompleted,
+    fill: `url(#${ID}-hatch)`,
+    noun: 'action',
+    verb: 'completed',
+  },
+] as const;
+
+const num = (value: number) => String(Math.round(value * 10) / 10);
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+const withStatus = (target: TimelineTarget) => (target.status === 'active' ? '' : ` (${target.status})`);
+
+function truncate(text: string, chars: number): string {
+  const glyphs = Array.from(text.replace(/\s+/g, ' ').trim());
+  return glyphs.length <= chars ? glyphs.join('') : `${glyphs.slice(0, chars - 1).join('')}…`;
+}
+
+function diamond(x: number, y: number, size = 5): string {
+  const points = [
+    [x, y - size],
+    [x + size, y],
+    [x, y + size],
+    [x - size, y],
+  ];
+  return `<polygon points="${points.map(([px, py]) => `${num(px!)},${num(py!)}`).join(' ')}" fill="${TARGET}" stroke="#fff"/>`;
+}
+
+function summaryText(timeline: Timeline): { title: string; desc: string } {
+  const { buckets, targets } = timeline;
+  const total = (series: (typeof SERIES)[number]) => buckets.reduce((sum, bucket) => sum + series.count(bucket), 0);
+  const [first, last] = [buckets[0]?.label ?? '', buckets.at(-1)?.label ?? ''];
+  const period = !first ? '' : first === last ? `, in ${first}` : `, ${first} to ${last}`;
+  const goals = targets.map((target) => `${target.title} (${target.label}${withStatus(target)})`).join('; ');
+  return {
+    title: `Meetings held and actions completed per ${timeline.unit}`,
+    desc:
+      SERIES.map((series) => `${plural(total(series), series.noun)} ${series.verb}`).join(' and ') +
+      `${period}.${goals ? ` Goal target dates: ${goals}.` : ''}`,
+  };
+}
+
+function frame(height: number, title: string, desc: string, body: string[]): string {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${num(height)}" width="100%" role="img" aria-labelledby="${ID}-title ${ID}-desc" class="timeline">`,
+    `<title id="${ID}-title">${escapeXml(title)}</title>`,
+    `<desc id="${ID}-desc">${escapeXml(desc)}</desc>`,
+    ...body,
+    '</svg>',
+  ].join('\n');
+}
+
+function legend(hasTargets: boolean): string[] {
+  return [
+    `<g class="legend" ${INK} font-size="12">`,
+    `<rect x="${LEFT}" y="8" width="12" height="12" fill="${SERIES[0].fill}"/><text x="${LEFT + 16}" y="18">Meetings held</text>`,
+    `<rect x="${LEFT + 110}" y="8" width="12" height="12" fill="${SERIES[1].fill}" stroke="${STRIPE}"/><text x="${LEFT + 126}" y="18">Actions completed</text>`,
+    hasTargets ? `${diamond(LEFT + 252, 14)}<text x="${LEFT + 261}" y="18">Goal target</text>` : '',
+    '</g>',
+  ];
+}
+
+/** Numbered diamonds on a thin line at each target's bucket; several in one bucket stack upwards. */
+function markers(targets: TimelineTarget[], centre: (bucket: number) => number, top: number, axis: number): string[] {
+  const stacked = new Map<number, number>();
+  return targets.map((target, index) => {
+    const row = stacked.get(target.bucket) ?? 0;
+    stacked.set(target.bucket, row + 1);
+    const x = centre(target.bucket);
+    const y = top - 16 - Math.min(row, MAX_STACK - 1) * MARKER_ROW;
+    const line = `<line x1="${num(x)}" y1="${num(y)}" x2="${num(x)}" y2="${axis}" stroke="${TARGET}" stroke-dasharray="3 2"/>`;
+    return (
+      `<g class="target"><title>${escapeXml(`${target.title}: target ${target.label}${withStatus(target)}`)}</title>` +
+      `${row === 0 ? line : ''}${diamond(x, y)}<text x="${num(x + 7)}" y="${num(y + 4)}" font-size="10" ${INK}>${index + 1}</text></g>`
+    );
+  });
+}
+
+/** Titles are cut short here (the markers' own titles and the desc carry them whole). */
+function key(targets: TimelineTarget[], top: number): string[] {
+  const shown = targets.slice(0, targets.length > MAX_KEY_ROWS ? MAX_KEY_ROWS - 1 : MAX_KEY_ROWS);
+  const rows = shown.map((target, index) => {
+    const y = num(top + index * KEY_ROW);
+    const title = escapeXml(`${index + 1}. ${truncate(target.title, KEY_TITLE_CHARS)}`);
+    const when = escapeXml(`${target.label}${withStatus(target)}`);
+    return `${diamond(LEFT + 5, top + index * KEY_ROW - 4)}<text x="${LEFT + 14}" y="${y}">${title}</text><text x="${WIDTH - RIGHT}" y="${y}" text-anchor="end">${when}</text>`;
+  });
+  const rest = targets.length - shown.length;
+  if (rest > 0)
+    rows.push(
+      `<text x="${LEFT + 14}" y="${num(top + shown.length * KEY_ROW)}">and ${plural(rest, 'more goal target date')}</text>`,
+    );
+  return rows.length ? [`<g class="key" ${INK} font-size="12">`, ...rows, '</g>'] : [];
+}
+
+/** The summary's picture: paired bars per bucket (meetings solid, actions hatched) with goals' target dates. */
+export function timelineSvg(timeline: Timeline): string {
+  const { buckets, targets, maxCount } = timeline;
+  const text = summaryText(timeline);
+  if (maxCount === 0 && targets.length === 0)
+    return frame(48, text.title, `Nothing to show for this period. ${text.desc}`, [
+      `<text x="${WIDTH / 2}" y="29" font-size="14" text-anchor="middle" ${INK}>Nothing to show for this period</text>`,
+    ]);
+
+  const perBucket = new Map<number, number>();
+  for (const target of targets) perBucket.set(target.bucket, (perBucket.get(target.bucket) ?? 0) + 1);
+  const top = 40 + Math.min(MAX_STACK, Math.max(0, ...perBucket.values())) * MARKER_ROW;
+  const axis = top + PLOT_HEIGHT;
+  const slot = PLOT_WIDTH / Math.max(1, buckets.length);
+  const barWidth = Math.min(22, slot * 0.36);
+  const centre = (bucket: number) => LEFT + slot * (bucket + 0.5);
+  const heightOf = (count: number) => (maxCount ? (count / maxCount) * PLOT_HEIGHT : 0);
+  const labelEvery = Math.ceil(buckets.length / Math.floor(PLOT_WIDTH / LABEL_SPACING));
+
+  const body = [
+    `<defs><pattern id="${ID}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#e0a458"/><line x1="0" y1="0" x2="0" y2="6" stroke="${STRIPE}" stroke-width="2"/></pattern></defs>`,
+    ...legend(targets.length > 0),
+    `<g class="grid" ${INK} font-size="10" text-anchor="end">`,
+    ...[...new Set([0, Math.round(maxCount / 2), maxCount])].map((value) => {
+      const y = num(axis - heightOf(value));
+      return `<line x1="${LEFT}" y1="${y}" x2="${WIDTH - RIGHT}" y2="${y}" stroke="${value ? '#ccc' : '#333'}"/><text x="${LEFT - 5}" y="${num(Number(y) + 3)}">${value}</text>`;
+    }),
+    '</g>',
+    `<g class="bars" ${INK} font-size="10" text-anchor="middle">`,
+  ];
+  buckets.forEach((bucket, index) => {
+    SERIES.forEach((series, side) => {
+      const count = series.count(bucket);
+      if (count === 0) return;
+      const [x, h] = [centre(index) + (side ? 1 : -barWidth - 1), heightOf(count)];
+      const tip = escapeXml(`${bucket.label}: ${plural(count, series.noun)} ${series.verb}`);
+      body.push(
+        `<rect class="bar bar-${series.name}" x="${num(x)}" y="${num(axis - h)}" width="${num(barWidth)}" height="${num(h)}" fill="${series.fill}"${side ? ` stroke="${STRIPE}"` : ''}><title>${tip}</title></rect>`,
+      );
+      // Counts above the bars only where there is room for them.
+      if (barWidth >= 12) body.push(`<text x="${num(x + barWidth / 2)}" y="${num(axis - h - 3)}">${count}</text>`);
+    });
+    if (index % labelEvery === 0)
+      body.push(
+        `<text class="label" x="${num(centre(index))}" y="${axis + 16}" font-size="11">${escapeXml(bucket.label)}</text>`,
+      );
+  });
+  body.push('</g>', ...markers(targets, centre, top, axis), ...key(targets, axis + 42));
+
+  const keyRows = Math.min(targets.length, MAX_KEY_ROWS);
+  return frame(axis + (keyRows ? 30 + keyRows * KEY_ROW : 28), text.title, text.desc, body);
+}

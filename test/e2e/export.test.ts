@@ -1,0 +1,300 @@
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExportJsonSchema } from '../../src/core/export-shape.js';
+import { ok, runMentee, tempJournal } from '../helpers/cli.js';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const SECRET = 'PRIVATE-SENTINEL felt out of my depth';
+const ANSWER = 'PRIVATE-ANSWER my ideal future';
+const HOSTILE = '<script>alert(1)</script> | *bold* [link](x)';
+
+let journal: string;
+let dir: string;
+let cleanup: () => Promise<void>;
+/** Every command runs on 25 Nov 2026, after the first meeting and before the second. */
+const run = (args: string[], env: Record<string, string> = {}) => ok(args, { journal, env });
+
+beforeAll(async () => {
+  ({ journal, dir, cleanup } = await tempJournal());
+  const setUp = (args: string[], now: string) => ok(args, { journal, now });
+  await setUp(['init', '--name', 'Sam Patel', '--stage', 'FY2 doctor'], '2026-09-01T09:00:00Z');
+  await setUp(['mentor', 'add', 'Dr Ada Lovelace', '--role', 'GP partner', '--length', '30'], '2026-09-01T09:00:00Z');
+  await setUp(
+    ['goal', 'add', 'Choose a specialty', '--category', 'career', '--target', '2027-03-01', '--mentor', 'lovelace'],
+    '2026-09-01T09:00:00Z',
+  );
+  await setUp(
+    [
+      'prep',
+      '--mentor',
+      'lovelace',
+      '--when',
+      '2026-11-10 17:30',
+      '--topic',
+      'Specialty choice:15',
+      '--topic',
+      `${HOSTILE}:10`,
+    ],
+    '2026-11-01T09:00:00Z',
+  );
+  await setUp(
+    [
+      'log',
+      'm1',
+      '--covered',
+      '1',
+      '--parked',
+      '2',
+      '--advice',
+      'Shadow two GP clinics',
+      '--decision',
+      'Apply for GP',
+      '--action',
+      'Book clinic shadowing:2026-11-20',
+      '--mentor-action',
+      'Introduce me to Dr Hopper',
+      '--private',
+      SECRET,
+    ],
+    '2026-11-10T19:00:00Z',
+  );
+  await setUp(['done', 'a1'], '2026-11-18T09:00:00Z');
+  await setUp(
+    [
+      'prep',
+      '--mentor',
+      'lovelace',
+      '--when',
+      '2026-12-03 17:30',
+      '--topic',
+      'Interview prep:20',
+      '--intention',
+      'Leave with a plan',
+    ],
+    '2026-11-24T09:00:00Z',
+  );
+  // A reflection answer is private too: written straight into the journal, as the guided prep would.
+  const data = JSON.parse(await readFile(journal, 'utf8'));
+  data.meetings[1].prep.reflections = [{ prompt: 'What would your ideal future look like?', answer: ANSWER }];
+  await writeFile(journal, JSON.stringify(data, null, 2));
+});
+afterAll(() => cleanup());
+
+const scopes: [string, string[]][] = [
+  ['the agenda', ['--next']],
+  ['the record', ['--meeting', 'm1']],
+  ['the summary', ['--since', '2026-09-01']],
+  ['the whole journal', ['--all']],
+];
+
+describe('Markdown', () => {
+  it('the agenda to send ahead has the time, intention, topics with minutes and progress on last actions', async () => {
+    const text = await run(['export', '--next']);
+    expect(text).toContain('# Agenda: meeting with Dr Ada Lovelace');
+    expect(text).toContain('**When:** Thu 3 Dec 2026, 17:30 · **Length:** 30 min · **Mode:** in person');
+    expect(text).toContain('**What I want from this meeting:** Leave with a plan');
+    expect(text).toContain('| 1 | Interview prep |  | 20 |');
+    expect(text).toContain('Planned: 20 of 30 minutes.');
+    expect(text).toContain('- [x] Book clinic shadowing (due Fri 20 Nov 2026) — done on Wed 18 Nov 2026');
+    expect(text).toContain('- [ ] Dr Ada Lovelace: Introduce me to Dr Hopper');
+  });
+
+  it('the record has what was covered and parked, advice, decisions, my plan and what the mentor offered', async () => {
+    const text = await run(['export', '--meeting', 'm1']);
+    expect(text).toContain('# Meeting notes: Dr Ada Lovelace');
+    expect(text).toMatch(/\| 1 \| Specialty choice \|  \| 15 \| covered \|/);
+    expect(text).toContain('## Advice\n\n- Shadow two GP clinics');
+    expect(text).toContain('## Decisions\n\n- Apply for GP');
+    expect(text).toContain('## My action plan\n\n- [x] Book clinic shadowing');
+    expect(text).toContain('## What Dr Ada Lovelace offered\n\n- [ ] Dr Ada Lovelace: Introduce me to Dr Hopper');
+  });
+
+  it('the summary has the figures, meetings with advice, goals, and actions done (on time) and open', async () => {
+    const text = await run(['export', '--from', '2026-09-01', '--to', '2026-11-30']);
+    expect(text).toContain('# Sam Patel: Mentoring summary');
+    expect(text).toContain('Period: Tue 1 Sep 2026 to Mon 30 Nov 2026.');
+    expect(text).toContain('| 1 | 1 | 100% | 1 | 1 | 0 |');
+    expect(text).toContain('- **Tue 10 Nov 2026, 17:30** with Dr Ada Lovelace\n  - Advice: Shadow two GP clinics');
+    expect(text).toContain('- **Choose a specialty** — active, target Mon 1 Mar 2027');
+    expect(text).toContain('## Actions completed\n\n- [x] Book clinic shadowing');
+    expect(text).toContain('## Actions open\n\n- [ ] Dr Ada Lovelace: Introduce me to Dr Hopper');
+  });
+
+  it('escapes user text so it cannot add markup or break the topics table', async () => {
+    const text = await run(['export', '--meeting', 'm1']);
+    const row = text.split('\n').find((line) => line.startsWith('| 2 |'))!;
+    expect(row).toContain('\\<script\\>alert(1)\\</script\\> \\| \\*bold\\* \\[link\\](x)');
+    // Five unescaped cell separators plus the edges: the table still has its five columns.
+    expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(7);
+  });
+});
+
+describe('HTML', () => {
+  const errors = (html: string) => {
+    const found: string[] = [];
+    parse(html, { onParseError: (error) => found.push(error.code) });
+    return found;
+  };
+
+  it.each(scopes)(
+    '%s is one valid, self-contained page: no parse errors, no scripts, nothing fetched',
+    async (_name, scope) => {
+      const html = await run(['export', ...scope, '--format', 'html']);
+      expect(errors(html)).toEqual([]);
+      const document = parse(html);
+      expect(elements(document, 'script')).toEqual([]);
+      expect(html).not.toMatch(/\b(?:src|href)=["'](?!#)|url\((?!#)|@import/);
+      expect(html).toContain('<meta name="viewport"');
+      expect(html).toContain('@media print');
+    },
+  );
+
+  it('shows a topic called <script> as text', async () => {
+    const html = await run(['export', '--meeting', 'm1', '--format', 'html']);
+    const cells = elements(parse(html), 'td').map(textOf);
+    expect(cells).toContain('<script>alert(1)</script> | *bold* [link](x)');
+  });
+
+  it('a summary has the figures and a timeline picture of meetings and actions per month, with target dates', async () => {
+    const html = await run(['export', '--since', '2026-09-01', '--format', 'html']);
+    const document = parse(html);
+    const [svg] = elements(document, 'svg');
+    expect(svg).toBeDefined();
+    expect(textOf(elements(svg!, 'desc')[0]!)).toMatch(/1 meeting held and 1 action completed/);
+    expect(textOf(document)).toContain('meetings held');
+    expect(html).toContain('Choose a specialty');
+  });
+});
+
+describe('iCalendar', () => {
+  const events = (text: string) =>
+    new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((event) => ({
+      uid: String(event.getFirstPropertyValue('uid')),
+      summary: String(event.getFirstPropertyValue('summary')),
+      description: String(event.getFirstPropertyValue('description') ?? ''),
+    }));
+
+  it('has the planned meeting with its agenda and open actions due, with UIDs that stay the same', async () => {
+    const first = events(await run(['export', '--format', 'ics']));
+    const meeting = first.find((event) => event.summary === 'Mentoring: Dr Ada Lovelace')!;
+    expect(meeting.description).toContain('Interview prep');
+    const again = events(await run(['export', '--format', 'ics']));
+    expect(again.map((event) => event.uid)).toEqual(first.map((event) => event.uid));
+  });
+});
+
+describe('JSON', () => {
+  it.each(scopes)('%s matches the published schema', async (_name, scope) => {
+    const data = JSON.parse(await run(['export', ...scope, '--format', 'json']));
+    expect(() => ExportJsonSchema.parse(data)).not.toThrow();
+  });
+
+  it('--schema prints the JSON Schema', async () => {
+    const schema = JSON.parse(await run(['export', '--schema']));
+    expect(schema.$schema).toContain('json-schema.org');
+    expect(JSON.stringify(schema)).toContain('"journal"');
+  });
+});
+
+describe('privacy in every format', () => {
+  const formats = ['md', 'html', 'ics', 'json'];
+  const cases = formats.flatMap((format) => scopes.map(([name, scope]) => [format, name, scope] as const));
+
+  it.each(cases)('%s: %s has no private reflection or reflection answer', async (format, _name, scope) => {
+    const text = await run(['export', ...scope, '--format', format]);
+    expect(text).not.toContain('PRIVATE-SENTINEL');
+    expect(text).not.toContain('PRIVATE-ANSWER');
+  });
+
+  it.each(['md', 'html', 'json'])('%s includes them, marked, only with --include-private', async (format) => {
+    const record = await run(['export', '--meeting', 'm1', '--format', format, '--include-private']);
+    expect(record).toContain('PRIVATE-SENTINEL');
+    const agenda = await run(['export', '--next', '--format', format, '--include-private']);
+    expect(agenda).toContain('PRIVATE-ANSWER');
+    if (format !== 'json') expect(record).toMatch(/Private reflection/);
+  });
+
+  it('a calendar never carries them, and says so when they are asked for', async () => {
+    const result = await runMentee(['export', '--meeting', 'm1', '--format', 'ics', '--include-private'], { journal });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('PRIVATE-SENTINEL');
+    expect(result.stderr).toContain('never carry private reflections');
+  });
+});
+
+describe('--out', () => {
+  it('guesses the format from the extension and writes an owner-only file', async () => {
+    for (const [file, start] of [
+      ['agenda.html', '<!DOCTYPE html>'],
+      ['meetings.ics', 'BEGIN:VCALENDAR'],
+      ['agenda.md', '# Agenda'],
+    ] as const) {
+      const out = join(dir, file);
+      await run(['export', '--next', '--out', out]);
+      expect((await readFile(out, 'utf8')).startsWith(start)).toBe(true);
+      expect((await stat(out)).mode & 0o777).toBe(0o600);
+    }
+  });
+
+  it('refuses an extension it cannot read, naming the formats', async () => {
+    const result = await runMentee(['export', '--next', '--out', join(dir, 'agenda.docx')], { journal });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--format md, html, ics or json');
+  });
+});
+
+describe('your own layouts', () => {
+  it('a layout in the config folder replaces the built-in one', async () => {
+    const config = join(dir, 'config');
+    await mkdir(join(config, 'mentee', 'templates', 'export'), { recursive: true });
+    await writeFile(
+      join(config, 'mentee', 'templates', 'export', 'meeting.md.liquid'),
+      'Hello {{ meeting.mentor.name }}: {% for topic in meeting.topics %}{{ topic.title }}; {% endfor %}\n',
+    );
+    const text = await run(['export', '--meeting', 'm1'], { XDG_CONFIG_HOME: config });
+    expect(text).toBe(
+      'Hello Dr Ada Lovelace: Specialty choice; \\<script\\>alert(1)\\</script\\> \\| \\*bold\\* \\[link\\](x);\n',
+    );
+  });
+
+  it('a broken layout gets one clear line naming the file, and no export', async () => {
+    const config = join(dir, 'broken-config');
+    const file = join(config, 'mentee', 'templates', 'export', 'summary.html.liquid');
+    await mkdir(join(file, '..'), { recursive: true });
+    await writeFile(file, '{% for goal in summary.goals %}{{ goal.nonsense }}');
+    const result = await runMentee(['export', '--all', '--format', 'html'], {
+      journal,
+      env: { XDG_CONFIG_HOME: config },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(file);
+  });
+});
+
+function elements(node: Node, tag: string): Element[] {
+  const found: Element[] = [];
+  const visit = (current: Node) => {
+    if ('tagName' in current && current.tagName === tag) found.push(current);
+    const children =
+      'content' in current && current.content
+        ? current.content.childNodes
+        : 'childNodes' in current
+          ? current.childNodes
+          : [];
+    for (const child of children) visit(child);
+  };
+  visit(node);
+  return found;
+}
+
+function textOf(node: Node): string {
+  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
+  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
+}

@@ -1,0 +1,221 @@
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { calendarItems } from '../../src/core/calendar-items.js';
+import { selectExport } from '../../src/core/export-scope.js';
+import { logMeeting } from '../../src/core/log.js';
+import { cancelMeeting } from '../../src/core/meetings.js';
+import { setMentorStatus } from '../../src/core/mentors.js';
+import { emptyJournal } from '../../src/core/model.js';
+import { prepMeeting } from '../../src/core/prep.js';
+import type { Journal } from '../../src/core/schema.js';
+import { calendarFile } from '../../src/ui/export/ics.js';
+import { action, exportInput, goal, journal, logInput, mentor, NOW, prepInput } from '../core/fixtures.js';
+
+const LATER = new Date('2026-11-26T10:00:00Z');
+
+function withAda(j: Journal = journal(), name = 'Dr Ada Lovelace'): Journal {
+  mentor(j, { name, handle: 'ada', since: '2026-01-01' }, new Date('2026-01-01T09:00:00Z'));
+  return j;
+}
+
+const plan = (j: Journal, when: string, fields: Record<string, unknown> = {}, now = NOW) =>
+  prepMeeting(j, prepInput({ when, ...fields }), now);
+
+/** The file for an export: --meeting <id>, or a summary of everything when no id is given. */
+function exportCalendar(j: Journal, fields: Record<string, unknown> = {}, now: Date = NOW): string {
+  const input = exportInput(fields.meeting ? fields : { to: '2026-11-25', ...fields });
+  return calendarFile(j, calendarItems(j, selectExport(j, input, NOW), NOW), now);
+}
+
+/** Parses with a real iCalendar parser, after checking what it lets through: CRLF only, lines ≤ 75 octets. */
+function readCalendar(ics: string) {
+  expect(ics.endsWith('\r\n')).toBe(true);
+  expect(ics).not.toMatch(/\r(?!\n)|(?<!\r)\n/);
+  for (const line of ics.slice(0, -2).split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const events = calendar.getAllSubcomponents('vevent').map((component) => {
+    const event = new ICAL.Event(component);
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      description: event.description,
+      start: event.startDate.toString(),
+      end: event.endDate.toString(),
+      allDay: event.startDate.isDate,
+      status: component.getFirstPropertyValue('status'),
+      transparency: component.getFirstPropertyValue('transp'),
+      sequence: event.sequence,
+    };
+  });
+  const event = (id: string) => events.find((each) => each.uid.startsWith(`${id}.`));
+  return { calendar, events, event, uids: events.map((each) => each.uid) };
+}
+
+describe('the calendar file (ics)', () => {
+  it('a planned meeting is an event at its time, ending after its length, with the agenda as its description', () => {
+    const j = withAda();
+    goal(j, { title: 'Choose a specialty', mentor: ['ada'] });
+    logMeeting(
+      j,
+      logInput({ mentor: 'ada', when: '2026-11-12 17:30', action: ['Email the training lead:2026-11-30'] }),
+      new Date('2026-11-12T19:00:00Z'),
+    );
+    const intention = 'Leave knowing which specialty to try first';
+    const topicDrafts = [
+      { title: 'Specialty choice', kind: 'question', minutes: 10 },
+      { title: 'Rota', minutes: 15 },
+    ];
+    plan(j, '2026-12-03 17:30', {
+      mode: 'video',
+      intention,
+      topicDrafts,
+      goal: ['g1'],
+      review: ['a1=blocked:lead on leave'],
+    });
+    const meeting = readCalendar(exportCalendar(j, { meeting: 'm2' })).event('m2')!;
+    expect(meeting).toMatchObject({ summary: 'Mentoring: Dr Ada Lovelace', status: 'CONFIRMED', allDay: false });
+    expect([meeting.start, meeting.end]).toEqual(['2026-12-03T17:30:00Z', '2026-12-03T18:00:00Z']);
+    expect(meeting.description).toBe(`Mode: video, 30 minutes
+
+What I want from this meeting: ${intention}
+
+Topics:
+1. Specialty choice (question, 10 min)
+2. Rota (15 min)
+Planned: 25 of 30 minutes
+
+Goals to discuss:
+- Choose a specialty
+
+Actions to report on:
+- Email the training lead (due Mon 30 Nov 2026) — blocked: lead on leave`);
+  });
+
+  it('an open action is an all-day event on its due day, also for someone east of UTC', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      expect(new Date(2026, 11, 5).getTimezoneOffset()).toBe(-540);
+      const j = withAda();
+      action(j, { title: 'Book the exam', due: '2026-12-05' });
+      action(j, { title: 'Introduce me to the lead', owner: 'mentor', mentor: 'ada', due: '2026-12-05' });
+      const ics = exportCalendar(j);
+      expect(ics).toContain('DTSTART;VALUE=DATE:20261205\r\n');
+      const { event } = readCalendar(ics);
+      expect(event('a1')).toMatchObject({
+        summary: 'Due: Book the exam',
+        allDay: true,
+        start: '2026-12-05',
+        end: '2026-12-06',
+        transparency: 'TRANSPARENT',
+      });
+      expect(event('a2')?.summary).toBe('Dr Ada Lovelace will: Introduce me to the lead');
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+
+  it('names, titles and agendas with punctuation, backslashes, quotes and emoji come back exactly', () => {
+    const awkward = 'Zoë; "rota", A\\B 🎉 👩‍💻';
+    const j = withAda(journal(), `Dr ${awkward}`);
+    plan(j, '2026-12-03 17:30', { intention: awkward, topic: [`${awkward}:10`] });
+    action(j, { title: awkward, due: '2026-12-05' });
+    const { event } = readCalendar(exportCalendar(j));
+    expect(event('m1')?.summary).toBe(`Mentoring: Dr ${awkward}`);
+    expect(event('m1')?.description).toBe(
+      `Mode: in person, 30 minutes\n\nWhat I want from this meeting: ${awkward}\n\nTopics:\n1. ${awkward} (10 min)\nPlanned: 10 of 30 minutes`,
+    );
+    expect(event('a1')?.summary).toBe(`Due: ${awkward}`);
+  });
+
+  it('folds long non-ASCII text so every line ends with CRLF and is at most 75 octets', () => {
+    const j = withAda();
+    const intention = 'Nächste Schritte: 日本語テキスト, naïve café 🎉👩‍💻; '.repeat(8).trim();
+    plan(j, '2026-12-03 17:30', { intention });
+    const ics = exportCalendar(j);
+    expect(ics).toMatch(/\r\n /);
+    expect(readCalendar(ics).event('m1')?.description).toContain(intention);
+  });
+
+  it('exporting again gives the same UIDs, and at the same moment the very same file', () => {
+    const j = withAda();
+    plan(j, '2026-12-03 17:30');
+    action(j, { title: 'Book the exam', due: '2026-12-05' });
+    const first = exportCalendar(j);
+    expect(exportCalendar(j)).toBe(first);
+    const uids = readCalendar(first).uids;
+    expect(uids).toEqual([expect.stringMatching(/^m1\.[0-9a-z]+@mentee$/), expect.stringMatching(/^a1\./)]);
+    expect(readCalendar(exportCalendar(j, {}, LATER)).uids).toEqual(uids);
+  });
+
+  it("two people's journals give different UIDs for the same meeting id", () => {
+    const uidOfM1 = (started: Date) => {
+      const j = withAda(emptyJournal(started));
+      plan(j, '2026-12-03 17:30');
+      return readCalendar(exportCalendar(j)).event('m1')!.uid;
+    };
+    expect(uidOfM1(new Date('2026-01-01T09:00:00Z'))).not.toBe(uidOfM1(new Date('2026-01-01T09:00:01Z')));
+  });
+
+  it('editing a meeting raises its SEQUENCE, so a calendar app takes the re-import as an update', () => {
+    const j = withAda();
+    plan(j, '2026-12-03 17:30');
+    const before = readCalendar(exportCalendar(j)).event('m1')!.sequence;
+    plan(j, '2026-12-03 18:00', { topic: ['Rota'] }, LATER);
+    const after = readCalendar(exportCalendar(j, {}, LATER)).event('m1')!;
+    expect(after.sequence).toBeGreaterThan(before);
+    expect(after.start).toBe('2026-12-03T18:00:00Z');
+  });
+
+  it('private reflections, reflection answers and log notes never reach the calendar', () => {
+    const j = withAda();
+    logMeeting(
+      j,
+      logInput({
+        mentor: 'ada',
+        when: '2026-11-12 17:30',
+        private: 'SECRET-REFLECTION-5b1f',
+        advice: ['SECRET-ADVICE-77c2'],
+        next: '2026-12-03 17:30',
+        action: ['Email the lead:2026-11-30'],
+      }),
+      new Date('2026-11-12T19:00:00Z'),
+    );
+    const reflections = [{ prompt: 'What worries you?', answer: 'SECRET-ANSWER-e41d' }];
+    prepMeeting(j, prepInput({ meeting: 'm2', topic: ['Rota'], reflections }), NOW);
+    for (const ics of [exportCalendar(j), exportCalendar(j, { meeting: 'm1' }), exportCalendar(j, { meeting: 'm2' })]) {
+      const unfolded = ics.replace(/\r\n[ \t]/g, '');
+      for (const secret of ['SECRET-REFLECTION', 'SECRET-ADVICE', 'SECRET-ANSWER'])
+        expect(unfolded).not.toContain(secret);
+    }
+    expect(readCalendar(exportCalendar(j, { meeting: 'm1' })).event('m1')?.status).toBe('CONFIRMED');
+  });
+
+  it('a cancelled meeting still ahead is in the file as cancelled', () => {
+    const j = withAda();
+    plan(j, '2026-12-03 17:30');
+    cancelMeeting(j, 'm1', NOW);
+    expect(readCalendar(exportCalendar(j)).event('m1')?.status).toBe('CANCELLED');
+  });
+
+  it("leaves out an ended mentor's planned meeting, and with --mentor keeps only that mentor's events", () => {
+    const j = withAda();
+    mentor(j, { name: 'Prof Alan Turing', since: '2026-01-01' });
+    mentor(j, { name: 'Grace Hopper', since: '2026-01-01' });
+    plan(j, '2026-12-03 17:30', { mentor: 'ada' });
+    plan(j, '2026-12-10 17:30', { mentor: 'turing' });
+    plan(j, '2026-12-08 17:30', { mentor: 'hopper' });
+    setMentorStatus(j, 'hopper', 'ended', NOW);
+    action(j, { title: 'Send Turing the draft', mentor: 'turing', due: '2026-12-02' });
+    action(j, { title: 'Book the exam', due: '2026-12-05' });
+    const ids = (ics: string) => readCalendar(ics).uids.map((uid) => uid.split('.')[0]);
+    expect(ids(exportCalendar(j))).toEqual(['m1', 'm2', 'a1', 'a2']);
+    expect(ids(exportCalendar(j, { mentor: 'turing' }))).toEqual(['m2', 'a1']);
+  });
+
+  it('a calendar with nothing to show is still a valid calendar named mentee', () => {
+    const { calendar, events } = readCalendar(exportCalendar(withAda()));
+    expect(events).toEqual([]);
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('mentee');
+  });
+});
