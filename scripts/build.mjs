@@ -19,7 +19,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  minify: process.env.MENTEE_BUILD_PLAIN !== "1",
+  minify: process.env.MENTEE_BUILD_PLAIN !== '1',
   // import() of another bundle becomes require(), which the launcher provides.
   supported: { 'dynamic-import': false },
   logLevel: 'warning',

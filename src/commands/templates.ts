@@ -18,9 +18,13 @@ export async function templatesListCommand(ctx: Context, raw: { json?: boolean }
       ]),
     ).join('\n'),
   );
+  const { builtInLayoutDir, userLayoutDir } = await import('../ui/export/layouts.js');
   ctx.print(
     ctx.style.dim(
-      `\nYour own templates go in ${userTemplateDir()} (same format as: mentee templates show check-in --json).`,
+      [
+        `\nYour own templates go in ${userTemplateDir()} (same format as: mentee templates show check-in --json).`,
+        `Export layouts are in ${builtInLayoutDir()}; a copy in ${userLayoutDir()} replaces one.`,
+      ].join('\n'),
     ),
   );
 }

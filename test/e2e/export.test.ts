@@ -154,6 +154,23 @@ describe('HTML', () => {
     },
   );
 
+  it('an agenda and a record carry what their Markdown does', async () => {
+    const agenda = textOf(parse(await run(['export', '--next', '--format', 'html'])));
+    expect(agenda).toContain('What I want from this meeting: Leave with a plan');
+    expect(agenda).toContain('Interview prep');
+    expect(agenda).toContain('Planned: 20 of 30 minutes.');
+    expect(agenda).toContain('Book clinic shadowing');
+    const record = textOf(parse(await run(['export', '--meeting', 'm1', '--format', 'html'])));
+    for (const part of [
+      'Meeting notes: Dr Ada Lovelace',
+      'Shadow two GP clinics',
+      'Apply for GP',
+      'My action plan',
+      'Introduce me to Dr Hopper',
+    ])
+      expect(record).toContain(part);
+  });
+
   it('shows a topic called <script> as text', async () => {
     const html = await run(['export', '--meeting', 'm1', '--format', 'html']);
     const cells = elements(parse(html), 'td').map(textOf);
@@ -185,6 +202,18 @@ describe('iCalendar', () => {
     expect(meeting.description).toContain('Interview prep');
     const again = events(await run(['export', '--format', 'ics']));
     expect(again.map((event) => event.uid)).toEqual(first.map((event) => event.uid));
+  });
+
+  it('a meeting that has been held is one event, with no actions that are done', async () => {
+    const record = events(await run(['export', '--meeting', 'm1', '--format', 'ics']));
+    expect(record.map((event) => event.summary)).toEqual(['Mentoring: Dr Ada Lovelace']);
+    expect(record[0]!.description).toContain('Specialty choice');
+  });
+
+  it('a summary calendar has every planned meeting and open action due, nothing past or done', async () => {
+    const summary = events(await run(['export', '--since', '2026-09-01', '--format', 'ics']));
+    expect(summary.map((event) => event.summary)).toEqual(['Mentoring: Dr Ada Lovelace']);
+    expect(summary[0]!.description).toContain('Interview prep');
   });
 });
 
