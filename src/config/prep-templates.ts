@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { PrepTemplateSchema, type PrepTemplate } from '../core/template.js';
 import { UserError } from '../errors.js';
 import { describeIssue } from '../core/describe-issue.js';
-import { userConfigDir } from '../store/paths.js';
+import { builtInFolder, userFolder } from './template-folders.js';
 
 export interface LoadedTemplate {
   template: PrepTemplate;
@@ -18,20 +16,8 @@ export interface TemplateProblem {
   problem: string;
 }
 
-/** The folder shipped with mentee (found from this file, whether bundled into dist/ or run from src/). */
-export function builtInTemplateDir(): string {
-  let folder = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(folder, 'templates', 'prep'))) {
-    const parent = dirname(folder);
-    if (parent === folder) throw new Error('mentee is installed without its templates folder');
-    folder = parent;
-  }
-  return join(folder, 'templates', 'prep');
-}
-
-export function userTemplateDir(): string {
-  return join(userConfigDir(), 'templates', 'prep');
-}
+export const builtInTemplateDir = () => builtInFolder('prep');
+export const userTemplateDir = () => userFolder('prep');
 
 /** Built-in templates, then the user's own (which win on a name clash). Broken user files are reported, not fatal. */
 export async function loadPrepTemplates(

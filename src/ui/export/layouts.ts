@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Liquid } from 'liquidjs';
 import { UserError } from '../../errors.js';
-import { userConfigDir } from '../../store/paths.js';
+import { builtInFolder, userFolder } from '../../config/template-folders.js';
 import { escapeHtml, escapeMarkdown } from './escape.js';
 
 /**
@@ -20,20 +19,8 @@ const ESCAPE: Record<LayoutFormat, (value: unknown) => string> = {
   html: (value) => escapeHtml(String(value ?? '')),
 };
 
-export function userLayoutDir(): string {
-  return join(userConfigDir(), 'templates', 'export');
-}
-
-/** The layouts shipped with mentee (found from this file, whether bundled into dist/ or run from src/). */
-export function builtInLayoutDir(): string {
-  let folder = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(folder, 'templates', 'export'))) {
-    const parent = dirname(folder);
-    if (parent === folder) throw new Error('mentee is installed without its templates folder');
-    folder = parent;
-  }
-  return join(folder, 'templates', 'export');
-}
+export const userLayoutDir = () => userFolder('export');
+export const builtInLayoutDir = () => builtInFolder('export');
 
 export async function renderLayout(
   format: LayoutFormat,
