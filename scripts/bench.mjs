@@ -46,6 +46,7 @@ try {
     rows.push(measure(`status ${name}`, ['status'], path));
     rows.push(measure(`actions ${name}`, ['actions'], path));
     rows.push(measure(`export ${name}`, ['export', '--since', '2026-01-01'], path));
+    rows.push(measure(`export-all ${name}`, ['export', '--all', '--format', 'html'], path));
     const open = openActionIds(path);
     let next = 0;
     rows.push(measure(`write ${name}`, () => ['done', open[next++ % open.length]], path));
@@ -126,7 +127,7 @@ function measure(label, args, journal) {
     ratio: round(median(ratios), 2),
     peakRssMb: round(rssKb / 1024, 1),
   };
-  process.stderr.write(`${label.padEnd(10)} ${String(row.medianMs).padStart(6)} ms  ×${row.ratio}\n`);
+  process.stderr.write(`${label.padEnd(13)} ${String(row.medianMs).padStart(6)} ms  ×${row.ratio}\n`);
   return row;
 }
 
@@ -167,10 +168,10 @@ function printTable(report) {
     `mentee benchmark: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; median of ${runs} runs, each paired with node -e 0`,
     `journals: S ${kb(journals.S.bytes)}, M ${kb(journals.M.bytes)}, L ${kb(journals.L.bytes)}`,
     '',
-    `${'command'.padEnd(12)}${'median'.padStart(9)}${'× node'.padStart(9)}${'peak RSS'.padStart(11)}`,
+    `${'command'.padEnd(14)}${'median'.padStart(9)}${'× node'.padStart(9)}${'peak RSS'.padStart(11)}`,
     ...report.commands.map(
       (row) =>
-        `${row.label.padEnd(12)}${`${row.medianMs} ms`.padStart(9)}${`${row.ratio}×`.padStart(9)}${`${row.peakRssMb} MB`.padStart(11)}`,
+        `${row.label.padEnd(14)}${`${row.medianMs} ms`.padStart(9)}${`${row.ratio}×`.padStart(9)}${`${row.peakRssMb} MB`.padStart(11)}`,
     ),
     '',
     'targets:',

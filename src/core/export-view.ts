@@ -4,7 +4,7 @@
  * when the mentee asked for them, so a template cannot leak what it was never given.
  */
 import type { Agenda } from './agenda.js';
-import { buildAgenda } from './agenda.js';
+import { buildAgenda, indexForAgendas } from './agenda.js';
 import { daysUntil, formatDateTime, formatDay, spanText } from './dates.js';
 import { mentorName } from './refs.js';
 import type { Action, Goal, Journal, Meeting, Topic } from './schema.js';
@@ -178,6 +178,7 @@ export function meetingView(journal: Journal, agenda: Agenda, includePrivate: bo
 export function summaryView(journal: Journal, summary: Summary, includePrivate: boolean, all = false): SummaryView {
   const { scope, figures } = summary;
   const mentorOfMeeting = (meeting: Meeting) => mentorName(journal, meeting.mentor);
+  const index = all ? indexForAgendas(journal) : undefined;
   const goalsInScope = summary.goals.map(({ goal }) => goal);
   return {
     title: all ? 'Mentoring journal' : 'Mentoring summary',
@@ -205,7 +206,7 @@ export function summaryView(journal: Journal, summary: Summary, includePrivate: 
       advice: meeting.log?.advice ?? [],
       feedback: meeting.log?.feedback ?? [],
       decisions: meeting.log?.decisions ?? [],
-      detail: all ? meetingView(journal, buildAgenda(journal, meeting), includePrivate) : null,
+      detail: index ? meetingView(journal, buildAgenda(journal, meeting, index), includePrivate) : null,
       private: includePrivate ? privateView(meeting) : null,
     })),
     goals: summary.goals.map(({ goal, progress }) => goalView(goal, progress)),

@@ -37,11 +37,12 @@ export async function renderLayout(
     strictVariables: true,
     strictFilters: true,
     ownPropertyOnly: true,
-    cache: false,
+    cache: true,
   });
   const file = `${name}.${format}.liquid`;
   try {
-    return await engine.renderFile(file, data);
+    // Synchronous rendering: several times quicker than liquidjs's promise-based one on long exports.
+    return engine.renderFileSync(file, data);
   } catch (error) {
     const own = join(userDir, file);
     const where = existsSync(own) ? `your layout ${own}` : `the built-in layout ${join(builtIn, file)}`;
