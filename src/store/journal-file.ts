@@ -5,6 +5,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { backUpCurrent, keepSavedVersion, upgradeLabel } from './backups.js';
 import { fingerprint, readMemo, writeMemo } from './validation-memo.js';
 import { JournalFileError } from './journal-file-error.js';
+import { plainCodec, type JournalCodec } from './journal-codec.js';
 
 export { JournalFileError };
 
@@ -18,7 +19,10 @@ export class JournalFile implements Adapter<Journal> {
   /** Fingerprint of the file's text as read, and whether it is the version mentee last saved. */
   private onDisk: { hash: string; isLastSaved: boolean } | undefined;
 
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    private readonly codec: JournalCodec = plainCodec,
+  ) {}
 
   async read(): Promise<Journal | null> {
     let bytes: Buffer;
@@ -29,8 +33,8 @@ export class JournalFile implements Adapter<Journal> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new JournalFileError(`Cannot read ${this.path}: ${(error as Error).message}`);
     }
-    const text = bytes.toString('utf8');
     const hash = fingerprint(bytes);
+    const text = await this.codec.decode(bytes, this.path);
     const memo = await readMemo(this.path);
     this.onDisk = { hash, isLastSaved: hash === memo.saved };
     if (hash === memo.validated) {
@@ -47,7 +51,7 @@ export class JournalFile implements Adapter<Journal> {
   async write(journal: Journal): Promise<void> {
     const { checkForSave } = await import('./journal-validation.js');
     // Encoded once, then written twice (journal and backup) and fingerprinted.
-    const bytes = Buffer.from(serialiseJournal(checkForSave(journal)), 'utf8');
+    const bytes = await this.codec.encode(serialiseJournal(checkForSave(journal)));
     const previous = this.onDisk;
     const label = this.migratedFrom === undefined ? 'before-change' : upgradeLabel(this.migratedFrom);
     await writeFileAtomic(this.path, bytes, async () => {

@@ -7,6 +7,7 @@ import { PRIVATE_DIR_MODE } from './atomic-write.js';
 import { asFileProblem } from './file-errors.js';
 import { listBackups } from './backups.js';
 import { JournalFile, JournalFileError } from './journal-file.js';
+import { plainCodec, type JournalCodec } from './journal-codec.js';
 import { backupDirFor, lockPathFor } from './paths.js';
 
 /**
@@ -25,9 +26,9 @@ export interface JournalStore {
   update<T>(change: (journal: Journal) => T): Promise<T>;
 }
 
-export function openJournalStore(path: string, clock: () => Date): JournalStore {
+export function openJournalStore(path: string, clock: () => Date, codec: JournalCodec = plainCodec): JournalStore {
   const load = async (file: string) => {
-    const adapter = new JournalFile(file);
+    const adapter = new JournalFile(file, codec);
     const db = new Low<Journal>(adapter, emptyJournal(clock()));
     await withRecoveryHint(file, () => db.read());
     return { db, adapter };
