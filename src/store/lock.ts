@@ -1,37 +1,44 @@
+import { chmod, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { UserError } from '../errors.js';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './atomic-write.js';
 import { lockPathFor } from './paths.js';
 
+/** How long a command waits for another mentee process to finish writing before it says so. */
+const WAIT_MS = 5_000;
+/** A lock whose holder stopped refreshing it this long ago is taken over (proper-lockfile's rule). */
+const STALE_MS = 10_000;
+
+export interface LockOptions {
+  /** Where "recovered a lock left by process N" is said; stderr unless given. */
+  notice?: (text: string) => void;
+  /** How long to wait for a live holder; a few seconds unless given. */
+  waitMs?: number;
+}
+
+const toStderr = (text: string) => void process.stderr.write(`${text}\n`);
+
 /**
- * Runs `work` while holding the journal's exclusive lock. Waits (with jittered back-off) for another
- * mentee process to finish, for up to about ten seconds, then gives up with a clear message.
+ * Runs `work` while holding the journal's exclusive lock, a folder beside the journal holding the
+ * holder's pid. Waits up to a few seconds for a live holder, then fails with "journal is busy (pid
+ * N)"; a lock whose holder is no longer running is taken over at once, with a notice. Leftover
+ * temporary files from a writer that crashed are removed once the lock is held.
  */
 export async function withJournalLock<T>(
   journalPath: string,
   work: (assertHeld: () => void) => Promise<T>,
+  options: LockOptions = {},
 ): Promise<T> {
   let compromised: Error | undefined;
-  let release: () => Promise<void>;
+  const lockPath = lockPathFor(journalPath);
+  const release = await acquire(journalPath, lockPath, options, (error) => {
+    compromised = error;
+  });
   try {
-    release = await lockfile.lock(journalPath, {
-      realpath: false,
-      lockfilePath: lockPathFor(journalPath),
-      stale: 10_000,
-      retries: { retries: 120, factor: 1.3, minTimeout: 5, maxTimeout: 100, randomize: true },
-      // The default handler throws from a timer and kills the process; record it and refuse to write.
-      onCompromised: (error) => {
-        compromised = error;
-      },
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new UserError(
-        `The journal is busy: another mentee command is writing ${journalPath}. Try again in a moment.`,
-      );
-    }
-    throw error;
-  }
-  try {
+    await chmod(lockPath, PRIVATE_DIR_MODE);
+    await writeFile(pidFile(lockPath), String(process.pid), { mode: PRIVATE_FILE_MODE });
+    await removeLeftoverTemporaryFiles(journalPath);
     return await work(() => {
       if (compromised)
         throw new UserError(
@@ -39,6 +46,98 @@ export async function withJournalLock<T>(
         );
     });
   } finally {
+    await rm(pidFile(lockPath), { force: true });
     await release().catch(() => undefined);
   }
+}
+
+/** Beside the lock folder, not in it: proper-lockfile removes the folder with rmdir, which needs it empty. */
+function pidFile(lockPath: string): string {
+  return `${lockPath}.pid`;
+}
+
+async function acquire(
+  journalPath: string,
+  lockPath: string,
+  options: LockOptions,
+  onCompromised: (error: Error) => void,
+): Promise<() => Promise<void>> {
+  const giveUpAt = Date.now() + (options.waitMs ?? WAIT_MS);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await lockfile.lock(journalPath, {
+        realpath: false,
+        lockfilePath: lockPath,
+        stale: STALE_MS,
+        retries: 0,
+        // The default handler throws from a timer and kills the process (after a laptop sleeps, say):
+        // record it instead, and refuse to write.
+        onCompromised,
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    }
+    const holder = await lockHolder(lockPath);
+    if (holder !== undefined && !isRunning(holder)) {
+      await rm(lockPath, { recursive: true, force: true });
+      await rm(pidFile(lockPath), { force: true });
+      (options.notice ?? toStderr)(
+        `mentee: recovered the lock on ${journalPath} left by process ${holder}, which is no longer running.`,
+      );
+      continue;
+    }
+    if (Date.now() >= giveUpAt) {
+      throw new UserError(
+        `The journal is busy (pid ${holder ?? 'unknown'}): another mentee command is writing ${journalPath}. Try again in a moment.`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(200, 10 * 1.5 ** attempt) * (0.5 + Math.random())));
+  }
+}
+
+/**
+ * The pid recorded by the lock's holder. A record older than the folder's last change (its ctime:
+ * proper-lockfile sets the mtime into the future) belongs to an earlier holder, the new one not
+ * having written its own yet, so it names nobody.
+ */
+async function lockHolder(lockPath: string): Promise<number | undefined> {
+  const [record, folder] = await Promise.all([
+    stat(pidFile(lockPath)).catch(() => undefined),
+    stat(lockPath).catch(() => undefined),
+  ]);
+  if (!record || !folder || record.mtimeMs < folder.ctimeMs) return undefined;
+  const pid = Number((await readFile(pidFile(lockPath), 'utf8').catch(() => '')).trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A writer killed mid-save leaves `.<journal>.<pid>.<random>.tmp` beside the journal (see
+ * atomic-write.ts). Under the lock, the ones whose writer is no longer running are removed.
+ */
+async function removeLeftoverTemporaryFiles(journalPath: string): Promise<void> {
+  const folder = dirname(journalPath);
+  const pattern = new RegExp(`^\\.${escapeRegExp(basename(journalPath))}\\.(\\d+)\\.[0-9a-f]+\\.tmp$`);
+  const names = await readdir(folder).catch(() => [] as string[]);
+  await Promise.all(
+    names.map(async (name) => {
+      const pid = Number(pattern.exec(name)?.[1]);
+      if (!pid || pid === process.pid || isRunning(pid)) return;
+      const file = join(folder, name);
+      if ((await stat(file).catch(() => undefined))?.isFile()) await rm(file, { force: true });
+    }),
+  );
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withJournalLock } from '../../src/store/lock.js';
+import { lockPathFor } from '../../src/store/paths.js';
+import { tempFolder } from './fixtures.js';
+
+let journal: string;
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir, journal, cleanup } = await tempFolder()));
+afterEach(() => cleanup());
+
+/** The pid of a process that has already finished. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' })
+    .stdout as unknown as number;
+}
+
+describe('the journal lock', () => {
+  it('makes a second writer wait, then say the journal is busy and which process holds it', async () => {
+    let release!: () => void;
+    let taken!: () => void;
+    const held = new Promise<void>((resolve) => (taken = resolve));
+    const holder = withJournalLock(journal, () => {
+      taken();
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    await held;
+    const started = Date.now();
+    await expect(withJournalLock(journal, async () => 'never', { waitMs: 400 })).rejects.toThrow(
+      `The journal is busy (pid ${process.pid})`,
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    release();
+    await holder;
+    await expect(withJournalLock(journal, async () => 'now')).resolves.toBe('now');
+  });
+
+  it('takes over at once a lock left by a process that is no longer running, and says so', async () => {
+    const lock = lockPathFor(journal);
+    await mkdir(lock);
+    const pid = Number(deadPid());
+    await writeFile(`${lock}.pid`, String(pid));
+    const notices: string[] = [];
+    const started = Date.now();
+    await expect(
+      withJournalLock(journal, async () => 'written', { notice: (text) => notices.push(text) }),
+    ).resolves.toBe('written');
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(notices).toEqual([
+      `mentee: recovered the lock on ${journal} left by process ${pid}, which is no longer running.`,
+    ]);
+  });
+
+  it('is readable by its owner only, whatever the umask, and leaves nothing behind', async () => {
+    const umask = process.umask(0);
+    try {
+      await withJournalLock(journal, async () => {
+        expect((await stat(lockPathFor(journal))).mode & 0o777).toBe(0o700);
+        expect((await stat(`${lockPathFor(journal)}.pid`)).mode & 0o777).toBe(0o600);
+      });
+    } finally {
+      process.umask(umask);
+    }
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('removes temporary files left by a writer that was killed, and only those', async () => {
+    const dead = Number(deadPid());
+    const leftover = `.journal.json.${dead}.1a2b3c4d.tmp`;
+    const ours = `.journal.json.${process.pid}.5e6f7a8b.tmp`;
+    const other = `.notes.json.${dead}.1a2b3c4d.tmp`;
+    for (const name of [leftover, ours, other]) await writeFile(join(dir, name), 'partial');
+    await withJournalLock(journal, async () => undefined);
+    expect((await readdir(dir)).sort()).toEqual([ours, other].sort());
+  });
+});
