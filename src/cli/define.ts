@@ -12,8 +12,11 @@ export function run(handler: (ctx: Context, ...args: any[]) => Promise<void>) {
   return async (...received: unknown[]) => {
     const command = received.at(-1) as Command;
     const { createContext } = await import('./context.js');
-    const ctx = createContext(command.optsWithGlobals<GlobalOptions>());
-    await handler(ctx, ...received.slice(0, -2), command.opts());
+    const globals = command.optsWithGlobals<GlobalOptions & { allowIdentifiers?: boolean }>();
+    const ctx = createContext(globals);
+    const args = received.slice(0, -2);
+    if (!globals.allowIdentifiers) await (await import('./identifier-guard.js')).guardIdentifiers(ctx, command, args);
+    await handler(ctx, ...args, command.opts());
   };
 }
 

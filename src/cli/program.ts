@@ -34,6 +34,7 @@ export function buildProgram(argv?: string[]): Command {
     .version(VERSION, '-V, --version', 'print the version')
     .addOption(new Option('--journal <file>', 'journal file to use').env('MENTEE_JOURNAL'))
     .option('--no-color', 'never colour the output (NO_COLOR works too)')
+    .option('--allow-identifiers', 'keep text that looks like a patient identifier (an NHS number) without asking')
     .showSuggestionAfterError()
     .exitOverride()
     // One line: commander's "(Did you mean …?)" joins the error instead of following it.

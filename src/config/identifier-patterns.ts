@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { IdentifierPattern } from '../core/identifiers.js';
+import { userConfigDir } from '../store/paths.js';
+
+/**
+ * Identifier patterns of the user's own (a hospital number format, say), in identifiers.json in the
+ * config folder: { "patterns": [{ "name": "a hospital number", "pattern": "\\bRX\\d{7}\\b" }] }.
+ */
+export function identifierPatternsFile(): string {
+  return join(userConfigDir(), 'identifiers.json');
+}
+
+/** The user's patterns; a missing file means none, and a broken file or pattern is reported, not fatal. */
+export async function loadIdentifierPatterns(
+  file = identifierPatternsFile(),
+): Promise<{ patterns: IdentifierPattern[]; problems: string[] }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { patterns: [], problems: [] };
+  }
+  // The schema library is loaded only when there is a file to check: most people have none.
+  const z = await import('zod');
+  const PatternsFile = z.strictObject({
+    patterns: z.array(z.strictObject({ name: z.string().trim().min(1), pattern: z.string().min(1) })),
+  });
+  let parsed: { patterns: { name: string; pattern: string }[] };
+  try {
+    parsed = PatternsFile.parse(JSON.parse(text));
+  } catch {
+    return {
+      patterns: [],
+      problems: [`${file} is not {"patterns": [{"name": …, "pattern": …}]}; its patterns are not used`],
+    };
+  }
+  const patterns: IdentifierPattern[] = [];
+  const problems: string[] = [];
+  for (const { name, pattern } of parsed.patterns) {
+    try {
+      patterns.push({ name, pattern: new RegExp(pattern, 'u') });
+    } catch (error) {
+      problems.push(`${file}: the pattern for ${name} is not a valid regular expression (${(error as Error).message})`);
+    }
+  }
+  return { patterns, problems };
+}
