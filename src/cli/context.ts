@@ -1,5 +1,6 @@
 import { parseIsoDate } from '../core/dates.js';
-import { UsageError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
+import { autoCodec } from '../store/journal-codec.js';
 import { openJournalStore, type JournalStore } from '../store/journal-store.js';
 import { resolveJournalPath } from '../store/paths.js';
 import type { Prompter } from '../ui/prompter.js';
@@ -30,16 +31,35 @@ export interface GlobalOptions {
 
 export function createContext(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {
   const now = clockFrom(env);
+  const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
+  const prompter = async () => (await import('../ui/inquirer-prompter.js')).createTerminalPrompter();
+  const codec = autoCodec(passphraseFor({ env, interactive, prompter }));
   return {
     now,
-    store: openJournalStore(resolveJournalPath(options.journal, env), () => now),
+    store: openJournalStore(resolveJournalPath(options.journal, env), () => now, codec),
     env,
     print: (text) => writeLine(process.stdout, text),
     warn: (text) => writeLine(process.stderr, text),
     style: makeStyle(process.stdout, env, options.color !== false),
     errorStyle: makeStyle(process.stderr, env, options.color !== false),
-    interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
-    prompter: async () => (await import('../ui/inquirer-prompter.js')).createTerminalPrompter(),
+    interactive,
+    prompter,
+  };
+}
+
+/**
+ * Where the passphrase of an encrypted journal comes from: MENTEE_PASSPHRASE (for scripts), else a
+ * hidden question on a terminal. Asked only when an encrypted file is met, so plain journals never ask.
+ */
+export function passphraseFor(
+  ctx: Pick<Context, 'env' | 'interactive' | 'prompter'>,
+): (file: string) => Promise<string> {
+  return async (file) => {
+    if (ctx.env.MENTEE_PASSPHRASE) return ctx.env.MENTEE_PASSPHRASE;
+    if (!ctx.interactive) {
+      throw new UserError(`${file} is encrypted: set MENTEE_PASSPHRASE or run on a terminal to type the passphrase.`);
+    }
+    return (await ctx.prompter()).secret({ message: `Passphrase for ${file}` });
   };
 }
 

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { VERSION } from './version.js';
 import { example, run, withJson, type Flags } from './define.js';
 import { addActionCommands } from './register-actions.js';
+import { addCareCommands } from './register-care.js';
 import { addGoalCommands } from './register-goals.js';
 import { addMeetingCommands } from './register-meetings.js';
 import { addMentorCommands } from './register-mentors.js';
@@ -12,6 +13,7 @@ const GROUPS: [names: string[], register: (program: Command) => void][] = [
   [['goal'], addGoalCommands],
   [['prep', 'log', 'meetings', 'meeting'], addMeetingCommands],
   [['action', 'actions', 'done'], addActionCommands],
+  [['doctor', 'undo', 'encrypt', 'decrypt'], addCareCommands],
 ];
 
 /** The command a run asks for: the first word that is not an option or the value of --journal. */

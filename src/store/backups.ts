@@ -4,15 +4,56 @@ import { basename, join } from 'node:path';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './atomic-write.js';
 import { backupDirFor } from './paths.js';
 
-/** How many saved versions are kept; the copy taken before a schema upgrade is kept apart, always. */
+/**
+ * Retention: the newest BACKUPS_KEPT backups, plus the newest one of each of the last DAYS_KEPT calendar
+ * days (local time), plus every copy taken before a schema upgrade.
+ */
 export const BACKUPS_KEPT = 10;
+export const DAYS_KEPT = 7;
 const UPGRADE_LABEL = 'before-upgrade';
+const UNDO_LABEL = 'before-undo';
+
+const STAMP = String.raw`\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z`;
+const TAG = '[0-9a-f]{6}';
+const NAME = new RegExp(`\\.(${STAMP})\\.(${TAG})\\.([A-Za-z0-9-]+)\\.json$`);
+const UNDO_TARGET = new RegExp(`^${UNDO_LABEL}-to-(${STAMP})-(${TAG})$`);
+
+/** What a backup's file name says: when it was taken, why, and its place in time order. */
+export interface BackupName {
+  date: Date;
+  /** "saved", "before-change", "before-restore", "before-undo", "before-upgrade-from-v0"… */
+  label: string;
+  /** Sorts backups by time: later is greater. */
+  key: string;
+  /** For a copy taken by undo: the key of the backup undo restored (see backup-catalog.ts). */
+  undoTo: string | undefined;
+}
+
+/** The name's parts, or undefined for a file mentee did not name (never pruned, listed last). */
+export function parseBackupName(file: string): BackupName | undefined {
+  const match = NAME.exec(basename(file));
+  if (!match) return undefined;
+  const [, stamp, tag, label] = match as unknown as [string, string, string, string];
+  const undo = UNDO_TARGET.exec(label);
+  return {
+    date: new Date(stamp.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, 'T$1:$2:$3.$4Z')),
+    label: undo ? UNDO_LABEL : label,
+    key: `${stamp}.${tag}`,
+    undoTo: undo ? `${undo[1]}.${undo[2]}` : undefined,
+  };
+}
 
 let sequence = 0;
 
-/** Sortable and unique: time, a counter for writes within one millisecond, and a random tail. */
-function backupPath(journalPath: string, label: string): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+/**
+ * Sortable and unique: time, a counter for writes within one millisecond, and a random tail. Never
+ * earlier than the newest backup, so order stays true if the clock steps back.
+ */
+async function backupPath(journalPath: string, label: string, now: Date): Promise<string> {
+  const [newest] = await listBackups(journalPath);
+  const after = newest ? parseBackupName(newest)?.date.getTime() : undefined;
+  const time = after !== undefined && after >= now.getTime() ? new Date(after + 1) : now;
+  const stamp = time.toISOString().replace(/[:.]/g, '-');
   const order = String(sequence++ % 100).padStart(2, '0');
   return join(
     backupDirFor(journalPath),
@@ -25,9 +66,9 @@ function backupPath(journalPath: string, label: string): string {
  * the newest backup (edited by hand, restored, or about to be upgraded). A hard link costs no copy,
  * and is safe because the file is about to be renamed over.
  */
-export async function backUpCurrent(journalPath: string, label: string): Promise<string> {
+export async function backUpCurrent(journalPath: string, label: string, now = new Date()): Promise<string> {
   await mkdir(backupDirFor(journalPath), { recursive: true, mode: PRIVATE_DIR_MODE });
-  const target = backupPath(journalPath, label);
+  const target = await backupPath(journalPath, label, now);
   try {
     await link(journalPath, target);
   } catch {
@@ -35,21 +76,25 @@ export async function backUpCurrent(journalPath: string, label: string): Promise
   }
   // A link shares the file's mode; a hand-copied 0644 journal must not leave a 0644 backup.
   await chmod(target, PRIVATE_FILE_MODE);
-  await prune(journalPath);
+  await prune(journalPath, now);
   return target;
 }
 
 /** Keeps a copy of a version just saved, so the newest backup is always the last good journal. */
-export async function keepSavedVersion(journalPath: string, content: string | Buffer): Promise<string> {
+export async function keepSavedVersion(
+  journalPath: string,
+  content: string | Buffer,
+  now = new Date(),
+): Promise<string> {
   await mkdir(backupDirFor(journalPath), { recursive: true, mode: PRIVATE_DIR_MODE });
-  const target = backupPath(journalPath, 'saved');
+  const target = await backupPath(journalPath, 'saved', now);
   const handle = await open(target, 'wx', PRIVATE_FILE_MODE);
   try {
     await handle.writeFile(content);
   } finally {
     await handle.close();
   }
-  await prune(journalPath);
+  await prune(journalPath, now);
   return target;
 }
 
@@ -57,22 +102,62 @@ export function upgradeLabel(fromVersion: number): string {
   return `${UPGRADE_LABEL}-from-v${fromVersion}`;
 }
 
-/** Newest first. */
+/** The label of the copy undo keeps of the journal, naming the backup it restored instead. */
+export function undoLabel(restoredBackup: string): string {
+  const restored = parseBackupName(restoredBackup);
+  if (!restored) return UNDO_LABEL;
+  return `${UNDO_LABEL}-to-${restored.key.replace('.', '-')}`;
+}
+
+/** Newest first; files in the folder that mentee did not name come last. */
 export async function listBackups(journalPath: string): Promise<string[]> {
   const folder = backupDirFor(journalPath);
+  let names: string[];
   try {
-    const names = await readdir(folder);
-    return names
-      .filter((name) => name.endsWith('.json'))
-      .sort()
-      .reverse()
-      .map((name) => join(folder, name));
+    names = (await readdir(folder)).filter((name) => name.endsWith('.json'));
   } catch {
     return [];
   }
+  const keyed = names.map((name) => ({ name, key: parseBackupName(name)?.key ?? '' }));
+  keyed.sort((a, b) => (a.key === b.key ? compare(b.name, a.name) : compare(b.key, a.key)));
+  return keyed.map(({ name }) => join(folder, name));
 }
 
-async function prune(journalPath: string): Promise<void> {
-  const rotating = (await listBackups(journalPath)).filter((file) => !file.includes(`.${UPGRADE_LABEL}`));
-  await Promise.all(rotating.slice(BACKUPS_KEPT).map((file) => rm(file, { force: true })));
+/** The backups retention keeps, of `newestFirst`, at `now`. */
+export function backupsToKeep(newestFirst: string[], now: Date): Set<string> {
+  const keep = new Set<string>();
+  const days = new Set<string>();
+  const recentDays = new Set(Array.from({ length: DAYS_KEPT }, (_, back) => localDay(addDays(now, -back))));
+  let rotating = 0;
+  for (const file of newestFirst) {
+    const name = parseBackupName(file);
+    if (!name || name.label.startsWith(UPGRADE_LABEL) || rotating++ < BACKUPS_KEPT) keep.add(file);
+    if (!name || name.label.startsWith(UPGRADE_LABEL)) continue;
+    const day = localDay(name.date);
+    if (recentDays.has(day) && !days.has(day)) {
+      days.add(day);
+      keep.add(file);
+    }
+  }
+  return keep;
+}
+
+async function prune(journalPath: string, now: Date): Promise<void> {
+  const backups = await listBackups(journalPath);
+  const keep = backupsToKeep(backups, now);
+  await Promise.all(backups.filter((file) => !keep.has(file)).map((file) => rm(file, { force: true })));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function localDay(date: Date): string {
+  return `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
+}
+
+function addDays(date: Date, days: number): Date {
+  const moved = new Date(date);
+  moved.setDate(moved.getDate() + days);
+  return moved;
 }

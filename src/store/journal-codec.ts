@@ -1,3 +1,5 @@
+import { decrypt, encrypt, isEncrypted, keyring, type DerivedKey } from './crypto.js';
+
 /**
  * How a journal file's bytes become JSON text and back: the one place that knows how a journal is
  * stored on disk. The store reads and writes the journal and its backups through one codec.
@@ -14,3 +16,33 @@ export const plainCodec: JournalCodec = {
   decode: async (bytes) => bytes.toString('utf8'),
   encode: async (text) => Buffer.from(text, 'utf8'),
 };
+
+/**
+ * Plain journals as plainCodec does; encrypted ones (see crypto.ts) opened with a passphrase asked for
+ * only when one is met, and saved encrypted again. The key is derived once per process and salt, so a
+ * command that reads then writes runs scrypt once; every save still gets a fresh IV.
+ */
+export function autoCodec(passphrase: (file: string) => Promise<string>): JournalCodec {
+  let file = '';
+  const keyFor = keyring(() => passphrase(file));
+  /** How the journal last read was stored: saves follow it, and never save plain what was not opened. */
+  let current: DerivedKey | 'plain' | 'unopened' = 'plain';
+  return {
+    async decode(bytes, from) {
+      if (!isEncrypted(bytes)) {
+        current = 'plain';
+        return bytes.toString('utf8');
+      }
+      file = from;
+      current = 'unopened';
+      let key: DerivedKey | undefined;
+      const plain = await decrypt(bytes, async (kdf) => (key = await keyFor(kdf)), from);
+      current = key!;
+      return plain.toString('utf8');
+    },
+    async encode(text) {
+      if (current === 'unopened') throw new Error('refusing to save over an encrypted journal that was not opened');
+      return current === 'plain' ? Buffer.from(text, 'utf8') : encrypt(text, current);
+    },
+  };
+}

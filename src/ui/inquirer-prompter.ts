@@ -1,4 +1,7 @@
-import { checkbox, confirm, editor, input, select } from '@inquirer/prompts';
+import { checkbox, confirm, editor, input, password, select } from '@inquirer/prompts';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Prompter } from './prompter.js';
 
 type PromptContext = { output: NodeJS.WritableStream; clearPromptOnDone: boolean; signal: AbortSignal };
@@ -67,18 +70,35 @@ export function createTerminalPrompter(): Prompter {
           context,
         ),
       ),
-    longText: (question) =>
+    secret: (question) =>
       ask((context) =>
-        editor(
-          {
-            message: question.message,
-            ...(question.default ? { default: question.default } : {}),
-            postfix: '.md',
-            waitForUserInput: false,
-          },
+        password(
+          { message: question.message, mask: '*', ...(question.validate ? { validate: question.validate } : {}) },
           context,
         ),
-      ).then((answer) => answer.trim()),
+      ),
+    longText: async (question) => {
+      // What is typed in the editor lives for a while in a file: keep it in a folder only you can
+      // open, and remove the folder afterwards, whatever happens.
+      const folder = await mkdtemp(join(tmpdir(), 'mentee-'));
+      try {
+        await chmod(folder, 0o700);
+        const answer = await ask((context) =>
+          editor(
+            {
+              message: question.message,
+              ...(question.default ? { default: question.default } : {}),
+              file: { dir: folder, postfix: '.md', mode: 0o600 },
+              waitForUserInput: false,
+            },
+            context,
+          ),
+        );
+        return answer.trim();
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
+    },
     say: (line) => process.stderr.write(`${line}\n`),
   };
 }

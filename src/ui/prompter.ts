@@ -21,6 +21,8 @@ export interface Prompter {
   confirm(question: { message: string; default?: boolean }): Promise<boolean>;
   choose<T>(question: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
   chooseMany<T>(question: { message: string; choices: (Choice<T> & { checked?: boolean })[] }): Promise<T[]>;
+  /** A passphrase: typed hidden (masked), never echoed, no default. */
+  secret(question: { message: string; validate?: (answer: string) => string | true }): Promise<string>;
   /** Long text written in $EDITOR. */
   longText(question: { message: string; default?: string }): Promise<string>;
   /** A line of information between questions (shown where the questions are, never on stdout). */

@@ -177,7 +177,12 @@ describe('wizards in a real terminal (tmux)', { timeout: 90_000 }, () => {
       now: '2026-11-20T09:00:00Z',
     });
     const editor = join(dir, 'fake-editor.sh');
-    await writeFile(editor, `#!/bin/sh\nprintf 'What happened?\\nI froze when asked.\\n' > "$1"\n`);
+    const seen = join(dir, 'editor-saw.txt');
+    // The fake editor also notes where its file was, and who could read it.
+    await writeFile(
+      editor,
+      `#!/bin/sh\nstat -c '%a %n' "$(dirname "$1")" "$1" > '${seen}'\nprintf 'What happened?\\nI froze when asked.\\n' > "$1"\n`,
+    );
     await chmod(editor, 0o755);
     const out = join(dir, 'stdout.txt');
     terminal = await Terminal.start(['log'], { cwd: dir, env: { ...env, EDITOR: editor }, stdoutFile: out });
@@ -225,6 +230,12 @@ describe('wizards in a real terminal (tmux)', { timeout: 90_000 }, () => {
     const stdout = await readFile(out, 'utf8');
     expect(stdout).toMatch(/^Logged m1 with Dr Ada Lovelace on Tue 24 Nov 2026, 17:30: 1 topic covered, 1 parked/);
     expect(stdout).toContain('Next meeting: Tue 22 Dec 2026, 17:30 (m2).');
+    // The reflection was typed into a file in a folder only its owner can open, removed afterwards.
+    const [folderLine, fileLine] = (await readFile(seen, 'utf8')).trim().split('\n');
+    const [folderMode, folder] = folderLine!.split(' ');
+    expect(folderMode).toBe('700');
+    expect(fileLine!.split(' ')[0]).toBe('600');
+    expect(existsSync(folder!)).toBe(false);
   });
 
   it('plain mentee with no journal offers init, which sets up the profile, a mentor and a goal', async () => {

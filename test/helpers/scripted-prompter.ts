@@ -32,7 +32,7 @@ export const ENTER: unique symbol = Symbol('Enter');
 /** Backspace over the suggested default, then Enter: an empty text answer even when a default was shown. */
 export const CLEARED: unique symbol = Symbol('cleared default');
 
-export type QuestionKind = 'text' | 'confirm' | 'choose' | 'chooseMany' | 'longText';
+export type QuestionKind = 'text' | 'confirm' | 'choose' | 'chooseMany' | 'longText' | 'secret';
 
 export interface AskedQuestion {
   kind: QuestionKind;
@@ -233,6 +233,20 @@ export function scripted(lines: ScriptLine[]): ScriptedPrompter {
         if (!found) return fail(`${JSON.stringify(wanted)} is not a choice in "${question.message}"`);
         return found.value;
       });
+    },
+
+    /** Like text, without a default; a refused answer is recorded and the question asked again. */
+    async secret(question) {
+      for (;;) {
+        const shown: AskedQuestion = { kind: 'secret', message: question.message };
+        const given = await answerOf(next(shown), shown);
+        const answer = given === ENTER ? '' : given;
+        if (typeof answer !== 'string')
+          return fail(`The answer to secret question "${question.message}" must be a string, not ${String(given)}`);
+        const verdict = question.validate ? question.validate(answer) : true;
+        if (verdict === true) return answer;
+        refused.push({ message: question.message, answer, error: verdict });
+      }
     },
 
     async longText(question) {

@@ -1,7 +1,16 @@
 import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BACKUPS_KEPT, backUpCurrent, listBackups } from '../../src/store/backups.js';
+import {
+  BACKUPS_KEPT,
+  DAYS_KEPT,
+  backUpCurrent,
+  keepSavedVersion,
+  listBackups,
+  parseBackupName,
+  undoLabel,
+  upgradeLabel,
+} from '../../src/store/backups.js';
 import { parseJournal } from '../../src/store/journal-validation.js';
 import { openJournalStore } from '../../src/store/journal-store.js';
 import { backupDirFor } from '../../src/store/paths.js';
@@ -106,5 +115,71 @@ describe('backUpCurrent()', () => {
   it('listBackups() of a journal without a backup folder is empty', async () => {
     expect(await exists(backupFolder())).toBe(false);
     expect(await listBackups(journal)).toEqual([]);
+  });
+});
+
+describe('retention over days (time passed in, no sleeping)', () => {
+  const at = (day: number, hour: number) => new Date(Date.UTC(2026, 10, day, hour));
+  /** Four saves a day from 17 to 25 November, each backup's content naming when it was saved. */
+  async function saveFourTimesADay(): Promise<void> {
+    for (let day = 17; day <= 25; day++) {
+      for (const hour of [9, 12, 15, 18]) await keepSavedVersion(journal, `${day} ${hour}`, at(day, hour));
+    }
+  }
+  const kept = async () => Promise.all((await listBackups(journal)).map((file) => readFile(file, 'utf8')));
+
+  it(`keeps the newest ${BACKUPS_KEPT}, the newest of each of the last ${DAYS_KEPT} days, and every pre-upgrade copy`, async () => {
+    await writeSampleJournal(journal);
+    const upgrade = await backUpCurrent(journal, upgradeLabel(0), at(10, 8));
+    await saveFourTimesADay();
+
+    const newest = ['25 18', '25 15', '25 12', '25 9', '24 18', '24 15', '24 12', '24 9', '23 18', '23 15'];
+    const daily = ['22 18', '21 18', '20 18', '19 18'];
+    expect((await kept()).slice(0, -1)).toEqual([...newest, ...daily]);
+    expect((await listBackups(journal)).at(-1)).toBe(upgrade);
+  });
+
+  it('after a week without saves, the newest versions are still kept, however old', async () => {
+    await saveFourTimesADay();
+    await keepSavedVersion(journal, 'back after a month', new Date(Date.UTC(2026, 11, 25, 9)));
+    expect(await kept()).toEqual([
+      'back after a month',
+      ...['25 18', '25 15', '25 12', '25 9', '24 18', '24 15', '24 12', '24 9', '23 18'],
+    ]);
+  });
+
+  it('a backup file mentee did not name is listed last and never pruned', async () => {
+    await keepSavedVersion(journal, 'first', at(1, 9));
+    await writeFile(`${backupFolder()}/my copy.json`, 'mine');
+    await saveFourTimesADay();
+    const backups = await listBackups(journal);
+    expect(basename(backups.at(-1)!)).toBe('my copy.json');
+    expect(backups).toHaveLength(BACKUPS_KEPT + 4 + 1);
+  });
+
+  it('names keep time order when the clock steps back, so the newest backup stays the last saved', async () => {
+    await keepSavedVersion(journal, 'before the clock change', at(25, 18));
+    await keepSavedVersion(journal, 'after the clock went back an hour', at(25, 17));
+    expect(await kept()).toEqual(['after the clock went back an hour', 'before the clock change']);
+    const [newest] = await listBackups(journal);
+    expect(parseBackupName(newest!)!.date.getTime()).toBe(at(25, 18).getTime() + 1);
+  });
+});
+
+describe('backup names', () => {
+  it('say when the backup was taken and why', async () => {
+    const file = await keepSavedVersion(journal, 'x', new Date('2026-11-25T09:30:15.123Z'));
+    expect(parseBackupName(file)).toMatchObject({ date: new Date('2026-11-25T09:30:15.123Z'), label: 'saved' });
+    expect(parseBackupName(`${backupFolder()}/notes.json`)).toBeUndefined();
+  });
+
+  it('the copy undo keeps names the backup it restored, which sorts older than the copy', async () => {
+    const restored = await keepSavedVersion(journal, 'x', new Date('2026-11-24T09:00:00Z'));
+    await writeSampleJournal(journal);
+    const copy = await backUpCurrent(journal, undoLabel(restored), new Date('2026-11-25T09:00:00Z'));
+    const name = parseBackupName(copy)!;
+    expect(name.label).toBe('before-undo');
+    expect(name.undoTo).toBe(parseBackupName(restored)!.key);
+    expect(name.key > name.undoTo!).toBe(true);
   });
 });

@@ -1,0 +1,82 @@
+import { passphraseFor, type Context } from '../cli/context.js';
+import { UsageError, UserError } from '../errors.js';
+import { isEncryptedFile } from '../store/crypto.js';
+
+const MIN_LENGTH = 8;
+const LOSS_WARNING =
+  'If you lose this passphrase, your journal cannot be recovered: nobody, including mentee, can open it.';
+const ENV_WARNING =
+  'Using MENTEE_PASSPHRASE. Other programs you run can read your environment, and a passphrase typed inline ' +
+  '(MENTEE_PASSPHRASE=... mentee ...) stays in your shell history.';
+
+export async function encryptCommand(ctx: Context, _raw: Record<string, unknown>): Promise<void> {
+  const path = await existingJournal(ctx);
+  if (await isEncryptedFile(path)) {
+    throw new UserError(`${path} is already encrypted.`, {
+      hint: 'To change its passphrase: mentee decrypt, then mentee encrypt.',
+    });
+  }
+  await ctx.store.read(); // a damaged journal is refused, an old one upgraded, before anything is rewritten
+  const passphrase = await newPassphrase(ctx);
+  const { encryptJournal } = await import('../store/encryption-switch.js');
+  const result = await encryptJournal(path, passphrase);
+  const already = result.already ? ` (${backups(result.already)} already encrypted)` : '';
+  ctx.print(
+    `Encrypted ${result.journal} and ${backups(result.backups)}${already}. Every mentee command works as before; ` +
+      'each asks for the passphrase (or reads MENTEE_PASSPHRASE).',
+  );
+}
+
+export async function decryptCommand(ctx: Context, _raw: Record<string, unknown>): Promise<void> {
+  const path = await existingJournal(ctx);
+  if (!(await isEncryptedFile(path))) throw new UserError(`${path} is not encrypted; nothing to do.`);
+  const passphrase = await passphraseFor(ctx)(path);
+  const { decryptJournal } = await import('../store/encryption-switch.js');
+  const result = await decryptJournal(path, passphrase);
+  ctx.print(
+    `Decrypted ${result.journal} and ${backups(result.backups)}: plain JSON again, readable by your user account only.`,
+  );
+  if (result.unopened.length) {
+    ctx.warn(
+      `${backups(result.unopened.length)} stay encrypted: this passphrase does not open them ` +
+        `(${result.unopened.join(', ')}).`,
+    );
+  }
+}
+
+async function existingJournal(ctx: Context): Promise<string> {
+  if (!(await ctx.store.exists())) {
+    throw new UserError(`There is no journal at ${ctx.store.path} yet.`, { hint: 'Start one with: mentee init' });
+  }
+  return ctx.store.path;
+}
+
+/** The new passphrase, typed twice on a terminal, or MENTEE_PASSPHRASE for scripts (with its risk said). */
+async function newPassphrase(ctx: Context): Promise<string> {
+  const fromEnv = ctx.env.MENTEE_PASSPHRASE;
+  if (fromEnv) {
+    if (fromEnv.length < MIN_LENGTH)
+      throw new UsageError(`MENTEE_PASSPHRASE is too short: use at least ${MIN_LENGTH} characters.`);
+    ctx.warn(LOSS_WARNING);
+    ctx.warn(ENV_WARNING);
+    return fromEnv;
+  }
+  if (!ctx.interactive) {
+    throw new UsageError('encrypt needs a passphrase: set MENTEE_PASSPHRASE or run on a terminal to type it.');
+  }
+  const prompt = await ctx.prompter();
+  prompt.say(LOSS_WARNING);
+  const first = await prompt.secret({
+    message: 'New passphrase',
+    validate: (answer) => answer.length >= MIN_LENGTH || `Use at least ${MIN_LENGTH} characters.`,
+  });
+  await prompt.secret({
+    message: 'The same passphrase again',
+    validate: (answer) => answer === first || 'That is not the same passphrase; type it again (Ctrl-C to start over).',
+  });
+  return first;
+}
+
+function backups(count: number): string {
+  return `${count} backup${count === 1 ? '' : 's'}`;
+}

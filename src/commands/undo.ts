@@ -1,0 +1,11 @@
+import type { Context } from '../cli/context.js';
+import { diffJournals } from '../core/journal-diff.js';
+import { renderUndone, undoJson } from '../ui/render/doctor.js';
+
+/** Reverts the last change by restoring the version before it, and says what that change was. */
+export async function undoCommand(ctx: Context, raw: { json?: boolean }): Promise<void> {
+  const undone = await ctx.store.undo();
+  // The change being undone went from the restored version to the one just replaced.
+  const changes = diffJournals(undone.restored, undone.undone);
+  ctx.print(raw.json ? JSON.stringify(undoJson(undone, changes), null, 2) : renderUndone(undone, changes));
+}
