@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { Journal } from '../core/schema.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { backUpCurrent, keepSavedVersion, upgradeLabel } from './backups.js';
+import { backUpCurrent, keepSavedVersion, listBackups, upgradeLabel } from './backups.js';
 import { fingerprint, readMemo, writeMemo } from './validation-memo.js';
 import { JournalFileError } from './journal-file-error.js';
 import { plainCodec, type JournalCodec } from './journal-codec.js';
@@ -30,7 +31,7 @@ export class JournalFile implements Adapter<Journal> {
       // One synchronous read: for a journal of megabytes it is quicker than a stream of async chunks.
       bytes = readFileSync(this.path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.startAfresh();
       throw new JournalFileError(`Cannot read ${this.path}: ${(error as Error).message}`);
     }
     const hash = fingerprint(bytes);
@@ -46,6 +47,18 @@ export class JournalFile implements Adapter<Journal> {
     this.migratedFrom = migratedFrom;
     if (migratedFrom === undefined) await writeMemo(this.path, { ...memo, validated: hash });
     return journal;
+  }
+
+  /**
+   * No journal yet: a new one starts empty. But a journal that has backups existed, and was moved or
+   * deleted: starting a new one there would in time rotate its last backups away.
+   */
+  private async startAfresh(): Promise<null> {
+    const [newest] = await listBackups(this.path);
+    if (!newest) return null;
+    throw new JournalFileError(`${this.path} is missing, but backups of it are in ${dirname(newest)}.`, {
+      hint: 'Put the newest back with: mentee doctor --restore 1 (or move that folder away to start a new journal).',
+    });
   }
 
   async write(journal: Journal): Promise<void> {

@@ -107,7 +107,8 @@ export function openJournalStore(path: string, clock: () => Date, codec: Journal
     async owns(file) {
       const journal = await throughLinks(path);
       const target = await throughLinks(resolve(file));
-      return [journal, lockPathFor(journal)].includes(target) || target.startsWith(`${backupDirFor(journal)}${sep}`);
+      const own = [journal, lockPathFor(journal), `${lockPathFor(journal)}.pid`];
+      return own.includes(target) || target.startsWith(`${backupDirFor(journal)}${sep}`);
     },
     async exists() {
       return access(await throughLinks(path)).then(
