@@ -1,4 +1,4 @@
-import { chmod, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { UserError } from '../errors.js';
@@ -9,6 +9,8 @@ import { lockPathFor } from './paths.js';
 const WAIT_MS = 5_000;
 /** A lock whose holder stopped refreshing it this long ago is taken over (proper-lockfile's rule). */
 const STALE_MS = 10_000;
+/** A takeover takes milliseconds; one this old was abandoned. */
+const TAKEOVER_STALE_MS = 5_000;
 
 export interface LockOptions {
   /** Where "recovered a lock left by process N" is said; stderr unless given. */
@@ -36,8 +38,7 @@ export async function withJournalLock<T>(
     compromised = error;
   });
   try {
-    await chmod(lockPath, PRIVATE_DIR_MODE);
-    await writeFile(pidFile(lockPath), String(process.pid), { mode: PRIVATE_FILE_MODE });
+    await claim(lockPath);
     await removeLeftoverTemporaryFiles(journalPath);
     return await work(() => {
       if (compromised)
@@ -48,6 +49,17 @@ export async function withJournalLock<T>(
   } finally {
     await rm(pidFile(lockPath), { force: true });
     await release().catch(() => undefined);
+  }
+}
+
+/** Marks the lock as ours. A lock that vanished under us was taken away: nothing has been written yet. */
+async function claim(lockPath: string): Promise<void> {
+  try {
+    await chmod(lockPath, PRIVATE_DIR_MODE);
+    await writeFile(pidFile(lockPath), String(process.pid), { mode: PRIVATE_FILE_MODE });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new UserError(`Lost the lock on ${lockPath} to another mentee command; nothing was written. Try again.`);
   }
 }
 
@@ -79,11 +91,10 @@ async function acquire(
     }
     const holder = await lockHolder(lockPath);
     if (holder !== undefined && !isRunning(holder)) {
-      await rm(lockPath, { recursive: true, force: true });
-      await rm(pidFile(lockPath), { force: true });
-      (options.notice ?? toStderr)(
-        `mentee: recovered the lock on ${journalPath} left by process ${holder}, which is no longer running.`,
-      );
+      if (await takeOver(lockPath, holder))
+        (options.notice ?? toStderr)(
+          `mentee: recovered the lock on ${journalPath} left by process ${holder}, which is no longer running.`,
+        );
       continue;
     }
     if (Date.now() >= giveUpAt) {
@@ -92,6 +103,32 @@ async function acquire(
       );
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(200, 10 * 1.5 ** attempt) * (0.5 + Math.random())));
+  }
+}
+
+/**
+ * Removes a lock whose holder is no longer running. Several waiters may see the dead holder at once;
+ * only the one that makes the takeover folder acts, and only after checking again, under it, that
+ * the lock is still the dead one's (another waiter may already have taken it over and taken it).
+ */
+async function takeOver(lockPath: string, deadHolder: number): Promise<boolean> {
+  const guard = `${lockPath}.takeover`;
+  try {
+    await mkdir(guard, { mode: PRIVATE_DIR_MODE });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // A takeover folder this old was left by a waiter killed during its takeover.
+    const made = await stat(guard).catch(() => undefined);
+    if (made && Date.now() - made.mtimeMs > TAKEOVER_STALE_MS) await rm(guard, { recursive: true, force: true });
+    return false;
+  }
+  try {
+    if ((await lockHolder(lockPath)) !== deadHolder) return false;
+    await rm(lockPath, { recursive: true, force: true });
+    await rm(pidFile(lockPath), { force: true });
+    return true;
+  } finally {
+    await rm(guard, { recursive: true, force: true });
   }
 }
 

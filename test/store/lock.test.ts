@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withJournalLock } from '../../src/store/lock.js';
 import { lockPathFor } from '../../src/store/paths.js';
+import { readJournal, runMentee } from '../helpers/cli.js';
 import { tempFolder } from './fixtures.js';
 
 let journal: string;
@@ -52,6 +53,20 @@ describe('the journal lock', () => {
     expect(notices).toEqual([
       `mentee: recovered the lock on ${journal} left by process ${pid}, which is no longer running.`,
     ]);
+  });
+
+  it('is taken over by exactly one of many writers that find it abandoned, and no write is lost', async () => {
+    await runMentee(['init', '--name', 'Sam'], { journal });
+    const lock = lockPathFor(journal);
+    await mkdir(lock);
+    await writeFile(`${lock}.pid`, String(Number(deadPid())));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => runMentee(['action', 'add', `task ${index + 1}`], { journal })),
+    );
+    expect(results.map((result) => result.code)).toEqual(Array(8).fill(0));
+    const notices = results.filter((result) => result.stderr.includes('recovered the lock'));
+    expect(notices).toHaveLength(1);
+    expect((await readJournal(journal)).actions).toHaveLength(8);
   });
 
   it('is readable by its owner only, whatever the umask, and leaves nothing behind', async () => {
