@@ -129,5 +129,9 @@ export function buildProgram(argv?: string[]): Command {
     ),
     'mentee templates show check-in --json',
   );
+  // The root takes any words so that it can name an unknown command itself; its subcommands must not
+  // inherit that (commander copies it to them), or `mentee undo 2` would quietly run `mentee undo`.
+  const strict = (command: Command): void => command.commands.forEach((sub) => strict(sub.allowExcessArguments(false)));
+  strict(program);
   return program;
 }

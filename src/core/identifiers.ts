@@ -24,10 +24,22 @@ export function isNhsNumber(digits: string): boolean {
   return (check === 11 ? 0 : check) === Number(digits[9]);
 }
 
+/**
+ * The text as the digit check reads it: pasted numbers often carry no-break or thin spaces, dashes
+ * other than "-", or full-width digits. Each is one character for one, so positions stay the same.
+ */
+function forScanning(text: string): string {
+  return text
+    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .replace(/[\u2010-\u2015\u2212\ufe63\uff0d]/g, '-')
+    .replace(/[\uff10-\uff19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+}
+
 export function findIdentifiers(text: string, patterns: IdentifierPattern[] = []): FoundIdentifier[] {
   const found: FoundIdentifier[] = [];
-  for (const match of text.matchAll(TEN_DIGITS)) {
-    if (isNhsNumber(`${match[1]}${match[3]}${match[4]}`)) found.push({ kind: 'an NHS number', text: match[0] });
+  for (const match of forScanning(text).matchAll(TEN_DIGITS)) {
+    if (isNhsNumber(`${match[1]}${match[3]}${match[4]}`))
+      found.push({ kind: 'an NHS number', text: text.slice(match.index, match.index + match[0].length) });
   }
   for (const { name, pattern } of patterns) {
     const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);

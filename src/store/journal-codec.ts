@@ -1,4 +1,5 @@
-import { decrypt, encrypt, isEncrypted, keyring, type DerivedKey } from './crypto.js';
+import { open } from 'node:fs/promises';
+import { decrypt, encrypt, isEncrypted, keyring, readHeader, type DerivedKey } from './crypto.js';
 
 /**
  * How a journal file's bytes become JSON text and back: the one place that knows how a journal is
@@ -9,6 +10,11 @@ export interface JournalCodec {
   decode(bytes: Buffer, file: string): Promise<string>;
   /** The bytes to store for `text`. */
   encode(text: string): Promise<Buffer>;
+  /**
+   * Called before the journal's lock is taken: anything slow or interactive the next decode of `file`
+   * needs (asking for a passphrase, deriving a key) is done here, so no other command waits on it.
+   */
+  prepare?(file: string): Promise<void>;
 }
 
 /** A journal stored as plain UTF-8 JSON. */
@@ -40,9 +46,30 @@ export function autoCodec(passphrase: (file: string) => Promise<string>): Journa
       current = key!;
       return plain.toString('utf8');
     },
+    async prepare(path) {
+      const start = await readStart(path);
+      if (!start || !isEncrypted(start)) return;
+      file = path;
+      await keyFor(readHeader(start, path).kdf);
+    },
     async encode(text) {
       if (current === 'unopened') throw new Error('refusing to save over an encrypted journal that was not opened');
       return current === 'plain' ? Buffer.from(text, 'utf8') : encrypt(text, current);
     },
   };
+}
+
+/** The first bytes of a file, enough for an encryption header; undefined when it cannot be read. */
+async function readStart(path: string): Promise<Buffer | undefined> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
+  }
 }

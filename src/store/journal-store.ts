@@ -75,6 +75,8 @@ export function openJournalStore(path: string, clock: () => Date, codec: Journal
 
   const locked = async <T>(work: (file: string, assertHeld: () => void) => Promise<T>): Promise<T> => {
     const file = await throughLinks(path);
+    // A passphrase is asked for, and its key derived, before the lock: others need not wait on it.
+    await codec.prepare?.(file);
     try {
       await mkdir(dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
       // The lock library is loaded only by commands that write, keeping reads quick to start.

@@ -18,6 +18,16 @@ describe('spotting NHS numbers', () => {
       expect(findIdentifiers(`Saw patient ${text} today`)).toEqual([{ kind: 'an NHS number', text }]);
   });
 
+  it('finds one pasted with no-break or thin spaces, other dashes, or full-width digits', () => {
+    for (const text of [
+      '943\u00a0476\u00a05919',
+      '943\u202f476\u202f5919',
+      '943\u2013476\u20135919',
+      '９４３４７６５９１９',
+    ])
+      expect(findIdentifiers(`Patient ${text}.`)).toEqual([{ kind: 'an NHS number', text }]);
+  });
+
   it('ignores ten digits that fail the check, longer numbers, and phone numbers', () => {
     expect(findIdentifiers('Bleep 943 476 5918, ref 19434765919, call 020 7946 0958 or 07700 900123')).toEqual([]);
   });

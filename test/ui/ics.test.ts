@@ -157,7 +157,7 @@ Actions to report on:
     expect(uidOfM1(new Date('2026-01-01T09:00:00Z'))).not.toBe(uidOfM1(new Date('2026-01-01T09:00:01Z')));
   });
 
-  it('editing a meeting raises its SEQUENCE, so a calendar app takes the re-import as an update', () => {
+  it('a later export raises SEQUENCE, so a calendar app takes the re-import as an update', () => {
     const j = withAda();
     plan(j, '2026-12-03 17:30');
     const before = readCalendar(exportCalendar(j)).event('m1')!.sequence;
@@ -165,6 +165,17 @@ Actions to report on:
     const after = readCalendar(exportCalendar(j, {}, LATER)).event('m1')!;
     expect(after.sequence).toBeGreaterThan(before);
     expect(after.start).toBe('2026-12-03T18:00:00Z');
+  });
+
+  it('a later export raises SEQUENCE even when an undo took the meeting back to an older version', () => {
+    const j = withAda();
+    plan(j, '2026-12-03 17:30');
+    const older = structuredClone(j);
+    plan(j, '2026-12-03 18:00', { topic: ['Rota'] }, LATER);
+    const edited = readCalendar(exportCalendar(j, {}, LATER)).event('m1')!.sequence;
+    const undone = readCalendar(exportCalendar(older, {}, new Date(LATER.getTime() + 60_000))).event('m1')!;
+    expect(undone.sequence).toBeGreaterThan(edited);
+    expect(undone.start).toBe('2026-12-03T17:30:00Z');
   });
 
   it('private reflections, reflection answers and log notes never reach the calendar', () => {

@@ -18,9 +18,9 @@ const MODES: Record<Meeting['mode'], string> = {
 export function calendarFile(journal: Journal, items: { meetings: Meeting[]; actions: Action[] }, now: Date): string {
   // Stable for one journal, different between two: a mentor importing two mentees' files gets no clashes.
   const key = Date.parse(journal.createdAt).toString(36);
-  // Grows with every edit, so a calendar app takes a re-imported event as an update.
-  const sequence = (updatedAt: string) =>
-    Math.max(0, Math.floor((Date.parse(updatedAt) - Date.parse(journal.createdAt)) / 1000));
+  // Grows with every export, so a calendar app takes a newer file's events as updates: also after an
+  // undo or a restore has taken an event back to an older version.
+  const sequence = Math.max(0, Math.floor((now.getTime() - Date.parse(journal.createdAt)) / 1000));
   const calendar = ical({ name: 'mentee', prodId: { company: 'mentee', product: 'mentee', language: 'EN' } });
   for (const meeting of items.meetings) {
     const agenda = buildAgenda(journal, meeting);
@@ -28,7 +28,7 @@ export function calendarFile(journal: Journal, items: { meetings: Meeting[]; act
     calendar.createEvent({
       id: `${meeting.id}.${key}@mentee`,
       stamp: now,
-      sequence: sequence(meeting.updatedAt),
+      sequence,
       start,
       end: new Date(start.getTime() + meeting.lengthMinutes * 60_000),
       summary: `Mentoring: ${agenda.mentor.name}`,
@@ -41,7 +41,7 @@ export function calendarFile(journal: Journal, items: { meetings: Meeting[]; act
     calendar.createEvent({
       id: `${action.id}.${key}@mentee`,
       stamp: now,
-      sequence: sequence(action.updatedAt),
+      sequence,
       allDay: true,
       // Day strings, not Dates: a local midnight would land on the day before east of UTC.
       start: action.due,

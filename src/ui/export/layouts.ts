@@ -12,6 +12,9 @@ import { escapeHtml, escapeMarkdown } from './escape.js';
  * writes `| raw` (only the timeline picture, which is built and escaped in code, needs that).
  */
 export type LayoutFormat = 'md' | 'html';
+
+/** The longest an export may take to lay out: many times what the whole of a decade's journal needs. */
+const RENDER_LIMIT_MS = 20_000;
 export type LayoutName = 'meeting' | 'summary';
 
 const ESCAPE: Record<LayoutFormat, (value: unknown) => string> = {
@@ -38,6 +41,8 @@ export async function renderLayout(
     strictFilters: true,
     ownPropertyOnly: true,
     cache: true,
+    // A layout of your own that loops for ever is stopped, not left to hang the export.
+    renderLimit: RENDER_LIMIT_MS,
   });
   const file = `${name}.${format}.liquid`;
   try {
