@@ -25,6 +25,15 @@ export async function encryptCommand(ctx: Context, _raw: Record<string, unknown>
     `Encrypted ${result.journal} and ${backups(result.backups)}${already}. Every mentee command works as before; ` +
       'each asks for the passphrase (or reads MENTEE_PASSPHRASE).',
   );
+  warnUnreadable(ctx, result.unreadable);
+}
+
+/** Files in the backup folder that could not be read are left as they were, and named. */
+function warnUnreadable(ctx: Context, files: string[]): void {
+  if (files.length)
+    ctx.warn(
+      `warning: ${backups(files.length)} could not be read, so ${files.length === 1 ? 'it was' : 'they were'} left as ${files.length === 1 ? 'it was' : 'they were'} (${files.join(', ')}).`,
+    );
 }
 
 export async function decryptCommand(ctx: Context, _raw: Record<string, unknown>): Promise<void> {
@@ -42,6 +51,7 @@ export async function decryptCommand(ctx: Context, _raw: Record<string, unknown>
         `(${result.unopened.join(', ')}).`,
     );
   }
+  warnUnreadable(ctx, result.unreadable);
 }
 
 async function existingJournal(ctx: Context): Promise<string> {

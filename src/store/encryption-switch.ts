@@ -16,6 +16,8 @@ export interface SwitchResult {
   already: number;
   /** Encrypted backups this passphrase does not open (decrypting only), left as they were. */
   unopened: string[];
+  /** Backups that could not be read at all (a folder where a file should be, no permission), left as they were. */
+  unreadable: string[];
 }
 
 /** How one backup's bytes change: the new bytes, 'already' when it needs no change, 'unopened' when it cannot be. */
@@ -30,9 +32,19 @@ export function encryptJournal(path: string, passphrase: string): Promise<Switch
   return rewrite(path, async (journal, bytes) => {
     if (isEncrypted(bytes)) throw new UserError(`${journal} is already encrypted.`);
     const key = await deriveKey(passphrase, newKdfParams());
+    // A backup already encrypted (by an encrypt that stopped half-way) must open with this passphrase,
+    // or the journal and its history would need two.
+    const keyFor = keyring(async () => passphrase);
     return {
       converted: encrypt(bytes, key),
-      transform: async (_file, content) => (isEncrypted(content) ? 'already' : encrypt(content, key)),
+      transform: async (file, content) => {
+        if (!isEncrypted(content)) return encrypt(content, key);
+        return decrypt(content, keyFor, file).then(
+          () => 'already' as const,
+          () => 'unopened' as const,
+        );
+      },
+      refuseUnopened: true,
     };
   });
 }
@@ -53,29 +65,47 @@ export function decryptJournal(path: string, passphrase: string): Promise<Switch
 
 async function rewrite(
   path: string,
-  prepare: (journal: string, bytes: Buffer) => Promise<{ converted: Buffer; transform: Transform }>,
+  prepare: (
+    journal: string,
+    bytes: Buffer,
+  ) => Promise<{ converted: Buffer; transform: Transform; refuseUnopened?: boolean }>,
 ): Promise<SwitchResult> {
   let journal = path;
   try {
     journal = await realpath(path);
     return await withJournalLock(journal, async (assertHeld) => {
       const bytes = await readFile(journal);
-      const { converted, transform } = await prepare(journal, bytes);
-      const result: SwitchResult = { journal, backups: 0, already: 0, unopened: [] };
-      let journalCopyKept = false;
+      const { converted, transform, refuseUnopened } = await prepare(journal, bytes);
+      const result: SwitchResult = { journal, backups: 0, already: 0, unopened: [], unreadable: [] };
+      // Everything is read and converted before anything is written, so a backup that cannot be read
+      // or opened stops nothing half-way.
+      const changes: [file: string, content: Buffer, isJournalCopy: boolean][] = [];
       for (const backup of await listBackups(journal)) {
-        const content = await readFile(backup);
+        const content = await readFile(backup).catch(() => undefined);
+        if (!content) {
+          result.unreadable.push(backup);
+          continue;
+        }
         // The copy of the journal as last saved gets the very same bytes, as a normal save gives it.
         const same = content.equals(bytes);
         const next = same ? converted : await transform(backup, content);
         if (next === 'already') result.already += 1;
         else if (next === 'unopened') result.unopened.push(backup);
-        else {
-          assertHeld();
-          await writeFileAtomic(backup, next);
-          journalCopyKept ||= same;
-          result.backups += 1;
-        }
+        else changes.push([backup, next, same]);
+      }
+      if (refuseUnopened && result.unopened.length)
+        throw new UserError(
+          `${result.unopened.length} of the backups are already encrypted with another passphrase (${result.unopened[0]}); nothing was changed.`,
+          { hint: 'Run mentee decrypt with that passphrase first, or move those backups away.' },
+        );
+      let journalCopyKept = false;
+      for (const [backup, next, same] of changes) {
+        assertHeld();
+        await writeFileAtomic(backup, next).catch((error: unknown) => {
+          throw asFileProblem(error, 'rewrite the backup', backup);
+        });
+        journalCopyKept ||= same;
+        result.backups += 1;
       }
       assertHeld();
       await writeFileAtomic(journal, converted);

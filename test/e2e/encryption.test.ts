@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -218,5 +218,42 @@ describe('encrypt and decrypt on a terminal (scripted answers)', () => {
     await decryptCommand(ctx, {});
     prompt.done();
     expect((await readJournal(journal)).profile.name).toBe('Sam Patel');
+  });
+});
+
+describe('encrypting when some backups are not what they should be', () => {
+  let journal: string;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => ({ journal, cleanup } = await tempJournal()));
+  afterAll(() => cleanup());
+
+  it('refuses, changing nothing, when a backup is already encrypted with another passphrase', async () => {
+    await seed(journal);
+    const [backup] = (await readdir(`${journal}.backups`)).filter((name) => name.endsWith('.json'));
+    const { deriveKey, encrypt, newKdfParams } = await import('../../src/store/crypto.js');
+    const other = encrypt(
+      await readFile(join(`${journal}.backups`, backup!)),
+      await deriveKey('another one', newKdfParams()),
+    );
+    await writeFile(join(`${journal}.backups`, backup!), other);
+    const before = await snapshot(journal);
+    const result = await runMentee(['encrypt'], { journal, env: { MENTEE_PASSPHRASE: PASSPHRASE } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('already encrypted with another passphrase');
+    expect(result.stderr).toContain('nothing was changed');
+    expect(await snapshot(journal)).toEqual(before);
+  });
+
+  it('leaves a backup it cannot read as it is, says so, and encrypts the rest', async () => {
+    const folder = `${journal}.backups`;
+    for (const name of (await readdir(folder)).filter((name) => name.endsWith('.json'))) {
+      const content = await readFile(join(folder, name));
+      if (content.subarray(0, 7).toString() === 'mentee-') await rm(join(folder, name));
+    }
+    await mkdir(join(folder, 'zzz.json'));
+    const result = await runMentee(['encrypt'], { journal, env: { MENTEE_PASSPHRASE: PASSPHRASE } });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('1 backup could not be read, so it was left as it was');
+    expect((await readFile(journal)).subarray(0, MAGIC.length).toString()).toBe(MAGIC);
   });
 });
