@@ -1,13 +1,10 @@
 import type { Timeline, TimelineBucket, TimelineTarget } from '../../core/timeline.js';
+import { escapeHtml } from './escape.js';
 
-/** Text for SVG/XML content and attributes; drops the control characters XML does not allow at all. */
+/** Text for SVG/XML content and attributes: escaped as in HTML, less the control characters XML forbids. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/[&<>"']/g, (char) => ENTITIES[char]!);
+  return escapeHtml(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
 }
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /** A narrow canvas, so that text scaled down to a phone's width is still about 10px. */
 const WIDTH = 400;
