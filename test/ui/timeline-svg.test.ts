@@ -197,7 +197,7 @@ describe('timeline picture', () => {
 
 describe('escapeXml', () => {
   it('escapes the five XML special characters and drops characters XML forbids', () => {
-    expect(escapeXml(`a & b < c > d "e" 'f'`)).toBe('a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;');
+    expect(escapeXml(`a & b < c > d "e" 'f'`)).toBe('a &amp; b &lt; c &gt; d &quot;e&quot; &#39;f&#39;');
     expect(escapeXml('tab\tstays\u0007bell goes')).toBe('tab\tstaysbell goes');
     expect(escapeXml('&amp;')).toBe('&amp;amp;');
   });
