@@ -12,7 +12,7 @@ import type { Context } from './context.js';
  */
 export async function guardIdentifiers(ctx: Context, command: Command, args: unknown[]): Promise<void> {
   const { patterns, problems } = await loadIdentifierPatterns();
-  for (const problem of problems) ctx.warn(`warning: ${problem}`);
+  if (problems.length) ctx.warn(`warning: ${problems.join('; ')}`);
   const flags = command.opts();
   const typed: [where: string, text: string][] = [
     ...args.flatMap((arg, index) =>
