@@ -123,8 +123,9 @@ export function buildProgram(argv?: string[]): Command {
   example(templates, 'mentee templates show career-decision');
   example(
     withJson(templates.command('show').argument('<name>').description('show one prep template')).action(
+      // commander gives a --json written after "show" to the list, which has one too: take either.
       run(async (ctx, name: string, flags) =>
-        (await import('../commands/templates.js')).templatesShowCommand(ctx, name, flags),
+        (await import('../commands/templates.js')).templatesShowCommand(ctx, name, { ...templates.opts(), ...flags }),
       ),
     ),
     'mentee templates show check-in --json',

@@ -11,7 +11,7 @@ export function parseDateInput(input: string, now: Date): Date | undefined {
   const textIn = input.trim();
   if (!textIn) return undefined;
   // Anything that starts like an ISO date is read strictly: chrono would "fix" 2026-13-01 into January.
-  if (/^\d{4}-\d{1,2}-\d{1,2}/.test(textIn)) return parseIsoDate(textIn);
+  if (/^\d{4}-\d{1,2}-\d{1,2}/.test(textIn)) return storable(parseIsoDate(textIn));
   // "03/12/2026" is 3 December to a UK reader and 12 March to a US one: refuse rather than guess.
   if (/\d\s*[/.]\s*\d/.test(textIn)) return undefined;
   // A bare weekday means the coming one, but "last monday" must stay in the past.
@@ -20,5 +20,12 @@ export function parseDateInput(input: string, now: Date): Date | undefined {
   const [only] = results;
   if (results.length !== 1 || !only || only.index !== 0 || only.text.length !== textIn.length) return undefined;
   const parsed = only.start.date();
-  return isValid(parsed) ? parsed : undefined;
+  return isValid(parsed) ? storable(parsed) : undefined;
+}
+
+/** The journal keeps dates with four-digit years: "in 10000 years" is a slip, not a plan. */
+function storable(date: Date | undefined): Date | undefined {
+  if (!date) return undefined;
+  const years = [date.getFullYear(), date.getUTCFullYear()];
+  return years.every((year) => year >= 1000 && year <= 9999) ? date : undefined;
 }

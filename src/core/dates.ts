@@ -142,7 +142,8 @@ const CADENCE_UNITS: Record<string, number> = { d: 1, day: 1, w: 7, week: 7, m: 
 /** "4w", "4 weeks", "30d", "2 months", "monthly" → days; undefined when not understood. */
 export function parseCadence(input: string): number | undefined {
   const value = input.trim().toLowerCase();
-  if (value in CADENCE_WORDS) return CADENCE_WORDS[value];
+  // Own keys only: "constructor" or "__proto__" are not words for how often to meet.
+  if (Object.hasOwn(CADENCE_WORDS, value)) return CADENCE_WORDS[value];
   const match = /^(\d+)\s*(d|days?|w|weeks?|m|months?)$/.exec(value);
   if (!match) return undefined;
   const unit = match[2]!.replace(/s$/, '');
