@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { UserError } from '../errors.js';
 
 export const PRIVATE_FILE_MODE = 0o600;
 export const PRIVATE_DIR_MODE = 0o700;
@@ -16,6 +17,10 @@ export async function writeFileAtomic(
   beforeReplace?: () => Promise<void>,
 ): Promise<void> {
   const folder = dirname(target);
+  // A rename would put a file where a device or pipe was (as root, /dev/null itself): only files are replaced.
+  const existing = await stat(target).catch(() => undefined);
+  if (existing && !existing.isFile())
+    throw new UserError(`Cannot write ${target}: it is not a regular file, and mentee only replaces files.`);
   const temporary = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temporary, 'wx', PRIVATE_FILE_MODE);
   try {

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -127,5 +129,22 @@ describe('writePrivateFile', () => {
     const error = await writePrivateFile(nowhere, 'x', false).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toContain(nowhere);
+  });
+});
+
+describe('a target that is not a file', () => {
+  it('is refused rather than replaced: a named pipe (like /dev/null, a device) stays what it was', async () => {
+    const { dir, cleanup } = await tempFolder();
+    try {
+      const pipe = join(dir, 'pipe');
+      execFileSync('mkfifo', [pipe]);
+      await expect(writeFileAtomic(pipe, 'not a pipe')).rejects.toThrow(
+        `Cannot write ${pipe}: it is not a regular file, and mentee only replaces files.`,
+      );
+      expect(statSync(pipe).isFIFO()).toBe(true);
+      expect(await readdir(dir)).toEqual(['pipe']);
+    } finally {
+      await cleanup();
+    }
   });
 });
