@@ -19,8 +19,10 @@ export async function writeFileAtomic(
   const folder = dirname(target);
   // A rename would put a file where a device or pipe was (as root, /dev/null itself): only files are replaced.
   const existing = await stat(target).catch(() => undefined);
-  if (existing && !existing.isFile())
-    throw new UserError(`Cannot write ${target}: it is not a regular file, and mentee only replaces files.`);
+  if (existing && !existing.isFile()) {
+    const what = existing.isDirectory() ? 'it is a folder' : 'it is not a regular file, and mentee only replaces files';
+    throw new UserError(`Cannot write ${target}: ${what}.`);
+  }
   const temporary = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temporary, 'wx', PRIVATE_FILE_MODE);
   try {

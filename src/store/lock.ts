@@ -6,9 +6,11 @@ import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './atomic-write.js';
 import { lockPathFor } from './paths.js';
 
 /** How long a command waits for another mentee process to finish writing before it says so. */
-const WAIT_MS = 5_000;
+const WAIT_MS = 8_000;
 /** A lock whose holder stopped refreshing it this long ago is taken over (proper-lockfile's rule). */
 const STALE_MS = 10_000;
+/** A holder records its pid within milliseconds of taking the lock; a lock this old without one was abandoned. */
+const UNCLAIMED_MS = 4_000;
 /** A takeover takes milliseconds; one this old was abandoned. */
 const TAKEOVER_STALE_MS = 5_000;
 
@@ -17,6 +19,8 @@ export interface LockOptions {
   notice?: (text: string) => void;
   /** How long to wait for a live holder; a few seconds unless given. */
   waitMs?: number;
+  /** How old a lock with no pid recorded must be to count as abandoned (for tests). */
+  unclaimedMs?: number;
 }
 
 const toStderr = (text: string) => void process.stderr.write(`${text}\n`);
@@ -90,10 +94,10 @@ async function acquire(
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
     }
     const holder = await lockHolder(lockPath);
-    if (holder !== undefined && !isRunning(holder)) {
-      if (await takeOver(lockPath, holder))
+    if (await isAbandoned(lockPath, holder, options.unclaimedMs)) {
+      if (await takeOver(lockPath, holder, options.unclaimedMs))
         (options.notice ?? toStderr)(
-          `mentee: recovered the lock on ${journalPath} left by process ${holder}, which is no longer running.`,
+          `mentee: recovered the lock on ${journalPath} left by ${holder ? `process ${holder}, which is no longer running` : 'a mentee that stopped before saying which it was'}.`,
         );
       continue;
     }
@@ -111,7 +115,7 @@ async function acquire(
  * only the one that makes the takeover folder acts, and only after checking again, under it, that
  * the lock is still the dead one's (another waiter may already have taken it over and taken it).
  */
-async function takeOver(lockPath: string, deadHolder: number): Promise<boolean> {
+async function takeOver(lockPath: string, deadHolder: number | undefined, unclaimedMs?: number): Promise<boolean> {
   const guard = `${lockPath}.takeover`;
   try {
     await mkdir(guard, { mode: PRIVATE_DIR_MODE });
@@ -123,13 +127,24 @@ async function takeOver(lockPath: string, deadHolder: number): Promise<boolean> 
     return false;
   }
   try {
-    if ((await lockHolder(lockPath)) !== deadHolder) return false;
+    const holder = await lockHolder(lockPath);
+    if (holder !== deadHolder || !(await isAbandoned(lockPath, holder, unclaimedMs))) return false;
     await rm(lockPath, { recursive: true, force: true });
     await rm(pidFile(lockPath), { force: true });
     return true;
   } finally {
     await rm(guard, { recursive: true, force: true });
   }
+}
+
+/**
+ * Whether a lock's holder is gone: its recorded process is no longer running, or, with no record, the
+ * lock is older than any holder takes to write one (a writer killed between the two steps).
+ */
+async function isAbandoned(lockPath: string, holder: number | undefined, unclaimedMs = UNCLAIMED_MS): Promise<boolean> {
+  if (holder !== undefined) return !isRunning(holder);
+  const made = await stat(lockPath).catch(() => undefined);
+  return made !== undefined && Date.now() - made.ctimeMs > unclaimedMs;
 }
 
 /**

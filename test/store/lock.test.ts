@@ -55,6 +55,18 @@ describe('the journal lock', () => {
     ]);
   });
 
+  it('is taken over when it has no pid recorded and is older than any holder takes to write one', async () => {
+    await mkdir(lockPathFor(journal));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const notices: string[] = [];
+    await expect(
+      withJournalLock(journal, async () => 'written', { notice: (text) => notices.push(text), unclaimedMs: 200 }),
+    ).resolves.toBe('written');
+    expect(notices).toEqual([
+      `mentee: recovered the lock on ${journal} left by a mentee that stopped before saying which it was.`,
+    ]);
+  });
+
   it('is taken over by exactly one of many writers that find it abandoned, and no write is lost', async () => {
     await runMentee(['init', '--name', 'Sam'], { journal });
     const lock = lockPathFor(journal);
