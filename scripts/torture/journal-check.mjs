@@ -1,6 +1,6 @@
 // Is a journal file whole? Parsed here, then validated in full by mentee itself on a copy in a fresh
 // folder: with no fingerprint memo beside it, the copy is checked against the whole schema.
-import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { runMentee } from './run.mjs';
@@ -81,4 +81,21 @@ export async function newestBackupIsJournal(journalFile) {
   if (!newest) return false;
   const [journal, backup] = await Promise.all([readFile(journalFile), readFile(join(folder, newest))]);
   return journal.equals(backup);
+}
+
+/**
+ * Whether a lock left beside the journal names its holder: a pid record holding a pid, written after
+ * the lock folder last changed (the rule src/store/lock.ts reads it by). One that names nobody makes
+ * the next writers wait for it to go stale.
+ */
+export async function lockNamesHolder(journalFile) {
+  const lock = `${journalFile}.lock`;
+  const [record, folder] = await Promise.all([
+    stat(`${lock}.pid`).catch(() => undefined),
+    stat(lock).catch(() => undefined),
+  ]);
+  if (!folder) return true; // gone already: it holds nobody up
+  if (!record || record.mtimeMs < folder.ctimeMs) return false;
+  const pid = Number((await readFile(`${lock}.pid`, 'utf8').catch(() => '')).trim());
+  return Number.isInteger(pid) && pid > 0;
 }

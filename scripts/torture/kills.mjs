@@ -2,7 +2,13 @@
 // validate, and hold every write that reported success.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkJournal, damagedBackups, leftoverTemporaries, newestBackupIsJournal } from './journal-check.mjs';
+import {
+  checkJournal,
+  damagedBackups,
+  leftoverTemporaries,
+  lockNamesHolder,
+  newestBackupIsJournal,
+} from './journal-check.mjs';
 import { hasStackTrace, runMentee, seconds, startMentee } from './run.mjs';
 
 const BINS = 20;
@@ -92,7 +98,7 @@ export async function killsTrial({ dir, kills = 200, random = Math.random, log =
     if (existsSync(lock)) {
       // The dead writer's lock: the next write must take it over by itself. Timed, without a kill.
       counts.heldLock++;
-      if (!existsSync(`${lock}.pid`)) counts.lockWithoutPid++;
+      if (!(await lockNamesHolder(journal))) counts.lockWithoutPid++;
       const probe = await runMentee(['action', 'add', `after lock ${i}`], where);
       recoveries.push(probe.ms);
       if (probe.code === 0) acknowledged.push(`after lock ${i}`);
@@ -119,7 +125,7 @@ export async function killsTrial({ dir, kills = 200, random = Math.random, log =
     ms,
   };
   const lockNote = counts.heldLock
-    ? `; ${counts.heldLock} kills left the lock (${counts.lockWithoutPid} with no pid beside it), ` +
+    ? `; ${counts.heldLock} kills left the lock (${counts.lockWithoutPid} naming no holder), ` +
       `the next write took it over ${counts.heldLock - counts.stuck} times (slowest ${seconds(figures.slowestRecoveryMs)}) ` +
       `and failed ${counts.stuck} times`
     : '';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, copyFile, link, mkdir, open, readdir, rm } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './atomic-write.js';
 import { backupDirFor } from './paths.js';
@@ -88,14 +88,28 @@ export async function keepSavedVersion(
 ): Promise<string> {
   await mkdir(backupDirFor(journalPath), { recursive: true, mode: PRIVATE_DIR_MODE });
   const target = await backupPath(journalPath, 'saved', now);
-  const handle = await open(target, 'wx', PRIVATE_FILE_MODE);
+  // Written aside and renamed, so a writer killed half-way leaves no cut-short backup among the good ones
+  // (what it leaves ends in .part, which is not a backup, and is removed at the next save).
+  const partial = `${target}.part`;
+  const handle = await open(partial, 'wx', PRIVATE_FILE_MODE);
   try {
     await handle.writeFile(content);
   } finally {
     await handle.close();
   }
+  await rename(partial, target);
+  await removeParts(journalPath);
   await prune(journalPath, now);
   return target;
+}
+
+/** Leftovers of backups whose writer was killed; only ever written by a save, which holds the lock. */
+async function removeParts(journalPath: string): Promise<void> {
+  const folder = backupDirFor(journalPath);
+  const names = await readdir(folder).catch(() => [] as string[]);
+  await Promise.all(
+    names.filter((name) => name.endsWith('.json.part')).map((name) => rm(join(folder, name), { force: true })),
+  );
 }
 
 export function upgradeLabel(fromVersion: number): string {
