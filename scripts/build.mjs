@@ -1,8 +1,8 @@
 // Bundles the CLI into one CommonJS file, dist/mentee.cjs, which bin/mentee.cjs runs through V8's
 // code cache. Modules the source imports lazily (schema validation, date parsing, the lock) stay lazy
 // inside the bundle: esbuild wraps them so their code runs only when first imported. The prompt
-// library, two thirds of all the code, is a bundle of its own (dist/prompter.cjs), so the many runs
-// that ask nothing do not even read it.
+// library (two thirds of all the code) and the export libraries are bundles of their own, so the
+// many runs that neither ask nor export do not even read them.
 import { build } from 'esbuild';
 import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
@@ -25,20 +25,27 @@ const common = {
   logLevel: 'warning',
 };
 
-await build({
-  ...common,
-  entryPoints: ['src/ui/inquirer-prompter.ts'],
-  outfile: `${root}dist/prompter.cjs`,
-});
+// Bundles of their own, required by the main one only when needed. They share no module with it, so
+// no class is ever defined twice (an error thrown in one is still an instance in the other).
+const apart = {
+  'inquirer-prompter': { entry: 'src/ui/inquirer-prompter.ts', file: 'prompter.cjs' },
+  'export-libraries': { entry: 'src/ui/export/export-libraries.ts', file: 'export-libraries.cjs' },
+};
+for (const { entry, file } of Object.values(apart)) {
+  await build({ ...common, entryPoints: [entry], outfile: `${root}dist/${file}` });
+}
 await build({
   ...common,
   entryPoints: ['src/cli/main.ts'],
   outfile: `${root}dist/mentee.cjs`,
   plugins: [
     {
-      name: 'prompter-apart',
+      name: 'bundles-apart',
       setup(esbuild) {
-        esbuild.onResolve({ filter: /\/inquirer-prompter\.js$/ }, () => ({ path: './prompter.cjs', external: true }));
+        esbuild.onResolve({ filter: /\/(inquirer-prompter|export-libraries)\.js$/ }, (args) => {
+          const name = /([\w-]+)\.js$/.exec(args.path)[1];
+          return { path: `./${apart[name].file}`, external: true };
+        });
       },
     },
   ],

@@ -11,8 +11,6 @@ import type { Context } from './context.js';
  * and in a wizard each answer that does is queried, offering to take it out.
  */
 export async function guardIdentifiers(ctx: Context, command: Command, args: unknown[]): Promise<void> {
-  const { patterns, problems } = await loadIdentifierPatterns();
-  if (problems.length) ctx.warn(`warning: ${problems.join('; ')}`);
   const flags = command.opts();
   const typed: [where: string, text: string][] = [
     ...args.flatMap((arg, index) =>
@@ -22,15 +20,25 @@ export async function guardIdentifiers(ctx: Context, command: Command, args: unk
       strings(value).map((text) => [flagName(key), text] as [string, string]),
     ),
   ];
-  for (const [where, text] of typed) {
-    const found = findIdentifiers(text, patterns);
-    if (found.length)
-      throw new UsageError(
-        `${where} looks like it contains ${describeFound(found)}. Mentoring notes are not a place for patient data: take it out, or add --allow-identifiers if it is not one.`,
-      );
+  // The user's patterns are read only when there is text to check: most runs (status, lists) have none.
+  let loaded: Promise<IdentifierPattern[]> | undefined;
+  const patterns = () =>
+    (loaded ??= loadIdentifierPatterns().then(({ patterns: found, problems }) => {
+      if (problems.length) ctx.warn(`warning: ${problems.join('; ')}`);
+      return found;
+    }));
+  if (typed.length) {
+    const known = await patterns();
+    for (const [where, text] of typed) {
+      const found = findIdentifiers(text, known);
+      if (found.length)
+        throw new UsageError(
+          `${where} looks like it contains ${describeFound(found)}. Mentoring notes are not a place for patient data: take it out, or add --allow-identifiers if it is not one.`,
+        );
+    }
   }
   const prompter = ctx.prompter;
-  ctx.prompter = async () => guardedPrompter(await prompter(), patterns);
+  ctx.prompter = async () => guardedPrompter(await prompter(), await patterns());
 }
 
 /** Asks about each answer that looks like a patient identifier: take it out (the default), or keep it. */

@@ -21,11 +21,8 @@ export async function loadIdentifierPatterns(
   } catch {
     return { patterns: [], problems: [] };
   }
-  // The schema library is loaded only when there is a file to check: most people have none.
-  const z = await import('zod');
-  const PatternsFile = z.strictObject({
-    patterns: z.array(z.strictObject({ name: z.string().trim().min(1), pattern: z.string().min(1) })),
-  });
+  // The schema is loaded only when there is a file to check: most people have none.
+  const { PatternsFile } = await import('./identifier-patterns-schema.js');
   let parsed: { patterns: { name: string; pattern: string }[] };
   try {
     parsed = PatternsFile.parse(JSON.parse(text));

@@ -14,7 +14,13 @@ let cacheDir: string;
 
 beforeEach(() => {
   install = mkdtempSync(join(tmpdir(), 'mentee-install-'));
-  for (const part of ['bin/mentee.cjs', 'dist/mentee.cjs', 'dist/prompter.cjs', 'templates'])
+  for (const part of [
+    'bin/mentee.cjs',
+    'dist/mentee.cjs',
+    'dist/prompter.cjs',
+    'dist/export-libraries.cjs',
+    'templates',
+  ])
     cpSync(join(ROOT, part), join(install, part), { recursive: true });
   cacheDir = join(install, 'dist', '.code-cache');
 });

@@ -2,7 +2,7 @@
  * The iCalendar (RFC 5545) export: the only door to ical-generator. A calendar syncs to servers, so
  * nothing private goes in, whatever --include-private says: no reflections, nothing from the log.
  */
-import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+import { ical, ICalEventStatus, ICalEventTransparency } from './export-libraries.js';
 import { buildAgenda, type Agenda } from '../../core/agenda.js';
 import { formatDay } from '../../core/dates.js';
 import { mentorName } from '../../core/refs.js';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Liquid } from 'liquidjs';
+import { Liquid } from './export-libraries.js';
 import { UserError } from '../../errors.js';
 import { builtInFolder, userFolder } from '../../config/template-folders.js';
 import { escapeHtml, escapeMarkdown } from './escape.js';

@@ -1,0 +1,6 @@
+/**
+ * The libraries only exports use, in one module that the build makes a file of its own
+ * (dist/export-libraries.cjs): every other command starts without reading them.
+ */
+export { Liquid } from 'liquidjs';
+export { default as ical, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
