@@ -1,15 +1,13 @@
 /**
  * What an export shows, as plain data with dates already written out: the single input of every
  * layout (the Markdown and HTML templates in templates/export/). Private fields are copied in only
- * when the mentee asked for them, so a template cannot leak what it was never given.
+ * when the mentee asked for them, so a template cannot leak what it was never given. The views are
+ * built in meeting-view.ts and summary-view.ts from the records shaped here.
  */
-import type { Agenda } from './agenda.js';
-import { buildAgenda, indexForAgendas } from './agenda.js';
-import { daysUntil, formatDateTime, formatDay, spanText } from './dates.js';
+import { daysUntil, formatDay, spanText } from './dates.js';
 import { mentorName } from './refs.js';
 import type { Action, Goal, Journal, Meeting, Topic } from './schema.js';
-import type { Summary } from './summary.js';
-import { buildTimeline, type Timeline } from './timeline.js';
+import type { Timeline } from './timeline.js';
 
 export interface ActionView {
   id: string;
@@ -126,105 +124,7 @@ export interface SummaryView {
   all: boolean;
 }
 
-const MODE_WORDS: Record<Meeting['mode'], string> = {
-  'in-person': 'in person',
-  video: 'video call',
-  phone: 'phone call',
-  other: 'other',
-};
-
-export function meetingView(journal: Journal, agenda: Agenda, includePrivate: boolean): MeetingView {
-  const { meeting, mentor } = agenda;
-  const log = meeting.log;
-  const agreed = agenda.actionsAgreed;
-  return {
-    kind: log ? 'record' : 'agenda',
-    id: meeting.id,
-    title: log ? `Meeting notes: ${mentor.name}` : `Agenda: meeting with ${mentor.name}`,
-    mentor: { name: mentor.name, role: mentor.role ?? '' },
-    mentee: journal.profile.name ?? '',
-    when: formatDateTime(meeting.when),
-    lengthMinutes: meeting.lengthMinutes,
-    mode: MODE_WORDS[meeting.mode],
-    intention: meeting.prep?.intention ?? '',
-    topics: agenda.topics.map(topicView),
-    time: {
-      plannedMinutes: agenda.timeCheck.plannedMinutes,
-      lengthMinutes: agenda.timeCheck.lengthMinutes,
-      overBy: agenda.timeCheck.overBy,
-      untimed: agenda.timeCheck.untimed,
-    },
-    actionsReviewed: agenda.actionsReviewed.map(({ action, state, note }) =>
-      actionView(journal, action, { state, note }),
-    ),
-    goals: agenda.goals.map((goal) => goalView(goal, goal.progress)),
-    record: log
-      ? {
-          advice: log.advice,
-          feedback: log.feedback,
-          decisions: log.decisions,
-          challenged: log.challenged,
-          myPlan: agreed.filter((action) => action.owner === 'me').map((action) => actionView(journal, action)),
-          mentorOffers: agreed
-            .filter((action) => action.owner === 'mentor')
-            .map((action) => actionView(journal, action)),
-          nextMeeting: log.nextMeeting ? formatDateTime(log.nextMeeting) : '',
-        }
-      : null,
-    private: includePrivate ? privateView(meeting) : null,
-  };
-}
-
-export function summaryView(journal: Journal, summary: Summary, includePrivate: boolean, all = false): SummaryView {
-  const { scope, figures } = summary;
-  const mentorOfMeeting = (meeting: Meeting) => mentorName(journal, meeting.mentor);
-  const index = all ? indexForAgendas(journal) : undefined;
-  const goalsInScope = summary.goals.map(({ goal }) => goal);
-  return {
-    title: all ? 'Mentoring journal' : 'Mentoring summary',
-    mentee: journal.profile.name ?? '',
-    stage: journal.profile.stage ?? '',
-    mentor: scope.mentor?.name ?? '',
-    period: {
-      from: scope.from ? formatDay(scope.from) : firstRecordDay(summary),
-      to: formatDay(scope.to),
-    },
-    figures: {
-      meetingsHeld: figures.meetingsHeld,
-      actionsCompleted: figures.actionsCompleted,
-      completedOnTime: figures.completedOnTime,
-      completedLate: figures.actionsCompleted - figures.completedOnTime,
-      onTimePercent: figures.onTimeRate === null ? null : Math.round(figures.onTimeRate * 100),
-      actionsOpen: summary.actionsOpen.length,
-      goalsActive: goalsInScope.filter((goal) => goal.status === 'active').length,
-      goalsAchieved: goalsInScope.filter((goal) => goal.status === 'achieved').length,
-    },
-    meetings: summary.meetings.map((meeting) => ({
-      id: meeting.id,
-      when: formatDateTime(meeting.when),
-      mentor: mentorOfMeeting(meeting),
-      advice: meeting.log?.advice ?? [],
-      feedback: meeting.log?.feedback ?? [],
-      decisions: meeting.log?.decisions ?? [],
-      detail: index ? meetingView(journal, buildAgenda(journal, meeting, index), includePrivate) : null,
-      private: includePrivate ? privateView(meeting) : null,
-    })),
-    goals: summary.goals.map(({ goal, progress }) => goalView(goal, progress)),
-    actionsDone: summary.actionsDone.map((action) => actionView(journal, action)),
-    actionsOpen: summary.actionsOpen.map((action) => actionView(journal, action)),
-    advice: summary.meetings.flatMap((meeting) =>
-      (meeting.log?.advice ?? []).map((text) => ({
-        text,
-        mentor: mentorOfMeeting(meeting),
-        date: formatDay(meeting.when),
-      })),
-    ),
-    timeline: buildTimeline(summary),
-    all,
-  };
-}
-
-function topicView(topic: Topic, index: number): TopicView {
+export function topicView(topic: Topic, index: number): TopicView {
   return {
     number: index + 1,
     title: topic.title,
@@ -237,7 +137,7 @@ function topicView(topic: Topic, index: number): TopicView {
   };
 }
 
-function actionView(
+export function actionView(
   journal: Journal,
   action: Action,
   review?: { state: string; note?: string | undefined },
@@ -259,7 +159,7 @@ function actionView(
   };
 }
 
-function goalView(goal: Goal, progress: Goal['progress']): GoalView {
+export function goalView(goal: Goal, progress: Goal['progress']): GoalView {
   return {
     id: goal.id,
     title: goal.title,
@@ -272,15 +172,9 @@ function goalView(goal: Goal, progress: Goal['progress']): GoalView {
   };
 }
 
-function privateView(meeting: Meeting): PrivateView {
+export function privateView(meeting: Meeting): PrivateView {
   return {
     reflections: meeting.prep?.reflections ?? [],
     reflection: meeting.log?.privateReflection ?? '',
   };
-}
-
-/** A summary from "the start": the day of its first meeting, else of the journal's first record. */
-function firstRecordDay(summary: Summary): string {
-  const first = summary.meetings[0]?.when;
-  return first ? formatDay(first) : 'the start';
 }
