@@ -7,7 +7,7 @@ import { userConfigDir } from '../store/paths.js';
  * Identifier patterns of the user's own (a hospital number format, say), in identifiers.json in the
  * config folder: { "patterns": [{ "name": "a hospital number", "pattern": "\\bRX\\d{7}\\b" }] }.
  */
-export function identifierPatternsFile(): string {
+function identifierPatternsFile(): string {
   return join(userConfigDir(), 'identifiers.json');
 }
 

@@ -138,7 +138,7 @@ export async function listBackups(journalPath: string): Promise<string[]> {
 }
 
 /** The backups retention keeps, of `newestFirst`, at `now`. */
-export function backupsToKeep(newestFirst: string[], now: Date): Set<string> {
+function backupsToKeep(newestFirst: string[], now: Date): Set<string> {
   const keep = new Set<string>();
   const days = new Set<string>();
   const recentDays = new Set(Array.from({ length: DAYS_KEPT }, (_, back) => localDay(addDays(now, -back))));

@@ -23,9 +23,9 @@ const TAG_LENGTH = 16;
 const KDF_LINE = /^scrypt N=([1-9]\d{0,9}) r=([1-9]\d{0,4}) p=([1-9]\d{0,4}) salt=([A-Za-z0-9+/]{22}==)$/;
 const CIPHER_LINE = /^aes-256-gcm iv=([A-Za-z0-9+/]{16})$/;
 
-export const DEFAULT_KDF = { N: 2 ** 17, r: 8, p: 1 } as const;
+const DEFAULT_KDF = { N: 2 ** 17, r: 8, p: 1 } as const;
 /** What a file may ask for: beyond these, a crafted header could make scrypt take gigabytes or minutes. */
-export const KDF_LIMITS = { N: 2 ** 20, r: 16, p: 4, memory: 256 * 1024 * 1024 } as const;
+const KDF_LIMITS = { N: 2 ** 20, r: 16, p: 4, memory: 256 * 1024 * 1024 } as const;
 
 export interface KdfParams {
   N: number;
@@ -153,7 +153,7 @@ function kdfLine({ N, r, p, salt }: KdfParams): string {
   return `scrypt N=${N} r=${r} p=${p} salt=${salt.toString('base64')}`;
 }
 
-export function wrongOrDamaged(file: string): JournalFileError {
+function wrongOrDamaged(file: string): JournalFileError {
   return unreadable(file, 'the passphrase is wrong, or the file is damaged');
 }
 
