@@ -4,14 +4,6 @@
  */
 import { addAction, closeAction } from '../src/core/actions.js';
 import { addGoal, updateGoal } from '../src/core/goals.js';
-import {
-  ActionAddInput,
-  GoalAddInput,
-  GoalUpdateInput,
-  LogInput,
-  MentorAddInput,
-  PrepInput,
-} from '../src/core/inputs.js';
 import { logMeeting } from '../src/core/log.js';
 import { addMentor } from '../src/core/mentors.js';
 import { prepMeeting } from '../src/core/prep.js';
@@ -83,26 +75,26 @@ export function buildJournal(size: Size): Journal {
     (_, index) =>
       addMentor(
         journal,
-        MentorAddInput.parse({
+        {
           name: `Dr Mentor ${String.fromCharCode(65 + index)} ${phrase(1)}`,
-          cadence: '4w',
-          length: '30',
-          rule: [sentence(), sentence()],
-          expect: ['career', 'emotional'],
-        }),
+          cadenceDays: 28,
+          lengthMinutes: 30,
+          rules: [sentence(), sentence()],
+          expectations: ['career', 'emotional'],
+        },
         at(0),
       ).handle,
   );
   for (let index = 0; index < size.goals; index++) {
     addGoal(
       journal,
-      GoalAddInput.parse({
+      {
         title: sentence(),
         category: 'career',
         why: sentence(),
         success: sentence(),
-        mentor: [pick(handles)],
-      }),
+        mentors: [pick(handles)],
+      },
       at(DAY),
     );
   }
@@ -111,42 +103,56 @@ export function buildJournal(size: Size): Journal {
   for (let index = 0; index < size.meetings; index++) {
     const when = at(30 * DAY + Math.floor((index * gap) / DAY) * DAY + 17.5 * 3_600_000);
     const mentor = pick(handles);
-    const date = when.toISOString().slice(0, 16).replace('T', ' ');
     prepMeeting(
       journal,
-      PrepInput.parse({
+      {
         mentor,
-        when: date,
+        when,
         intention: sentence(),
-        topic: [`${index}a ${phrase(3)}:10`, `${index}b ${phrase(3)}:10`, `${index}c ${phrase(2)}:5`],
-        goal: [`g${1 + Math.floor(next() * size.goals)}`],
-      }),
+        topics: [
+          { title: `${index}a ${phrase(3)}`, minutes: 10 },
+          { title: `${index}b ${phrase(3)}`, minutes: 10 },
+          { title: `${index}c ${phrase(2)}`, minutes: 5 },
+        ],
+        replaceTopics: false,
+        goals: [`g${1 + Math.floor(next() * size.goals)}`],
+        reviews: [],
+        carryParked: false,
+        reflections: [],
+      },
       new Date(when.getTime() - 3 * DAY),
     );
     const held = new Date(when.getTime() + 3_600_000);
     logMeeting(
       journal,
-      LogInput.parse({
+      {
         meeting: `m${journal.counters.m - 1}`,
-        covered: ['1', '2'],
-        parked: ['3'],
+        topics: [],
+        outcomes: [
+          { number: 1, outcome: 'covered' },
+          { number: 2, outcome: 'covered' },
+          { number: 3, outcome: 'parked' },
+        ],
         advice: [sentence(), sentence()],
         feedback: [sentence()],
-        decision: [sentence()],
+        decisions: [sentence()],
         challenged: [sentence()],
-        private: `${sentence()} ${sentence()}`,
-      }),
+        actions: [],
+        privateReflection: `${sentence()} ${sentence()}`,
+        amend: false,
+      },
       held,
     );
     for (let k = 0; k < perMeeting; k++) {
       const action = addAction(
         journal,
-        ActionAddInput.parse({
+        {
           title: sentence(),
+          owner: 'me',
           due: new Date(held.getTime() + 14 * DAY).toISOString().slice(0, 10),
           mentor,
           note: sentence(),
-        }),
+        },
         held,
       );
       // Most older actions get done, some late; recent ones stay open.
@@ -155,10 +161,10 @@ export function buildJournal(size: Size): Journal {
       }
     }
     if (index % 5 === 0)
-      updateGoal(journal, `g${1 + Math.floor(next() * size.goals)}`, GoalUpdateInput.parse({ note: sentence() }), held);
+      updateGoal(journal, `g${1 + Math.floor(next() * size.goals)}`, { note: sentence(), mentors: [] }, held);
   }
   while (journal.actions.length < size.actions)
-    addAction(journal, ActionAddInput.parse({ title: sentence() }), BENCH_NOW);
+    addAction(journal, { title: sentence(), owner: 'me' }, BENCH_NOW);
   return journal;
 }
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { DomainError } from '../core/problems.js';
 import type { Context, GlobalOptions } from './context.js';
 
 export type Flags = Record<string, unknown>;
@@ -16,7 +17,12 @@ export function run(handler: (ctx: Context, ...args: any[]) => Promise<void>) {
     const ctx = createContext(globals);
     const args = received.slice(0, -2);
     if (!globals.allowIdentifiers) await (await import('./identifier-guard.js')).guardIdentifiers(ctx, command, args);
-    await handler(ctx, ...args, command.opts());
+    try {
+      await handler(ctx, ...args, command.opts());
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      throw (await import('./problem-words.js')).wordProblem(error.problem, commandWords(command));
+    }
   };
 }
 
@@ -28,4 +34,11 @@ export function example(command: Command, ...lines: string[]): Command {
 
 export function withJson(command: Command): Command {
   return command.option('--json', 'print a stable JSON shape instead of text (see README)');
+}
+
+/** "prep", "action add": the words that ran a command, for hints that repeat them. */
+function commandWords(command: Command): string {
+  const words: string[] = [];
+  for (let at: Command | null = command; at?.parent; at = at.parent) words.unshift(at.name());
+  return words.join(' ');
 }

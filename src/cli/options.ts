@@ -1,13 +1,21 @@
 import type { z } from 'zod';
 import { UsageError } from '../errors.js';
 
-/** Validates a command's parsed flags with its zod schema; the first problem becomes a usage error naming the flag. */
-export function parseOptions<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): z.infer<S> {
+/**
+ * Turns a command's parsed flags into its domain input with the command's zod schema; the first
+ * problem becomes a usage error naming the flag (or the argument), with the reader's hint if it gave one.
+ */
+export function parseOptions<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): z.output<S> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const key = String(issue.path[0] ?? '');
   const flag = key ? `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}` : 'options';
-  const label = key === 'name' || key === 'title' ? key : flag;
-  throw new UsageError(`${label}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}.`);
+  const label = POSITIONAL.has(key) ? key : flag;
+  const message = issue.message.replace(/\.$/, '');
+  const hint = (issue as { params?: { hint?: string } }).params?.hint;
+  throw new UsageError(`${label}: ${message.charAt(0).toLowerCase()}${message.slice(1)}.`, hint);
 }
+
+/** Inputs given as a command's argument rather than a flag: named as such in errors. */
+const POSITIONAL = new Set(['name', 'title']);

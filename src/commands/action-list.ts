@@ -1,13 +1,19 @@
+import * as z from 'zod';
 import type { Context } from '../cli/context.js';
 import { parseOptions } from '../cli/options.js';
-import { selectActions } from '../core/action-list.js';
-import { ActionListInput } from '../core/list-inputs.js';
+import { selectActions, type ActionFilter } from '../core/action-list.js';
+import { flag, optionalText } from '../input/flags.js';
 import { renderActionList } from '../ui/render/actions.js';
 
+// Kept apart from the writers' flags: listing is the most frequent run, and builds only this schema.
+const actionListFlags = z
+  .object({ all: flag, overdue: flag, mentor: optionalText, goal: optionalText, mine: flag, json: flag })
+  .transform(({ json, ...filter }) => ({ filter: filter satisfies ActionFilter, json }));
+
 export async function actionListCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
-  const filter = parseOptions(ActionListInput, raw);
+  const { filter, json } = parseOptions(actionListFlags, raw);
   const journal = await ctx.store.read();
   const actions = selectActions(journal, filter, ctx.now);
-  if (raw.json) return ctx.print(JSON.stringify({ actions }, null, 2));
+  if (json) return ctx.print(JSON.stringify({ actions }, null, 2));
   ctx.print(renderActionList(journal, actions, ctx));
 }

@@ -1,18 +1,49 @@
+import * as z from 'zod';
 import type { Context } from '../cli/context.js';
 import { parseOptions } from '../cli/options.js';
 import { addAction, closeAction, editAction } from '../core/actions.js';
 import { dueText } from '../core/dates.js';
-import { ActionAddInput, ActionEditInput, NoteInput } from '../core/inputs.js';
+import type { ActionAddInput, ActionEditInput } from '../core/inputs.js';
+import { ACTION_OWNERS } from '../core/model.js';
+import { flag, oneOf, optionalText, readWith, text } from '../input/flags.js';
+import { readDay } from '../input/read.js';
+import { noteFlags } from './common-flags.js';
+
+const dueDay = (now: Date) => readWith((value) => readDay(value, now)).optional();
+
+export const actionAddFlags = (now: Date) =>
+  z
+    .object({
+      title: text,
+      due: dueDay(now),
+      goal: optionalText,
+      mentor: optionalText,
+      owner: oneOf(ACTION_OWNERS).default('me'),
+      note: optionalText,
+      json: flag,
+    })
+    .transform(({ json, ...input }) => ({ input: input satisfies ActionAddInput, json }));
+
+export const actionEditFlags = (now: Date) =>
+  z.object({
+    title: optionalText,
+    due: dueDay(now),
+    clearDue: flag,
+    goal: optionalText,
+    mentor: optionalText,
+    owner: oneOf(ACTION_OWNERS).optional(),
+    note: optionalText,
+  }) satisfies z.ZodType<ActionEditInput>;
 
 export async function actionAddCommand(ctx: Context, title: string, raw: Record<string, unknown>): Promise<void> {
-  const input = parseOptions(ActionAddInput, { ...raw, title });
+  const { input, json } = parseOptions(actionAddFlags(ctx.now), { ...raw, title });
   const action = await ctx.store.update((journal) => addAction(journal, input, ctx.now));
-  if (raw.json) return ctx.print(JSON.stringify(action, null, 2));
+  if (json) return ctx.print(JSON.stringify(action, null, 2));
   ctx.print(`Added ${action.id}: ${action.title}${action.due ? ` (${dueText(action.due, ctx.now)})` : ''}.`);
 }
 
 export async function actionEditCommand(ctx: Context, id: string, raw: Record<string, unknown>): Promise<void> {
-  const input = parseOptions(ActionEditInput, raw);
+  const input = parseOptions(actionEditFlags(ctx.now), raw);
   const action = await ctx.store.update((journal) => editAction(journal, id, input, ctx.now));
   ctx.print(`Updated ${action.id}: ${action.title}.`);
 }
@@ -25,7 +56,7 @@ export async function actionCloseCommand(
   status: 'done' | 'dropped' | 'open',
   raw: Record<string, unknown>,
 ): Promise<void> {
-  const { note } = parseOptions(NoteInput, raw);
+  const { note } = parseOptions(noteFlags, raw);
   const action = await ctx.store.update((journal) => closeAction(journal, id, status, ctx.now, note));
   ctx.print(`${VERBS[status]}: ${action.id} ${action.title}.`);
 }

@@ -1,12 +1,73 @@
 import { extname } from 'node:path';
+import * as z from 'zod';
 import type { Context } from '../cli/context.js';
 import { parseOptions } from '../cli/options.js';
-import { selectExport, type ExportSelection } from '../core/export-scope.js';
-import { ExportInput, type ExportFormat } from '../core/inputs.js';
+import { selectExport, type ExportScope, type ExportSelection } from '../core/export-scope.js';
 import { UsageError, UserError } from '../errors.js';
+import { flag, oneOf, optionalText, readWith } from '../input/flags.js';
+import { readDate } from '../input/read.js';
 import { isEncryptedFile } from '../store/crypto.js';
 import { writePrivateFile } from '../store/output-file.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../ui/export/formats.js';
 import { renderExport } from '../ui/export/render-export.js';
+
+/**
+ * `mentee export`'s flags: one scope at most (--next, --meeting, a period, --all), read into the
+ * scope the core selects by. A period runs from the start of its first day to the end of its last.
+ */
+export const exportFlags = (now: Date) =>
+  z
+    .object({
+      format: oneOf(EXPORT_FORMATS).optional(),
+      next: flag,
+      meeting: optionalText,
+      since: readWith((text) => readDate(text, now)).optional(),
+      from: readWith((text) => readDate(text, now)).optional(),
+      to: readWith((text) => readDate(text, now)).optional(),
+      all: flag,
+      mentor: optionalText,
+      includePrivate: flag,
+      out: optionalText,
+      force: flag,
+      schema: flag,
+    })
+    .transform(({ next, meeting, since, from, to, all, ...rest }) => {
+      if (since && from) throw new UsageError('--since and --from mean the same; give one of them.');
+      const start = since ?? from;
+      const scopes = [next, meeting !== undefined, start !== undefined || to !== undefined, all];
+      if (scopes.filter(Boolean).length > 1)
+        throw new UsageError('Give only one of --next, --meeting, a period (--since/--from, --to) and --all.');
+      const startFlag = since ? '--since' : '--from';
+      const end = to ? endOfDay(to) : now;
+      if (start && startOfDay(start) > end)
+        throw new UsageError(
+          to
+            ? `${startFlag} is after --to; the period would be empty.`
+            : `${startFlag} is in the future; the period would be empty.`,
+        );
+      const scope: ExportScope = all
+        ? { kind: 'all' }
+        : meeting
+          ? { kind: 'meeting', ref: meeting }
+          : next
+            ? { kind: 'next' }
+            : start || to
+              ? { kind: 'period', from: start && startOfDay(start), to: to && endOfDay(to) }
+              : { kind: 'unnamed' };
+      return { ...rest, scope };
+    });
+
+function startOfDay(date: Date): Date {
+  const copy = new Date(date);
+  copy.setHours(0, 0, 0, 0);
+  return copy;
+}
+
+function endOfDay(date: Date): Date {
+  const copy = new Date(date);
+  copy.setHours(23, 59, 59, 999);
+  return copy;
+}
 
 const FORMAT_BY_EXTENSION: Record<string, ExportFormat> = {
   '.md': 'md',
@@ -18,14 +79,14 @@ const FORMAT_BY_EXTENSION: Record<string, ExportFormat> = {
 };
 
 export async function exportCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
-  const input = parseOptions(ExportInput, raw);
+  const input = parseOptions(exportFlags(ctx.now), raw);
   if (input.schema) {
     const { exportJsonSchemaDocument } = await import('../core/export-shape.js');
     return ctx.print(JSON.stringify(exportJsonSchemaDocument(), null, 2));
   }
   const format = input.format ?? formatFromFile(input.out) ?? 'md';
   const journal = await ctx.store.read();
-  const selection = selectExport(journal, input, ctx.now);
+  const selection = selectExport(journal, input.scope, input.mentor, ctx.now);
   if (await isEncryptedFile(ctx.store.path))
     ctx.warn('Your journal is encrypted, but this export is plain text: keep it private, or delete it once sent.');
   if (format === 'ics' && input.includePrivate)

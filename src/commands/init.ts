@@ -1,15 +1,21 @@
+import * as z from 'zod';
 import type { Context } from '../cli/context.js';
 import { parseOptions } from '../cli/options.js';
 import { addGoal } from '../core/goals.js';
-import { ProfileInput } from '../core/inputs.js';
+import type { ProfileInput } from '../core/inputs.js';
 import { addMentor } from '../core/mentors.js';
 import { setProfile } from '../core/profile.js';
 import { UsageError } from '../errors.js';
+import { flag, optionalText } from '../input/flags.js';
 import { runInitWizard, type InitPlan } from '../wizards/init-wizard.js';
 
+const initFlags = z
+  .object({ name: optionalText, stage: optionalText, yes: flag })
+  .transform(({ yes, ...profile }) => ({ profile: profile satisfies ProfileInput, yes }));
+
 export async function initCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
-  const flags = parseOptions(ProfileInput, raw);
-  const wizard = ctx.interactive && !raw.yes;
+  const { profile: flags, yes } = parseOptions(initFlags, raw);
+  const wizard = ctx.interactive && !yes;
   if (!wizard && !flags.name && !flags.stage) {
     throw new UsageError('init needs a terminal to ask its questions, or flags: --name and/or --stage.');
   }
@@ -19,7 +25,7 @@ export async function initCommand(ctx: Context, raw: Record<string, unknown>): P
   const { profile, mentor, goals } = await ctx.store.update((journal) => {
     const mentor = plan.mentor && addMentor(journal, plan.mentor, ctx.now);
     const goals = plan.goals.map((goal) =>
-      addGoal(journal, { ...goal, mentor: mentor ? [mentor.handle] : [] }, ctx.now),
+      addGoal(journal, { ...goal, mentors: mentor ? [mentor.handle] : [] }, ctx.now),
     );
     return { profile: setProfile(journal, plan.profile), mentor, goals };
   });

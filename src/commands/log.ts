@@ -1,24 +1,76 @@
+import * as z from 'zod';
 import type { Context } from '../cli/context.js';
 import { parseOptions } from '../cli/options.js';
 import { dueText, formatDateTime } from '../core/dates.js';
 import { selectActions } from '../core/action-list.js';
-import { LogInput } from '../core/inputs.js';
+import type { LogInput } from '../core/inputs.js';
+import { MEETING_MODES } from '../core/model.js';
 import { mentorOf } from '../core/refs.js';
 import { logMeeting } from '../core/log.js';
 import { withoutPrivate } from '../core/privacy.js';
+import { flag, listOf, oneOf, optionalText, readAllWith, readWith, texts } from '../input/flags.js';
+import { readActionSpec, readDate, readMinutes, readTopicNumbers, readTopicSpec } from '../input/read.js';
 import { count } from '../ui/render/layout.js';
 import { runLogWizard } from '../wizards/log-wizard.js';
+
+/** `mentee log`'s flags, read into what logging takes. */
+export const logFlags = (now: Date) =>
+  z
+    .object({
+      meeting: optionalText,
+      mentor: optionalText,
+      when: readWith((text) => readDate(text, now)).optional(),
+      length: readWith(readMinutes).optional(),
+      mode: oneOf(MEETING_MODES).optional(),
+      topic: listOf(readTopicSpec),
+      covered: topicNumbers,
+      parked: topicNumbers,
+      advice: texts,
+      feedback: texts,
+      decision: texts,
+      challenged: texts,
+      action: listOf((text) => readActionSpec(text, now, 'me')),
+      mentorAction: listOf((text) => readActionSpec(text, now, 'mentor')),
+      private: optionalText,
+      next: readWith((text) => readDate(text, now)).optional(),
+      amend: flag,
+      yes: flag,
+      json: flag,
+    })
+    .transform(({ length, topic, covered, parked, decision, action, mentorAction, private: reflection, yes, json, ...rest }) => ({
+      input: {
+        ...rest,
+        lengthMinutes: length,
+        topics: topic,
+        outcomes: [
+          ...covered.map((number) => ({ number, outcome: 'covered' as const })),
+          ...parked.map((number) => ({ number, outcome: 'parked' as const })),
+        ],
+        decisions: decision,
+        actions: [...action, ...mentorAction],
+        privateReflection: reflection,
+      } satisfies LogInput,
+      yes,
+      json,
+    }));
+
+const topicNumbers = readAllWith(readTopicNumbers);
 
 export async function logCommand(
   ctx: Context,
   meetingId: string | undefined,
   raw: Record<string, unknown>,
 ): Promise<void> {
-  const flags = parseOptions(LogInput, { ...raw, meeting: meetingId });
-  const wizard = ctx.interactive && !raw.yes && !raw.json;
+  const flags = parseOptions(logFlags(ctx.now), { ...raw, meeting: meetingId });
+  const wizard = ctx.interactive && !flags.yes && !flags.json;
   const input = wizard
-    ? await runLogWizard({ journal: await ctx.store.read(), now: ctx.now, prompt: await ctx.prompter(), flags })
-    : flags;
+    ? await runLogWizard({
+        journal: await ctx.store.read(),
+        now: ctx.now,
+        prompt: await ctx.prompter(),
+        flags: flags.input,
+      })
+    : flags.input;
   const { meeting, actions, nextMeeting, mentorName, dueNext } = await ctx.store.update((journal) => {
     const result = logMeeting(journal, input, ctx.now);
     const mentorName = mentorOf(journal, result.meeting.mentor).name;
@@ -27,7 +79,7 @@ export async function logCommand(
       .slice(0, 3);
     return { ...result, mentorName, dueNext };
   });
-  if (raw.json) {
+  if (flags.json) {
     return ctx.print(
       JSON.stringify({ meeting: withoutPrivate(meeting), actions, nextMeeting: nextMeeting ?? null }, null, 2),
     );

@@ -1,15 +1,21 @@
+import * as z from 'zod';
 import type { Context } from '../cli/context.js';
+import { parseOptions } from '../cli/options.js';
+import { flag, optionalText } from '../input/flags.js';
 import { cancelMeeting } from '../core/meetings.js';
 import { withoutPrivate } from '../core/privacy.js';
 import { findMentor } from '../core/refs.js';
 import { renderMeetingList } from '../ui/render/meetings.js';
 import { byWhen } from '../core/order.js';
 
-export async function meetingListCommand(ctx: Context, raw: { mentor?: string; json?: boolean }): Promise<void> {
+const meetingListFlags = z.object({ mentor: optionalText, json: flag });
+
+export async function meetingListCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
+  const { mentor, json } = parseOptions(meetingListFlags, raw);
   const journal = await ctx.store.read();
-  const handle = raw.mentor ? findMentor(journal, raw.mentor).handle : undefined;
+  const handle = mentor ? findMentor(journal, mentor).handle : undefined;
   const meetings = journal.meetings.filter((meeting) => !handle || meeting.mentor === handle).sort(byWhen);
-  if (raw.json) return ctx.print(JSON.stringify({ meetings: meetings.map(withoutPrivate) }, null, 2));
+  if (json) return ctx.print(JSON.stringify({ meetings: meetings.map(withoutPrivate) }, null, 2));
   ctx.print(renderMeetingList(journal, meetings, ctx));
 }
 

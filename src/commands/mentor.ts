@@ -1,36 +1,100 @@
+import * as z from 'zod';
 import type { Context } from '../cli/context.js';
 import { parseOptions } from '../cli/options.js';
-import { MentorAddInput, MentorEditInput, NoteInput } from '../core/inputs.js';
+import type { MentorAddInput, MentorEditInput } from '../core/inputs.js';
+import { SUPPORT_KINDS } from '../core/model.js';
 import { addMentor, editMentor, setMentorStatus } from '../core/mentors.js';
 import { findMentor } from '../core/refs.js';
 import type { Mentor } from '../core/schema.js';
+import { flag, oneOf, optionalText, readWith, text, texts } from '../input/flags.js';
+import { readCadence, readContact, readDay, readMinutes } from '../input/read.js';
 import { renderMentor, renderMentorList } from '../ui/render/mentors.js';
+import { noteFlags } from './common-flags.js';
+
+/** Other words people use for the support they hope for. */
+const SUPPORT_ALIASES: Record<string, (typeof SUPPORT_KINDS)[number]> = {
+  guidance: 'career',
+  'career-guidance': 'career',
+  opportunity: 'opportunities',
+  doors: 'opportunities',
+  pitfall: 'pitfalls',
+  honesty: 'pitfalls',
+  support: 'emotional',
+  'emotional-support': 'emotional',
+  'work-life': 'balance',
+  'work-life-balance': 'balance',
+  wellbeing: 'balance',
+};
+
+const mentorFields = (now: Date) => ({
+  role: optionalText,
+  contact: readWith(readContact).optional(),
+  cadence: readWith(readCadence).optional(),
+  length: readWith(readMinutes).optional(),
+  rule: texts,
+  expect: z.array(oneOf(SUPPORT_KINDS, SUPPORT_ALIASES)).default([]),
+  since: readWith((value) => readDay(value, now)).optional(),
+});
+
+export const mentorAddFlags = (now: Date) =>
+  z
+    .object({ ...mentorFields(now), name: text, handle: optionalText, json: flag })
+    .transform(({ cadence, length, rule, expect, since, json, ...rest }) => ({
+      input: {
+        ...rest,
+        cadenceDays: cadence,
+        lengthMinutes: length,
+        rules: rule,
+        expectations: expect,
+        startDate: since,
+      } satisfies MentorAddInput,
+      json,
+    }));
+
+export const mentorEditFlags = (now: Date) =>
+  z
+    .object({ ...mentorFields(now), name: optionalText, clearRules: flag, clearExpect: flag })
+    .transform(
+      ({ cadence, length, rule, expect, since, clearExpect, ...rest }): MentorEditInput => ({
+        ...rest,
+        cadenceDays: cadence,
+        lengthMinutes: length,
+        rules: rule,
+        expectations: expect,
+        startDate: since,
+        clearExpectations: clearExpect,
+      }),
+    );
+
+const listFlags = z.object({ all: flag, json: flag });
 
 export async function mentorAddCommand(ctx: Context, name: string, raw: Record<string, unknown>): Promise<void> {
-  const input = parseOptions(MentorAddInput, { ...raw, name });
+  const { input, json } = parseOptions(mentorAddFlags(ctx.now), { ...raw, name });
   const mentor = await ctx.store.update((journal) => addMentor(journal, input, ctx.now));
-  if (raw.json) return ctx.print(JSON.stringify(mentor, null, 2));
+  if (json) return ctx.print(JSON.stringify(mentor, null, 2));
   ctx.print(
     `Added ${mentor.name} as "${mentor.handle}". Prepare your first meeting with: mentee prep --mentor ${mentor.handle}`,
   );
 }
 
-export async function mentorListCommand(ctx: Context, raw: { all?: boolean; json?: boolean }): Promise<void> {
+export async function mentorListCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
+  const { all, json } = parseOptions(listFlags, raw);
   const journal = await ctx.store.read();
-  const mentors = journal.mentors.filter((mentor) => raw.all || mentor.status !== 'ended');
-  if (raw.json) return ctx.print(JSON.stringify({ mentors }, null, 2));
+  const mentors = journal.mentors.filter((mentor) => all || mentor.status !== 'ended');
+  if (json) return ctx.print(JSON.stringify({ mentors }, null, 2));
   ctx.print(renderMentorList(journal, mentors, ctx));
 }
 
-export async function mentorShowCommand(ctx: Context, ref: string, raw: { json?: boolean }): Promise<void> {
+export async function mentorShowCommand(ctx: Context, ref: string, raw: Record<string, unknown>): Promise<void> {
+  const { json } = parseOptions(listFlags, raw);
   const journal = await ctx.store.read();
   const mentor = findMentor(journal, ref);
-  if (raw.json) return ctx.print(JSON.stringify(mentor, null, 2));
+  if (json) return ctx.print(JSON.stringify(mentor, null, 2));
   ctx.print(renderMentor(journal, mentor, ctx));
 }
 
 export async function mentorEditCommand(ctx: Context, ref: string, raw: Record<string, unknown>): Promise<void> {
-  const input = parseOptions(MentorEditInput, raw);
+  const input = parseOptions(mentorEditFlags(ctx.now), raw);
   const mentor = await ctx.store.update((journal) => editMentor(journal, ref, input, ctx.now));
   ctx.print(`Updated ${mentor.name} (${mentor.handle}).`);
 }
@@ -47,7 +111,7 @@ export async function mentorStatusCommand(
   status: Mentor['status'],
   raw: Record<string, unknown> = {},
 ): Promise<void> {
-  const { note } = parseOptions(NoteInput, raw);
+  const { note } = parseOptions(noteFlags, raw);
   const mentor = await ctx.store.update((journal) => setMentorStatus(journal, ref, status, ctx.now, note));
   ctx.print(STATUS_MESSAGES[status](mentor));
 }

@@ -1,12 +1,16 @@
+import * as z from 'zod';
 import type { Context } from '../cli/context.js';
 import { parseOptions } from '../cli/options.js';
 import { loadPrepTemplates, pickTemplate } from '../config/prep-templates.js';
 import { buildAgenda } from '../core/agenda.js';
 import { toDay } from '../core/dates.js';
-import { PrepInput } from '../core/inputs.js';
+import type { PrepInput } from '../core/inputs.js';
+import { MEETING_MODES, TOPIC_KINDS } from '../core/model.js';
 import { prepMeeting } from '../core/prep.js';
 import type { Journal } from '../core/schema.js';
 import { DEFAULT_TEMPLATE, FIRST_MEETING_TEMPLATE, type PrepTemplate } from '../core/template.js';
+import { flag, listOf, oneOf, optionalText, readWith, texts } from '../input/flags.js';
+import { readDate, readMinutes, readReviewSpec, readTopicSpec } from '../input/read.js';
 import { writePrivateFile } from '../store/output-file.js';
 import { meetingMarkdown } from '../ui/export/render-export.js';
 import { agendaJson } from '../ui/json.js';
@@ -14,15 +18,49 @@ import { isPromptCancel } from '../ui/prompter.js';
 import { renderAgenda } from '../ui/render/meetings.js';
 import { runPrepWizard } from '../wizards/prep-wizard.js';
 
+/** `mentee prep`'s flags, read into what preparing takes. */
+export const prepFlags = (now: Date) =>
+  z
+    .object({
+      meeting: optionalText,
+      mentor: optionalText,
+      when: readWith((text) => readDate(text, now)).optional(),
+      length: readWith(readMinutes).optional(),
+      mode: oneOf(MEETING_MODES).optional(),
+      intention: optionalText,
+      topic: listOf(readTopicSpec),
+      kind: oneOf(TOPIC_KINDS).optional(),
+      goal: texts,
+      review: listOf(readReviewSpec),
+      carryParked: flag,
+      template: optionalText,
+      yes: flag,
+      json: flag,
+    })
+    .transform(({ length, topic, kind, goal, review, template, yes, json, ...rest }) => ({
+      input: {
+        ...rest,
+        lengthMinutes: length,
+        topics: topic.map((each) => (kind ? { ...each, kind } : each)),
+        replaceTopics: false,
+        goals: goal,
+        reviews: review,
+        reflections: [],
+      } satisfies PrepInput,
+      template,
+      yes,
+      json,
+    }));
+
 export async function prepCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
-  const flags = parseOptions(PrepInput, raw);
+  const flags = parseOptions(prepFlags(ctx.now), raw);
   const { templates, problems } = await loadPrepTemplates();
   for (const { file, problem } of problems) ctx.warn(`warning: skipped your template ${file}: ${problem}`);
   const templateNamed = (name: string) => pickTemplate(templates, name).template;
-  const wizard = ctx.interactive && !raw.yes && !raw.json;
+  const wizard = ctx.interactive && !flags.yes && !flags.json;
   let template = templateNamed(flags.template ?? DEFAULT_TEMPLATE);
   // Without the wizard, naming a template brings in its suggested topics.
-  let input: PrepInput = flags.template ? { ...flags, topicDrafts: [...template.topics, ...flags.topicDrafts] } : flags;
+  let input: PrepInput = flags.template ? { ...flags.input, topics: [...flags.input.topics, ...template.topics] } : flags.input;
   if (wizard) {
     const prompt = await ctx.prompter();
     const snapshot = await ctx.store.read();
@@ -30,17 +68,20 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
       journal: snapshot,
       now: ctx.now,
       prompt,
-      flags,
+      flags: flags.input,
+      templateGiven: flags.template !== undefined,
       templateFor: (isFirst) => templateNamed(flags.template ?? (isFirst ? FIRST_MEETING_TEMPLATE : DEFAULT_TEMPLATE)),
     }));
-    const preview = apply(structuredClone(snapshot), input, template, ctx.now);
+    const preview = apply(structuredClone(snapshot), input, template, flags.template, ctx.now);
     prompt.say(`\n${await meetingMarkdown(preview.journal, preview.agenda, ctx.now)}`);
     if (!(await prompt.confirm({ message: 'Save this agenda?', default: true }))) {
       ctx.warn('Nothing was saved.');
       return;
     }
   }
-  const { journal, agenda, created } = await ctx.store.update((fresh) => apply(fresh, input, template, ctx.now));
+  const { journal, agenda, created } = await ctx.store.update((fresh) =>
+    apply(fresh, input, template, flags.template, ctx.now),
+  );
   const { overBy, plannedMinutes, lengthMinutes } = agenda.timeCheck;
   if (overBy > 0 && !wizard) {
     ctx.warn(
@@ -49,7 +90,7 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
       ),
     );
   }
-  if (raw.json) return ctx.print(JSON.stringify(agendaJson(agenda), null, 2));
+  if (flags.json) return ctx.print(JSON.stringify(agendaJson(agenda), null, 2));
   if (!wizard) ctx.print(renderAgenda(journal, agenda, ctx));
   const id = agenda.meeting.id;
   ctx.print(`${wizard ? '' : '\n'}${created ? 'Saved' : 'Updated'} the agenda for ${id}.`);
@@ -62,9 +103,10 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
   } else ctx.print(`Send it ahead with: mentee export --meeting ${id} --out agenda.md`);
 }
 
-function apply(journal: Journal, input: PrepInput, template: PrepTemplate, now: Date) {
+/** A template is recorded on the agenda when named, or when it is not the everyday one. */
+function apply(journal: Journal, input: PrepInput, template: PrepTemplate, named: string | undefined, now: Date) {
   const { meeting, created } = prepMeeting(journal, input, now, {
-    templateName: input.template || template.name !== DEFAULT_TEMPLATE ? template.name : undefined,
+    templateName: named || template.name !== DEFAULT_TEMPLATE ? template.name : undefined,
   });
   return { journal, agenda: buildAgenda(journal, meeting), created };
 }

@@ -1,4 +1,7 @@
+import * as z from 'zod';
 import type { Context } from '../cli/context.js';
+import { parseOptions } from '../cli/options.js';
+import { flag } from '../input/flags.js';
 import { buildAgenda } from '../core/agenda.js';
 import { shareable } from '../core/privacy.js';
 import { findAction, findGoal, findMeeting, findMentor, recordKind } from '../core/refs.js';
@@ -9,28 +12,26 @@ import { renderMeeting } from '../ui/render/meetings.js';
 import { renderMentor } from '../ui/render/mentors.js';
 
 /** Any record by its id (m3, g1, a12) or a mentor by handle or name. */
-export async function showCommand(
-  ctx: Context,
-  ref: string,
-  raw: { json?: boolean; includePrivate?: boolean },
-): Promise<void> {
+const showFlags = z.object({ json: flag, includePrivate: flag });
+
+export async function showCommand(ctx: Context, ref: string, raw: Record<string, unknown>): Promise<void> {
+  const { json: asJson, includePrivate } = parseOptions(showFlags, raw);
   const journal = await ctx.store.read();
-  const includePrivate = Boolean(raw.includePrivate);
   const kind = recordKind(ref);
   const json = (data: unknown) => ctx.print(JSON.stringify(data, null, 2));
   if (kind === 'meeting') {
     const agenda = buildAgenda(journal, findMeeting(journal, ref));
-    if (raw.json) return json({ ...agendaJson(agenda), meeting: shareable(agenda.meeting, includePrivate) });
+    if (asJson) return json({ ...agendaJson(agenda), meeting: shareable(agenda.meeting, includePrivate) });
     return ctx.print(renderMeeting(journal, agenda, { ...ctx, includePrivate }));
   }
   if (kind === 'goal') {
     const goal = findGoal(journal, ref);
-    return raw.json ? json(goal) : ctx.print(renderGoal(goal, ctx));
+    return asJson ? json(goal) : ctx.print(renderGoal(goal, ctx));
   }
   if (kind === 'action') {
     const action = findAction(journal, ref);
-    return raw.json ? json(action) : ctx.print(renderAction(action, ctx));
+    return asJson ? json(action) : ctx.print(renderAction(action, ctx));
   }
   const mentor = findMentor(journal, ref);
-  return raw.json ? json(mentor) : ctx.print(renderMentor(journal, mentor, ctx));
+  return asJson ? json(mentor) : ctx.print(renderMentor(journal, mentor, ctx));
 }

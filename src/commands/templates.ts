@@ -1,11 +1,14 @@
 import type { Context } from '../cli/context.js';
+import { parseOptions } from '../cli/options.js';
+import { jsonFlags } from './common-flags.js';
 import { findPrepTemplate, loadPrepTemplates, userTemplateDir } from '../config/prep-templates.js';
 import { columns } from '../ui/render/layout.js';
 
-export async function templatesListCommand(ctx: Context, raw: { json?: boolean }): Promise<void> {
+export async function templatesListCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
+  const { json } = parseOptions(jsonFlags, raw);
   const { templates, problems } = await loadPrepTemplates();
   for (const { file, problem } of problems) ctx.warn(`warning: skipped template ${file}: ${problem}`);
-  if (raw.json)
+  if (json)
     return ctx.print(
       JSON.stringify({ templates: templates.map(({ template, source }) => ({ ...template, source })) }, null, 2),
     );
@@ -29,9 +32,10 @@ export async function templatesListCommand(ctx: Context, raw: { json?: boolean }
   );
 }
 
-export async function templatesShowCommand(ctx: Context, name: string, raw: { json?: boolean }): Promise<void> {
+export async function templatesShowCommand(ctx: Context, name: string, raw: Record<string, unknown>): Promise<void> {
+  const { json } = parseOptions(jsonFlags, raw);
   const { template, file } = await findPrepTemplate(name);
-  if (raw.json) return ctx.print(JSON.stringify(template, null, 2));
+  if (json) return ctx.print(JSON.stringify(template, null, 2));
   ctx.print(
     [
       `${ctx.style.bold(template.name)}  ${template.description}`,

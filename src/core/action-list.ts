@@ -1,10 +1,20 @@
 import { daysUntil } from './dates.js';
-import type { ActionListInput } from './list-inputs.js';
 import { findGoal, findMentor } from './refs.js';
 import type { Action, Journal } from './schema.js';
 
+export interface ActionFilter {
+  /** Done and dropped ones too. */
+  all?: boolean | undefined;
+  overdue?: boolean | undefined;
+  /** A mentor by handle or part of the name; a goal by id. */
+  mentor?: string | undefined;
+  goal?: string | undefined;
+  /** Only your own, not what mentors offered. */
+  mine?: boolean | undefined;
+}
+
 /** The actions a list shows: open ones by default, soonest due first, undated last. */
-export function selectActions(journal: Journal, filter: Partial<ActionListInput>, now: Date): Action[] {
+export function selectActions(journal: Journal, filter: ActionFilter, now: Date): Action[] {
   const mentor = filter.mentor ? findMentor(journal, filter.mentor).handle : undefined;
   const goal = filter.goal ? findGoal(journal, filter.goal).id : undefined;
   return journal.actions

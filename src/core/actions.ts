@@ -1,9 +1,8 @@
-import { UsageError, UserError } from '../errors.js';
 import { takeId } from './ids.js';
 import { changesSomething, type ActionAddInput, type ActionEditInput } from './inputs.js';
+import { refuse } from './problems.js';
 import { findAction, findGoal, findMentor } from './refs.js';
 import type { Action, Journal } from './schema.js';
-import { readDay } from './specs.js';
 
 export interface NewAction {
   title: string;
@@ -36,15 +35,13 @@ export function createAction(journal: Journal, fields: NewAction, now: Date): Ac
 }
 
 export function addAction(journal: Journal, input: ActionAddInput, now: Date): Action {
-  if (input.owner === 'mentor' && !input.mentor) {
-    throw new UsageError('--owner mentor needs --mentor: whose commitment is it?');
-  }
+  if (input.owner === 'mentor' && !input.mentor) refuse({ code: 'mentor-commitment-needs-mentor', adding: true });
   return createAction(
     journal,
     {
       title: input.title,
       owner: input.owner,
-      due: input.due ? readDay(input.due, now, '--due') : undefined,
+      due: input.due,
       goalId: input.goal ? findGoal(journal, input.goal).id : undefined,
       mentor: input.mentor ? findMentor(journal, input.mentor).handle : undefined,
       note: input.note,
@@ -55,15 +52,14 @@ export function addAction(journal: Journal, input: ActionAddInput, now: Date): A
 
 export function editAction(journal: Journal, id: string, input: ActionEditInput, now: Date): Action {
   const action = findAction(journal, id);
-  if (!changesSomething(input))
-    throw new UsageError('Nothing to change: give --title, --due, --goal, --mentor, --owner or --note.');
+  if (!changesSomething(input)) refuse({ code: 'nothing-to-change', record: 'action' });
   if (input.title) action.title = input.title;
-  if (input.due) action.due = readDay(input.due, now, '--due');
+  if (input.due) action.due = input.due;
   if (input.clearDue) delete action.due;
   if (input.goal) action.goalId = findGoal(journal, input.goal).id;
   if (input.mentor) action.mentor = findMentor(journal, input.mentor).handle;
   if (input.owner) action.owner = input.owner;
-  if (action.owner === 'mentor' && !action.mentor) throw new UsageError('A mentor commitment needs --mentor.');
+  if (action.owner === 'mentor' && !action.mentor) refuse({ code: 'mentor-commitment-needs-mentor', adding: false });
   if (input.note) action.notes.push({ at: now.toISOString(), note: input.note });
   action.updatedAt = now.toISOString();
   return action;
@@ -77,7 +73,7 @@ export function closeAction(
   note?: string,
 ): Action {
   const action = findAction(journal, id);
-  if (action.status === status) throw new UserError(`${action.id} is already ${status}.`);
+  if (action.status === status) refuse({ code: 'action-already', id: action.id, status });
   action.status = status;
   if (status === 'done') action.completedAt = now.toISOString();
   else delete action.completedAt;

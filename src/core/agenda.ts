@@ -1,3 +1,4 @@
+import { lastHeldOf } from './meetings.js';
 import { byWhen } from './order.js';
 import { mentorOf } from './refs.js';
 import type { Action, Goal, Journal, Meeting, Mentor, Topic } from './schema.js';
@@ -48,6 +49,8 @@ export interface AgendaIndex {
   goalsByMentor: Map<string, Goal[]>;
   goalsById: Map<string, Goal>;
   actionsById: Map<string, Action>;
+  /** Actions reported on at each mentor's meetings: which, and when. */
+  reviewsByMentor: Map<string, { actionId: string; when: number }[]>;
   position: Map<Action, number>;
 }
 
@@ -72,6 +75,14 @@ export function indexForAgendas(journal: Journal): AgendaIndex {
   const goalsByMentor = new Map<string, Goal[]>();
   for (const goal of journal.goals)
     for (const handle of goal.mentors) goalsByMentor.set(handle, [...(goalsByMentor.get(handle) ?? []), goal]);
+  const reviewsByMentor = new Map<string, { actionId: string; when: number }[]>();
+  for (const meeting of journal.meetings) {
+    if (!meeting.prep?.review.length) continue;
+    const when = Date.parse(meeting.when);
+    const reviews = reviewsByMentor.get(meeting.mentor) ?? [];
+    reviews.push(...meeting.prep.review.map(({ actionId }) => ({ actionId, when })));
+    reviewsByMentor.set(meeting.mentor, reviews);
+  }
   return {
     heldByMentor,
     actionsByMeeting: group(journal.actions, (action) => action.meetingId),
@@ -80,8 +91,36 @@ export function indexForAgendas(journal: Journal): AgendaIndex {
     goalsByMentor,
     goalsById: new Map(journal.goals.map((goal) => [goal.id, goal])),
     actionsById: new Map(journal.actions.map((action) => [action.id, action])),
+    reviewsByMentor,
     position: new Map(journal.actions.map((action, index) => [action, index])),
   };
+}
+
+/**
+ * Open actions a mentor will ask about at a meeting with them at `when`: yours linked to them or to a
+ * goal they help with, what they offered to do, and anything reported on at an earlier meeting with
+ * them, until it is done or dropped. Other to-dos stay out: an agenda goes to the mentor. In the order
+ * they were added.
+ */
+export function openActionsConcerning(
+  journal: Journal,
+  mentorHandle: string,
+  when: Date | string,
+  index = indexForAgendas(journal),
+): Action[] {
+  const time = new Date(when).getTime();
+  const reportedEarlier = (index.reviewsByMentor.get(mentorHandle) ?? [])
+    .filter((review) => review.when < time)
+    .flatMap(({ actionId }) => index.actionsById.get(actionId) ?? [])
+    .filter((action) => action.status === 'open');
+  const concerning = new Set([
+    ...(index.openByMentor.get(mentorHandle) ?? []),
+    ...(index.goalsByMentor.get(mentorHandle) ?? []).flatMap((goal) => index.openByGoal.get(goal.id) ?? []),
+    ...reportedEarlier,
+  ]);
+  return [...concerning]
+    .filter((action) => Date.parse(action.createdAt) <= time)
+    .sort((a, b) => index.position.get(a)! - index.position.get(b)!);
 }
 
 export function buildAgenda(journal: Journal, meeting: Meeting, index = indexForAgendas(journal)): Agenda {
@@ -90,22 +129,14 @@ export function buildAgenda(journal: Journal, meeting: Meeting, index = indexFor
   const topics = prep?.topics ?? [];
   const reviewed = new Map((prep?.review ?? []).map((review) => [review.actionId, review]));
   // What the mentee reports on: actions reviewed in this prep; everything agreed last time, done or
-  // not ("I did what we said" is news too); and, ahead of the meeting, open ones that are this
-  // mentor's business (linked to them, or to a goal they help with). Other to-dos stay out: an agenda
-  // goes to the mentor.
-  const previous = lastHeldBefore(index.heldByMentor.get(meeting.mentor) ?? [], Date.parse(meeting.when));
-  // Open actions are today's news: they belong on an agenda still to come, not in the record of a past meeting.
-  const openForMentor =
-    meeting.status === 'planned'
-      ? [
-          ...(index.openByMentor.get(meeting.mentor) ?? []),
-          ...(index.goalsByMentor.get(meeting.mentor) ?? []).flatMap((goal) => index.openByGoal.get(goal.id) ?? []),
-        ].filter((action) => action.createdAt <= meeting.when)
-      : [];
+  // not ("I did what we said" is news too); and, ahead of the meeting, every open one that concerns
+  // this mentor. Open actions are today's news: they belong on an agenda still to come, not in the
+  // record of a past meeting.
+  const previous = lastHeldOf(index.heldByMentor.get(meeting.mentor) ?? [], meeting);
   const candidates = new Set([
     ...[...reviewed.keys()].flatMap((id) => index.actionsById.get(id) ?? []),
     ...(previous ? (index.actionsByMeeting.get(previous.id) ?? []) : []),
-    ...openForMentor,
+    ...(meeting.status === 'planned' ? openActionsConcerning(journal, meeting.mentor, meeting.when, index) : []),
   ]);
   const earlierActions = [...candidates]
     .filter((action) => action.meetingId !== meeting.id)
@@ -122,16 +153,4 @@ export function buildAgenda(journal: Journal, meeting: Meeting, index = indexFor
     actionsAgreed: index.actionsByMeeting.get(meeting.id) ?? [],
     timeCheck: timeCheck(topics, meeting.lengthMinutes),
   };
-}
-
-/** The last of `held` (sorted by time) before `time`, by binary search. */
-function lastHeldBefore(held: Meeting[], time: number): Meeting | undefined {
-  let low = 0;
-  let high = held.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (Date.parse(held[middle]!.when) < time) low = middle + 1;
-    else high = middle;
-  }
-  return held[low - 1];
 }

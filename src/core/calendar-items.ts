@@ -1,5 +1,6 @@
 import { daysUntil } from './dates.js';
 import type { ExportSelection } from './export-scope.js';
+import { endedMentors } from './meetings.js';
 import { byWhen } from './order.js';
 import type { Action, Journal, Meeting } from './schema.js';
 
@@ -23,7 +24,7 @@ export function calendarItems(journal: Journal, selection: ExportSelection, now:
   }
   const { from, mentor } = selection.summary.scope;
   const start = from === undefined ? undefined : new Date(from);
-  const ended = new Set(journal.mentors.filter((each) => each.status === 'ended').map((each) => each.handle));
+  const ended = endedMentors(journal);
   // As for the next meeting: naming a mentor shows their meetings even once the mentoring has ended.
   const forMentor = (handle: string | undefined) => (mentor ? handle === mentor.handle : true);
   const meetings = journal.meetings

@@ -1,10 +1,9 @@
-import { UsageError } from '../errors.js';
 import { takeId } from './ids.js';
 import { changesSomething, type GoalAddInput, type GoalUpdateInput } from './inputs.js';
 import { mentorHandles } from './mentors.js';
+import { refuse } from './problems.js';
 import { findGoal } from './refs.js';
 import type { Goal, Journal } from './schema.js';
-import { readDay } from './specs.js';
 
 export function addGoal(journal: Journal, input: GoalAddInput, now: Date): Goal {
   const at = now.toISOString();
@@ -14,10 +13,10 @@ export function addGoal(journal: Journal, input: GoalAddInput, now: Date): Goal 
     category: input.category ?? 'career',
     ...(input.why ? { why: input.why } : {}),
     ...(input.success ? { success: input.success } : {}),
-    ...(input.target ? { targetDate: readDay(input.target, now, '--target') } : {}),
+    ...(input.targetDate ? { targetDate: input.targetDate } : {}),
     status: 'active',
     progress: [],
-    mentors: mentorHandles(journal, input.mentor),
+    mentors: mentorHandles(journal, input.mentors),
     createdAt: at,
     updatedAt: at,
   };
@@ -27,15 +26,14 @@ export function addGoal(journal: Journal, input: GoalAddInput, now: Date): Goal 
 
 export function updateGoal(journal: Journal, id: string, input: GoalUpdateInput, now: Date): Goal {
   const goal = findGoal(journal, id);
-  if (!changesSomething(input))
-    throw new UsageError('Nothing to update: give --note, --title, --target, --status or another field.');
+  if (!changesSomething(input)) refuse({ code: 'nothing-to-change', record: 'goal' });
   if (input.title) goal.title = input.title;
   if (input.category) goal.category = input.category;
   if (input.why) goal.why = input.why;
   if (input.success) goal.success = input.success;
-  if (input.target) goal.targetDate = readDay(input.target, now, '--target');
+  if (input.targetDate) goal.targetDate = input.targetDate;
   if (input.status) goal.status = input.status;
-  goal.mentors = [...new Set([...goal.mentors, ...mentorHandles(journal, input.mentor)])];
+  goal.mentors = [...new Set([...goal.mentors, ...mentorHandles(journal, input.mentors)])];
   if (input.note) goal.progress.push({ at: now.toISOString(), note: input.note });
   goal.updatedAt = now.toISOString();
   return goal;

@@ -11,7 +11,6 @@ export function takeId(journal: Journal, prefix: IdPrefix): string {
 
 const HONORIFICS = new Set(['dr', 'prof', 'professor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'sir', 'dame', 'rev']);
 const MAX_HANDLE = 32;
-export const HANDLE_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 
 /** "Dr Ada Lovelace" → "lovelace"; then "ada-lovelace", "lovelace-2" … when taken. */
 export function deriveHandle(name: string, taken: ReadonlySet<string>): string {

@@ -1,194 +1,157 @@
 /**
- * What each change to the journal takes, as zod schemas. Commands validate their flags with these
- * (`opts()` goes in, errors name the flag), and the core functions take the inferred types. Dates stay
- * text here: the core reads them against the injected clock.
+ * What each change to the journal takes, as structured values: dates already read (instants, or
+ * days as "yyyy-MM-dd"), topics and reviews as objects, references (a mentor, a goal id) as the user
+ * named them, resolved by the core. Commands build these from flags, wizards from answers; the core
+ * never sees a flag.
  */
-import * as z from 'zod';
-import { optionalText, text } from './input-text.js';
-import { GOAL_CATEGORIES, GOAL_STATUSES, MEETING_MODES, SUPPORT_KINDS, TOPIC_KINDS } from './model.js';
+import type {
+  ACTION_OWNERS,
+  GOAL_CATEGORIES,
+  GOAL_STATUSES,
+  MEETING_MODES,
+  SUPPORT_KINDS,
+  TOPIC_KINDS,
+  TOPIC_OUTCOMES,
+} from './model.js';
+import type { Review } from './schema.js';
 
-const title = text;
-const list = z.array(text).default([]);
-/** Whole minutes, from a flag's text or a number: "30" yes; "1e3", "0x10", "half an hour" no. */
-const minutes = z
-  .union([z.number(), z.string().trim().regex(/^\d+$/, 'must be a whole number of minutes').transform(Number)], {
-    error: 'must be a whole number of minutes',
-  })
-  .pipe(
-    z
-      .number()
-      .int('must be a whole number of minutes')
-      .positive('must be more than 0 minutes')
-      .max(24 * 60, 'must be at most a day (1440 minutes)'),
-  );
+type Of<T extends readonly string[]> = T[number];
 
-const SUPPORT_ALIASES: Record<string, (typeof SUPPORT_KINDS)[number]> = {
-  guidance: 'career',
-  'career-guidance': 'career',
-  opportunity: 'opportunities',
-  doors: 'opportunities',
-  pitfall: 'pitfalls',
-  honesty: 'pitfalls',
-  support: 'emotional',
-  'emotional-support': 'emotional',
-  'work-life': 'balance',
-  'work-life-balance': 'balance',
-  wellbeing: 'balance',
-};
-const supportKind = z.preprocess(
-  (value) => (typeof value === 'string' ? (SUPPORT_ALIASES[value.toLowerCase()] ?? value.toLowerCase()) : value),
-  z.enum(SUPPORT_KINDS, { error: `must be one of ${SUPPORT_KINDS.join(', ')}` }),
-);
-const lowerEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' ? value.toLowerCase() : value),
-    z.enum(values, { error: `must be one of ${values.join(', ')}` }),
-  );
+export interface ProfileInput {
+  name?: string | undefined;
+  stage?: string | undefined;
+}
 
-export const ProfileInput = z.object({ name: optionalText, stage: optionalText });
+export interface Contact {
+  channel: string;
+  address: string;
+}
 
-/** The optional --note of commands that change a status (done, drop, end). */
-export const NoteInput = z.object({ note: optionalText });
+interface MentorFields {
+  role?: string | undefined;
+  contact?: Contact | undefined;
+  cadenceDays?: number | undefined;
+  lengthMinutes?: number | undefined;
+  /** Ground rules to add. */
+  rules: string[];
+  /** Support hoped for, to add. */
+  expectations: Of<typeof SUPPORT_KINDS>[];
+  /** When the mentoring started, as a day; today when left out. */
+  startDate?: string | undefined;
+}
 
-export const MentorFieldsInput = z.object({
-  role: optionalText,
-  contact: optionalText,
-  cadence: optionalText,
-  length: minutes.optional(),
-  rule: list,
-  expect: z.array(supportKind).default([]),
-  since: optionalText,
-});
-export const MentorAddInput = MentorFieldsInput.extend({ name: title, handle: optionalText });
-export const MentorEditInput = MentorFieldsInput.extend({
-  name: optionalText,
-  clearRules: z.boolean().default(false),
-  clearExpect: z.boolean().default(false),
-});
+export interface MentorAddInput extends MentorFields {
+  name: string;
+  handle?: string | undefined;
+}
 
-export const GoalFieldsInput = z.object({
-  category: lowerEnum(GOAL_CATEGORIES).optional(),
-  target: optionalText,
-  why: optionalText,
-  success: optionalText,
-  mentor: list,
-});
-export const GoalAddInput = GoalFieldsInput.extend({ title });
-export const GoalUpdateInput = GoalFieldsInput.extend({
-  title: optionalText,
-  note: optionalText,
-  status: lowerEnum(GOAL_STATUSES).optional(),
-});
+export interface MentorEditInput extends MentorFields {
+  name?: string | undefined;
+  clearRules: boolean;
+  clearExpectations: boolean;
+}
 
-export const ActionAddInput = z.object({
-  title,
-  due: optionalText,
-  goal: optionalText,
-  mentor: optionalText,
-  owner: lowerEnum(['me', 'mentor'] as const).default('me'),
-  note: optionalText,
-});
-export const ActionEditInput = z.object({
-  title: optionalText,
-  due: optionalText,
-  clearDue: z.boolean().default(false),
-  goal: optionalText,
-  mentor: optionalText,
-  owner: lowerEnum(['me', 'mentor'] as const).optional(),
-  note: optionalText,
-});
+interface GoalFields {
+  category?: Of<typeof GOAL_CATEGORIES> | undefined;
+  targetDate?: string | undefined;
+  why?: string | undefined;
+  success?: string | undefined;
+  /** Mentors helping with it, by handle or part of the name. */
+  mentors: string[];
+}
 
-/** A topic as a wizard gathers it: more than "title:minutes" can say. */
-export const TopicDraft = z.object({
-  title,
-  kind: z.enum(TOPIC_KINDS).optional(),
-  minutes: minutes.optional(),
-  goalId: optionalText,
-  detail: optionalText,
-  carriedFrom: optionalText,
-});
+export interface GoalAddInput extends GoalFields {
+  title: string;
+}
 
-export const PrepInput = z.object({
-  meeting: optionalText,
-  mentor: optionalText,
-  when: optionalText,
-  length: minutes.optional(),
-  mode: lowerEnum(MEETING_MODES).optional(),
-  intention: optionalText,
-  topic: list,
-  kind: lowerEnum(TOPIC_KINDS).optional(),
-  goal: list,
-  review: list,
-  carryParked: z.boolean().default(false),
-  template: optionalText,
-  /** From the wizard: structured topics, added after those given with --topic. */
-  topicDrafts: z.array(TopicDraft).default([]),
-  /** From the wizard: the agenda's whole topic list, in order, replacing what was there. */
-  replaceTopics: z.boolean().default(false),
-  reflections: z.array(z.object({ prompt: title, answer: title })).default([]),
-});
+export interface GoalUpdateInput extends GoalFields {
+  title?: string | undefined;
+  note?: string | undefined;
+  status?: Of<typeof GOAL_STATUSES> | undefined;
+}
 
-export const LogInput = z.object({
-  meeting: optionalText,
-  mentor: optionalText,
-  when: optionalText,
-  length: minutes.optional(),
-  mode: lowerEnum(MEETING_MODES).optional(),
-  topic: list,
-  covered: list,
-  parked: list,
-  advice: list,
-  feedback: list,
-  decision: list,
-  challenged: list,
-  action: list,
-  mentorAction: list,
-  private: optionalText,
-  next: optionalText,
-  amend: z.boolean().default(false),
-  /** From the wizard: an outcome and note per topic number. */
-  outcomes: z
-    .array(
-      z.object({ number: z.number().int().positive(), outcome: z.enum(['covered', 'parked']), note: optionalText }),
-    )
-    .default([]),
-  /** From the wizard: actions with their due date text kept apart from the title. */
-  plannedActions: z.array(z.object({ title, due: optionalText, owner: z.enum(['me', 'mentor']) })).default([]),
-});
+export interface ActionAddInput {
+  title: string;
+  owner: Of<typeof ACTION_OWNERS>;
+  due?: string | undefined;
+  goal?: string | undefined;
+  mentor?: string | undefined;
+  note?: string | undefined;
+}
 
-export type ProfileInput = z.infer<typeof ProfileInput>;
-export type NoteInput = z.infer<typeof NoteInput>;
-export type MentorAddInput = z.infer<typeof MentorAddInput>;
-export type MentorEditInput = z.infer<typeof MentorEditInput>;
-export type GoalAddInput = z.infer<typeof GoalAddInput>;
-export type GoalUpdateInput = z.infer<typeof GoalUpdateInput>;
-export type ActionAddInput = z.infer<typeof ActionAddInput>;
-export type ActionEditInput = z.infer<typeof ActionEditInput>;
-export type PrepInput = z.infer<typeof PrepInput>;
-export type TopicDraft = z.infer<typeof TopicDraft>;
-export type LogInput = z.infer<typeof LogInput>;
+export interface ActionEditInput {
+  title?: string | undefined;
+  due?: string | undefined;
+  clearDue: boolean;
+  goal?: string | undefined;
+  mentor?: string | undefined;
+  owner?: Of<typeof ACTION_OWNERS> | undefined;
+  note?: string | undefined;
+}
 
-export const EXPORT_FORMATS = ['md', 'html', 'ics', 'json'] as const;
-export const ExportInput = z.object({
-  format: lowerEnum(EXPORT_FORMATS).optional(),
-  next: z.boolean().default(false),
-  meeting: optionalText,
-  since: optionalText,
-  /** The same as --since, for a period written as --from … --to …. */
-  from: optionalText,
-  to: optionalText,
-  all: z.boolean().default(false),
-  mentor: optionalText,
-  includePrivate: z.boolean().default(false),
-  out: optionalText,
-  force: z.boolean().default(false),
-  schema: z.boolean().default(false),
-});
-export type ExportInput = z.infer<typeof ExportInput>;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export interface TopicInput {
+  title: string;
+  kind?: Of<typeof TOPIC_KINDS> | undefined;
+  minutes?: number | undefined;
+  goalId?: string | undefined;
+  detail?: string | undefined;
+  carriedFrom?: string | undefined;
+}
 
-/** Whether an edit's flags change anything: a value, a non-empty list, or a switch turned on. */
-export function changesSomething(input: Record<string, unknown>): boolean {
+export interface PrepInput {
+  /** A planned meeting to prepare, by id; else the mentor's meeting on the day of `when`, or their next. */
+  meeting?: string | undefined;
+  mentor?: string | undefined;
+  when?: Date | undefined;
+  lengthMinutes?: number | undefined;
+  mode?: Of<typeof MEETING_MODES> | undefined;
+  intention?: string | undefined;
+  topics: TopicInput[];
+  /** The topics given are the agenda's whole list, in order, replacing what was there. */
+  replaceTopics: boolean;
+  /** Goals to discuss, by id. */
+  goals: string[];
+  reviews: Review[];
+  /** Bring in the topics parked at the last meeting held with this mentor. */
+  carryParked: boolean;
+  reflections: { prompt: string; answer: string }[];
+}
+
+export interface TopicOutcome {
+  /** 1-based, as the agenda numbers its topics. */
+  number: number;
+  outcome: Of<typeof TOPIC_OUTCOMES>;
+  note?: string | undefined;
+}
+
+export interface PlannedAction {
+  title: string;
+  owner: Of<typeof ACTION_OWNERS>;
+  due?: string | undefined;
+}
+
+export interface LogInput {
+  meeting?: string | undefined;
+  mentor?: string | undefined;
+  when?: Date | undefined;
+  lengthMinutes?: number | undefined;
+  mode?: Of<typeof MEETING_MODES> | undefined;
+  /** Topics discussed, added to the agenda (for a meeting that was not prepared). */
+  topics: TopicInput[];
+  outcomes: TopicOutcome[];
+  advice: string[];
+  feedback: string[];
+  decisions: string[];
+  challenged: string[];
+  actions: PlannedAction[];
+  privateReflection?: string | undefined;
+  next?: Date | undefined;
+  /** Add to the notes of a meeting already logged. */
+  amend: boolean;
+}
+
+/** Whether an edit changes anything: a value, a non-empty list, or a switch turned on. */
+export function changesSomething(input: object): boolean {
   return Object.values(input).some((value) =>
     Array.isArray(value) ? value.length > 0 : value !== undefined && value !== false,
   );

@@ -1,26 +1,38 @@
-import { UsageError, UserError } from '../errors.js';
 import { daysUntil } from './dates.js';
 import { takeId } from './ids.js';
+import { DEFAULT_MEETING_MINUTES } from './model.js';
+import { byWhen } from './order.js';
+import { refuse } from './problems.js';
 import { findMeeting, findMentor, soleActiveMentor } from './refs.js';
 import type { Journal, Meeting, Mentor, Prep } from './schema.js';
-import { byWhen } from './order.js';
 
-export const DEFAULT_MEETING_MINUTES = 30;
+/** Mentors whose mentoring has ended: no nudges, no default choices, their plans no longer "next". */
+export function endedMentors(journal: Journal): Set<string> {
+  return new Set(journal.mentors.filter((mentor) => mentor.status === 'ended').map((mentor) => mentor.handle));
+}
 
-export function chooseMentor(journal: Journal, ref: string | undefined, command: string): Mentor {
-  if (ref) return findMentor(journal, ref);
+/**
+ * The mentor meant by a command or a wizard: the one named; else the only active one; else a choice
+ * among those whose mentoring has not ended (active first, then paused), which a wizard asks and a
+ * command refuses. No mentor to choose from at all is refused.
+ */
+export function whichMentor(journal: Journal, ref: string | undefined): { mentor: Mentor } | { choices: Mentor[] } {
+  if (ref) return { mentor: findMentor(journal, ref) };
   const sole = soleActiveMentor(journal);
-  if (sole) return sole;
-  const active = journal.mentors.filter((mentor) => mentor.status === 'active');
-  if (!active.length) {
-    throw new UserError('You have no active mentor yet.', {
-      hint: 'Add one with: mentee mentor add "Dr Ada Lovelace"',
-    });
-  }
-  throw new UsageError(
-    `Which mentor? Give --mentor: ${active.map((mentor) => mentor.handle).join(', ')}.`,
-    `e.g. mentee ${command} --mentor ${active[0]!.handle}`,
-  );
+  if (sole) return { mentor: sole };
+  const choices = [
+    ...journal.mentors.filter((mentor) => mentor.status === 'active'),
+    ...journal.mentors.filter((mentor) => mentor.status === 'paused'),
+  ];
+  if (!choices.length) refuse({ code: 'no-active-mentor' });
+  return { choices };
+}
+
+/** The mentor meant, when there is no one to ask. */
+export function chooseMentor(journal: Journal, ref: string | undefined): Mentor {
+  const meant = whichMentor(journal, ref);
+  if ('mentor' in meant) return meant.mentor;
+  return refuse({ code: 'mentor-needed', active: meant.choices.map((mentor) => mentor.handle) });
 }
 
 export function createMeeting(
@@ -77,7 +89,7 @@ export function meetingOnSameDay(
 
 /** The soonest planned meeting that has not ended yet, optionally with one mentor; ended mentorships are left out. */
 export function nextPlannedMeeting(journal: Journal, now: Date, mentorHandle?: string): Meeting | undefined {
-  const ended = new Set(journal.mentors.filter((mentor) => mentor.status === 'ended').map((mentor) => mentor.handle));
+  const ended = endedMentors(journal);
   return journal.meetings
     .filter(
       (meeting) =>
@@ -87,29 +99,59 @@ export function nextPlannedMeeting(journal: Journal, now: Date, mentorHandle?: s
     .sort(byWhen)[0];
 }
 
-export function lastHeldMeeting(journal: Journal, mentorHandle: string): Meeting | undefined {
-  return journal.meetings
-    .filter((meeting) => meeting.mentor === mentorHandle && meeting.status === 'held')
-    .sort(byWhen)
-    .at(-1);
+/** Meetings held with a mentor, oldest first. */
+export function heldMeetings(journal: Journal, mentorHandle: string): Meeting[] {
+  return journal.meetings.filter((meeting) => meeting.mentor === mentorHandle && meeting.status === 'held').sort(byWhen);
 }
 
-/** The most recent planned meeting that has started and has no log yet. */
-export function meetingAwaitingLog(journal: Journal, now: Date): Meeting | undefined {
-  const ended = new Set(journal.mentors.filter((mentor) => mentor.status === 'ended').map((mentor) => mentor.handle));
+/** The last meeting held with a mentor, or the last held before `before` (a meeting, never itself). */
+export function lastHeldMeeting(journal: Journal, mentorHandle: string, before?: Meeting): Meeting | undefined {
+  return lastHeldOf(heldMeetings(journal, mentorHandle), before);
+}
+
+/** The same, from a mentor's held meetings already sorted (an index of them, for long exports). */
+export function lastHeldOf(held: Meeting[], before?: Meeting): Meeting | undefined {
+  if (!before) return held.at(-1);
+  const time = Date.parse(before.when);
+  let low = 0;
+  let high = held.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (Date.parse(held[middle]!.when) < time) low = middle + 1;
+    else high = middle;
+  }
+  return held[low - 1];
+}
+
+/** Planned meetings that can have notes now (see hasHappened) and have none, oldest first; ended mentorships left out. */
+export function meetingsToLog(journal: Journal, now: Date): Meeting[] {
+  const ended = endedMentors(journal);
   return journal.meetings
     .filter(
       (meeting) =>
-        meeting.status === 'planned' && !meeting.log && new Date(meeting.when) <= now && !ended.has(meeting.mentor),
+        meeting.status === 'planned' && !meeting.log && hasHappened(meeting.when, now) && !ended.has(meeting.mentor),
     )
-    .sort(byWhen)
+    .sort(byWhen);
+}
+
+/** The most recent planned meeting that has started and has no notes yet: what `log` means by default. */
+export function meetingAwaitingLog(journal: Journal, now: Date): Meeting | undefined {
+  return meetingsToLog(journal, now)
+    .filter((meeting) => Date.parse(meeting.when) <= now.getTime())
     .at(-1);
+}
+
+const LOG_EARLY_SLACK_MS = 60 * 60_000;
+
+/** Whether a meeting at `when` can have notes yet: it has started (give or take an hour's slack). */
+export function hasHappened(when: string | Date, now: Date): boolean {
+  return new Date(when).getTime() <= now.getTime() + LOG_EARLY_SLACK_MS;
 }
 
 export function cancelMeeting(journal: Journal, id: string, now: Date): Meeting {
   const meeting = findMeeting(journal, id);
   if (meeting.status !== 'planned')
-    throw new UserError(`${meeting.id} is ${meeting.status}; only a planned meeting can be cancelled.`);
+    refuse({ code: 'meeting-not-planned', id: meeting.id, status: meeting.status, change: 'cancel' });
   meeting.status = 'cancelled';
   meeting.updatedAt = now.toISOString();
   return meeting;

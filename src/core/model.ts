@@ -25,6 +25,19 @@ export const TOPIC_KINDS = ['question', 'decision', 'update', 'feedback', 'perso
 export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
 export const ACTION_OWNERS = ['me', 'mentor'] as const;
 export const REVIEW_STATES = ['done', 'progress', 'blocked', 'dropped', 'open'] as const;
+export const TOPIC_OUTCOMES = ['covered', 'parked'] as const;
+
+/** A meeting, or a topic in one, lasts whole minutes, at most a day. */
+export const MAX_MINUTES = 24 * 60;
+export function isValidMinutes(minutes: number): boolean {
+  return Number.isInteger(minutes) && minutes > 0 && minutes <= MAX_MINUTES;
+}
+
+/** A meeting whose mentor has no usual length. */
+export const DEFAULT_MEETING_MINUTES = 30;
+
+/** A mentor's handle: what people type to name them; never shaped like a record id (see refs.ts). */
+export const HANDLE_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 
 export function emptyJournal(now: Date): Journal {
   const at = now.toISOString();

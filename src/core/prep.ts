@@ -1,11 +1,16 @@
-import { UsageError, UserError } from '../errors.js';
 import { closeAction } from './actions.js';
-import type { PrepInput } from './inputs.js';
-import { chooseMentor, createMeeting, emptyPrep, meetingOnSameDay, nextPlannedMeeting } from './meetings.js';
+import type { PrepInput, TopicInput } from './inputs.js';
+import {
+  chooseMentor,
+  createMeeting,
+  emptyPrep,
+  lastHeldMeeting,
+  meetingOnSameDay,
+  nextPlannedMeeting,
+} from './meetings.js';
+import { refuse } from './problems.js';
 import { findAction, findGoal, findMeeting } from './refs.js';
 import type { Journal, Meeting, Prep, Review, Topic } from './schema.js';
-import { readDate, readReviewSpec, readTopicSpec } from './specs.js';
-import { byWhen } from './order.js';
 
 export interface PrepOptions {
   templateName?: string | undefined;
@@ -23,27 +28,26 @@ export interface PrepResult {
  */
 export function prepMeeting(journal: Journal, input: PrepInput, now: Date, options: PrepOptions = {}): PrepResult {
   const { meeting, created } = meetingToPrepare(journal, input, now);
-  if (input.length) meeting.lengthMinutes = input.length;
+  if (input.lengthMinutes) meeting.lengthMinutes = input.lengthMinutes;
   if (input.mode) meeting.mode = input.mode;
   const prep: Prep = meeting.prep ?? emptyPrep();
   if (input.intention) prep.intention = input.intention;
   if (options.templateName) prep.template = options.templateName;
 
-  const newTopics: Topic[] = [
+  const newTopics: TopicInput[] = [
     ...(input.carryParked ? parkedTopicsFor(journal, meeting.mentor, meeting) : []),
-    ...input.topic.map((spec) => ({ ...readTopicSpec(spec), ...(input.kind ? { kind: input.kind } : {}) })),
-    ...input.topicDrafts.map((draft) => ({
-      ...draft,
-      ...(draft.goalId ? { goalId: findGoal(journal, draft.goalId).id } : {}),
+    ...input.topics.map((topic) => ({
+      ...topic,
+      ...(topic.goalId ? { goalId: findGoal(journal, topic.goalId).id } : {}),
     })),
   ];
   if (input.replaceTopics) prep.topics = [];
   for (const topic of newTopics) addTopic(prep.topics, topic);
-  for (const ref of input.goal) {
+  for (const ref of input.goals) {
     const goal = findGoal(journal, ref);
     if (!prep.goals.includes(goal.id)) prep.goals.push(goal.id);
   }
-  for (const review of input.review.map(readReviewSpec)) applyReview(journal, prep, review, now);
+  for (const review of input.reviews) applyReview(journal, prep, review, now);
   if (input.reflections.length) prep.reflections = input.reflections;
 
   prep.preparedAt = now.toISOString();
@@ -55,53 +59,51 @@ export function prepMeeting(journal: Journal, input: PrepInput, now: Date, optio
 function meetingToPrepare(journal: Journal, input: PrepInput, now: Date): { meeting: Meeting; created: boolean } {
   if (input.meeting) {
     const meeting = findMeeting(journal, input.meeting);
-    if (meeting.status !== 'planned') {
-      throw new UserError(`${meeting.id} is ${meeting.status}; prepare a planned meeting instead.`, {
-        hint: meeting.status === 'held' ? `Record what happened with: mentee log ${meeting.id}` : undefined,
-      });
-    }
-    if (input.when) meeting.when = readDate(input.when, now, '--when').toISOString();
+    if (meeting.status !== 'planned')
+      refuse({ code: 'meeting-not-planned', id: meeting.id, status: meeting.status, change: 'prepare' });
+    if (input.when) meeting.when = input.when.toISOString();
     return { meeting, created: false };
   }
-  const mentor = chooseMentor(journal, input.mentor, 'prep');
-  if (mentor.status === 'ended')
-    throw new UserError(
-      `Your mentoring with ${mentor.name} has ended; resume it with: mentee mentor resume ${mentor.handle}`,
-    );
+  const mentor = chooseMentor(journal, input.mentor);
+  if (mentor.status === 'ended') refuse({ code: 'mentorship-ended', mentor });
   if (input.when) {
-    const when = readDate(input.when, now, '--when');
-    const sameDay = meetingOnSameDay(journal, mentor.handle, when, ['planned']);
+    const sameDay = meetingOnSameDay(journal, mentor.handle, input.when, ['planned']);
     if (sameDay) {
-      sameDay.when = when.toISOString();
+      sameDay.when = input.when.toISOString();
       return { meeting: sameDay, created: false };
     }
-    return { meeting: createMeeting(journal, mentor, when, 'planned', now), created: true };
+    return { meeting: createMeeting(journal, mentor, input.when, 'planned', now), created: true };
   }
   const upcoming = nextPlannedMeeting(journal, now, mentor.handle);
   if (upcoming) return { meeting: upcoming, created: false };
-  throw new UsageError(`When is the meeting with ${mentor.name}? Give --when, e.g. --when "next thursday 17:30".`);
+  return refuse({ code: 'meeting-when-needed', mentor });
 }
 
 /** Adds a topic, or updates the one with the same title, so re-running prep never duplicates. */
-export function addTopic(topics: Topic[], topic: Topic): void {
+export function addTopic(topics: Topic[], topic: TopicInput): void {
   const clean = Object.fromEntries(Object.entries(topic).filter(([, value]) => value !== undefined)) as Topic;
-  const existing = topics.find((candidate) => candidate.title.toLowerCase() === topic.title.toLowerCase());
+  const existing = topics.find((candidate) => sameTopic(candidate.title, topic.title));
   if (existing) Object.assign(existing, { ...clean, title: existing.title });
   else topics.push(clean);
 }
 
-/** Topics parked at the last held meeting with this mentor, ready to carry into the next agenda. */
-export function parkedTopicsFor(journal: Journal, mentorHandle: string, before?: Meeting): Topic[] {
-  const last = journal.meetings
-    .filter((meeting) => meeting.mentor === mentorHandle && meeting.status === 'held' && meeting !== before)
-    .filter((meeting) => !before || meeting.when <= before.when)
-    .sort(byWhen)
-    .at(-1);
-  return (last?.prep?.topics ?? [])
-    .filter((topic) => topic.outcome === 'parked')
-    .map(({ outcome: _outcome, outcomeNote: _note, ...topic }) => ({ ...topic, carriedFrom: last!.id }));
+/** Two topics are one when their titles differ only in case. */
+export function sameTopic(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
 }
 
+/** Topics parked at the last meeting held with this mentor (before `before`), ready to carry into the next agenda. */
+export function parkedTopicsFor(journal: Journal, mentorHandle: string, before?: Meeting): TopicInput[] {
+  const last = lastHeldMeeting(journal, mentorHandle, before);
+  return (last?.prep?.topics ?? [])
+    .filter((topic) => topic.outcome === 'parked')
+    .map(({ outcome: _outcome, outcomeNote: _note, priority: _priority, ...topic }) => ({
+      ...topic,
+      carriedFrom: last!.id,
+    }));
+}
+
+/** A review closes or reopens an action, or notes its progress; the agenda keeps what was reported. */
 function applyReview(journal: Journal, prep: Prep, review: Review, now: Date): void {
   const action = findAction(journal, review.actionId);
   const closing = review.state === 'done' || review.state === 'dropped' || review.state === 'open';

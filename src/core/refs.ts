@@ -1,7 +1,6 @@
-import { UsageError, UserError } from '../errors.js';
+import { refuse, type MentorName } from './problems.js';
 import type { Action, Goal, Journal, Meeting, Mentor } from './schema.js';
 
-/** A mentor by handle, or by a unique case-insensitive part of the name ("ada", "lovelace"). */
 /** How goal, meeting and action ids look; mentor handles never do. */
 export const RECORD_ID = /^[gma]\d+$/;
 
@@ -24,46 +23,40 @@ export function mentorName(journal: Journal, handle: string | undefined): string
   return journal.mentors.find((candidate) => candidate.handle === handle)?.name ?? handle ?? '';
 }
 
+/** A mentor by handle, or by a unique case-insensitive part of the name ("ada", "lovelace"). */
 export function findMentor(journal: Journal, ref: string): Mentor {
   const wanted = ref.trim().toLowerCase();
-  if (!wanted) throw new UsageError('A mentor must be named by handle or part of the name, not left empty.');
+  if (!wanted) refuse({ code: 'mentor-ref-empty' });
   const byHandle = journal.mentors.find((mentor) => mentor.handle === wanted);
   if (byHandle) return byHandle;
   const matches = journal.mentors.filter((mentor) => mentor.name.toLowerCase().includes(wanted));
   if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) {
-    throw new UserError(`"${ref}" matches several mentors: ${matches.map(describeMentor).join(', ')}; use a handle.`);
-  }
-  const known = journal.mentors.length ? ` Known mentors: ${journal.mentors.map(describeMentor).join(', ')}.` : '';
-  throw new UserError(`No mentor matches "${ref}".${known}`, {
-    hint: journal.mentors.length ? undefined : 'Add one with: mentee mentor add "Name"',
-  });
+  if (matches.length > 1) refuse({ code: 'mentor-ambiguous', ref, matches: matches.map(nameOf) });
+  return refuse({ code: 'mentor-not-found', ref, known: journal.mentors.map(nameOf) });
 }
 
-function describeMentor(mentor: Mentor): string {
-  return `${mentor.handle} (${mentor.name})`;
+function nameOf({ handle, name }: Mentor): MentorName {
+  return { handle, name };
 }
 
 export function findGoal(journal: Journal, id: string): Goal {
-  return findById(journal.goals, id, 'goal', 'mentee goal list');
+  return findById(journal.goals, id, 'goal');
 }
 
 export function findMeeting(journal: Journal, id: string): Meeting {
-  return findById(journal.meetings, id, 'meeting', 'mentee meetings');
+  return findById(journal.meetings, id, 'meeting');
 }
 
 export function findAction(journal: Journal, id: string): Action {
-  return findById(journal.actions, id, 'action', 'mentee actions --all');
+  return findById(journal.actions, id, 'action');
 }
 
-function findById<T extends { id: string }>(records: T[], id: string, kind: string, listCommand: string): T {
+function findById<T extends { id: string }>(records: T[], id: string, kind: 'goal' | 'meeting' | 'action'): T {
   const wanted = id.trim().toLowerCase();
-  const found = records.find((record) => record.id === wanted);
-  if (!found) throw new UserError(`No ${kind} with id "${id}".`, { hint: `See the ids with: ${listCommand}` });
-  return found;
+  return records.find((record) => record.id === wanted) ?? refuse({ code: 'record-not-found', kind, ref: id });
 }
 
-/** The one active mentor, when there is exactly one: lets `--mentor` be left out. */
+/** The one active mentor, when there is exactly one: the mentor meant when none is named. */
 export function soleActiveMentor(journal: Journal): Mentor | undefined {
   const active = journal.mentors.filter((mentor) => mentor.status === 'active');
   return active.length === 1 ? active[0] : undefined;

@@ -4,6 +4,7 @@ import {
   ACTION_STATUSES,
   GOAL_CATEGORIES,
   GOAL_STATUSES,
+  HANDLE_PATTERN,
   JOURNAL_VERSION,
   MEETING_MODES,
   MEETING_STATUSES,
@@ -11,6 +12,7 @@ import {
   REVIEW_STATES,
   SUPPORT_KINDS,
   TOPIC_KINDS,
+  TOPIC_OUTCOMES,
 } from './model.js';
 
 const isoDateTime = z.iso.datetime({ offset: true, error: 'invalid date-time' });
@@ -25,7 +27,7 @@ export const ProfileSchema = z.strictObject({
 });
 
 export const MentorSchema = z.strictObject({
-  handle: z.string().regex(/^[a-z][a-z0-9-]*$/, 'invalid handle'),
+  handle: z.string().regex(HANDLE_PATTERN, 'invalid handle'),
   name: text,
   role: z.string().optional(),
   contact: z.strictObject({ channel: text, address: z.string() }).optional(),
@@ -63,7 +65,7 @@ export const TopicSchema = z.strictObject({
   priority: z.number().int().optional(),
   /** The meeting this topic was parked at, when it was carried over. */
   carriedFrom: z.string().optional(),
-  outcome: z.enum(['covered', 'parked']).optional(),
+  outcome: z.enum(TOPIC_OUTCOMES).optional(),
   outcomeNote: z.string().optional(),
 });
 
@@ -88,7 +90,7 @@ export const LogSchema = z.strictObject({
   feedback: z.array(text),
   decisions: z.array(text),
   challenged: z.array(text),
-  /** Never shared: shown by `show`, exported only with --include-private. */
+  /** Never shared unless the mentee asks for it (see privacy.ts). */
   privateReflection: z.string().optional(),
   nextMeeting: isoDateTime.optional(),
   loggedAt: isoDateTime,

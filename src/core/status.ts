@@ -2,7 +2,7 @@ import { mentorOf } from './refs.js';
 import { byDue, isOverdue } from './action-list.js';
 import { daysUntil } from './dates.js';
 import { lastProgressAt } from './goal-progress.js';
-import { isPrepared, lastHeldMeeting, meetingAwaitingLog, nextPlannedMeeting } from './meetings.js';
+import { endedMentors, isPrepared, lastHeldMeeting, meetingAwaitingLog, nextPlannedMeeting } from './meetings.js';
 import type { Action, Goal, Journal, Meeting, Mentor } from './schema.js';
 
 export const DUE_SOON_DAYS = 7;
@@ -29,9 +29,7 @@ export interface Status {
 /** The home screen: what needs attention before the next meeting, computed from the journal alone. */
 export function computeStatus(journal: Journal, now: Date): Status {
   const open = journal.actions.filter((action) => action.status === 'open');
-  const endedMentors = new Set(
-    journal.mentors.filter((mentor) => mentor.status === 'ended').map((mentor) => mentor.handle),
-  );
+  const ended = endedMentors(journal);
   const mine = open.filter((action) => action.owner === 'me');
   const next = nextPlannedMeeting(journal, now);
   return {
@@ -44,7 +42,7 @@ export function computeStatus(journal: Journal, now: Date): Status {
           action.due !== undefined && daysUntil(action.due, now) >= 0 && daysUntil(action.due, now) <= DUE_SOON_DAYS,
       )
       .sort(byDue),
-    mentorCommitments: open.filter((action) => action.owner === 'mentor' && !endedMentors.has(action.mentor ?? '')),
+    mentorCommitments: open.filter((action) => action.owner === 'mentor' && !ended.has(action.mentor ?? '')),
     staleGoals: journal.goals.filter(
       (goal) => goal.status === 'active' && -daysUntil(new Date(lastProgressAt(goal)), now) > STALE_GOAL_DAYS,
     ),

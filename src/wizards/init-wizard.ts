@@ -1,10 +1,11 @@
-import { parseCadence } from '../core/dates.js';
+import { toDay } from '../core/dates.js';
 import type { GoalAddInput, MentorAddInput, ProfileInput } from '../core/inputs.js';
-import { GOAL_CATEGORIES, SUPPORT_KINDS } from '../core/model.js';
+import { DEFAULT_MEETING_MINUTES, GOAL_CATEGORIES, SUPPORT_KINDS } from '../core/model.js';
 import type { GoalCategory, Journal, SupportKind } from '../core/schema.js';
 import type { Prompter } from '../ui/prompter.js';
 import { SUPPORT_LABELS } from '../ui/render/mentors.js';
-import { askList, askLines, dateValidator } from './questions.js';
+import { accepts, readCadence } from '../input/read.js';
+import { askDate, askList, askLines, askMinutes } from './questions.js';
 
 export interface InitWizardContext {
   journal: Journal;
@@ -58,12 +59,12 @@ export async function runInitWizard(ctx: InitWizardContext): Promise<InitPlan> {
         choices: GOAL_CATEGORIES.map((value) => ({ label: value, value })),
         default: 'career',
       });
-      const target = await prompt.text({ message: 'Target date? (optional)', validate: dateValidator(ctx.now, false) });
+      const target = await askDate(prompt, ctx.now, { message: 'Target date? (optional)', optional: true });
       plan.goals.push({
         title,
         category,
-        mentor: plan.mentor ? [plan.mentor.name] : [],
-        ...(target ? { target } : {}),
+        mentors: plan.mentor ? [plan.mentor.name] : [],
+        ...(target ? { targetDate: toDay(target) } : {}),
       });
     },
     MAX_FIRST_GOALS,
@@ -87,14 +88,9 @@ async function askMentor({ prompt }: InitWizardContext): Promise<MentorAddInput>
   const cadence = await prompt.text({
     message: 'How often will you meet? (e.g. 4w, monthly)',
     default: '4w',
-    validate: (answer) => (!answer || parseCadence(answer) ? true : 'Try 4w, "2 weeks", 30d or monthly.'),
+    validate: (answer) => !answer || accepts(readCadence, () => 'Try 4w, "2 weeks", 30d or monthly.')(answer),
   });
-  const length = await prompt.text({
-    message: 'For how many minutes, usually?',
-    default: '30',
-    validate: (answer) =>
-      Number.isInteger(Number(answer)) && Number(answer) > 0 ? true : 'Give a whole number of minutes.',
-  });
+  const length = await askMinutes(prompt, 'For how many minutes, usually?', DEFAULT_MEETING_MINUTES);
   const expect = await prompt.chooseMany<SupportKind>({
     message: 'What support do you hope for?',
     choices: SUPPORT_KINDS.map((value) => ({ label: SUPPORT_LABELS[value], value })),
@@ -108,10 +104,10 @@ async function askMentor({ prompt }: InitWizardContext): Promise<MentorAddInput>
   return {
     name,
     ...(role ? { role } : {}),
-    contact: address ? `${channel}:${address}` : channel,
-    ...(cadence ? { cadence } : {}),
-    length: Number(length),
-    rule: rules,
-    expect,
+    contact: { channel, address },
+    ...(cadence ? { cadenceDays: readCadence(cadence) } : {}),
+    lengthMinutes: length,
+    rules,
+    expectations: expect,
   };
 }

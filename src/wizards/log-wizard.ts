@@ -1,14 +1,11 @@
 import { formatDateTime, plusDays, toDay } from '../core/dates.js';
-import { parseDateInput } from '../core/date-input.js';
 import type { LogInput } from '../core/inputs.js';
-import { assertLoggable, hasHappened } from '../core/log.js';
-import { meetingAwaitingLog } from '../core/meetings.js';
-import { findMeeting, findMentor, soleActiveMentor } from '../core/refs.js';
+import { assertLoggable } from '../core/log.js';
+import { hasHappened, meetingAwaitingLog, meetingsToLog, whichMentor } from '../core/meetings.js';
+import { findMeeting, findMentor } from '../core/refs.js';
 import type { Journal, Meeting, Mentor } from '../core/schema.js';
-import { UserError } from '../errors.js';
 import type { Prompter } from '../ui/prompter.js';
-import { askList, askLines, dateValidator } from './questions.js';
-import { byWhen } from '../core/order.js';
+import { askDate, askList, askLines } from './questions.js';
 
 export interface LogWizardContext {
   journal: Journal;
@@ -25,7 +22,7 @@ const UNPLANNED = 'unplanned';
  */
 export async function runLogWizard(ctx: LogWizardContext): Promise<LogInput> {
   const { prompt, flags } = ctx;
-  const input: LogInput = { ...flags, outcomes: [...flags.outcomes], plannedActions: [...flags.plannedActions] };
+  const input: LogInput = { ...flags, outcomes: [...flags.outcomes], actions: [...flags.actions] };
   const meeting = await chooseMeeting(ctx);
   let mentor: Mentor;
   if (meeting) {
@@ -36,22 +33,16 @@ export async function runLogWizard(ctx: LogWizardContext): Promise<LogInput> {
     mentor = await chooseMentor(ctx);
     input.mentor = mentor.handle;
     if (!flags.when) {
-      input.when = await prompt.text({
+      input.when = await askDate(prompt, ctx.now, {
         message: 'When did you meet?',
         default: 'today',
-        validate: (answer) => {
-          const readable = dateValidator(ctx.now, true)(answer);
-          if (readable !== true) return readable;
-          return hasHappened(parseDateInput(answer, ctx.now)!, ctx.now)
-            ? true
-            : 'That is still to come; log a meeting once it has happened.';
-        },
+        check: (date) => (hasHappened(date, ctx.now) ? true : 'That is still to come; log a meeting once it has happened.'),
       });
     }
   }
 
   const topics = meeting?.prep?.topics ?? [];
-  if (topics.length && !flags.covered.length && !flags.parked.length) {
+  if (topics.length && !flags.outcomes.length) {
     for (const [index, topic] of topics.entries()) {
       const outcome = await prompt.choose({
         message: `"${topic.title}"`,
@@ -68,48 +59,45 @@ export async function runLogWizard(ctx: LogWizardContext): Promise<LogInput> {
       });
       input.outcomes.push({ number: index + 1, outcome, ...(note ? { note } : {}) });
     }
-  } else if (!topics.length && !flags.topic.length) {
-    input.topic = await askLines(prompt, 'What did you talk about? One topic at a time (Enter when done)');
-    input.covered = input.topic.length ? [`1-${input.topic.length}`] : [];
+  } else if (!topics.length && !flags.topics.length) {
+    const talkedAbout = await askLines(prompt, 'What did you talk about? One topic at a time (Enter when done)');
+    input.topics = talkedAbout.map((title) => ({ title }));
+    input.outcomes = talkedAbout.map((_, index) => ({ number: index + 1, outcome: 'covered' }));
   }
 
   if (!flags.advice.length) input.advice = await askLines(prompt, 'Advice you received? (Enter when done)');
   if (!flags.feedback.length) input.feedback = await askLines(prompt, 'Feedback on your work? (Enter when done)');
-  if (!flags.decision.length) input.decision = await askLines(prompt, 'Decisions you made? (Enter when done)');
+  if (!flags.decisions.length) input.decisions = await askLines(prompt, 'Decisions you made? (Enter when done)');
   if (!flags.challenged.length)
     input.challenged = await askLines(prompt, 'An assumption your mentor challenged? (Enter when done)');
-  if (!flags.action.length) {
+  if (!flags.actions.some((action) => action.owner === 'me')) {
     prompt.say('Your action plan: the best ones are the ones you write yourself.');
     await askList(prompt, 'Your next action? (Enter when done)', async (title) => {
-      const due = await prompt.text({ message: `By when? (optional)`, validate: dateValidator(ctx.now, false) });
-      input.plannedActions.push({ title, owner: 'me', ...(due ? { due } : {}) });
+      const due = await askDate(prompt, ctx.now, { message: 'By when? (optional)', optional: true });
+      input.actions.push({ title, owner: 'me', ...(due ? { due: toDay(due) } : {}) });
     });
   }
-  if (!flags.mentorAction.length) {
+  if (!flags.actions.some((action) => action.owner === 'mentor')) {
     await askList(prompt, `Did ${mentor.name} offer to do anything? (Enter when done)`, async (title) => {
-      input.plannedActions.push({ title, owner: 'mentor' });
+      input.actions.push({ title, owner: 'mentor' });
     });
   }
-  if (!flags.private) {
+  if (!flags.privateReflection) {
     const reflection = await askPrivateReflection(prompt);
-    if (reflection) input.private = reflection;
+    if (reflection) input.privateReflection = reflection;
   }
   if (!flags.next) {
-    const held = meeting ? new Date(meeting.when) : parseDateInput(input.when ?? 'today', ctx.now)!;
+    const held = meeting ? new Date(meeting.when) : (input.when ?? ctx.now);
     const suggested = suggestNext(held, mentor);
-    const next = await prompt.text({
+    input.next = await askDate(prompt, ctx.now, {
       message: suggested
         ? 'When do you meet next? (Enter for the suggestion, or type none)'
         : 'When do you meet next? (Enter to skip)',
       ...(suggested ? { default: suggested } : {}),
-      validate: (answer) => {
-        if (NO_DATE.test(answer)) return true;
-        const readable = dateValidator(ctx.now, false)(answer);
-        if (readable !== true || !answer.trim()) return readable;
-        return parseDateInput(answer, ctx.now)! > held ? true : 'The next meeting must come after this one.';
-      },
+      optional: true,
+      none: NO_DATE,
+      check: (date) => (date > held ? true : 'The next meeting must come after this one.'),
     });
-    if (next && !NO_DATE.test(next)) input.next = next;
   }
   return input;
 }
@@ -118,9 +106,7 @@ async function chooseMeeting({ journal, now, prompt, flags }: LogWizardContext):
   if (flags.meeting) return findMeeting(journal, flags.meeting);
   if (flags.mentor || flags.when) return undefined;
   const awaiting = meetingAwaitingLog(journal, now);
-  const candidates = journal.meetings
-    .filter((meeting) => meeting.status === 'planned' && !meeting.log && hasHappened(meeting.when, now))
-    .sort(byWhen);
+  const candidates = meetingsToLog(journal, now);
   if (awaiting) {
     const mentor = findMentor(journal, awaiting.mentor);
     const yes = await prompt.confirm({
@@ -144,14 +130,11 @@ async function chooseMeeting({ journal, now, prompt, flags }: LogWizardContext):
 }
 
 async function chooseMentor({ journal, prompt }: LogWizardContext): Promise<Mentor> {
-  const sole = soleActiveMentor(journal);
-  if (sole) return sole;
-  const active = journal.mentors.filter((mentor) => mentor.status !== 'ended');
-  if (!active.length)
-    throw new UserError('You have no mentor yet.', { hint: 'Add one with: mentee mentor add "Dr Ada Lovelace"' });
+  const meant = whichMentor(journal, undefined);
+  if ('mentor' in meant) return meant.mentor;
   return prompt.choose({
     message: 'Who did you meet?',
-    choices: active.map((mentor) => ({ label: `${mentor.name} (${mentor.handle})`, value: mentor })),
+    choices: meant.choices.map((mentor) => ({ label: `${mentor.name} (${mentor.handle})`, value: mentor })),
   });
 }
 

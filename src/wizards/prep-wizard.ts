@@ -1,16 +1,15 @@
-import { timeCheck } from '../core/agenda.js';
+import { openActionsConcerning, timeCheck } from '../core/agenda.js';
 import { formatDateTime } from '../core/dates.js';
-import type { PrepInput, TopicDraft } from '../core/inputs.js';
-import { isPrepared, lastHeldMeeting, nextPlannedMeeting, usualMode } from '../core/meetings.js';
-import { parkedTopicsFor } from '../core/prep.js';
-import { findMeeting, findMentor, soleActiveMentor } from '../core/refs.js';
-import { MEETING_MODES, TOPIC_KINDS } from '../core/model.js';
-import type { Action, Journal, Meeting, Mentor, TopicKind } from '../core/schema.js';
+import type { PrepInput, TopicInput } from '../core/inputs.js';
+import { isPrepared, lastHeldMeeting, nextPlannedMeeting, usualMode, whichMentor } from '../core/meetings.js';
+import { DEFAULT_MEETING_MINUTES, MEETING_MODES, TOPIC_KINDS } from '../core/model.js';
+import { parkedTopicsFor, sameTopic } from '../core/prep.js';
+import { findMeeting, findMentor } from '../core/refs.js';
+import type { Action, Journal, Meeting, Mentor, Review, TopicKind } from '../core/schema.js';
 import type { PrepTemplate } from '../core/template.js';
-import { UserError } from '../errors.js';
 import type { Prompter } from '../ui/prompter.js';
-import { askList, dateValidator } from './questions.js';
-import { byCreated } from '../core/order.js';
+import { count } from '../ui/render/layout.js';
+import { askDate, askList, askMinutes } from './questions.js';
 
 /** What the prep wizard works on: a snapshot of the journal to offer choices from, never saved as is. */
 export interface PrepWizardContext {
@@ -19,6 +18,8 @@ export interface PrepWizardContext {
   prompt: Prompter;
   /** Flags already given; the wizard does not ask for these again. */
   flags: PrepInput;
+  /** Whether --template named the template (else the wizard says which it uses). */
+  templateGiven: boolean;
   templateFor: (meetingIsFirst: boolean) => PrepTemplate;
 }
 
@@ -45,11 +46,12 @@ export async function runPrepWizard(ctx: PrepWizardContext): Promise<PrepPlan> {
   const existing = await chooseExistingMeeting(ctx, mentor);
   const isFirst = !lastHeldMeeting(ctx.journal, mentor.handle);
   const template = ctx.templateFor(isFirst);
-  if (!flags.template) prompt.say(`Using the ${template.name} template: ${template.description}`);
+  if (!ctx.templateGiven) prompt.say(`Using the ${template.name} template: ${template.description}`);
 
   const input: PrepInput = { ...flags, mentor: mentor.handle, ...(existing ? { meeting: existing.id } : {}) };
   if (!existing && !flags.when) input.when = await askWhen(ctx, mentor);
-  if (!existing && !flags.length) input.length = await askLength(prompt, mentor.lengthMinutes ?? 30);
+  if (!existing && !flags.lengthMinutes)
+    input.lengthMinutes = await askMinutes(prompt, 'How many minutes will you have?', usualLength(mentor));
   if (!existing && !flags.mode) {
     input.mode = await prompt.choose({
       message: 'How will you meet?',
@@ -64,35 +66,34 @@ export async function runPrepWizard(ctx: PrepWizardContext): Promise<PrepPlan> {
     });
     if (intention) input.intention = intention;
   }
-  if (!flags.review.length) input.review = await reviewActions(ctx, mentor);
-  if (!flags.topic.length) {
+  const when = input.when ?? new Date(existing?.when ?? ctx.now);
+  if (!flags.reviews.length) input.reviews = await reviewActions(ctx, mentor, when);
+  if (!flags.topics.length) {
     const topics = await gatherTopics(ctx, mentor, existing, template);
-    input.topicDrafts = await fitToTime(
+    input.topics = await fitToTime(
       prompt,
       topics,
-      input.length ?? existing?.lengthMinutes ?? mentor.lengthMinutes ?? 30,
+      input.lengthMinutes ?? existing?.lengthMinutes ?? usualLength(mentor),
     );
     input.replaceTopics = true;
     input.carryParked = false;
   }
-  if (!flags.goal.length) input.goal = await chooseGoals(ctx, mentor, existing);
+  if (!flags.goals.length) input.goals = await chooseGoals(ctx, mentor, existing);
   input.reflections = await reflect(prompt, template);
   return { input, template };
 }
 
+function usualLength(mentor: Mentor): number {
+  return mentor.lengthMinutes ?? DEFAULT_MEETING_MINUTES;
+}
+
 async function chooseMentor({ journal, prompt, flags }: PrepWizardContext): Promise<Mentor> {
   if (flags.meeting) return findMentor(journal, findMeeting(journal, flags.meeting).mentor);
-  if (flags.mentor) return findMentor(journal, flags.mentor);
-  const sole = soleActiveMentor(journal);
-  if (sole) return sole;
-  const active = journal.mentors.filter((mentor) => mentor.status === 'active');
-  if (!active.length)
-    throw new UserError('You have no active mentor yet.', {
-      hint: 'Add one with: mentee mentor add "Dr Ada Lovelace"',
-    });
+  const meant = whichMentor(journal, flags.mentor);
+  if ('mentor' in meant) return meant.mentor;
   return prompt.choose({
     message: 'Which mentor are you meeting?',
-    choices: active.map((mentor) => ({ label: `${mentor.name} (${mentor.handle})`, value: mentor })),
+    choices: meant.choices.map((mentor) => ({ label: `${mentor.name} (${mentor.handle})`, value: mentor })),
   });
 }
 
@@ -110,27 +111,10 @@ async function chooseExistingMeeting(ctx: PrepWizardContext, mentor: Mentor): Pr
   return useIt ? next : undefined;
 }
 
-async function askWhen({ prompt, now }: PrepWizardContext, mentor: Mentor): Promise<string> {
-  return prompt.text({
+async function askWhen({ prompt, now }: PrepWizardContext, mentor: Mentor): Promise<Date> {
+  return askDate(prompt, now, {
     message: `When do you meet ${mentor.name}? (e.g. "next thursday 17:30", 2026-12-03 17:30)`,
-    validate: dateValidator(now, true),
   });
-}
-
-async function askLength(prompt: Prompter, usual: number): Promise<number> {
-  const answer = await prompt.text({
-    message: 'How many minutes will you have?',
-    default: String(usual),
-    validate: minutesValidator,
-  });
-  return Number(answer);
-}
-
-function minutesValidator(answer: string): string | true {
-  const minutes = Number(answer);
-  return Number.isInteger(minutes) && minutes > 0 && minutes <= 1440
-    ? true
-    : 'Give a whole number of minutes, like 30.';
 }
 
 const REVIEW_CHOICES = [
@@ -138,40 +122,46 @@ const REVIEW_CHOICES = [
   { label: 'In progress', value: 'progress' },
   { label: 'Blocked', value: 'blocked' },
   { label: 'Dropped', value: 'dropped' },
-  { label: 'Skip for now', value: 'skip' },
+  { label: 'Skip for now (it stays open, and on the agenda)', value: 'skip' },
 ] as const;
 
-/** Open actions, oldest first, then what mentors offered: the progress a mentor will ask about. */
-async function reviewActions({ journal, prompt }: PrepWizardContext, mentor: Mentor): Promise<string[]> {
-  const open = journal.actions
-    .filter((action) => action.status === 'open' && (!action.mentor || action.mentor === mentor.handle))
-    .sort(byCreated);
+/**
+ * The open actions this meeting's agenda reports on (the one rule in openActionsConcerning), yours
+ * first, then what the mentor offered: the progress a mentor will ask about. Skipping one leaves it
+ * open, and on the agenda.
+ */
+async function reviewActions({ journal, prompt }: PrepWizardContext, mentor: Mentor, when: Date): Promise<Review[]> {
+  const open = openActionsConcerning(journal, mentor.handle, when);
   const mine = open.filter((action) => action.owner === 'me');
   const theirs = open.filter((action) => action.owner === 'mentor');
-  if (mine.length) prompt.say(`You have ${mine.length} open action${mine.length === 1 ? '' : 's'} to report on.`);
-  const reviews: string[] = [];
+  if (mine.length) prompt.say(`You have ${count(mine.length, 'open action')} to report on.`);
+  const reviews: Review[] = [];
   for (const action of mine) reviews.push(...(await reviewOne(prompt, action, `${action.id} ${action.title}`)));
   for (const action of theirs) {
     const state = await prompt.choose({
       message: `${mentor.name} offered: "${action.title}". Still open?`,
       choices: [
-        { label: 'Still open', value: 'skip' },
-        { label: 'Done', value: 'done' },
-        { label: 'No longer needed', value: 'dropped' },
+        { label: 'Still open', value: 'skip' as const },
+        { label: 'Done', value: 'done' as const },
+        { label: 'No longer needed', value: 'dropped' as const },
       ],
-      default: 'skip',
+      default: 'skip' as const,
     });
-    if (state !== 'skip') reviews.push(`${action.id}=${state}`);
+    if (state !== 'skip') reviews.push({ actionId: action.id, state });
   }
   return reviews;
 }
 
-async function reviewOne(prompt: Prompter, action: Action, label: string): Promise<string[]> {
-  const state = await prompt.choose({ message: label, choices: [...REVIEW_CHOICES], default: 'skip' });
+async function reviewOne(prompt: Prompter, action: Action, label: string): Promise<Review[]> {
+  const state = await prompt.choose<(typeof REVIEW_CHOICES)[number]['value']>({
+    message: label,
+    choices: [...REVIEW_CHOICES],
+    default: 'skip',
+  });
   if (state === 'skip') return [];
   const question = state === 'blocked' ? 'What is blocking it?' : 'A note on it? (optional)';
   const note = state === 'done' ? '' : await prompt.text({ message: question });
-  return [`${action.id}=${state}${note ? `:${note}` : ''}`];
+  return [{ actionId: action.id, state, ...(note ? { note } : {}) }];
 }
 
 async function gatherTopics(
@@ -179,14 +169,14 @@ async function gatherTopics(
   mentor: Mentor,
   existing: Meeting | undefined,
   template: PrepTemplate,
-): Promise<TopicDraft[]> {
+): Promise<TopicInput[]> {
   const { prompt } = ctx;
-  const topics: TopicDraft[] = (existing?.prep?.topics ?? []).map(
+  const topics: TopicInput[] = (existing?.prep?.topics ?? []).map(
     ({ outcome: _o, outcomeNote: _n, priority: _p, ...topic }) => topic,
   );
   if (topics.length)
     prompt.say(
-      `The agenda has ${topics.length} topic${topics.length === 1 ? '' : 's'}: ${topics.map((topic) => topic.title).join('; ')}.`,
+      `The agenda has ${count(topics.length, 'topic')}: ${topics.map((topic) => topic.title).join('; ')}.`,
     );
   const parked = parkedTopicsFor(ctx.journal, mentor.handle, existing).filter(
     (topic) => !hasTopic(topics, topic.title),
@@ -196,7 +186,7 @@ async function gatherTopics(
       message: 'Topics you parked last time. Bring them back?',
       choices: parked.map((topic) => ({ label: topic.title, value: topic, checked: true })),
     });
-    topics.push(...carried.map(({ outcome: _o, outcomeNote: _n, priority: _p, ...topic }) => topic));
+    topics.push(...carried);
   }
   const suggested = template.topics.filter((topic) => !hasTopic(topics, topic.title));
   if (suggested.length) {
@@ -235,25 +225,19 @@ async function gatherTopics(
             default: '',
           })
         : '';
-      const minutes = Number(
-        await prompt.text({
-          message: 'Minutes for it?',
-          default: String(template.defaultMinutes),
-          validate: minutesValidator,
-        }),
-      );
+      const minutes = await askMinutes(prompt, 'Minutes for it?', template.defaultMinutes);
       topics.push({ title, kind, minutes, ...(goalId ? { goalId } : {}) });
     },
   );
   return topics;
 }
 
-function hasTopic(topics: TopicDraft[], title: string): boolean {
-  return topics.some((topic) => topic.title.toLowerCase() === title.toLowerCase());
+function hasTopic(topics: TopicInput[], title: string): boolean {
+  return topics.some((topic) => sameTopic(topic.title, title));
 }
 
 /** Respecting the mentor's time: while the topics overrun, trim, drop or reorder them, or keep it knowingly. */
-export async function fitToTime(prompt: Prompter, topics: TopicDraft[], lengthMinutes: number): Promise<TopicDraft[]> {
+export async function fitToTime(prompt: Prompter, topics: TopicInput[], lengthMinutes: number): Promise<TopicInput[]> {
   let current = [...topics];
   for (;;) {
     const check = timeCheck(current, lengthMinutes);
@@ -277,12 +261,10 @@ export async function fitToTime(prompt: Prompter, topics: TopicDraft[], lengthMi
     if (action === 'drop') current = current.filter((_, at) => at !== index);
     if (action === 'reorder') current = [topic, ...current.filter((_, at) => at !== index)];
     if (action === 'trim') {
-      const minutes = Number(
-        await prompt.text({
-          message: `Minutes for "${topic.title}"?`,
-          default: String(Math.max(1, (topic.minutes ?? 1) - check.overBy)),
-          validate: minutesValidator,
-        }),
+      const minutes = await askMinutes(
+        prompt,
+        `Minutes for "${topic.title}"?`,
+        Math.max(1, (topic.minutes ?? 1) - check.overBy),
       );
       current = current.map((candidate, at) => (at === index ? { ...candidate, minutes } : candidate));
     }

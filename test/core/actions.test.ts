@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { UsageError, UserError } from '../../src/errors.js';
 import { closeAction, editAction } from '../../src/core/actions.js';
 import { isOverdue, selectActions } from '../../src/core/action-list.js';
-import { ActionEditInput } from '../../src/core/inputs.js';
 import type { Journal } from '../../src/core/schema.js';
-import { action, daysBefore, goal, journal, mentor, NOW } from './fixtures.js';
+import { action, actionEdit, daysBefore, goal, journal, mentor, NOW, worded } from './fixtures.js';
 
 function withAda(): Journal {
   const j = journal();
@@ -14,7 +13,7 @@ function withAda(): Journal {
 }
 
 const titles = (actions: { title: string }[]) => actions.map((item) => item.title);
-const edit = (fields: Record<string, unknown>) => ActionEditInput.parse(fields);
+const edit = (fields: Record<string, unknown>) => actionEdit(fields);
 
 describe('adding an action', () => {
   it('reads a natural due date into a calendar day', () => {
@@ -37,15 +36,15 @@ describe('adding an action', () => {
 
   it('refuses a mentor commitment that names no mentor', () => {
     const j = withAda();
-    expect(() => action(j, { title: 'Introduce me to Dr Blair', owner: 'mentor' })).toThrow(UsageError);
+    expect(() => worded(() => action(j, { title: 'Introduce me to Dr Blair', owner: 'mentor' }))).toThrow(UsageError);
     expect(j.actions).toEqual([]);
   });
 
   it('refuses an impossible due date, an unknown goal and an unknown mentor', () => {
     const j = withAda();
-    expect(() => action(j, { title: 'X', due: '2026-02-30' })).toThrow(/--due/);
-    expect(() => action(j, { title: 'X', goal: 'g5' })).toThrow(UserError);
-    expect(() => action(j, { title: 'X', mentor: 'hopper' })).toThrow(UserError);
+    expect(() => worded(() => action(j, { title: 'X', due: '2026-02-30' }))).toThrow(/--due/);
+    expect(() => worded(() => action(j, { title: 'X', goal: 'g5' }))).toThrow(UserError);
+    expect(() => worded(() => action(j, { title: 'X', mentor: 'hopper' }))).toThrow(UserError);
   });
 });
 
@@ -62,7 +61,7 @@ describe('finishing, dropping and reopening', () => {
     const j = withAda();
     action(j, { title: 'Email the lead' });
     closeAction(j, 'a1', 'done', NOW);
-    expect(() => closeAction(j, 'a1', 'done', NOW)).toThrow('a1 is already done.');
+    expect(() => worded(() => closeAction(j, 'a1', 'done', NOW))).toThrow('a1 is already done.');
   });
 
   it('reopening clears the completion time', () => {
@@ -73,7 +72,7 @@ describe('finishing, dropping and reopening', () => {
   });
 
   it('refuses an unknown action id', () => {
-    expect(() => closeAction(withAda(), 'a3', 'done', NOW)).toThrow(/No action with id "a3"/);
+    expect(() => worded(() => closeAction(withAda(), 'a3', 'done', NOW))).toThrow(/No action with id "a3"/);
   });
 });
 
@@ -88,13 +87,13 @@ describe('editing an action', () => {
   it('refuses an edit that changes nothing', () => {
     const j = withAda();
     action(j, { title: 'Email the lead' });
-    expect(() => editAction(j, 'a1', edit({}), NOW)).toThrow(UsageError);
+    expect(() => worded(() => editAction(j, 'a1', edit({}), NOW))).toThrow(UsageError);
   });
 
   it('refuses to make it a mentor commitment without saying which mentor', () => {
     const j = withAda();
     action(j, { title: 'Introduce me to Dr Blair' });
-    expect(() => editAction(j, 'a1', edit({ owner: 'mentor' }), NOW)).toThrow(/needs --mentor/);
+    expect(() => worded(() => editAction(j, 'a1', edit({ owner: 'mentor' }), NOW))).toThrow(/needs --mentor/);
   });
 });
 

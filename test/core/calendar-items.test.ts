@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { closeAction } from '../../src/core/actions.js';
 import { calendarItems } from '../../src/core/calendar-items.js';
-import { selectExport } from '../../src/core/export-scope.js';
 import { logMeeting } from '../../src/core/log.js';
 import { cancelMeeting } from '../../src/core/meetings.js';
 import { setMentorStatus } from '../../src/core/mentors.js';
 import { prepMeeting } from '../../src/core/prep.js';
 import type { Journal } from '../../src/core/schema.js';
-import { action, daysBefore, exportInput, journal, logInput, mentor, NOW, prepInput } from './fixtures.js';
+import { action, daysBefore, exportSelection, journal, logInput, mentor, NOW, prepInput } from './fixtures.js';
 
 /**
  * Ada: held m1 (12 Nov) agreeing a1 (due 30 Nov), a2 (undated) and a3 (Ada's, due 5 Dec); planned m2 (3 Dec).
@@ -48,12 +47,12 @@ function journalWithPlans(): Journal {
 
 const ids = (records: { id: string }[]) => records.map((record) => record.id);
 const summaryOf = (j: Journal, fields: Record<string, unknown> = {}) =>
-  calendarItems(j, selectExport(j, exportInput({ to: '2026-11-25', ...fields }), NOW), NOW);
+  calendarItems(j, exportSelection(j, { to: '2026-11-25', ...fields }), NOW);
 
 describe('what a calendar file holds', () => {
   it("one meeting's calendar holds that meeting and the dated open actions agreed at it", () => {
     const j = journalWithPlans();
-    const items = calendarItems(j, selectExport(j, exportInput({ meeting: 'm1' }), NOW), NOW);
+    const items = calendarItems(j, exportSelection(j, { meeting: 'm1' }), NOW);
     expect(ids(items.meetings)).toEqual(['m1']);
     expect(ids(items.actions)).toEqual(['a1', 'a3']);
   });
@@ -61,13 +60,13 @@ describe('what a calendar file holds', () => {
   it("one meeting's calendar leaves out its actions once they are done", () => {
     const j = journalWithPlans();
     closeAction(j, 'a1', 'done', NOW);
-    const items = calendarItems(j, selectExport(j, exportInput({ meeting: 'm1' }), NOW), NOW);
+    const items = calendarItems(j, exportSelection(j, { meeting: 'm1' }), NOW);
     expect(ids(items.actions)).toEqual(['a3']);
   });
 
   it('a cancelled meeting asked for by id is still exported', () => {
     const j = journalWithPlans();
-    const items = calendarItems(j, selectExport(j, exportInput({ meeting: 'm4' }), NOW), NOW);
+    const items = calendarItems(j, exportSelection(j, { meeting: 'm4' }), NOW);
     expect(items.meetings.map((meeting) => [meeting.id, meeting.status])).toEqual([['m4', 'cancelled']]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cadenceText, daysUntil, dueText, parseCadence, relativeDay, spanText, toDay } from '../../src/core/dates.js';
-import { parseDateInput } from '../../src/core/date-input.js';
+import { parseDateInput } from '../../src/input/date-text.js';
 import { NOW } from './fixtures.js';
 
 const parse = (text: string) => parseDateInput(text, NOW);

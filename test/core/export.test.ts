@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError, UserError } from '../../src/errors.js';
 import { buildAgenda } from '../../src/core/agenda.js';
-import { selectExport } from '../../src/core/export-scope.js';
 import { logMeeting } from '../../src/core/log.js';
 import { prepMeeting } from '../../src/core/prep.js';
 import { shareable, withoutPrivate } from '../../src/core/privacy.js';
 import type { Journal } from '../../src/core/schema.js';
-import { action, exportInput, journal, logInput, mentor, NOW, prepInput } from './fixtures.js';
+import { action, exportSelection, journal, logInput, mentor, NOW, prepInput, worded } from './fixtures.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -33,7 +32,7 @@ function journalWithMeetings(): Journal {
 
 describe('what export shares', () => {
   it('--next shares the agenda of the next planned meeting', () => {
-    const selection = selectExport(journalWithMeetings(), exportInput({ next: true }), NOW);
+    const selection = exportSelection(journalWithMeetings(), { next: true });
     expect(selection.kind).toBe('meeting');
     if (selection.kind !== 'meeting') return;
     expect(selection.agenda.meeting.id).toBe('m2');
@@ -41,19 +40,19 @@ describe('what export shares', () => {
   });
 
   it('--next with --mentor shares the next meeting with that mentor', () => {
-    const selection = selectExport(journalWithMeetings(), exportInput({ next: true, mentor: 'turing' }), NOW);
+    const selection = exportSelection(journalWithMeetings(), { next: true, mentor: 'turing' });
     expect(selection.kind === 'meeting' && selection.agenda.meeting.id).toBe('m3');
   });
 
   it("with no scope, shares the next meeting's agenda when one is planned", () => {
-    const selection = selectExport(journalWithMeetings(), exportInput({}), NOW);
+    const selection = exportSelection(journalWithMeetings(), {});
     expect(selection.kind === 'meeting' && selection.agenda.meeting.id).toBe('m2');
   });
 
   it('with no scope and nothing planned, shares a summary of everything so far', () => {
     const j = journalWithMeetings();
     j.meetings = j.meetings.filter((meeting) => meeting.status === 'held');
-    const selection = selectExport(j, exportInput({}), NOW);
+    const selection = exportSelection(j, {});
     expect(selection.kind).toBe('summary');
     if (selection.kind !== 'summary') return;
     expect(selection.summary.scope.from).toBeUndefined();
@@ -62,7 +61,7 @@ describe('what export shares', () => {
   });
 
   it('--meeting shares that meeting, held ones included, with the actions agreed there', () => {
-    const selection = selectExport(journalWithMeetings(), exportInput({ meeting: 'm1' }), NOW);
+    const selection = exportSelection(journalWithMeetings(), { meeting: 'm1' });
     expect(selection.kind).toBe('meeting');
     if (selection.kind !== 'meeting') return;
     expect(selection.agenda.meeting.id).toBe('m1');
@@ -70,7 +69,7 @@ describe('what export shares', () => {
   });
 
   it('--since shares a summary from the start of that day', () => {
-    const selection = selectExport(journalWithMeetings(), exportInput({ since: '2026-11-12' }), NOW);
+    const selection = exportSelection(journalWithMeetings(), { since: '2026-11-12' });
     expect(selection.kind).toBe('summary');
     if (selection.kind !== 'summary') return;
     expect(selection.summary.scope.from).toBe('2026-11-12T00:00:00.000Z');
@@ -79,28 +78,28 @@ describe('what export shares', () => {
   });
 
   it('--since with --to includes the whole of the last day', () => {
-    const selection = selectExport(journalWithMeetings(), exportInput({ since: '2026-11-01', to: '2026-11-12' }), NOW);
+    const selection = exportSelection(journalWithMeetings(), { since: '2026-11-01', to: '2026-11-12' });
     expect(selection.kind === 'summary' && selection.summary.meetings.map((meeting) => meeting.id)).toEqual(['m1']);
-    const before = selectExport(journalWithMeetings(), exportInput({ since: '2026-11-01', to: '2026-11-11' }), NOW);
+    const before = exportSelection(journalWithMeetings(), { since: '2026-11-01', to: '2026-11-11' });
     expect(before.kind === 'summary' && before.summary.meetings).toEqual([]);
   });
 
   it('--from is another name for --since', () => {
-    const since = selectExport(journalWithMeetings(), exportInput({ since: '2026-11-12' }), NOW);
-    const from = selectExport(journalWithMeetings(), exportInput({ from: '2026-11-12' }), NOW);
+    const since = exportSelection(journalWithMeetings(), { since: '2026-11-12' });
+    const from = exportSelection(journalWithMeetings(), { from: '2026-11-12' });
     expect(from).toEqual(since);
     expect(() =>
-      selectExport(journalWithMeetings(), exportInput({ from: '2026-11-01', since: '2026-11-01' }), NOW),
+      exportSelection(journalWithMeetings(), { from: '2026-11-01', since: '2026-11-01' }),
     ).toThrow(/--since and --from mean the same/);
   });
 
   it("--all shares the whole journal, optionally one mentor's part of it, and no period goes with it", () => {
-    const all = selectExport(journalWithMeetings(), exportInput({ all: true }), NOW);
+    const all = exportSelection(journalWithMeetings(), { all: true });
     expect(all).toMatchObject({ kind: 'summary', all: true });
     expect(all.kind === 'summary' && all.summary.scope.from).toBeUndefined();
-    const turing = selectExport(journalWithMeetings(), exportInput({ all: true, mentor: 'turing' }), NOW);
+    const turing = exportSelection(journalWithMeetings(), { all: true, mentor: 'turing' });
     expect(turing.kind === 'summary' && turing.summary.meetings).toEqual([]);
-    expect(() => selectExport(journalWithMeetings(), exportInput({ all: true, since: '2026-11-01' }), NOW)).toThrow(
+    expect(() => worded(() => exportSelection(journalWithMeetings(), { all: true, since: '2026-11-01' }))).toThrow(
       UsageError,
     );
   });
@@ -110,7 +109,7 @@ describe('what export shares', () => {
     const agreed = j.actions.find((candidate) => candidate.title === 'Email the training lead')!;
     agreed.status = 'done';
     agreed.completedAt = '2026-11-20T09:00:00.000Z';
-    const selection = selectExport(j, exportInput({ next: true, mentor: 'lovelace' }), NOW);
+    const selection = exportSelection(j, { next: true, mentor: 'lovelace' });
     expect(selection.kind === 'meeting' && selection.agenda.actionsReviewed).toEqual([
       { action: agreed, state: 'done', note: undefined },
     ]);
@@ -118,30 +117,30 @@ describe('what export shares', () => {
 
   it('refuses more than one scope', () => {
     const j = journalWithMeetings();
-    expect(() => selectExport(j, exportInput({ next: true, meeting: 'm1' }), NOW)).toThrow(UsageError);
-    expect(() => selectExport(j, exportInput({ next: true, since: '2026-11-01' }), NOW)).toThrow(/only one of/);
-    expect(() => selectExport(j, exportInput({ meeting: 'm1', since: '2026-11-01' }), NOW)).toThrow(UsageError);
+    expect(() => worded(() => exportSelection(j, { next: true, meeting: 'm1' }))).toThrow(UsageError);
+    expect(() => worded(() => exportSelection(j, { next: true, since: '2026-11-01' }))).toThrow(/only one of/);
+    expect(() => worded(() => exportSelection(j, { meeting: 'm1', since: '2026-11-01' }))).toThrow(UsageError);
   });
 
   it('--next with no planned meeting is an error naming the mentor', () => {
     const j = journalWithMeetings();
     j.meetings = j.meetings.filter((meeting) => meeting.mentor !== 'turing');
-    expect(() => selectExport(j, exportInput({ next: true, mentor: 'turing' }), NOW)).toThrow(UserError);
-    expect(() => selectExport(j, exportInput({ next: true, mentor: 'turing' }), NOW)).toThrow(
+    expect(() => worded(() => exportSelection(j, { next: true, mentor: 'turing' }))).toThrow(UserError);
+    expect(() => worded(() => exportSelection(j, { next: true, mentor: 'turing' }))).toThrow(
       /No planned meeting with Prof Alan Turing/,
     );
   });
 
   it('refuses a period that ends before it starts, and an unreadable date', () => {
     const j = journalWithMeetings();
-    expect(() => selectExport(j, exportInput({ since: '2026-11-20', to: '2026-11-01' }), NOW)).toThrow(UsageError);
-    expect(() => selectExport(j, exportInput({ since: 'last autumn-ish' }), NOW)).toThrow(/--since/);
+    expect(() => worded(() => exportSelection(j, { since: '2026-11-20', to: '2026-11-01' }))).toThrow(UsageError);
+    expect(() => worded(() => exportSelection(j, { since: 'last autumn-ish' }))).toThrow(/--since/);
   });
 
   it('refuses an unknown meeting or mentor', () => {
     const j = journalWithMeetings();
-    expect(() => selectExport(j, exportInput({ meeting: 'm42' }), NOW)).toThrow(/No meeting with id "m42"/);
-    expect(() => selectExport(j, exportInput({ mentor: 'hopper' }), NOW)).toThrow(/No mentor matches "hopper"/);
+    expect(() => worded(() => exportSelection(j, { meeting: 'm42' }))).toThrow(/No meeting with id "m42"/);
+    expect(() => worded(() => exportSelection(j, { mentor: 'hopper' }))).toThrow(/No mentor matches "hopper"/);
   });
 });
 

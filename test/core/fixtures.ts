@@ -1,16 +1,22 @@
-/** Small builders for core tests: a fixed clock and journals filled through the real core functions. */
+/**
+ * Small builders for core tests: a fixed clock, and journals filled through the real core functions
+ * with input read from flag-like fields by the commands' own flag schemas (so `{ when: 'tomorrow' }`
+ * reads as the command line reads it, and a bad value fails as it does there).
+ */
+import { parseOptions } from '../../src/cli/options.js';
+import { wordProblem } from '../../src/cli/problem-words.js';
+import { actionAddFlags, actionEditFlags } from '../../src/commands/action.js';
+import { exportFlags } from '../../src/commands/export.js';
+import { goalAddFlags, goalUpdateFlags } from '../../src/commands/goal.js';
+import { logFlags } from '../../src/commands/log.js';
+import { mentorAddFlags, mentorEditFlags } from '../../src/commands/mentor.js';
+import { prepFlags } from '../../src/commands/prep.js';
 import { addAction } from '../../src/core/actions.js';
+import { selectExport } from '../../src/core/export-scope.js';
 import { addGoal } from '../../src/core/goals.js';
-import {
-  ActionAddInput,
-  ExportInput,
-  GoalAddInput,
-  LogInput,
-  MentorAddInput,
-  PrepInput,
-} from '../../src/core/inputs.js';
 import { addMentor } from '../../src/core/mentors.js';
 import { emptyJournal } from '../../src/core/model.js';
+import { DomainError } from '../../src/core/problems.js';
 import type { Journal, Mentor } from '../../src/core/schema.js';
 
 /** Wednesday 25 November 2026, 09:00 (tests run with TZ=UTC). */
@@ -24,20 +30,40 @@ export function journal(): Journal {
   return emptyJournal(NOW);
 }
 
-export function mentor(j: Journal, fields: Record<string, unknown> & { name: string }, now: Date = NOW): Mentor {
-  return addMentor(j, MentorAddInput.parse(fields), now);
+type Fields = Record<string, unknown>;
+
+export const mentorInput = (fields: Fields, now: Date = NOW) => parseOptions(mentorAddFlags(now), fields).input;
+export const mentorEdit = (fields: Fields, now: Date = NOW) => parseOptions(mentorEditFlags(now), fields);
+export const prepInput = (fields: Fields, now: Date = NOW) => parseOptions(prepFlags(now), fields).input;
+export const logInput = (fields: Fields, now: Date = NOW) => parseOptions(logFlags(now), fields).input;
+export const goalInput = (fields: Fields, now: Date = NOW) => parseOptions(goalAddFlags(now), fields).input;
+export const goalUpdate = (fields: Fields, now: Date = NOW) => parseOptions(goalUpdateFlags(now), fields);
+export const actionInput = (fields: Fields, now: Date = NOW) => parseOptions(actionAddFlags(now), fields).input;
+export const actionEdit = (fields: Fields, now: Date = NOW) => parseOptions(actionEditFlags(now), fields);
+
+export function mentor(j: Journal, fields: Fields & { name: string }, now: Date = NOW): Mentor {
+  return worded(() => addMentor(j, mentorInput(fields, now), now));
 }
 
-export const prepInput = (fields: Record<string, unknown>) => PrepInput.parse(fields);
-export const logInput = (fields: Record<string, unknown>) => LogInput.parse(fields);
-export const goalInput = (fields: Record<string, unknown>) => GoalAddInput.parse(fields);
-export const actionInput = (fields: Record<string, unknown>) => ActionAddInput.parse(fields);
-export const exportInput = (fields: Record<string, unknown>) => ExportInput.parse(fields);
-
-export function goal(j: Journal, fields: Record<string, unknown>, now: Date = NOW) {
-  return addGoal(j, goalInput(fields), now);
+export function goal(j: Journal, fields: Fields, now: Date = NOW) {
+  return worded(() => addGoal(j, goalInput(fields, now), now));
 }
 
-export function action(j: Journal, fields: Record<string, unknown>, now: Date = NOW) {
-  return addAction(j, actionInput(fields), now);
+export function action(j: Journal, fields: Fields, now: Date = NOW) {
+  return worded(() => addAction(j, actionInput(fields, now), now));
+}
+
+/** What `mentee export` with these flags selects. */
+export function exportSelection(j: Journal, fields: Fields, now: Date = NOW) {
+  const { scope, mentor: mentorRef } = parseOptions(exportFlags(now), fields);
+  return worded(() => selectExport(j, scope, mentorRef, now));
+}
+
+/** Runs core code as a command does: what the core refuses comes out worded as the command line says it. */
+export function worded<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw error instanceof DomainError ? wordProblem(error.problem) : error;
+  }
 }

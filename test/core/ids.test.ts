@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError, UserError } from '../../src/errors.js';
 import { deriveHandle, takeId } from '../../src/core/ids.js';
-import { action, goal, journal, mentor, NOW } from './fixtures.js';
+import { action, goal, journal, mentor, NOW, worded } from './fixtures.js';
 
 describe('record ids', () => {
   it('numbers goals, meetings and actions separately from 1', () => {
@@ -61,9 +61,9 @@ describe('mentor handles', () => {
   it('refuses a --handle already in use, or one with characters that are hard to type', () => {
     const j = journal();
     mentor(j, { name: 'Dr Ada Lovelace' });
-    expect(() => mentor(j, { name: 'Someone Else', handle: 'lovelace' })).toThrow(UserError);
-    expect(() => mentor(j, { name: 'Someone Else', handle: '9lives' })).toThrow(UsageError);
-    expect(() => mentor(j, { name: 'Someone Else', handle: 'two words' })).toThrow(UsageError);
+    expect(() => worded(() => mentor(j, { name: 'Someone Else', handle: 'lovelace' }))).toThrow(UserError);
+    expect(() => worded(() => mentor(j, { name: 'Someone Else', handle: '9lives' }))).toThrow(UsageError);
+    expect(() => worded(() => mentor(j, { name: 'Someone Else', handle: 'two words' }))).toThrow(UsageError);
     expect(j.mentors).toHaveLength(1);
   });
 

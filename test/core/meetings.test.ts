@@ -6,7 +6,7 @@ import { logMeeting } from '../../src/core/log.js';
 import { cancelMeeting, isPrepared, meetingAwaitingLog } from '../../src/core/meetings.js';
 import { parkedTopicsFor, prepMeeting } from '../../src/core/prep.js';
 import type { Journal } from '../../src/core/schema.js';
-import { action, daysBefore, goal, journal, logInput, mentor, NOW, prepInput } from './fixtures.js';
+import { action, daysBefore, goal, journal, logInput, mentor, NOW, prepInput, worded } from './fixtures.js';
 
 function withAda(fields: Record<string, unknown> = {}): Journal {
   const j = journal();
@@ -128,7 +128,7 @@ describe('prep', () => {
     goal(j, { title: 'Choose between paediatrics and general practice' });
     const { meeting } = prepMeeting(j, prepInput({ when: '2026-12-03 17:30', goal: ['g1', 'G1'] }), NOW);
     expect(meeting.prep?.goals).toEqual(['g1']);
-    expect(() => prepMeeting(j, prepInput({ when: '2026-12-03 17:30', goal: ['g7'] }), NOW)).toThrow(UserError);
+    expect(() => worded(() => prepMeeting(j, prepInput({ when: '2026-12-03 17:30', goal: ['g7'] }), NOW))).toThrow(UserError);
   });
 
   describe('--review of open actions', () => {
@@ -193,7 +193,7 @@ describe('prep', () => {
 
     it('refuses to review an action that does not exist', () => {
       const j = withActions();
-      expect(() => prepMeeting(j, prepInput({ when: '2026-12-03 17:30', review: ['a9=done'] }), NOW)).toThrow(
+      expect(() => worded(() => prepMeeting(j, prepInput({ when: '2026-12-03 17:30', review: ['a9=done'] }), NOW))).toThrow(
         /No action with id "a9"/,
       );
     });
@@ -255,30 +255,30 @@ describe('prep', () => {
     it('refuses to prepare a meeting with a mentor whose mentoring has ended', () => {
       const j = withAda();
       setMentorStatus(j, 'lovelace', 'ended', NOW, 'Retired');
-      expect(() => prepMeeting(j, prepInput({ mentor: 'lovelace', when: 'tomorrow' }), NOW)).toThrow(/has ended/);
+      expect(() => worded(() => prepMeeting(j, prepInput({ mentor: 'lovelace', when: 'tomorrow' }), NOW))).toThrow(/has ended/);
       expect(j.meetings).toHaveLength(0);
     });
 
     it('asks when the meeting is when --when is missing and nothing is planned', () => {
       const j = withAda();
-      expect(() => prepMeeting(j, prepInput({ topic: ['Rota'] }), NOW)).toThrow(UsageError);
-      expect(() => prepMeeting(j, prepInput({ topic: ['Rota'] }), NOW)).toThrow(/--when/);
+      expect(() => worded(() => prepMeeting(j, prepInput({ topic: ['Rota'] }), NOW))).toThrow(UsageError);
+      expect(() => worded(() => prepMeeting(j, prepInput({ topic: ['Rota'] }), NOW))).toThrow(/--when/);
     });
 
     it('asks which mentor when several are active, listing their handles', () => {
       const j = withAda();
       mentor(j, { name: 'Prof Alan Turing' });
-      expect(() => prepMeeting(j, prepInput({ when: 'tomorrow' }), NOW)).toThrow(UsageError);
-      expect(() => prepMeeting(j, prepInput({ when: 'tomorrow' }), NOW)).toThrow(/lovelace, turing/);
+      expect(() => worded(() => prepMeeting(j, prepInput({ when: 'tomorrow' }), NOW))).toThrow(UsageError);
+      expect(() => worded(() => prepMeeting(j, prepInput({ when: 'tomorrow' }), NOW))).toThrow(/lovelace, turing/);
     });
 
     it('says there is no mentor yet when there is none', () => {
-      expect(() => prepMeeting(journal(), prepInput({ when: 'tomorrow' }), NOW)).toThrow(/no active mentor/);
+      expect(() => worded(() => prepMeeting(journal(), prepInput({ when: 'tomorrow' }), NOW))).toThrow(/no active mentor/);
     });
 
     it('refuses an unreadable --when', () => {
       const j = withAda();
-      expect(() => prepMeeting(j, prepInput({ when: 'whenever suits' }), NOW)).toThrow(/--when/);
+      expect(() => worded(() => prepMeeting(j, prepInput({ when: 'whenever suits' }), NOW))).toThrow(/--when/);
       expect(j.meetings).toHaveLength(0);
     });
 
@@ -286,7 +286,7 @@ describe('prep', () => {
       const j = withAda();
       prepMeeting(j, prepInput({ when: '2026-11-20 17:30' }), daysBefore(10));
       logMeeting(j, logInput({ meeting: 'm1' }), daysBefore(4));
-      expect(() => prepMeeting(j, prepInput({ meeting: 'm1', topic: ['More'] }), NOW)).toThrow(/m1 is held/);
+      expect(() => worded(() => prepMeeting(j, prepInput({ meeting: 'm1', topic: ['More'] }), NOW))).toThrow(/m1 is held/);
     });
   });
 });
@@ -351,15 +351,15 @@ describe('log', () => {
 
   it('refuses a topic number past the end of the agenda, saying how many there are', () => {
     const j = prepared();
-    expect(() => logMeeting(j, logInput({ meeting: 'm1', covered: ['5'] }), NOW)).toThrow(UsageError);
-    expect(() => logMeeting(j, logInput({ meeting: 'm1', parked: ['5'] }), NOW)).toThrow(
+    expect(() => worded(() => logMeeting(j, logInput({ meeting: 'm1', covered: ['5'] }), NOW))).toThrow(UsageError);
+    expect(() => worded(() => logMeeting(j, logInput({ meeting: 'm1', parked: ['5'] }), NOW))).toThrow(
       /--parked: there is no topic 5; the agenda has 4/,
     );
   });
 
   it('refuses topic numbers for a meeting with no topics', () => {
     const j = withAda();
-    expect(() => logMeeting(j, logInput({ mentor: 'lovelace', when: 'yesterday', covered: ['1'] }), NOW)).toThrow(
+    expect(() => worded(() => logMeeting(j, logInput({ mentor: 'lovelace', when: 'yesterday', covered: ['1'] }), NOW))).toThrow(
       /no topics/,
     );
   });
@@ -423,7 +423,7 @@ describe('log', () => {
 
   it('refuses an action whose due date cannot be read', () => {
     const j = prepared();
-    expect(() => logMeeting(j, logInput({ meeting: 'm1', action: ['Email the lead:next fridya'] }), NOW)).toThrow(
+    expect(() => worded(() => logMeeting(j, logInput({ meeting: 'm1', action: ['Email the lead:next fridya'] }), NOW))).toThrow(
       UsageError,
     );
     expect(j.actions).toHaveLength(0);
@@ -486,18 +486,18 @@ describe('log', () => {
   it('with no meeting named and none started, asks which meeting', () => {
     const j = withAda();
     prepMeeting(j, prepInput({ when: '2026-12-03 17:30' }), NOW);
-    expect(() => logMeeting(j, logInput({ advice: ['x'] }), NOW)).toThrow(UsageError);
+    expect(() => worded(() => logMeeting(j, logInput({ advice: ['x'] }), NOW))).toThrow(UsageError);
     expect(j.meetings[0]?.status).toBe('planned');
   });
 
   it('refuses to log a cancelled meeting', () => {
     const j = prepared();
     cancelMeeting(j, 'm1', NOW);
-    expect(() => logMeeting(j, logInput({ meeting: 'm1' }), NOW)).toThrow(/cancelled/);
+    expect(() => worded(() => logMeeting(j, logInput({ meeting: 'm1' }), NOW))).toThrow(/cancelled/);
   });
 
   it('refuses to log an unknown meeting', () => {
     const j = prepared();
-    expect(() => logMeeting(j, logInput({ meeting: 'm9' }), NOW)).toThrow(/No meeting with id "m9"/);
+    expect(() => worded(() => logMeeting(j, logInput({ meeting: 'm9' }), NOW))).toThrow(/No meeting with id "m9"/);
   });
 });

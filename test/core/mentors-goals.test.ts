@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { UsageError, UserError } from '../../src/errors.js';
 import { setGoalStatus, updateGoal } from '../../src/core/goals.js';
 import { lastProgressAt } from '../../src/core/goal-progress.js';
-import { GoalUpdateInput, MentorEditInput } from '../../src/core/inputs.js';
 import { editMentor, mentorHandles, setMentorStatus } from '../../src/core/mentors.js';
-import { daysBefore, goal, journal, mentor, NOW } from './fixtures.js';
+import { daysBefore, goal, goalUpdate, journal, mentor, mentorEdit, NOW, worded } from './fixtures.js';
 
 describe('mentors', () => {
   it('edit adds ground rules and expectations to the lists, or replaces them when asked', () => {
@@ -13,20 +12,20 @@ describe('mentors', () => {
     const edited = editMentor(
       j,
       'ada',
-      MentorEditInput.parse({ rule: ['Meet monthly'], expect: ['career', 'emotional'] }),
+      mentorEdit({ rule: ['Meet monthly'], expect: ['career', 'emotional'] }),
       NOW,
     );
     expect(edited.rules).toEqual(['Email first', 'Meet monthly']);
     expect(edited.expectations).toEqual(['career', 'emotional']);
-    const cleared = editMentor(j, 'ada', MentorEditInput.parse({ clearRules: true, rule: ['Video calls only'] }), NOW);
+    const cleared = editMentor(j, 'ada', mentorEdit({ clearRules: true, rule: ['Video calls only'] }), NOW);
     expect(cleared.rules).toEqual(['Video calls only']);
   });
 
   it('edit reads a new cadence and refuses one it cannot read', () => {
     const j = journal();
     mentor(j, { name: 'Dr Ada Lovelace' });
-    expect(editMentor(j, 'lovelace', MentorEditInput.parse({ cadence: 'fortnightly' }), NOW).cadenceDays).toBe(14);
-    expect(() => editMentor(j, 'lovelace', MentorEditInput.parse({ cadence: 'now and then' }), NOW)).toThrow(
+    expect(editMentor(j, 'lovelace', mentorEdit({ cadence: 'fortnightly' }), NOW).cadenceDays).toBe(14);
+    expect(() => worded(() => editMentor(j, 'lovelace', mentorEdit({ cadence: 'now and then' }), NOW))).toThrow(
       UsageError,
     );
   });
@@ -47,7 +46,7 @@ describe('mentors', () => {
     const j = journal();
     mentor(j, { name: 'Dr Ada Lovelace' });
     expect(mentorHandles(j, ['ada', 'Lovelace'])).toEqual(['lovelace']);
-    expect(() => mentorHandles(j, ['hopper'])).toThrow(UserError);
+    expect(() => worded(() => mentorHandles(j, ['hopper']))).toThrow(UserError);
   });
 });
 
@@ -56,7 +55,7 @@ describe('goals', () => {
     const j = journal();
     goal(j, { title: 'Choose a specialty', target: '2027-03-01' }, daysBefore(90));
     expect(lastProgressAt(j.goals[0]!)).toBe(daysBefore(90).toISOString());
-    updateGoal(j, 'g1', GoalUpdateInput.parse({ note: 'Shadowed two GP clinics' }), NOW);
+    updateGoal(j, 'g1', goalUpdate({ note: 'Shadowed two GP clinics' }), NOW);
     expect(j.goals[0]?.progress).toEqual([{ at: NOW.toISOString(), note: 'Shadowed two GP clinics' }]);
     expect(lastProgressAt(j.goals[0]!)).toBe(NOW.toISOString());
     expect(j.goals[0]?.targetDate).toBe('2027-03-01');
@@ -65,12 +64,12 @@ describe('goals', () => {
   it('refuses an update that changes nothing', () => {
     const j = journal();
     goal(j, { title: 'Choose a specialty' });
-    expect(() => updateGoal(j, 'g1', GoalUpdateInput.parse({}), NOW)).toThrow(UsageError);
+    expect(() => worded(() => updateGoal(j, 'g1', goalUpdate({}), NOW))).toThrow(UsageError);
   });
 
   it('refuses an impossible target date', () => {
     const j = journal();
-    expect(() => goal(j, { title: 'Choose a specialty', target: '2027-02-30' })).toThrow(/--target/);
+    expect(() => worded(() => goal(j, { title: 'Choose a specialty', target: '2027-02-30' }))).toThrow(/--target/);
     expect(j.goals).toEqual([]);
   });
 

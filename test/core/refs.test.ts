@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { findAction, findGoal, findMeeting, findMentor, soleActiveMentor } from '../../src/core/refs.js';
 import { setMentorStatus } from '../../src/core/mentors.js';
-import { goal, journal, mentor, NOW } from './fixtures.js';
+import { goal, journal, mentor, NOW, worded } from './fixtures.js';
 
 function twoMentors() {
   const j = journal();
@@ -33,21 +33,21 @@ describe('naming a mentor', () => {
   it('refuses an ambiguous part of a name and lists the candidates', () => {
     const j = twoMentors();
     // "a" is in both names.
-    expect(() => findMentor(j, 'a')).toThrow(UserError);
-    expect(() => findMentor(j, 'a')).toThrow(/matches several mentors/);
-    expect(() => findMentor(j, 'a')).toThrow('lovelace (Dr Ada Lovelace)');
-    expect(() => findMentor(j, 'a')).toThrow('turing (Prof Alan Turing)');
+    expect(() => worded(() => findMentor(j, 'a'))).toThrow(UserError);
+    expect(() => worded(() => findMentor(j, 'a'))).toThrow(/matches several mentors/);
+    expect(() => worded(() => findMentor(j, 'a'))).toThrow('lovelace (Dr Ada Lovelace)');
+    expect(() => worded(() => findMentor(j, 'a'))).toThrow('turing (Prof Alan Turing)');
   });
 
   it('refuses an unknown mentor and lists the known ones', () => {
     const j = twoMentors();
-    expect(() => findMentor(j, 'hopper')).toThrow(/No mentor matches "hopper"/);
-    expect(() => findMentor(j, 'hopper')).toThrow(/lovelace \(Dr Ada Lovelace\)/);
+    expect(() => worded(() => findMentor(j, 'hopper'))).toThrow(/No mentor matches "hopper"/);
+    expect(() => worded(() => findMentor(j, 'hopper'))).toThrow(/lovelace \(Dr Ada Lovelace\)/);
   });
 
   it('suggests adding a mentor when there are none', () => {
     try {
-      findMentor(journal(), 'ada');
+      worded(() => findMentor(journal(), 'ada'));
       expect.unreachable('should have refused');
     } catch (error) {
       expect(error).toBeInstanceOf(UserError);
@@ -72,9 +72,9 @@ describe('ids of goals, meetings and actions', () => {
 
   it('refuses an unknown id and says where to find the ids', () => {
     const j = journal();
-    expect(() => findGoal(j, 'g9')).toThrow('No goal with id "g9".');
-    expect(() => findMeeting(j, 'm2')).toThrow(UserError);
-    expect(() => findAction(j, 'a4')).toThrow(
+    expect(() => worded(() => findGoal(j, 'g9'))).toThrow('No goal with id "g9".');
+    expect(() => worded(() => findMeeting(j, 'm2'))).toThrow(UserError);
+    expect(() => worded(() => findAction(j, 'a4'))).toThrow(
       expect.objectContaining({ hint: expect.stringMatching(/mentee actions/) }),
     );
   });

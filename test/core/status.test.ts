@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { closeAction } from '../../src/core/actions.js';
 import { setGoalStatus, updateGoal } from '../../src/core/goals.js';
-import { GoalUpdateInput } from '../../src/core/inputs.js';
 import { setMentorStatus } from '../../src/core/mentors.js';
 import { logMeeting } from '../../src/core/log.js';
 import { cancelMeeting } from '../../src/core/meetings.js';
 import { prepMeeting } from '../../src/core/prep.js';
 import type { Journal } from '../../src/core/schema.js';
 import { computeStatus } from '../../src/core/status.js';
-import { action, daysBefore, goal, journal, logInput, mentor, NOW, prepInput } from './fixtures.js';
+import { action, daysBefore, goal, goalUpdate, journal, logInput, mentor, NOW, prepInput } from './fixtures.js';
 
 function withAda(fields: Record<string, unknown> = {}): Journal {
   const j = journal();
@@ -102,7 +101,7 @@ describe('status: goals with no progress lately', () => {
   it('a recent progress note keeps an old goal off the list', () => {
     const j = withAda();
     goal(j, { title: 'Choose a specialty' }, daysBefore(120));
-    updateGoal(j, 'g1', GoalUpdateInput.parse({ note: 'Shadowed two GP clinics' }), daysBefore(30));
+    updateGoal(j, 'g1', goalUpdate({ note: 'Shadowed two GP clinics' }), daysBefore(30));
     expect(computeStatus(j, NOW).staleGoals).toEqual([]);
     expect(computeStatus(j, new Date('2027-01-30T09:00:00Z')).staleGoals.map((item) => item.id)).toEqual(['g1']);
   });

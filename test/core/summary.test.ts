@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { closeAction } from '../../src/core/actions.js';
 import { updateGoal } from '../../src/core/goals.js';
-import { GoalUpdateInput } from '../../src/core/inputs.js';
 import { logMeeting } from '../../src/core/log.js';
 import { cancelMeeting } from '../../src/core/meetings.js';
 import { prepMeeting } from '../../src/core/prep.js';
 import type { Journal } from '../../src/core/schema.js';
 import { buildSummary } from '../../src/core/summary.js';
-import { action, goal, journal, logInput, mentor, NOW, prepInput } from './fixtures.js';
+import { action, goal, goalUpdate, journal, logInput, mentor, NOW, prepInput } from './fixtures.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -103,8 +102,8 @@ describe('summary period', () => {
   it('shows goals with only the progress notes made within the period', () => {
     const j = twoMentors();
     goal(j, { title: 'Choose a specialty', mentor: ['lovelace'] }, at('2026-08-01T09:00:00Z'));
-    updateGoal(j, 'g1', GoalUpdateInput.parse({ note: 'Read about GP training' }), at('2026-09-10T09:00:00Z'));
-    updateGoal(j, 'g1', GoalUpdateInput.parse({ note: 'Shadowed two GP clinics' }), at('2026-11-10T09:00:00Z'));
+    updateGoal(j, 'g1', goalUpdate({ note: 'Read about GP training' }), at('2026-09-10T09:00:00Z'));
+    updateGoal(j, 'g1', goalUpdate({ note: 'Shadowed two GP clinics' }), at('2026-11-10T09:00:00Z'));
     const summary = buildSummary(j, { from: '2026-11-01T00:00:00.000Z', to: NOW.toISOString() });
     expect(summary.goals).toHaveLength(1);
     expect(summary.goals[0]?.progress.map((note) => note.note)).toEqual(['Shadowed two GP clinics']);

@@ -5,6 +5,7 @@ import { parseOptions } from '../../src/cli/options.js';
 import * as inputs from '../../src/core/inputs.js';
 import { ActionListInput } from '../../src/core/list-inputs.js';
 import { UsageError } from '../../src/errors.js';
+import { journal } from '../core/fixtures.js';
 
 const RUNS = { numRuns: 400 };
 

@@ -1,7 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { calendarItems } from '../../src/core/calendar-items.js';
-import { selectExport } from '../../src/core/export-scope.js';
 import { logMeeting } from '../../src/core/log.js';
 import { cancelMeeting } from '../../src/core/meetings.js';
 import { setMentorStatus } from '../../src/core/mentors.js';
@@ -9,7 +8,7 @@ import { emptyJournal } from '../../src/core/model.js';
 import { prepMeeting } from '../../src/core/prep.js';
 import type { Journal } from '../../src/core/schema.js';
 import { calendarFile } from '../../src/ui/export/ics.js';
-import { action, exportInput, goal, journal, logInput, mentor, NOW, prepInput } from '../core/fixtures.js';
+import { action, exportSelection, goal, journal, logInput, mentor, NOW, prepInput } from '../core/fixtures.js';
 
 const LATER = new Date('2026-11-26T10:00:00Z');
 
@@ -23,8 +22,8 @@ const plan = (j: Journal, when: string, fields: Record<string, unknown> = {}, no
 
 /** The file for an export: --meeting <id>, or a summary of everything when no id is given. */
 function exportCalendar(j: Journal, fields: Record<string, unknown> = {}, now: Date = NOW): string {
-  const input = exportInput(fields.meeting ? fields : { to: '2026-11-25', ...fields });
-  return calendarFile(j, calendarItems(j, selectExport(j, input, NOW), NOW), now);
+  const selection = exportSelection(j, fields.meeting ? fields : { to: '2026-11-25', ...fields });
+  return calendarFile(j, calendarItems(j, selection, NOW), now);
 }
 
 /** Parses with a real iCalendar parser, after checking what it lets through: CRLF only, lines ≤ 75 octets. */
@@ -61,17 +60,15 @@ describe('the calendar file (ics)', () => {
       new Date('2026-11-12T19:00:00Z'),
     );
     const intention = 'Leave knowing which specialty to try first';
-    const topicDrafts = [
-      { title: 'Specialty choice', kind: 'question', minutes: 10 },
-      { title: 'Rota', minutes: 15 },
-    ];
     plan(j, '2026-12-03 17:30', {
       mode: 'video',
       intention,
-      topicDrafts,
+      topic: ['Specialty choice:10'],
+      kind: 'question',
       goal: ['g1'],
       review: ['a1=blocked:lead on leave'],
     });
+    plan(j, '2026-12-03 17:30', { topic: ['Rota:15'] });
     const meeting = readCalendar(exportCalendar(j, { meeting: 'm2' })).event('m2')!;
     expect(meeting).toMatchObject({ summary: 'Mentoring: Dr Ada Lovelace', status: 'CONFIRMED', allDay: false });
     expect([meeting.start, meeting.end]).toEqual(['2026-12-03T17:30:00Z', '2026-12-03T18:00:00Z']);

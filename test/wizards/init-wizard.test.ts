@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { homeCommand } from '../../src/commands/home.js';
 import { initCommand } from '../../src/commands/init.js';
 import { addGoal } from '../../src/core/goals.js';
-import { ProfileInput } from '../../src/core/inputs.js';
 import { addMentor } from '../../src/core/mentors.js';
 import { setProfile } from '../../src/core/profile.js';
 import type { Journal } from '../../src/core/schema.js';
 import { runInitWizard } from '../../src/wizards/init-wizard.js';
-import { journal, mentor, NOW } from '../core/fixtures.js';
+import { goal, journal, mentor, NOW } from '../core/fixtures.js';
 import {
   commandContext,
   CTRL_C,

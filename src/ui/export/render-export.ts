@@ -2,7 +2,7 @@ import type { Agenda } from '../../core/agenda.js';
 import type { ExportSelection } from '../../core/export-scope.js';
 import { meetingView } from '../../core/meeting-view.js';
 import { summaryView } from '../../core/summary-view.js';
-import type { ExportFormat } from '../../core/inputs.js';
+import type { ExportFormat } from './formats.js';
 import type { Journal } from '../../core/schema.js';
 import { exportJson } from '../json.js';
 import { renderLayout } from './layouts.js';

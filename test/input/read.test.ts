@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
 import {
   readActionSpec,
   readCadence,
@@ -9,8 +8,15 @@ import {
   readReviewSpec,
   readTopicNumbers,
   readTopicSpec,
-} from '../../src/core/specs.js';
-import { NOW } from './fixtures.js';
+} from '../../src/input/read.js';
+import { InputError } from '../../src/input/input-error.js';
+import { NOW } from '../core/fixtures.js';
+
+/** A due-dated action as --action reads it, less its owner. */
+function actionSpec(spec: string) {
+  const { owner: _owner, ...rest } = readActionSpec(spec, NOW, 'me');
+  return rest;
+}
 
 describe('--topic "title:minutes"', () => {
   it('reads the minutes after the last colon', () => {
@@ -31,8 +37,8 @@ describe('--topic "title:minutes"', () => {
   });
 
   it('refuses a topic with minutes but no title', () => {
-    expect(() => readTopicSpec(':10')).toThrow(UsageError);
-    expect(() => readTopicSpec('   ')).toThrow(UsageError);
+    expect(() => readTopicSpec(':10')).toThrow(InputError);
+    expect(() => readTopicSpec('   ')).toThrow(InputError);
   });
 
   it('refuses zero minutes and more than a day', () => {
@@ -43,58 +49,58 @@ describe('--topic "title:minutes"', () => {
 
 describe('--action "title:due"', () => {
   it('reads a natural due date after the colon', () => {
-    expect(readActionSpec('Email the training lead:in 2 weeks', NOW, '--action')).toEqual({
+    expect(actionSpec('Email the training lead:in 2 weeks')).toEqual({
       title: 'Email the training lead',
       due: '2026-12-09',
     });
   });
 
   it('reads an ISO due date after the colon', () => {
-    expect(readActionSpec('Draft statement: 2026-12-18', NOW, '--action')).toEqual({
+    expect(actionSpec('Draft statement: 2026-12-18')).toEqual({
       title: 'Draft statement',
       due: '2026-12-18',
     });
   });
 
   it('has no due date when there is no colon', () => {
-    expect(readActionSpec('Read the curriculum', NOW, '--action')).toEqual({ title: 'Read the curriculum' });
+    expect(actionSpec('Read the curriculum')).toEqual({ title: 'Read the curriculum' });
   });
 
   it('keeps a time with a colon in the title when a due date follows', () => {
-    expect(readActionSpec('Call at 5:30pm:tomorrow', NOW, '--action')).toEqual({
+    expect(actionSpec('Call at 5:30pm:tomorrow')).toEqual({
       title: 'Call at 5:30pm',
       due: '2026-11-26',
     });
   });
 
   it('keeps earlier colons in the title when the last part is the date', () => {
-    expect(readActionSpec('Read: chapter 2:next friday', NOW, '--action')).toMatchObject({ title: 'Read: chapter 2' });
+    expect(actionSpec('Read: chapter 2:next friday')).toMatchObject({ title: 'Read: chapter 2' });
   });
 
   it('takes "\\:" as a colon that belongs to the title', () => {
-    expect(readActionSpec('Ratio 3\\:1 review', NOW, '--action')).toEqual({ title: 'Ratio 3:1 review' });
-    expect(readActionSpec('Ratio 3\\:1 review:tomorrow', NOW, '--action')).toEqual({
+    expect(actionSpec('Ratio 3\\:1 review')).toEqual({ title: 'Ratio 3:1 review' });
+    expect(actionSpec('Ratio 3\\:1 review:tomorrow')).toEqual({
       title: 'Ratio 3:1 review',
       due: '2026-11-26',
     });
   });
 
   it('refuses a mistyped due date rather than folding it into the title', () => {
-    expect(() => readActionSpec('Email the lead:nxt fridya', NOW, '--action')).toThrow(UsageError);
-    expect(() => readActionSpec('Email the lead:nxt fridya', NOW, '--action')).toThrow(/nxt fridya/);
+    expect(() => actionSpec('Email the lead:nxt fridya')).toThrow(InputError);
+    expect(() => actionSpec('Email the lead:nxt fridya')).toThrow(/nxt fridya/);
   });
 
   it('refuses an impossible due date', () => {
-    expect(() => readActionSpec('Submit form:2026-02-30', NOW, '--action')).toThrow(UsageError);
+    expect(() => actionSpec('Submit form:2026-02-30')).toThrow(InputError);
   });
 
   it('names the flag it was given in its errors', () => {
-    expect(() => readActionSpec('Intro:whenever', NOW, '--mentor-action')).toThrow(/--mentor-action/);
+    expect(() => readActionSpec('Intro:whenever', NOW, 'mentor')).toThrow(/cannot read "whenever" as a due date/);
   });
 
   it('refuses an action with a due date but no title', () => {
-    expect(() => readActionSpec(':tomorrow', NOW, '--action')).toThrow(/no title/);
-    expect(() => readActionSpec('  ', NOW, '--action')).toThrow(UsageError);
+    expect(() => actionSpec(':tomorrow')).toThrow(/no title/);
+    expect(() => actionSpec('  ')).toThrow(InputError);
   });
 });
 
@@ -123,33 +129,33 @@ describe('--review "a3=done" / "a4=blocked:reason"', () => {
   });
 
   it('refuses an unknown state, naming the accepted ones', () => {
-    expect(() => readReviewSpec('a3=finished')).toThrow(UsageError);
+    expect(() => readReviewSpec('a3=finished')).toThrow(InputError);
     expect(() => readReviewSpec('a3=finished')).toThrow(/done, progress, blocked, dropped, open/);
   });
 
   it('refuses a review that does not name an action', () => {
-    expect(() => readReviewSpec('3=done')).toThrow(UsageError);
-    expect(() => readReviewSpec('g3=done')).toThrow(UsageError);
-    expect(() => readReviewSpec('a3')).toThrow(UsageError);
+    expect(() => readReviewSpec('3=done')).toThrow(InputError);
+    expect(() => readReviewSpec('g3=done')).toThrow(InputError);
+    expect(() => readReviewSpec('a3')).toThrow(InputError);
   });
 });
 
 describe('topic numbers for --covered / --parked', () => {
   it('reads single numbers, lists and ranges', () => {
-    expect(readTopicNumbers(['1'], '--covered')).toEqual([1]);
-    expect(readTopicNumbers(['1,3'], '--covered')).toEqual([1, 3]);
-    expect(readTopicNumbers(['1-3'], '--covered')).toEqual([1, 2, 3]);
-    expect(readTopicNumbers(['1', '4-5'], '--covered')).toEqual([1, 4, 5]);
+    expect(readTopicNumbers(['1'])).toEqual([1]);
+    expect(readTopicNumbers(['1,3'])).toEqual([1, 3]);
+    expect(readTopicNumbers(['1-3'])).toEqual([1, 2, 3]);
+    expect(readTopicNumbers(['1', '4-5'])).toEqual([1, 4, 5]);
   });
 
   it('reads nothing when the flag was not given', () => {
-    expect(readTopicNumbers([], '--parked')).toEqual([]);
+    expect(readTopicNumbers([])).toEqual([]);
   });
 
   it('refuses topic 0, backwards ranges and words, naming the flag', () => {
-    expect(() => readTopicNumbers(['0'], '--parked')).toThrow(/--parked/);
-    expect(() => readTopicNumbers(['3-1'], '--covered')).toThrow(UsageError);
-    expect(() => readTopicNumbers(['first'], '--covered')).toThrow(/"first" is not a topic number/);
+    expect(() => readTopicNumbers(['0'])).toThrow(/not a valid topic number/);
+    expect(() => readTopicNumbers(['3-1'])).toThrow(InputError);
+    expect(() => readTopicNumbers(['first'])).toThrow(/"first" is not a topic number/);
   });
 });
 
@@ -167,22 +173,22 @@ describe('--contact "channel:address"', () => {
   });
 
   it('refuses an address with no channel', () => {
-    expect(() => readContact(':ada@example.org')).toThrow(UsageError);
+    expect(() => readContact(':ada@example.org')).toThrow(InputError);
   });
 });
 
 describe('dates and cadences given to flags', () => {
   it('reports an unreadable date as a usage error naming the flag and the text', () => {
-    expect(() => readDate('someday', NOW, '--when')).toThrow(UsageError);
-    expect(() => readDate('someday', NOW, '--when')).toThrow(/--when: cannot read "someday"/);
+    expect(() => readDate('someday', NOW)).toThrow(InputError);
+    expect(() => readDate('someday', NOW)).toThrow(/cannot read "someday"/);
   });
 
   it('stores a day as YYYY-MM-DD', () => {
-    expect(readDay('tomorrow', NOW, '--due')).toBe('2026-11-26');
+    expect(readDay('tomorrow', NOW)).toBe('2026-11-26');
   });
 
   it('refuses a cadence it cannot read', () => {
     expect(readCadence('4w')).toBe(28);
-    expect(() => readCadence('often')).toThrow(/--cadence/);
+    expect(() => readCadence('often')).toThrow(/cannot read "often"/);
   });
 });

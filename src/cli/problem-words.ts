@@ -1,0 +1,106 @@
+/**
+ * How the command line says what the core refused: one line, naming the flag or command that fixes it.
+ * Problems a person can fix by typing the command differently are usage errors (exit 2).
+ */
+import { formatDateTime } from '../core/dates.js';
+import type { MentorName, Problem } from '../core/problems.js';
+import { UsageError, UserError } from '../errors.js';
+
+const ADD_MENTOR = 'Add one with: mentee mentor add "Dr Ada Lovelace"';
+const LIST_COMMAND = { goal: 'mentee goal list', meeting: 'mentee meetings', action: 'mentee actions --all' };
+const NOTHING_TO_CHANGE = {
+  mentor: 'Nothing to change: give --role, --contact, --cadence, --rule or another field.',
+  goal: 'Nothing to update: give --note, --title, --target, --status or another field.',
+  action: 'Nothing to change: give --title, --due, --goal, --mentor, --owner or --note.',
+};
+
+/** `command`: the words of the command that was run ("prep", "action add"), for hints that repeat it. */
+export function wordProblem(problem: Problem, command = 'COMMAND'): UserError {
+  switch (problem.code) {
+    case 'record-not-found':
+      return new UserError(`No ${problem.kind} with id "${problem.ref}".`, {
+        hint: `See the ids with: ${LIST_COMMAND[problem.kind]}`,
+      });
+    case 'mentor-not-found': {
+      const known = problem.known.length ? ` Known mentors: ${problem.known.map(mentorLabel).join(', ')}.` : '';
+      return new UserError(`No mentor matches "${problem.ref}".${known}`, {
+        hint: problem.known.length ? undefined : ADD_MENTOR,
+      });
+    }
+    case 'mentor-ambiguous':
+      return new UserError(
+        `"${problem.ref}" matches several mentors: ${problem.matches.map(mentorLabel).join(', ')}; use a handle.`,
+      );
+    case 'mentor-ref-empty':
+      return new UsageError('A mentor must be named by handle or part of the name, not left empty.');
+    case 'no-active-mentor':
+      return new UserError('You have no active mentor yet.', { hint: ADD_MENTOR });
+    case 'mentor-needed':
+      return new UsageError(
+        `Which mentor? Give --mentor: ${problem.active.join(', ')}.`,
+        `e.g. mentee ${command} --mentor ${problem.active[0]}`,
+      );
+    case 'mentorship-ended':
+      return new UserError(
+        `Your mentoring with ${problem.mentor.name} has ended; resume it with: mentee mentor resume ${problem.mentor.handle}`,
+      );
+    case 'handle-invalid':
+      return new UsageError(`--handle: "${problem.handle}" must start with a letter and use only a-z, 0-9 and -.`);
+    case 'handle-like-id':
+      return new UsageError(`--handle: "${problem.handle}" looks like a record id (m1, g1, a1); choose another.`);
+    case 'handle-taken':
+      return new UserError(`A mentor with handle "${problem.handle}" already exists; choose another with --handle.`);
+    case 'nothing-to-change':
+      return new UsageError(NOTHING_TO_CHANGE[problem.record]);
+    case 'mentor-commitment-needs-mentor':
+      return new UsageError(
+        problem.adding ? '--owner mentor needs --mentor: whose commitment is it?' : 'A mentor commitment needs --mentor.',
+      );
+    case 'action-already':
+      return new UserError(`${problem.id} is already ${problem.status}.`);
+    case 'meeting-not-planned':
+      if (problem.change === 'cancel')
+        return new UserError(`${problem.id} is ${problem.status}; only a planned meeting can be cancelled.`);
+      return new UserError(`${problem.id} is ${problem.status}; prepare a planned meeting instead.`, {
+        hint: problem.status === 'held' ? `Record what happened with: mentee log ${problem.id}` : undefined,
+      });
+    case 'meeting-cancelled':
+      return new UserError(`${problem.id} was cancelled; there is nothing to log.`);
+    case 'meeting-when-needed':
+      return new UsageError(
+        `When is the meeting with ${problem.mentor.name}? Give --when, e.g. --when "next thursday 17:30".`,
+      );
+    case 'meeting-to-log-needed':
+      return new UsageError(
+        'Which meeting? Give its id (mentee log m3), or --mentor and --when for one that was not planned.',
+      );
+    case 'meeting-still-to-come':
+      return new UserError(
+        problem.planned
+          ? `${problem.id} is planned for ${formatDateTime(problem.when)}; log it once it has happened, or give --when if it moved.`
+          : `${formatDateTime(problem.when)} is still to come; log it once it has happened.`,
+      );
+    case 'meeting-already-logged':
+      return new UserError(`${problem.id} already has notes; add --amend to add to them.`, {
+        hint: `See them with: mentee show ${problem.id}`,
+      });
+    case 'next-meeting-not-after':
+      return new UsageError(
+        `--next: the next meeting must come after this one (${formatDateTime(problem.when)}).`,
+      );
+    case 'no-such-topic':
+      return new UsageError(
+        problem.count
+          ? `--${problem.outcome}: there is no topic ${problem.number}; the agenda has ${problem.count} (1-${problem.count}).`
+          : `--${problem.outcome}: this meeting has no topics; add them with --topic.`,
+      );
+    case 'no-planned-meeting':
+      return new UserError(`No planned meeting${problem.mentor ? ` with ${problem.mentor.name}` : ''} to export.`, {
+        hint: 'Plan one with: mentee prep --when "next thursday 17:30"',
+      });
+  }
+}
+
+function mentorLabel(mentor: MentorName): string {
+  return `${mentor.handle} (${mentor.name})`;
+}

@@ -1,0 +1,47 @@
+/**
+ * What the core refuses, as data. The core never words a problem for a person: the command line (see
+ * src/cli/problem-words.ts) says it with the flags and commands that fix it, and a wizard can ask again.
+ */
+export interface MentorName {
+  handle: string;
+  name: string;
+}
+
+export type RecordKindWithId = 'goal' | 'meeting' | 'action';
+
+export type Problem =
+  | { code: 'record-not-found'; kind: RecordKindWithId; ref: string }
+  | { code: 'mentor-not-found'; ref: string; known: MentorName[] }
+  | { code: 'mentor-ambiguous'; ref: string; matches: MentorName[] }
+  | { code: 'mentor-ref-empty' }
+  | { code: 'no-active-mentor' }
+  | { code: 'mentor-needed'; active: string[] }
+  | { code: 'mentorship-ended'; mentor: MentorName }
+  | { code: 'handle-invalid'; handle: string }
+  | { code: 'handle-like-id'; handle: string }
+  | { code: 'handle-taken'; handle: string }
+  | { code: 'nothing-to-change'; record: 'mentor' | 'goal' | 'action' }
+  | { code: 'mentor-commitment-needs-mentor'; adding: boolean }
+  | { code: 'action-already'; id: string; status: string }
+  | { code: 'meeting-not-planned'; id: string; status: string; change: 'prepare' | 'cancel' | 'move' }
+  | { code: 'meeting-cancelled'; id: string }
+  | { code: 'meeting-when-needed'; mentor: MentorName }
+  | { code: 'meeting-to-log-needed' }
+  | { code: 'meeting-still-to-come'; id: string; when: string; planned: boolean }
+  | { code: 'meeting-already-logged'; id: string }
+  | { code: 'next-meeting-not-after'; when: string }
+  | { code: 'no-such-topic'; number: number; count: number; outcome: 'covered' | 'parked' }
+  | { code: 'no-planned-meeting'; mentor: MentorName | undefined };
+
+export type ProblemCode = Problem['code'];
+
+export class DomainError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.code);
+    this.name = 'DomainError';
+  }
+}
+
+export function refuse(problem: Problem): never {
+  throw new DomainError(problem);
+}

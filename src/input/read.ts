@@ -1,0 +1,150 @@
+/**
+ * Reads what people type, in a flag or a wizard's answer, into domain values: dates, minutes, how often
+ * to meet, and the compact forms flags take ("Research plan:10", "Email the lead:in 2 weeks",
+ * "a4=blocked:rota"). Each reader returns the value or throws an InputError saying what is wrong with
+ * the text; the caller says where it was typed.
+ */
+import { parseCadence, toDay } from '../core/dates.js';
+import type { Contact, PlannedAction, TopicInput } from '../core/inputs.js';
+import { isValidMinutes, MAX_MINUTES, REVIEW_STATES } from '../core/model.js';
+import type { Review } from '../core/schema.js';
+import { parseDateInput } from './date-text.js';
+import { InputError } from './input-error.js';
+
+export const DATE_EXAMPLES = 'Try 2026-12-03, "2026-12-03 17:30", tomorrow, "next friday 5pm" or "in 2 weeks".';
+
+/** A date a person wrote, never a guess. */
+export function readDate(text: string, now: Date): Date {
+  const parsed = parseDateInput(text, now);
+  if (!parsed) throw new InputError(`cannot read "${text}" as a date`, DATE_EXAMPLES);
+  return parsed;
+}
+
+/** A calendar day ("2026-12-03"), as due and target dates are kept. */
+export function readDay(text: string, now: Date): string {
+  return toDay(readDate(text, now));
+}
+
+export function readCadence(text: string): number {
+  const days = parseCadence(text);
+  if (!days) throw new InputError(`cannot read "${text}"; try 4w, "2 weeks", 30d or monthly`);
+  return days;
+}
+
+/** Whole minutes: "30" yes; "1e3", "0x10", "half an hour" no. */
+export function readMinutes(text: string | number): number {
+  const minutes = typeof text === 'number' ? text : /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(minutes)) throw new InputError('must be a whole number of minutes');
+  if (minutes <= 0) throw new InputError('must be more than 0 minutes');
+  if (!isValidMinutes(minutes)) throw new InputError(`must be at most a day (${MAX_MINUTES} minutes)`);
+  return minutes;
+}
+
+/**
+ * "Research plan:10" → title and minutes; a title without a number after the last colon is all
+ * title. Write "\:" for a colon that belongs to the title ("Handover at 17\:30").
+ */
+export function readTopicSpec(spec: string): TopicInput {
+  const found = /^(.*)(?<!\\):\s*(\d+)\s*(?:m|min|mins|minutes)?\s*$/i.exec(spec);
+  // "Handover at 17:30" is a time in the title, not 30 minutes.
+  const match = found && !/\d$/.test(found[1]!) ? found : null;
+  const title = (match ? match[1]! : spec).replace(/\\:/g, ':').trim();
+  if (!title) throw new InputError(`"${spec}" has no title`);
+  if (!match) return { title };
+  const minutes = Number(match[2]);
+  if (!isValidMinutes(minutes)) throw new InputError(`"${spec}" must give 1 to ${MAX_MINUTES} minutes`);
+  return { title, minutes };
+}
+
+/**
+ * "Email the training lead:in 2 weeks" → title and due day. The due date is what follows a colon and
+ * reads as a date (the longest such tail, so "Call at 5:30pm" style times stay whole). A colon
+ * followed by something that is not a date is an error, so a mistyped date is never taken as title.
+ * Write "\:" for a colon that belongs to the title.
+ */
+export function readActionSpec(spec: string, now: Date, owner: PlannedAction['owner']): PlannedAction {
+  const colons = [...spec.matchAll(/(?<!\\):/g)].map((match) => match.index);
+  const unescape = (value: string) => value.replace(/\\:/g, ':').trim();
+  for (const at of colons) {
+    const due = parseDateInput(spec.slice(at + 1).trim(), now);
+    if (due) {
+      const title = unescape(spec.slice(0, at));
+      if (!title) throw new InputError(`"${spec}" has no title`);
+      return { title, owner, due: toDay(due) };
+    }
+  }
+  const lastColon = colons.at(-1);
+  if (lastColon !== undefined) {
+    throw new InputError(
+      `cannot read "${spec.slice(lastColon + 1).trim()}" as a due date in "${spec}"`,
+      'Write "title:due" with a date like "next friday", or "\\:" for a colon in the title.',
+    );
+  }
+  const title = unescape(spec);
+  if (!title) throw new InputError('the title must not be empty');
+  return { title, owner };
+}
+
+const REVIEW_ALIASES: Record<string, Review['state']> = {
+  'in-progress': 'progress',
+  doing: 'progress',
+  started: 'progress',
+  drop: 'dropped',
+  complete: 'done',
+  completed: 'done',
+};
+
+/** "a3=done", "a4=blocked:waiting on rota", "a5=progress:half drafted". */
+export function readReviewSpec(spec: string): Review {
+  const match = /^\s*(a\d+)\s*=\s*([a-z-]+)\s*(?::(.*))?$/i.exec(spec);
+  if (!match) throw new InputError(`"${spec}" should look like a3=done or "a4=blocked:reason"`);
+  const word = match[2]!.toLowerCase();
+  const state = Object.hasOwn(REVIEW_ALIASES, word) ? REVIEW_ALIASES[word]! : word;
+  if (!(REVIEW_STATES as readonly string[]).includes(state))
+    throw new InputError(`"${word}" is not one of ${REVIEW_STATES.join(', ')}`);
+  const note = match[3]?.trim();
+  return { actionId: match[1]!.toLowerCase(), state: state as Review['state'], ...(note ? { note } : {}) };
+}
+
+/** No agenda has more topics than this; a larger number is a slip, and would make a huge list. */
+const MAX_TOPIC_NUMBER = 200;
+
+/** "1", "1,3", "1-3" → topic numbers (1-based). */
+export function readTopicNumbers(values: string[]): number[] {
+  const numbers: number[] = [];
+  for (const part of values.flatMap((value) => value.split(','))) {
+    const range = /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(part);
+    if (!range) throw new InputError(`"${part.trim()}" is not a topic number; use 1, 2 or 1-3`);
+    const from = Number(range[1]);
+    const to = Number(range[2] ?? range[1]);
+    if (from < 1 || to < from) throw new InputError(`"${part.trim()}" is not a valid topic number or range`);
+    if (to > MAX_TOPIC_NUMBER)
+      throw new InputError(
+        `"${part.trim()}" goes past any agenda; topics are numbered 1 to ${MAX_TOPIC_NUMBER} at most`,
+      );
+    for (let n = from; n <= to; n++) numbers.push(n);
+  }
+  return numbers;
+}
+
+/** "email:ada@example.org" → channel and address; "phone" alone is a channel with no address. */
+export function readContact(spec: string): Contact {
+  const at = spec.indexOf(':');
+  const channel = (at === -1 ? spec : spec.slice(0, at)).trim().toLowerCase();
+  const address = at === -1 ? '' : spec.slice(at + 1).trim();
+  if (!channel) throw new InputError(`"${spec}" should look like email:ada@example.org`);
+  return { channel, address };
+}
+
+/** For a wizard's question: true when `read` accepts the answer, else what is wrong with it. */
+export function accepts(read: (text: string) => unknown, say?: (error: InputError) => string) {
+  return (answer: string): string | true => {
+    try {
+      read(answer);
+      return true;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return say ? say(error) : `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.`;
+    }
+  };
+}
