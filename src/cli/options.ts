@@ -12,7 +12,8 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: Record<string,
   const key = String(issue.path[0] ?? '');
   const flag = key ? `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}` : 'options';
   const label = POSITIONAL.has(key) ? key : flag;
-  const message = issue.message.replace(/\.$/, '');
+  // One line, whatever the typed text inside the message held.
+  const message = issue.message.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\.$/, '');
   const hint = (issue as { params?: { hint?: string } }).params?.hint;
   throw new UsageError(`${label}: ${message.charAt(0).toLowerCase()}${message.slice(1)}.`, hint);
 }

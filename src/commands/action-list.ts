@@ -6,7 +6,7 @@ import { flag, optionalText } from '../input/flags.js';
 import { renderActionList } from '../ui/render/actions.js';
 
 // Kept apart from the writers' flags: listing is the most frequent run, and builds only this schema.
-const actionListFlags = z
+export const actionListFlags = z
   .object({ all: flag, overdue: flag, mentor: optionalText, goal: optionalText, mine: flag, json: flag })
   .transform(({ json, ...filter }) => ({ filter: filter satisfies ActionFilter, json }));
 

@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { flag, optionalText } from '../input/flags.js';
 import { runInitWizard, type InitPlan } from '../wizards/init-wizard.js';
 
-const initFlags = z
+export const initFlags = z
   .object({ name: optionalText, stage: optionalText, yes: flag })
   .transform(({ yes, ...profile }) => ({ profile: profile satisfies ProfileInput, yes }));
 

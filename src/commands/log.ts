@@ -8,8 +8,8 @@ import { MEETING_MODES } from '../core/model.js';
 import { mentorOf } from '../core/refs.js';
 import { logMeeting } from '../core/log.js';
 import { withoutPrivate } from '../core/privacy.js';
-import { flag, listOf, oneOf, optionalText, readAllWith, readWith, texts } from '../input/flags.js';
-import { readActionSpec, readDate, readMinutes, readTopicNumbers, readTopicSpec } from '../input/read.js';
+import { flag, listOf, minutes, oneOf, optionalText, readAllWith, readWith, texts } from '../input/flags.js';
+import { readActionSpec, readDate, readTopicNumbers, readTopicSpec } from '../input/read.js';
 import { count } from '../ui/render/layout.js';
 import { runLogWizard } from '../wizards/log-wizard.js';
 
@@ -20,7 +20,7 @@ export const logFlags = (now: Date) =>
       meeting: optionalText,
       mentor: optionalText,
       when: readWith((text) => readDate(text, now)).optional(),
-      length: readWith(readMinutes).optional(),
+      length: minutes.optional(),
       mode: oneOf(MEETING_MODES).optional(),
       topic: listOf(readTopicSpec),
       covered: topicNumbers,

@@ -6,8 +6,8 @@ import { SUPPORT_KINDS } from '../core/model.js';
 import { addMentor, editMentor, setMentorStatus } from '../core/mentors.js';
 import { findMentor } from '../core/refs.js';
 import type { Mentor } from '../core/schema.js';
-import { flag, oneOf, optionalText, readWith, text, texts } from '../input/flags.js';
-import { readCadence, readContact, readDay, readMinutes } from '../input/read.js';
+import { flag, minutes, oneOf, optionalText, readWith, text, texts } from '../input/flags.js';
+import { readCadence, readContact, readDay } from '../input/read.js';
 import { renderMentor, renderMentorList } from '../ui/render/mentors.js';
 import { noteFlags } from './common-flags.js';
 
@@ -30,7 +30,7 @@ const mentorFields = (now: Date) => ({
   role: optionalText,
   contact: readWith(readContact).optional(),
   cadence: readWith(readCadence).optional(),
-  length: readWith(readMinutes).optional(),
+  length: minutes.optional(),
   rule: texts,
   expect: z.array(oneOf(SUPPORT_KINDS, SUPPORT_ALIASES)).default([]),
   since: readWith((value) => readDay(value, now)).optional(),

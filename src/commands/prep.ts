@@ -9,8 +9,8 @@ import { MEETING_MODES, TOPIC_KINDS } from '../core/model.js';
 import { prepMeeting } from '../core/prep.js';
 import type { Journal } from '../core/schema.js';
 import { DEFAULT_TEMPLATE, FIRST_MEETING_TEMPLATE, type PrepTemplate } from '../core/template.js';
-import { flag, listOf, oneOf, optionalText, readWith, texts } from '../input/flags.js';
-import { readDate, readMinutes, readReviewSpec, readTopicSpec } from '../input/read.js';
+import { flag, listOf, minutes, oneOf, optionalText, readWith, texts } from '../input/flags.js';
+import { readDate, readReviewSpec, readTopicSpec } from '../input/read.js';
 import { writePrivateFile } from '../store/output-file.js';
 import { meetingMarkdown } from '../ui/export/render-export.js';
 import { agendaJson } from '../ui/json.js';
@@ -25,7 +25,7 @@ export const prepFlags = (now: Date) =>
       meeting: optionalText,
       mentor: optionalText,
       when: readWith((text) => readDate(text, now)).optional(),
-      length: readWith(readMinutes).optional(),
+      length: minutes.optional(),
       mode: oneOf(MEETING_MODES).optional(),
       intention: optionalText,
       topic: listOf(readTopicSpec),

@@ -1,5 +1,5 @@
 import { lastHeldOf } from './meetings.js';
-import { byWhen } from './order.js';
+import { byCreated, byWhen } from './order.js';
 import { mentorOf } from './refs.js';
 import type { Action, Goal, Journal, Meeting, Mentor, Topic } from './schema.js';
 
@@ -120,7 +120,7 @@ export function openActionsConcerning(
   ]);
   return [...concerning]
     .filter((action) => Date.parse(action.createdAt) <= time)
-    .sort((a, b) => index.position.get(a)! - index.position.get(b)!);
+    .sort((a, b) => byCreated(a, b) || index.position.get(a)! - index.position.get(b)!);
 }
 
 export function buildAgenda(journal: Journal, meeting: Meeting, index = indexForAgendas(journal)): Agenda {

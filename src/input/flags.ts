@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { withoutControls } from '../core/text.js';
 import { InputError } from './input-error.js';
+import { readMinutes } from './minutes.js';
 
 /** Text as typed, less control characters, trimmed, and not empty. */
 export const text = z
@@ -39,6 +40,11 @@ function attempt<T>(read: () => T, input: unknown, ctx: z.core.$RefinementCtx<un
     return z.NEVER;
   }
 }
+
+/** Whole minutes: --length, from its text (or a number, as scripts may pass). */
+export const minutes = z
+  .union([z.number(), text])
+  .transform((value, ctx) => attempt(() => readMinutes(value), value, ctx));
 
 /** A repeatable flag read item by item. */
 export function listOf<T>(read: (value: string) => T) {

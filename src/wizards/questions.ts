@@ -1,4 +1,5 @@
-import { accepts, readDate, readMinutes } from '../input/read.js';
+import { readMinutes } from '../input/minutes.js';
+import { accepts, readDate } from '../input/read.js';
 import type { Prompter } from '../ui/prompter.js';
 
 /** Asks for items until an empty answer, calling `each` with every one. Returns how many were given. */

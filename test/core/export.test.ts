@@ -88,9 +88,9 @@ describe('what export shares', () => {
     const since = exportSelection(journalWithMeetings(), { since: '2026-11-12' });
     const from = exportSelection(journalWithMeetings(), { from: '2026-11-12' });
     expect(from).toEqual(since);
-    expect(() =>
-      exportSelection(journalWithMeetings(), { from: '2026-11-01', since: '2026-11-01' }),
-    ).toThrow(/--since and --from mean the same/);
+    expect(() => exportSelection(journalWithMeetings(), { from: '2026-11-01', since: '2026-11-01' })).toThrow(
+      /--since and --from mean the same/,
+    );
   });
 
   it("--all shares the whole journal, optionally one mentor's part of it, and no period goes with it", () => {

@@ -61,9 +61,11 @@ export function exportSelection(j: Journal, fields: Fields, now: Date = NOW) {
 
 /** Runs core code as a command does: what the core refuses comes out worded as the command line says it. */
 export function worded<T>(work: () => T): T {
+  const word = (error: unknown) => (error instanceof DomainError ? wordProblem(error.problem) : error);
   try {
-    return work();
+    const result = work();
+    return (result instanceof Promise ? result.catch((error: unknown) => Promise.reject(word(error))) : result) as T;
   } catch (error) {
-    throw error instanceof DomainError ? wordProblem(error.problem) : error;
+    throw word(error);
   }
 }

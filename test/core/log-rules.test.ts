@@ -14,7 +14,18 @@ import { parseOptions } from '../../src/cli/options.js';
 import { noteFlags } from '../../src/commands/common-flags.js';
 import { computeStatus } from '../../src/core/status.js';
 import { withoutControls } from '../../src/core/text.js';
-import { action, actionInput, journal, logInput, mentor, mentorEdit, mentorInput, NOW, prepInput, worded } from './fixtures.js';
+import {
+  action,
+  actionInput,
+  journal,
+  logInput,
+  mentor,
+  mentorEdit,
+  mentorInput,
+  NOW,
+  prepInput,
+  worded,
+} from './fixtures.js';
 
 const MINUTE = 60_000;
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -87,9 +98,9 @@ describe('logging a meeting still to come', () => {
 
   it('is refused for --mentor with --when tomorrow', () => {
     const j = withAda();
-    expect(() => worded(() => logMeeting(j, logInput({ mentor: 'lovelace', when: 'tomorrow', advice: ['x'] }), NOW))).toThrow(
-      /log it once it has happened/,
-    );
+    expect(() =>
+      worded(() => logMeeting(j, logInput({ mentor: 'lovelace', when: 'tomorrow', advice: ['x'] }), NOW)),
+    ).toThrow(/log it once it has happened/);
   });
 
   it('allows an hour of slack before the start, and no more', () => {
@@ -101,7 +112,9 @@ describe('logging a meeting still to come', () => {
   });
 
   it('--amend does not make a meeting still to come loggable', () => {
-    expect(() => worded(() => assertLoggable(meetingAt('2026-12-01T10:00:00.000Z'), true, NOW))).toThrow(/is planned for/);
+    expect(() => worded(() => assertLoggable(meetingAt('2026-12-01T10:00:00.000Z'), true, NOW))).toThrow(
+      /is planned for/,
+    );
   });
 });
 
@@ -135,9 +148,9 @@ describe('log --mentor X --when yesterday, twice on the same day', () => {
   it('finds the same meeting the second time: refused without --amend, added to with it', () => {
     const j = withAda();
     const first = logMeeting(j, logInput({ mentor: 'lovelace', when: 'yesterday', advice: ['One'] }), NOW).meeting;
-    expect(() => worded(() => logMeeting(j, logInput({ mentor: 'lovelace', when: 'yesterday', advice: ['Two'] }), NOW))).toThrow(
-      `${first.id} already has notes; add --amend`,
-    );
+    expect(() =>
+      worded(() => logMeeting(j, logInput({ mentor: 'lovelace', when: 'yesterday', advice: ['Two'] }), NOW)),
+    ).toThrow(`${first.id} already has notes; add --amend`);
     const second = logMeeting(
       j,
       logInput({ mentor: 'lovelace', when: 'yesterday 15:00', advice: ['Two'], amend: true }),
@@ -210,7 +223,9 @@ describe('topic numbers', () => {
 
   it('a huge range given to log is refused and leaves the meeting unlogged', () => {
     const j = preparedAt('2026-11-20 17:30');
-    expect(() => worded(() => logMeeting(j, logInput({ meeting: 'm1', covered: ['1-99999999'] }), NOW))).toThrow(UsageError);
+    expect(() => worded(() => logMeeting(j, logInput({ meeting: 'm1', covered: ['1-99999999'] }), NOW))).toThrow(
+      UsageError,
+    );
     expect(j.meetings[0]!.status).toBe('planned');
   });
 });

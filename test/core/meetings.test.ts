@@ -128,7 +128,9 @@ describe('prep', () => {
     goal(j, { title: 'Choose between paediatrics and general practice' });
     const { meeting } = prepMeeting(j, prepInput({ when: '2026-12-03 17:30', goal: ['g1', 'G1'] }), NOW);
     expect(meeting.prep?.goals).toEqual(['g1']);
-    expect(() => worded(() => prepMeeting(j, prepInput({ when: '2026-12-03 17:30', goal: ['g7'] }), NOW))).toThrow(UserError);
+    expect(() => worded(() => prepMeeting(j, prepInput({ when: '2026-12-03 17:30', goal: ['g7'] }), NOW))).toThrow(
+      UserError,
+    );
   });
 
   describe('--review of open actions', () => {
@@ -193,9 +195,9 @@ describe('prep', () => {
 
     it('refuses to review an action that does not exist', () => {
       const j = withActions();
-      expect(() => worded(() => prepMeeting(j, prepInput({ when: '2026-12-03 17:30', review: ['a9=done'] }), NOW))).toThrow(
-        /No action with id "a9"/,
-      );
+      expect(() =>
+        worded(() => prepMeeting(j, prepInput({ when: '2026-12-03 17:30', review: ['a9=done'] }), NOW)),
+      ).toThrow(/No action with id "a9"/);
     });
   });
 
@@ -255,7 +257,9 @@ describe('prep', () => {
     it('refuses to prepare a meeting with a mentor whose mentoring has ended', () => {
       const j = withAda();
       setMentorStatus(j, 'lovelace', 'ended', NOW, 'Retired');
-      expect(() => worded(() => prepMeeting(j, prepInput({ mentor: 'lovelace', when: 'tomorrow' }), NOW))).toThrow(/has ended/);
+      expect(() => worded(() => prepMeeting(j, prepInput({ mentor: 'lovelace', when: 'tomorrow' }), NOW))).toThrow(
+        /has ended/,
+      );
       expect(j.meetings).toHaveLength(0);
     });
 
@@ -273,7 +277,9 @@ describe('prep', () => {
     });
 
     it('says there is no mentor yet when there is none', () => {
-      expect(() => worded(() => prepMeeting(journal(), prepInput({ when: 'tomorrow' }), NOW))).toThrow(/no active mentor/);
+      expect(() => worded(() => prepMeeting(journal(), prepInput({ when: 'tomorrow' }), NOW))).toThrow(
+        /no active mentor/,
+      );
     });
 
     it('refuses an unreadable --when', () => {
@@ -286,7 +292,9 @@ describe('prep', () => {
       const j = withAda();
       prepMeeting(j, prepInput({ when: '2026-11-20 17:30' }), daysBefore(10));
       logMeeting(j, logInput({ meeting: 'm1' }), daysBefore(4));
-      expect(() => worded(() => prepMeeting(j, prepInput({ meeting: 'm1', topic: ['More'] }), NOW))).toThrow(/m1 is held/);
+      expect(() => worded(() => prepMeeting(j, prepInput({ meeting: 'm1', topic: ['More'] }), NOW))).toThrow(
+        /m1 is held/,
+      );
     });
   });
 });
@@ -359,9 +367,9 @@ describe('log', () => {
 
   it('refuses topic numbers for a meeting with no topics', () => {
     const j = withAda();
-    expect(() => worded(() => logMeeting(j, logInput({ mentor: 'lovelace', when: 'yesterday', covered: ['1'] }), NOW))).toThrow(
-      /no topics/,
-    );
+    expect(() =>
+      worded(() => logMeeting(j, logInput({ mentor: 'lovelace', when: 'yesterday', covered: ['1'] }), NOW)),
+    ).toThrow(/no topics/);
   });
 
   it('records advice, feedback, decisions, challenged assumptions and the private reflection', () => {
@@ -423,9 +431,9 @@ describe('log', () => {
 
   it('refuses an action whose due date cannot be read', () => {
     const j = prepared();
-    expect(() => worded(() => logMeeting(j, logInput({ meeting: 'm1', action: ['Email the lead:next fridya'] }), NOW))).toThrow(
-      UsageError,
-    );
+    expect(() =>
+      worded(() => logMeeting(j, logInput({ meeting: 'm1', action: ['Email the lead:next fridya'] }), NOW)),
+    ).toThrow(UsageError);
     expect(j.actions).toHaveLength(0);
   });
 

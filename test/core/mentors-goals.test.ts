@@ -9,12 +9,7 @@ describe('mentors', () => {
   it('edit adds ground rules and expectations to the lists, or replaces them when asked', () => {
     const j = journal();
     mentor(j, { name: 'Dr Ada Lovelace', rule: ['Email first'], expect: ['career'] });
-    const edited = editMentor(
-      j,
-      'ada',
-      mentorEdit({ rule: ['Meet monthly'], expect: ['career', 'emotional'] }),
-      NOW,
-    );
+    const edited = editMentor(j, 'ada', mentorEdit({ rule: ['Meet monthly'], expect: ['career', 'emotional'] }), NOW);
     expect(edited.rules).toEqual(['Email first', 'Meet monthly']);
     expect(edited.expectations).toEqual(['career', 'emotional']);
     const cleared = editMentor(j, 'ada', mentorEdit({ clearRules: true, rule: ['Video calls only'] }), NOW);

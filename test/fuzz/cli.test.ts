@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, runMentee, tempJournal } from '../helpers/cli.js';
-import { journal } from '../core/fixtures.js';
 
 /**
  * Random command lines against the built binary, from the grammar `npm run torture` uses (5,000 there,

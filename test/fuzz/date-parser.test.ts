@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDateInput } from '../../src/input/date-text.js';
 import { parseCadence, parseIsoDate, toDay } from '../../src/core/dates.js';
-import { NOW } from '../core/fixtures.js';
 
 /** Property runs per test: thousands of inputs overall, in well under a second each. */
 const RUNS = { numRuns: 1500 };

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { homeCommand } from '../../src/commands/home.js';
-import { initCommand } from '../../src/commands/init.js';
 import { addGoal } from '../../src/core/goals.js';
+import { parseOptions } from '../../src/cli/options.js';
+import { initCommand, initFlags } from '../../src/commands/init.js';
 import { addMentor } from '../../src/core/mentors.js';
 import { setProfile } from '../../src/core/profile.js';
 import type { Journal } from '../../src/core/schema.js';
 import { runInitWizard } from '../../src/wizards/init-wizard.js';
-import { goal, journal, mentor, NOW } from '../core/fixtures.js';
+import { journal, mentor, NOW, worded } from '../core/fixtures.js';
 import {
   commandContext,
   CTRL_C,
@@ -21,7 +22,9 @@ import {
 /** Runs the wizard on a copy of the journal, then applies its plan with the core, as `mentee init` does. */
 async function init(j: Journal, script: ScriptLine[], flags: Record<string, unknown> = {}) {
   const prompt = scripted(script);
-  const plan = await runInitWizard({ journal: structuredClone(j), now: NOW, prompt, flags: ProfileInput.parse(flags) });
+  const plan = await worded(() =>
+    runInitWizard({ journal: structuredClone(j), now: NOW, prompt, flags: parseOptions(initFlags, flags).profile }),
+  );
   prompt.done();
   const added = plan.mentor && addMentor(j, plan.mentor, NOW);
   const goals = plan.goals.map((goal) => addGoal(j, goal, NOW));
@@ -144,7 +147,7 @@ describe('init wizard', () => {
     expect(prompt.refused.map(({ answer, error }) => `${answer} → ${error}`)).toEqual([
       '   → A name is needed.',
       'now and then → Try 4w, "2 weeks", 30d or monthly.',
-      'an hour → Give a whole number of minutes.',
+      'an hour → Give a whole number of minutes, like 30.',
     ]);
     expect(added).toMatchObject({ name: 'Dr Jo Blair', cadenceDays: 14, lengthMinutes: 60 });
   });

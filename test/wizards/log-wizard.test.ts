@@ -4,7 +4,7 @@ import { logMeeting } from '../../src/core/log.js';
 import { parkedTopicsFor, prepMeeting } from '../../src/core/prep.js';
 import type { Journal } from '../../src/core/schema.js';
 import { runLogWizard } from '../../src/wizards/log-wizard.js';
-import { action, daysBefore, goal, journal, logInput, mentor, NOW, prepInput } from '../core/fixtures.js';
+import { action, daysBefore, goal, journal, logInput, mentor, NOW, prepInput, worded } from '../core/fixtures.js';
 import {
   CLEARED,
   commandContext,
@@ -38,7 +38,9 @@ function withMeetings(fields: Record<string, unknown> = { cadence: '4w' }): Jour
 /** Runs the wizard on a copy of the journal (as the command does), then records its answer in the journal. */
 async function log(j: Journal, script: ScriptLine[], flags: Record<string, unknown> = {}) {
   const prompt = scripted(script);
-  const input = await runLogWizard({ journal: structuredClone(j), now: NOW, prompt, flags: logInput(flags) });
+  const input = await worded(() =>
+    runLogWizard({ journal: structuredClone(j), now: NOW, prompt, flags: logInput(flags) }),
+  );
   prompt.done();
   return { prompt, input, ...logMeeting(j, input, NOW) };
 }
@@ -358,23 +360,20 @@ describe('log wizard: the next meeting', () => {
     expect(nextMeeting!.when).toBe('2027-01-07T17:30:00.000Z');
   });
 
-  it('pressing Enter where the question says "Enter to skip" plans no next meeting', async () => {
+  it('typing "none" where a next date is suggested plans no next meeting', async () => {
     const j = withMeetings();
+    const meetingsBefore = j.meetings.length;
     const { prompt, nextMeeting } = await log(j, [
       [LATEST, ENTER],
       ...allCovered,
       ...noNotes,
       ...noActions,
       [/private reflection/i, ENTER],
-      [/When do you meet next/, ''],
+      [/When do you meet next/, 'none'],
     ]);
-    const question = prompt.question(/When do you meet next/)!;
-    if (/Enter to skip/.test(question.message)) {
-      expect(
-        nextMeeting,
-        `the question says "Enter to skip", but Enter takes the suggested ${String(question.default)}`,
-      ).toBeUndefined();
-    }
+    expect(prompt.question(/When do you meet next/)!.message).toMatch(/Enter for the suggestion, or type none/);
+    expect(nextMeeting).toBeUndefined();
+    expect(j.meetings).toHaveLength(meetingsBefore);
   });
 
   it('suggests no date when the mentor has no usual cadence, and an empty answer plans none', async () => {
@@ -508,7 +507,7 @@ describe('mentee log on a terminal (command)', () => {
     await store.update((j) => void prepMeeting(j, prepInput({ when: '2026-12-22 17:30' }), NOW));
     const before = await bytes();
     const prompt = scripted([]);
-    await expect(logCommand(commandContext(store, NOW, prompt), 'm2', {})).rejects.toThrow(
+    await expect(worded(() => logCommand(commandContext(store, NOW, prompt), 'm2', {}))).rejects.toThrow(
       /m2 is planned for Tue 22 Dec 2026, 17:30; log it once it has happened/,
     );
     expect(prompt.asked).toEqual([]);

@@ -10,12 +10,11 @@ import type { Journal } from '../../src/core/schema.js';
 import type { PrepTemplate } from '../../src/core/template.js';
 import { meetingMarkdown } from '../../src/ui/export/render-export.js';
 import { runPrepWizard } from '../../src/wizards/prep-wizard.js';
-import { action, daysBefore, goal, journal, logInput, mentor, NOW, prepInput } from '../core/fixtures.js';
+import { action, daysBefore, goal, journal, logInput, mentor, NOW, prepInput, worded } from '../core/fixtures.js';
 import {
   commandContext,
   CTRL_C,
   ENTER,
-  maybe,
   pick,
   pickMany,
   scripted,
@@ -38,8 +37,8 @@ const FIRST_MEETING: PrepTemplate = {
   prompts: ['What do you want to gain from this relationship?'],
 };
 
-/** A later version may ask how you will meet; when it does, Enter takes the suggested mode. */
-const MODE = maybe(/\bmode\b|how will you meet|in person or/i, ENTER);
+/** How you will meet, asked for every new meeting: Enter takes the suggested mode. */
+const MODE: ScriptLine = [/^How will you meet\?$/, ENTER];
 const ADA = 'Dr Ada Lovelace';
 
 /** One mentor, Dr Ada Lovelace: 30 minutes every 4 weeks. */
@@ -62,13 +61,16 @@ function withHeldMeeting(j: Journal): void {
 /** Runs the wizard on a copy of the journal (as the command does), then applies its answer to the journal. */
 async function prep(j: Journal, script: ScriptLine[], flags: Record<string, unknown> = {}) {
   const prompt = scripted(script);
-  const plan = await runPrepWizard({
-    journal: structuredClone(j),
-    now: NOW,
-    prompt,
-    flags: prepInput(flags),
-    templateFor: (first) => (first ? FIRST_MEETING : CHECK_IN),
-  });
+  const plan = await worded(() =>
+    runPrepWizard({
+      journal: structuredClone(j),
+      now: NOW,
+      prompt,
+      flags: prepInput(flags),
+      templateGiven: flags.template !== undefined,
+      templateFor: (first) => (first ? FIRST_MEETING : CHECK_IN),
+    }),
+  );
   prompt.done();
   const { meeting, created } = prepMeeting(j, plan.input, NOW);
   return { prompt, plan, meeting, created, agenda: buildAgenda(j, meeting) };
@@ -197,7 +199,7 @@ describe('prep wizard: which meeting', () => {
   });
 
   it('does not ask again for what the flags already gave', async () => {
-    const { prompt, meeting } = await prep(withAda(), [MODE, [/reflection prompts/, false]], {
+    const { prompt, meeting } = await prep(withAda(), [[/reflection prompts/, false]], {
       when: '2026-12-03 17:30',
       length: '45',
       mode: 'video',
@@ -228,11 +230,11 @@ describe('prep wizard: intention and the review of open actions', () => {
     const j = withAda();
     const blair = mentor(j, { name: 'Dr Jo Blair' });
     setMentorStatus(j, blair.handle, 'paused', NOW);
-    const email = action(j, { title: 'Email the training lead' }, daysBefore(5));
-    const audit = action(j, { title: 'Draft the audit proposal' }, daysBefore(20));
-    const exam = action(j, { title: 'Book the exam' }, daysBefore(10));
-    const clinic = action(j, { title: 'Shadow a GP clinic' }, daysBefore(8));
-    const curriculum = action(j, { title: 'Read the curriculum' }, daysBefore(3));
+    const email = action(j, { title: 'Email the training lead', mentor: 'ada' }, daysBefore(5));
+    const audit = action(j, { title: 'Draft the audit proposal', mentor: 'ada' }, daysBefore(20));
+    const exam = action(j, { title: 'Book the exam', mentor: 'ada' }, daysBefore(10));
+    const clinic = action(j, { title: 'Shadow a GP clinic', mentor: 'ada' }, daysBefore(8));
+    const curriculum = action(j, { title: 'Read the curriculum', mentor: 'ada' }, daysBefore(3));
     const other = action(j, { title: 'Send Blair the poster', mentor: 'blair' }, daysBefore(30));
     const { prompt, agenda } = await prep(j, [
       ...opening(),
@@ -254,7 +256,7 @@ describe('prep wizard: intention and the review of open actions', () => {
       'In progress',
       'Blocked',
       'Dropped',
-      'Skip for now',
+      'Skip for now (it stays open, and on the agenda)',
     ]);
     expect(prompt.question(/Send Blair the poster/)).toBeUndefined();
     expect(audit.status).toBe('done');
@@ -269,6 +271,26 @@ describe('prep wizard: intention and the review of open actions', () => {
     );
     expect(reported['Shadow a GP clinic']).toEqual({ state: 'blocked', note: 'Waiting on the rota' });
     expect(reported['Book the exam']).toEqual({ state: 'progress', note: 'Half the fee saved' });
+    expect(reported['Read the curriculum']).toEqual({ state: 'open', note: undefined });
+  });
+
+  it('asks about exactly the actions the agenda reports on: skipping one keeps it there, and a to-do of no concern to the mentor is neither asked nor shown', async () => {
+    const j = withAda();
+    goal(j, { title: 'Choose a specialty', mentor: ['ada'] });
+    const linked = action(j, { title: 'Draft a personal statement', goal: 'g1' }, daysBefore(5));
+    const privateTodo = action(j, { title: 'Renew my parking permit' }, daysBefore(4));
+    const { prompt, agenda } = await prep(j, [
+      ...opening(),
+      [/Draft a personal statement/, pick(/Skip for now/)],
+      [/Suggested by/, []],
+      [/First topic/, ''],
+      [/Goals to discuss/, ENTER],
+      [/reflection prompts/, false],
+    ]);
+    expect(prompt.question(/Renew my parking permit/)).toBeUndefined();
+    const shown = agenda.actionsReviewed.map(({ action }) => action.id);
+    expect(shown).toEqual([linked.id]);
+    expect(shown).not.toContain(privateTodo.id);
   });
 
   it('asks whether what the mentor offered is still open', async () => {
@@ -650,7 +672,7 @@ describe('mentee prep on a terminal (command)', () => {
     const temp = await newStore();
     await temp.store.update((j) => {
       mentor(j, { name: ADA, cadence: '4w', length: 30 }, daysBefore(60));
-      action(j, { title: 'Draft the audit proposal' }, daysBefore(20));
+      action(j, { title: 'Draft the audit proposal', mentor: 'lovelace' }, daysBefore(20));
       goal(j, { title: 'Get into GP training', mentor: ['lovelace'] }, daysBefore(50));
     });
     return temp;
@@ -785,7 +807,9 @@ describe('mentee prep on a terminal (command)', () => {
     const { store, bytes } = await setUp();
     const before = await bytes();
     const prompt = scripted([]);
-    await expect(prepCommand(commandContext(store, NOW, prompt, { interactive: false }), {})).rejects.toMatchObject({
+    await expect(
+      worded(() => prepCommand(commandContext(store, NOW, prompt, { interactive: false }), {})),
+    ).rejects.toMatchObject({
       exitCode: 2,
       message: expect.stringContaining('--when'),
     });
