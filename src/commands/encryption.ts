@@ -19,7 +19,7 @@ export async function encryptCommand(ctx: Context, _raw: Record<string, unknown>
   await ctx.store.read(); // a damaged journal is refused, an old one upgraded, before anything is rewritten
   const passphrase = await newPassphrase(ctx);
   const { encryptJournal } = await import('../store/encryption-switch.js');
-  const result = await encryptJournal(path, passphrase);
+  const result = await encryptJournal(path, passphrase, ctx.warn);
   const already = result.already ? ` (${backups(result.already)} already encrypted)` : '';
   ctx.print(
     `Encrypted ${result.journal} and ${backups(result.backups)}${already}. Every mentee command works as before; ` +
@@ -41,7 +41,7 @@ export async function decryptCommand(ctx: Context, _raw: Record<string, unknown>
   if (!(await isEncryptedFile(path))) throw new UserError(`${path} is not encrypted; nothing to do.`);
   const passphrase = await passphraseFor(ctx)(path);
   const { decryptJournal } = await import('../store/encryption-switch.js');
-  const result = await decryptJournal(path, passphrase);
+  const result = await decryptJournal(path, passphrase, ctx.warn);
   ctx.print(
     `Decrypted ${result.journal} and ${backups(result.backups)}: plain JSON again, readable by your user account only.`,
   );

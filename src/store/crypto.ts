@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes, scrypt, type ScryptOptio
 import { open } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { JournalFileError } from './journal-file-error.js';
-import { backupDirFor } from './paths.js';
+import { journalPaths } from './paths.js';
 
 /**
  * An encrypted journal (or backup) on disk, with node:crypto only:
@@ -166,5 +166,5 @@ function unreadable(file: string, reason: string): JournalFileError {
 /** The journal's backup folder, also when `file` is itself one of the backups. */
 function backupFolderOf(file: string): string {
   const folder = dirname(file);
-  return basename(folder).endsWith('.backups') ? folder : backupDirFor(file);
+  return basename(folder).endsWith('.backups') ? folder : journalPaths(file).backups;
 }

@@ -5,6 +5,7 @@ import { listBackups } from './backups.js';
 import { decrypt, deriveKey, encrypt, isEncrypted, keyring, newKdfParams } from './crypto.js';
 import { asFileProblem } from './file-errors.js';
 import { withJournalLock } from './lock.js';
+import { journalPaths } from './paths.js';
 import { fingerprint, readMemo, writeMemo } from './validation-memo.js';
 
 export interface SwitchResult {
@@ -28,8 +29,12 @@ type Transform = (file: string, content: Buffer) => Promise<Buffer | 'already' |
  * each file atomically. Backups first, the journal last: after a crash the journal is still plain, so
  * running encrypt again finishes the job.
  */
-export function encryptJournal(path: string, passphrase: string): Promise<SwitchResult> {
-  return rewrite(path, async (journal, bytes) => {
+export function encryptJournal(
+  path: string,
+  passphrase: string,
+  notice: (text: string) => void,
+): Promise<SwitchResult> {
+  return rewrite(path, notice, async (journal, bytes) => {
     if (isEncrypted(bytes)) throw new UserError(`${journal} is already encrypted.`);
     const key = await deriveKey(passphrase, newKdfParams());
     // A backup already encrypted (by an encrypt that stopped half-way) must open with this passphrase,
@@ -50,8 +55,12 @@ export function encryptJournal(path: string, passphrase: string): Promise<Switch
 }
 
 /** The reverse: plain JSON again. The journal is opened first, so a wrong passphrase changes nothing. */
-export function decryptJournal(path: string, passphrase: string): Promise<SwitchResult> {
-  return rewrite(path, async (journal, bytes) => {
+export function decryptJournal(
+  path: string,
+  passphrase: string,
+  notice: (text: string) => void,
+): Promise<SwitchResult> {
+  return rewrite(path, notice, async (journal, bytes) => {
     if (!isEncrypted(bytes)) throw new UserError(`${journal} is not encrypted.`);
     // Backups encrypted before a change of passphrase have their own salt: one key per salt.
     const keyFor = keyring(async () => passphrase);
@@ -65,6 +74,7 @@ export function decryptJournal(path: string, passphrase: string): Promise<Switch
 
 async function rewrite(
   path: string,
+  notice: (text: string) => void,
   prepare: (
     journal: string,
     bytes: Buffer,
@@ -73,48 +83,53 @@ async function rewrite(
   let journal = path;
   try {
     journal = await realpath(path);
-    return await withJournalLock(journal, async (assertHeld) => {
-      const bytes = await readFile(journal);
-      const { converted, transform, refuseUnopened } = await prepare(journal, bytes);
-      const result: SwitchResult = { journal, backups: 0, already: 0, unopened: [], unreadable: [] };
-      // Everything is read and converted before anything is written, so a backup that cannot be read
-      // or opened stops nothing half-way.
-      const changes: [file: string, content: Buffer, isJournalCopy: boolean][] = [];
-      for (const backup of await listBackups(journal)) {
-        const content = await readFile(backup).catch(() => undefined);
-        if (!content) {
-          result.unreadable.push(backup);
-          continue;
+    const paths = journalPaths(journal);
+    return await withJournalLock(
+      paths,
+      async (assertHeld) => {
+        const bytes = await readFile(journal);
+        const { converted, transform, refuseUnopened } = await prepare(journal, bytes);
+        const result: SwitchResult = { journal, backups: 0, already: 0, unopened: [], unreadable: [] };
+        // Everything is read and converted before anything is written, so a backup that cannot be read
+        // or opened stops nothing half-way.
+        const changes: [file: string, content: Buffer, isJournalCopy: boolean][] = [];
+        for (const backup of await listBackups(paths)) {
+          const content = await readFile(backup).catch(() => undefined);
+          if (!content) {
+            result.unreadable.push(backup);
+            continue;
+          }
+          // The copy of the journal as last saved gets the very same bytes, as a normal save gives it.
+          const same = content.equals(bytes);
+          const next = same ? converted : await transform(backup, content);
+          if (next === 'already') result.already += 1;
+          else if (next === 'unopened') result.unopened.push(backup);
+          else changes.push([backup, next, same]);
         }
-        // The copy of the journal as last saved gets the very same bytes, as a normal save gives it.
-        const same = content.equals(bytes);
-        const next = same ? converted : await transform(backup, content);
-        if (next === 'already') result.already += 1;
-        else if (next === 'unopened') result.unopened.push(backup);
-        else changes.push([backup, next, same]);
-      }
-      if (refuseUnopened && result.unopened.length)
-        throw new UserError(
-          `${result.unopened.length} of the backups are already encrypted with another passphrase (${result.unopened[0]}); nothing was changed.`,
-          { hint: 'Run mentee decrypt with that passphrase first, or move those backups away.' },
-        );
-      let journalCopyKept = false;
-      for (const [backup, next, same] of changes) {
+        if (refuseUnopened && result.unopened.length)
+          throw new UserError(
+            `${result.unopened.length} of the backups are already encrypted with another passphrase (${result.unopened[0]}); nothing was changed.`,
+            { hint: 'Run mentee decrypt with that passphrase first, or move those backups away.' },
+          );
+        let journalCopyKept = false;
+        for (const [backup, next, same] of changes) {
+          assertHeld();
+          await writeFileAtomic(backup, next).catch((error: unknown) => {
+            throw asFileProblem(error, 'rewrite the backup', backup);
+          });
+          journalCopyKept ||= same;
+          result.backups += 1;
+        }
         assertHeld();
-        await writeFileAtomic(backup, next).catch((error: unknown) => {
-          throw asFileProblem(error, 'rewrite the backup', backup);
-        });
-        journalCopyKept ||= same;
-        result.backups += 1;
-      }
-      assertHeld();
-      await writeFileAtomic(journal, converted);
-      // Not marked validated: the new bytes are checked in full on their first read.
-      const { saved } = await readMemo(journal);
-      const stillSaved = journalCopyKept && saved === fingerprint(bytes);
-      await writeMemo(journal, { validated: undefined, saved: stillSaved ? fingerprint(converted) : undefined });
-      return result;
-    });
+        await writeFileAtomic(journal, converted);
+        // Not marked validated: the new bytes are checked in full on their first read.
+        const { saved } = await readMemo(paths);
+        const stillSaved = journalCopyKept && saved === fingerprint(bytes);
+        await writeMemo(paths, { validated: undefined, saved: stillSaved ? fingerprint(converted) : undefined });
+        return result;
+      },
+      { notice },
+    );
   } catch (error) {
     throw asFileProblem(error, 'rewrite', journal);
   }

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { Journal } from '../core/schema.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -7,6 +6,7 @@ import { backUpCurrent, keepSavedVersion, listBackups, upgradeLabel } from './ba
 import { fingerprint, readMemo, writeMemo } from './validation-memo.js';
 import { JournalFileError } from './journal-file-error.js';
 import { plainCodec, type JournalCodec } from './journal-codec.js';
+import type { JournalPaths } from './paths.js';
 
 export { JournalFileError };
 
@@ -21,31 +21,32 @@ export class JournalFile implements Adapter<Journal> {
   private onDisk: { hash: string; isLastSaved: boolean } | undefined;
 
   constructor(
-    readonly path: string,
+    readonly paths: JournalPaths,
     private readonly codec: JournalCodec = plainCodec,
   ) {}
 
   async read(): Promise<Journal | null> {
+    const file = this.paths.journal;
     let bytes: Buffer;
     try {
       // One synchronous read: for a journal of megabytes it is quicker than a stream of async chunks.
-      bytes = readFileSync(this.path);
+      bytes = readFileSync(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.startAfresh();
-      throw new JournalFileError(`Cannot read ${this.path}: ${(error as Error).message}`);
+      throw new JournalFileError(`Cannot read ${file}: ${(error as Error).message}`);
     }
     const hash = fingerprint(bytes);
-    const text = await this.codec.decode(bytes, this.path);
-    const memo = await readMemo(this.path);
+    const text = await this.codec.decode(bytes, file);
+    const memo = await readMemo(this.paths);
     this.onDisk = { hash, isLastSaved: hash === memo.saved };
     if (hash === memo.validated) {
       this.migratedFrom = undefined;
       return JSON.parse(text) as Journal;
     }
     const { parseJournal } = await import('./journal-validation.js');
-    const { journal, migratedFrom } = parseJournal(text, this.path);
+    const { journal, migratedFrom } = parseJournal(text, file);
     this.migratedFrom = migratedFrom;
-    if (migratedFrom === undefined) await writeMemo(this.path, { ...memo, validated: hash });
+    if (migratedFrom === undefined) await writeMemo(this.paths, { ...memo, validated: hash });
     return journal;
   }
 
@@ -54,9 +55,9 @@ export class JournalFile implements Adapter<Journal> {
    * deleted: starting a new one there would in time rotate its last backups away.
    */
   private async startAfresh(): Promise<null> {
-    const [newest] = await listBackups(this.path);
+    const [newest] = await listBackups(this.paths);
     if (!newest) return null;
-    throw new JournalFileError(`${this.path} is missing, but backups of it are in ${dirname(newest)}.`, {
+    throw new JournalFileError(`${this.paths.journal} is missing, but backups of it are in ${this.paths.backups}.`, {
       hint: 'Put the newest back with: mentee doctor --restore 1 (or move that folder away to start a new journal).',
     });
   }
@@ -67,13 +68,14 @@ export class JournalFile implements Adapter<Journal> {
     const bytes = await this.codec.encode(serialiseJournal(checkForSave(journal)));
     const previous = this.onDisk;
     const label = this.migratedFrom === undefined ? 'before-change' : upgradeLabel(this.migratedFrom);
-    await writeFileAtomic(this.path, bytes, async () => {
+    await writeFileAtomic(this.paths.journal, bytes, async () => {
       // Keep the file as found unless it is already the newest backup (changed by hand, restored, upgraded).
-      if (previous && (this.migratedFrom !== undefined || !previous.isLastSaved)) await backUpCurrent(this.path, label);
+      if (previous && (this.migratedFrom !== undefined || !previous.isLastSaved))
+        await backUpCurrent(this.paths, label);
     });
-    await keepSavedVersion(this.path, bytes);
+    await keepSavedVersion(this.paths, bytes);
     const hash = fingerprint(bytes);
-    await writeMemo(this.path, { validated: hash, saved: hash });
+    await writeMemo(this.paths, { validated: hash, saved: hash });
     this.onDisk = { hash, isLastSaved: true };
     this.migratedFrom = undefined;
   }

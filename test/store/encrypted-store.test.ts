@@ -5,13 +5,14 @@ import { deriveKey, encrypt, newKdfParams } from '../../src/store/crypto.js';
 import { autoCodec } from '../../src/store/journal-codec.js';
 import { serialiseJournal } from '../../src/store/journal-file.js';
 import { openJournalStore } from '../../src/store/journal-store.js';
-import { lockPathFor } from '../../src/store/paths.js';
+import type { JournalPaths } from '../../src/store/paths.js';
 import { addTask, clock, sampleJournal, tempFolder } from './fixtures.js';
 
 const PASSPHRASE = 'correct horse battery staple';
 let journal: string;
+let paths: JournalPaths;
 let cleanup: () => Promise<void>;
-beforeEach(async () => ({ journal, cleanup } = await tempFolder()));
+beforeEach(async () => ({ journal, paths, cleanup } = await tempFolder()));
 afterEach(() => cleanup());
 
 describe('a change to an encrypted journal', () => {
@@ -20,10 +21,10 @@ describe('a change to an encrypted journal', () => {
     await writeFile(journal, encrypt(serialiseJournal(sampleJournal()), key), { mode: 0o600 });
     const lockHeldWhenAsked: boolean[] = [];
     const codec = autoCodec(async () => {
-      lockHeldWhenAsked.push(existsSync(lockPathFor(journal)));
+      lockHeldWhenAsked.push(existsSync(paths.lock));
       return PASSPHRASE;
     });
-    await openJournalStore(journal, clock, codec).update((data) => addTask(data, 'after unlocking'));
+    await openJournalStore(journal, clock, { codec }).update((data) => addTask(data, 'after unlocking'));
     expect(lockHeldWhenAsked).toEqual([false]);
   });
 });

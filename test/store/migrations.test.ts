@@ -8,6 +8,7 @@ import { serialiseJournal } from '../../src/store/journal-file.js';
 import { parseJournal } from '../../src/store/journal-validation.js';
 import { openJournalStore } from '../../src/store/journal-store.js';
 import { MIGRATIONS, migrate, type Migration } from '../../src/store/migrations.js';
+import type { JournalPaths } from '../../src/store/paths.js';
 import { addTask, ageFile, clock, modeOf, sampleJournal, snapshot, tempFolder, writeJournalText } from './fixtures.js';
 
 const FILE = '/home/sam/journal.json';
@@ -136,6 +137,7 @@ describe('the store upgrades an older journal on open', () => {
   const original = MIGRATIONS[OLD];
   let dir: string;
   let journal: string;
+  let paths: JournalPaths;
   let cleanup: () => Promise<void>;
 
   /** The previous shape in this test's imaginary history: the profile name was a top-level `ownerName`. */
@@ -147,7 +149,7 @@ describe('the store upgrades an older journal on open', () => {
   }
 
   beforeEach(async () => {
-    ({ dir, journal, cleanup } = await tempFolder());
+    ({ dir, journal, paths, cleanup } = await tempFolder());
   });
   afterEach(async () => {
     if (original) MIGRATIONS[OLD] = original;
@@ -170,7 +172,7 @@ describe('the store upgrades an older journal on open', () => {
     expect(saved.journal.profile).toEqual({ name: 'Sam Patel' });
     expect(await modeOf(journal)).toBe(0o600);
 
-    const backups = await listBackups(journal);
+    const backups = await listBackups(paths);
     const upgraded = backups.filter((backup) => basename(backup).endsWith(`.before-upgrade-from-v${OLD}.json`));
     expect(upgraded).toHaveLength(1);
     expect(await readFile(upgraded[0]!, 'utf8')).toBe(old);
@@ -189,7 +191,7 @@ describe('the store upgrades an older journal on open', () => {
     expect(added.id).toBe('a2');
     const saved = parseJournal(await readFile(journal, 'utf8'), journal).journal;
     expect(saved.actions.map((a) => a.title)).toEqual(['Email the training lead', 'after the upgrade']);
-    const backups = await listBackups(journal);
+    const backups = await listBackups(paths);
     const upgraded = backups.filter((backup) => basename(backup).includes('.before-upgrade-'));
     expect(upgraded).toHaveLength(1);
     expect(await readFile(upgraded[0]!, 'utf8')).toBe(old);
@@ -204,7 +206,7 @@ describe('the store upgrades an older journal on open', () => {
     const before = await snapshot(journal, dir);
     await store.read();
     expect(await snapshot(journal, dir)).toEqual(before);
-    expect((await listBackups(journal)).filter((backup) => backup.includes('.before-upgrade-'))).toHaveLength(1);
+    expect((await listBackups(paths)).filter((backup) => backup.includes('.before-upgrade-'))).toHaveLength(1);
   });
 
   it('an older journal with no upgrade step is refused as one this mentee cannot upgrade, and left untouched', async () => {
