@@ -4,7 +4,6 @@ import { parseOptions } from '../cli/options.js';
 import { selectExport, type ExportSelection } from '../core/export-scope.js';
 import { ExportInput, type ExportFormat } from '../core/inputs.js';
 import { UsageError, UserError } from '../errors.js';
-import { isEncryptedFile } from '../store/crypto.js';
 import { writePrivateFile } from '../store/output-file.js';
 import { renderExport } from '../ui/export/render-export.js';
 
@@ -26,7 +25,7 @@ export async function exportCommand(ctx: Context, raw: Record<string, unknown>):
   const format = input.format ?? formatFromFile(input.out) ?? 'md';
   const journal = await ctx.store.read();
   const selection = selectExport(journal, input, ctx.now);
-  if (await isEncryptedFile(ctx.store.path))
+  if (await ctx.store.isEncrypted())
     ctx.warn('Your journal is encrypted, but this export is plain text: keep it private, or delete it once sent.');
   if (format === 'ics' && input.includePrivate)
     ctx.warn('Calendar files never carry private reflections (calendars sync to servers); they are left out.');

@@ -5,13 +5,16 @@ import { emptyJournal } from '../core/model.js';
 import type { Journal } from '../core/schema.js';
 import { PRIVATE_DIR_MODE } from './atomic-write.js';
 import { catalogue, checkJournal, newestGoodBackup, type BackupEntry, type JournalCheck } from './backup-catalog.js';
+import { isEncryptedFile } from './crypto.js';
+import type { Switch, SwitchResult } from './encryption-switch.js';
 import { asFileProblem } from './file-errors.js';
 import { JournalFile, JournalFileError } from './journal-file.js';
+import { UnopenedFileError } from './journal-file-error.js';
 import { plainCodec, type JournalCodec } from './journal-codec.js';
 import { restoreBackup, undoLastChange, type Restored, type Undone } from './journal-history.js';
 import { isJournalFile, resolveJournalPaths, throughLinks, type JournalPaths } from './paths.js';
 
-export type { Restored, Undone };
+export type { Restored, SwitchResult, Undone };
 
 /**
  * The only door to the journal. Reads are lock-free (writes replace the file atomically); every
@@ -25,6 +28,8 @@ export interface JournalStore {
   owns(file: string): Promise<boolean>;
   /** Whether the journal file exists yet (it is created on the first change). */
   exists(): Promise<boolean>;
+  /** Whether the journal file is encrypted (false when it does not exist). */
+  isEncrypted(): Promise<boolean>;
   /** Applies `change` to freshly read data and saves it; if `change` throws, nothing is written. */
   update<T>(change: (journal: Journal) => T): Promise<T>;
   /** The journal checked in full; never throws for a damaged file, but says what is wrong and where. */
@@ -38,6 +43,10 @@ export interface JournalStore {
   restore(backupFile: string): Promise<Restored>;
   /** Reverts the last change by restoring the version before it (see findUndoTarget). */
   undo(): Promise<Undone>;
+  /** Encrypts the journal and every backup with one key from `passphrase`, under the lock. */
+  encrypt(passphrase: string): Promise<SwitchResult>;
+  /** Turns the journal and every backup `passphrase` opens back into plain JSON, under the lock. */
+  decrypt(passphrase: string): Promise<SwitchResult>;
 }
 
 export interface StoreOptions {
@@ -60,10 +69,16 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
     return { db, adapter };
   };
 
-  const locked = async <T>(work: (paths: JournalPaths, assertHeld: () => void) => Promise<T>): Promise<T> => {
+  /**
+   * Runs `work` under the journal's lock. The codec is prepared first (a passphrase asked for, a key
+   * derived), so no other command waits on someone typing; `prepare: false` when the caller did that.
+   */
+  const locked = async <T>(
+    work: (paths: JournalPaths, assertHeld: () => void) => Promise<T>,
+    { prepare = true } = {},
+  ): Promise<T> => {
     const paths = await where();
-    // A passphrase is asked for, and its key derived, before the lock: others need not wait on it.
-    await codec.prepare?.(paths.journal);
+    if (prepare) await withRecoveryHint(paths, codec, async () => codec.prepare?.(paths.journal));
     try {
       await mkdir(paths.folder, { recursive: true, mode: PRIVATE_DIR_MODE });
       // The lock library is loaded only by commands that write, keeping reads quick to start.
@@ -84,6 +99,16 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
       return result;
     });
 
+  /** Encrypting or decrypting: the keys are made before the lock, the files rewritten under it. */
+  const switchTo = async (make: (paths: JournalPaths) => Promise<Switch>) => {
+    const { switchFiles } = await import('./encryption-switch.js');
+    const paths = await where();
+    const change = await withRecoveryHint(paths, codec, () => make(paths));
+    const work = (held: JournalPaths, assertHeld: () => void) =>
+      withRecoveryHint(held, codec, () => switchFiles(held, change, assertHeld));
+    return locked(work, { prepare: false });
+  };
+
   return {
     path,
     async read() {
@@ -101,6 +126,9 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
         () => false,
       );
     },
+    async isEncrypted() {
+      return isEncryptedFile((await where()).journal);
+    },
     async check() {
       return checkJournal(await where(), codec);
     },
@@ -109,6 +137,14 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
     },
     restore: (backupFile) => locked((paths, assertHeld) => restoreBackup(paths, codec, backupFile, assertHeld)),
     undo: () => locked((paths, assertHeld) => undoLastChange(paths, codec, assertHeld)),
+    async encrypt(passphrase) {
+      const { toEncrypted } = await import('./encryption-switch.js');
+      return switchTo(() => toEncrypted(passphrase));
+    },
+    async decrypt(passphrase) {
+      const { toPlain } = await import('./encryption-switch.js');
+      return switchTo((paths) => toPlain(paths, passphrase));
+    },
   };
 }
 
@@ -118,6 +154,11 @@ async function withRecoveryHint<T>(paths: JournalPaths, codec: JournalCodec, wor
     return await work();
   } catch (error) {
     if (!(error instanceof JournalFileError) || error.hint) throw error;
+    // Encrypted backups cannot be checked without the passphrase either: say where they are.
+    if (error instanceof UnopenedFileError)
+      throw new UnopenedFileError(error.message, {
+        hint: `Backups are in ${paths.backups} (mentee doctor lists them).`,
+      });
     const good = await newestGoodBackup(paths, codec);
     const hint = good
       ? `It has not been changed. To go back to the last good version: cp "${good.file}" "${paths.journal}" (or: mentee doctor --restore ${good.number}).`
