@@ -16,7 +16,8 @@ export async function encryptCommand(ctx: Context, _raw: Record<string, unknown>
       hint: 'To change its passphrase: mentee decrypt, then mentee encrypt.',
     });
   }
-  await ctx.store.read(); // a damaged journal is refused, an old one upgraded, before anything is rewritten
+  // A damaged journal is refused, an old one upgraded (and that said), before a passphrase is asked for.
+  await ctx.store.upgrade();
   const passphrase = await newPassphrase(ctx);
   const result = await ctx.store.encrypt(passphrase);
   const already = result.already ? ` (${backups(result.already)} already encrypted)` : '';

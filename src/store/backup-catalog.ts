@@ -43,7 +43,7 @@ export interface JournalCheck {
   counts: RecordCounts | undefined;
   /** Bytes on disk. */
   size: number | undefined;
-  /** Set when it is an older journal version, upgraded (after a backup) the next time it is used. */
+  /** Set when it is an older journal version, upgraded (after a backup) the next time it is changed. */
   migratedFrom: number | undefined;
 }
 

@@ -10,13 +10,21 @@ import type { JournalPaths } from './paths.js';
 
 export { JournalFileError };
 
+/** An older journal saved in the current version, and the copy of it as it was. */
+export interface Upgraded {
+  fromVersion: number;
+  backup: string;
+}
+
 /**
- * lowdb adapter for the journal: every read is parsed, migrated and validated; every write is
- * validated, atomic, and kept as the newest backup. lowdb's own JSONFile does none of that.
+ * lowdb adapter for the journal: every read is parsed, migrated (in memory only) and validated; every
+ * write is validated, atomic, and kept as the newest backup. lowdb's own JSONFile does none of that.
  */
 export class JournalFile implements Adapter<Journal> {
-  /** Set by read() when the file was an older version and has been upgraded in memory. */
+  /** Set by read() when the file is an older version, upgraded in memory; the next write saves the upgrade. */
   migratedFrom: number | undefined;
+  /** Set by a write that saved an upgrade. */
+  upgraded: Upgraded | undefined;
   /** Fingerprint of the file's text as read, and whether it is the version mentee last saved. */
   private onDisk: { hash: string; isLastSaved: boolean } | undefined;
 
@@ -25,6 +33,7 @@ export class JournalFile implements Adapter<Journal> {
     private readonly codec: JournalCodec = plainCodec,
   ) {}
 
+  /** Writes nothing to the journal or its backups; only the validation memo learns a file that passed. */
   async read(): Promise<Journal | null> {
     const file = this.paths.journal;
     let bytes: Buffer;
@@ -67,17 +76,19 @@ export class JournalFile implements Adapter<Journal> {
     // Encoded once, then written twice (journal and backup) and fingerprinted.
     const bytes = await this.codec.encode(serialiseJournal(checkForSave(journal)));
     const previous = this.onDisk;
-    const label = this.migratedFrom === undefined ? 'before-change' : upgradeLabel(this.migratedFrom);
+    const from = this.migratedFrom;
+    let keptAside: string | undefined;
     await writeFileAtomic(this.paths.journal, bytes, async () => {
       // Keep the file as found unless it is already the newest backup (changed by hand, restored, upgraded).
-      if (previous && (this.migratedFrom !== undefined || !previous.isLastSaved))
-        await backUpCurrent(this.paths, label);
+      if (previous && (from !== undefined || !previous.isLastSaved))
+        keptAside = await backUpCurrent(this.paths, from === undefined ? 'before-change' : upgradeLabel(from));
     });
     await keepSavedVersion(this.paths, bytes);
     const hash = fingerprint(bytes);
     await writeMemo(this.paths, { validated: hash, saved: hash });
     this.onDisk = { hash, isLastSaved: true };
     this.migratedFrom = undefined;
+    this.upgraded = from === undefined ? undefined : { fromVersion: from, backup: keptAside! };
   }
 }
 

@@ -1,36 +1,38 @@
 import { access, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Low } from 'lowdb';
-import { emptyJournal } from '../core/model.js';
+import { emptyJournal, JOURNAL_VERSION } from '../core/model.js';
 import type { Journal } from '../core/schema.js';
 import { PRIVATE_DIR_MODE } from './atomic-write.js';
 import { catalogue, checkJournal, newestGoodBackup, type BackupEntry, type JournalCheck } from './backup-catalog.js';
 import { isEncryptedFile } from './crypto.js';
 import type { Switch, SwitchResult } from './encryption-switch.js';
 import { asFileProblem } from './file-errors.js';
-import { JournalFile, JournalFileError } from './journal-file.js';
+import { JournalFile, JournalFileError, type Upgraded } from './journal-file.js';
 import { UnopenedFileError } from './journal-file-error.js';
 import { plainCodec, type JournalCodec } from './journal-codec.js';
 import { restoreBackup, undoLastChange, type Restored, type Undone } from './journal-history.js';
 import { isJournalFile, resolveJournalPaths, throughLinks, type JournalPaths } from './paths.js';
 
-export type { Restored, SwitchResult, Undone };
+export type { Restored, SwitchResult, Undone, Upgraded };
 
 /**
- * The only door to the journal. Reads are lock-free (writes replace the file atomically); every
- * change is a function applied, under the lock, to the journal as it is on disk at that moment.
+ * The only door to the journal. Reads are lock-free (writes replace the file atomically) and never
+ * write; every change is a function applied, under the lock, to the journal as it is on disk then.
  */
 export interface JournalStore {
   readonly path: string;
-  /** The journal as it is now, validated; an empty one when the file does not exist yet. */
+  /** The journal as it is now, validated; an empty one when the file does not exist yet. An older version is upgraded in memory only. */
   read(): Promise<Journal>;
+  /** Saves an older journal in the current version (after a backup of it), and says so; undefined when it is current. */
+  upgrade(): Promise<Upgraded | undefined>;
   /** Whether `file` is the journal, its lock or one of its backups: never a place to write an export. */
   owns(file: string): Promise<boolean>;
   /** Whether the journal file exists yet (it is created on the first change). */
   exists(): Promise<boolean>;
   /** Whether the journal file is encrypted (false when it does not exist). */
   isEncrypted(): Promise<boolean>;
-  /** Applies `change` to freshly read data and saves it; if `change` throws, nothing is written. */
+  /** Applies `change` to freshly read data and saves it (an older journal is upgraded with it, and that said); if `change` throws, nothing is written. */
   update<T>(change: (journal: Journal) => T): Promise<T>;
   /** The journal checked in full; never throws for a damaged file, but says what is wrong and where. */
   check(): Promise<JournalCheck>;
@@ -52,7 +54,7 @@ export interface JournalStore {
 export interface StoreOptions {
   /** How the journal's bytes become JSON text and back: plain JSON unless given. */
   codec?: JournalCodec;
-  /** What the user should be told, as it happens (a lock taken over); the command prints it. */
+  /** What the user should be told, as it happens (a lock taken over, an upgrade saved); the command prints it. */
   onNotice?: (text: string) => void;
 }
 
@@ -89,15 +91,18 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
     }
   };
 
-  const update = <T>(change: (journal: Journal) => T): Promise<T> =>
-    locked(async (paths, assertHeld) => {
-      const { db } = await load(paths);
-      const result = change(db.data);
-      db.data.updatedAt = clock().toISOString();
-      assertHeld();
-      await db.write();
-      return result;
-    });
+  const save = async ({ db, adapter }: Awaited<ReturnType<typeof load>>, assertHeld: () => void) => {
+    db.data.updatedAt = clock().toISOString();
+    assertHeld();
+    await db.write();
+    const { upgraded } = adapter;
+    if (upgraded)
+      onNotice(
+        `Upgraded your journal from version ${upgraded.fromVersion} to version ${JOURNAL_VERSION}; ` +
+          `the old one is kept as a backup: ${upgraded.backup}`,
+      );
+    return upgraded;
+  };
 
   /** Encrypting or decrypting: the keys are made before the lock, the files rewritten under it. */
   const switchTo = async (make: (paths: JournalPaths) => Promise<Switch>) => {
@@ -112,11 +117,23 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
   return {
     path,
     async read() {
-      const { db, adapter } = await load(await where());
-      if (adapter.migratedFrom === undefined) return db.data;
-      return update((journal) => journal); // saves the upgraded journal, after a backup of the old one
+      return (await load(await where())).db.data;
     },
-    update,
+    async upgrade() {
+      // A look first, without the lock: a current journal (the usual case) is not locked for nothing.
+      if ((await load(await where())).adapter.migratedFrom === undefined) return undefined;
+      return locked(async (paths, assertHeld) => {
+        const loaded = await load(paths);
+        return loaded.adapter.migratedFrom === undefined ? undefined : save(loaded, assertHeld);
+      });
+    },
+    update: (change) =>
+      locked(async (paths, assertHeld) => {
+        const loaded = await load(paths);
+        const result = change(loaded.db.data);
+        await save(loaded, assertHeld);
+        return result;
+      }),
     async owns(file) {
       return isJournalFile(await where(), await throughLinks(resolve(file)));
     },
