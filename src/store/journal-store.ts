@@ -14,6 +14,7 @@ import { plainCodec, type JournalCodec } from './journal-codec.js';
 import { restoreBackup, undoLastChange, type Restored, type Undone } from './journal-history.js';
 import { isJournalFile, resolveJournalPaths, throughLinks, type JournalPaths } from './paths.js';
 
+export type { BackupEntry, JournalCheck, RecordCounts } from './backup-catalog.js';
 export type { Restored, SwitchResult, Undone, Upgraded };
 
 /**
