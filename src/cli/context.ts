@@ -34,12 +34,13 @@ export function createContext(options: GlobalOptions, env: NodeJS.ProcessEnv = p
   const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
   const prompter = async () => (await import('../ui/inquirer-prompter.js')).createTerminalPrompter();
   const codec = autoCodec(passphraseFor({ env, interactive, prompter }));
+  const warn = (text: string) => writeLine(process.stderr, text);
   return {
     now,
-    store: openJournalStore(resolveJournalPath(options.journal, env), () => now, codec),
+    store: openJournalStore(resolveJournalPath(options.journal, env), () => now, { codec, onNotice: warn }),
     env,
     print: (text) => writeLine(process.stdout, text),
-    warn: (text) => writeLine(process.stderr, text),
+    warn,
     style: makeStyle(process.stdout, env, options.color !== false),
     errorStyle: makeStyle(process.stderr, env, options.color !== false),
     interactive,

@@ -4,7 +4,7 @@ import * as z from 'zod';
 import type { Context } from '../cli/context.js';
 import { parseOptions } from '../cli/options.js';
 import { UsageError, UserError } from '../errors.js';
-import type { BackupEntry } from '../store/backup-catalog.js';
+import type { BackupEntry } from '../store/journal-store.js';
 import { backupJson, doctorJson, recoveryCommand, renderDoctor, renderRestored } from '../ui/render/doctor.js';
 
 const DoctorInput = z.object({

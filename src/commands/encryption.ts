@@ -1,6 +1,6 @@
 import { passphraseFor, type Context } from '../cli/context.js';
 import { UsageError, UserError } from '../errors.js';
-import { isEncryptedFile } from '../store/crypto.js';
+import { count } from '../ui/render/layout.js';
 
 const MIN_LENGTH = 8;
 const LOSS_WARNING =
@@ -11,15 +11,15 @@ const ENV_WARNING =
 
 export async function encryptCommand(ctx: Context, _raw: Record<string, unknown>): Promise<void> {
   const path = await existingJournal(ctx);
-  if (await isEncryptedFile(path)) {
+  if (await ctx.store.isEncrypted()) {
     throw new UserError(`${path} is already encrypted.`, {
       hint: 'To change its passphrase: mentee decrypt, then mentee encrypt.',
     });
   }
-  await ctx.store.read(); // a damaged journal is refused, an old one upgraded, before anything is rewritten
+  // A damaged journal is refused, an old one upgraded (and that said), before a passphrase is asked for.
+  await ctx.store.upgrade();
   const passphrase = await newPassphrase(ctx);
-  const { encryptJournal } = await import('../store/encryption-switch.js');
-  const result = await encryptJournal(path, passphrase);
+  const result = await ctx.store.encrypt(passphrase);
   const already = result.already ? ` (${backups(result.already)} already encrypted)` : '';
   ctx.print(
     `Encrypted ${result.journal} and ${backups(result.backups)}${already}. Every mentee command works as before; ` +
@@ -38,10 +38,9 @@ function warnUnreadable(ctx: Context, files: string[]): void {
 
 export async function decryptCommand(ctx: Context, _raw: Record<string, unknown>): Promise<void> {
   const path = await existingJournal(ctx);
-  if (!(await isEncryptedFile(path))) throw new UserError(`${path} is not encrypted; nothing to do.`);
+  if (!(await ctx.store.isEncrypted())) throw new UserError(`${path} is not encrypted; nothing to do.`);
   const passphrase = await passphraseFor(ctx)(path);
-  const { decryptJournal } = await import('../store/encryption-switch.js');
-  const result = await decryptJournal(path, passphrase);
+  const result = await ctx.store.decrypt(passphrase);
   ctx.print(
     `Decrypted ${result.journal} and ${backups(result.backups)}: plain JSON again, readable by your user account only.`,
   );
@@ -87,6 +86,4 @@ async function newPassphrase(ctx: Context): Promise<string> {
   return first;
 }
 
-function backups(count: number): string {
-  return `${count} backup${count === 1 ? '' : 's'}`;
-}
+const backups = (n: number) => count(n, 'backup');

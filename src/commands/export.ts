@@ -6,7 +6,6 @@ import { selectExport, type ExportScope, type ExportSelection } from '../core/ex
 import { UsageError, UserError } from '../errors.js';
 import { flag, oneOf, optionalText, readWith } from '../input/flags.js';
 import { readDate } from '../input/read.js';
-import { isEncryptedFile } from '../store/crypto.js';
 import { writePrivateFile } from '../store/output-file.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../ui/export/formats.js';
 import { renderExport } from '../ui/export/render-export.js';
@@ -87,7 +86,7 @@ export async function exportCommand(ctx: Context, raw: Record<string, unknown>):
   const format = input.format ?? formatFromFile(input.out) ?? 'md';
   const journal = await ctx.store.read();
   const selection = selectExport(journal, input.scope, input.mentor, ctx.now);
-  if (await isEncryptedFile(ctx.store.path))
+  if (await ctx.store.isEncrypted())
     ctx.warn('Your journal is encrypted, but this export is plain text: keep it private, or delete it once sent.');
   if (format === 'ics' && input.includePrivate)
     ctx.warn('Calendar files never carry private reflections (calendars sync to servers); they are left out.');

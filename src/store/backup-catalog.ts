@@ -5,6 +5,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { backUpCurrent, listBackups, parseBackupName } from './backups.js';
 import { asFileProblem } from './file-errors.js';
 import type { JournalCodec } from './journal-codec.js';
+import type { JournalPaths } from './paths.js';
 import { fingerprint, writeMemo } from './validation-memo.js';
 
 export interface RecordCounts {
@@ -42,7 +43,7 @@ export interface JournalCheck {
   counts: RecordCounts | undefined;
   /** Bytes on disk. */
   size: number | undefined;
-  /** Set when it is an older journal version, upgraded (after a backup) the next time it is used. */
+  /** Set when it is an older journal version, upgraded (after a backup) the next time it is changed. */
   migratedFrom: number | undefined;
 }
 
@@ -87,10 +88,10 @@ export function countRecords(journal: Journal): RecordCounts {
   return { mentors: mentors.length, goals: goals.length, meetings: meetings.length, actions: actions.length };
 }
 
-export async function checkJournal(path: string, codec: JournalCodec): Promise<JournalCheck> {
-  const found = await inspectFile(path, codec);
+export async function checkJournal(paths: JournalPaths, codec: JournalCodec): Promise<JournalCheck> {
+  const found = await inspectFile(paths.journal, codec);
   return {
-    path,
+    path: paths.journal,
     exists: !found.missing,
     ok: found.missing || !found.problem,
     problem: found.missing ? undefined : found.problem,
@@ -102,9 +103,9 @@ export async function checkJournal(path: string, codec: JournalCodec): Promise<J
 }
 
 /** Every backup, newest first, each read and validated (one at a time: an encrypted one may ask). */
-export async function catalogue(journalPath: string, codec: JournalCodec): Promise<BackupEntry[]> {
+export async function catalogue(paths: JournalPaths, codec: JournalCodec): Promise<BackupEntry[]> {
   const entries: BackupEntry[] = [];
-  for (const [index, file] of (await listBackups(journalPath)).entries()) {
+  for (const [index, file] of (await listBackups(paths)).entries()) {
     entries.push(toEntry(file, index + 1, await inspectFile(file, codec)));
   }
   return entries;
@@ -125,8 +126,8 @@ export function toEntry(file: string, number: number, inspected: Inspected): Bac
 }
 
 /** The newest backup that is a valid journal: the last good version, for the recovery hint. */
-export async function newestGoodBackup(journalPath: string, codec: JournalCodec): Promise<BackupEntry | undefined> {
-  for (const [index, file] of (await listBackups(journalPath)).entries()) {
+export async function newestGoodBackup(paths: JournalPaths, codec: JournalCodec): Promise<BackupEntry | undefined> {
+  for (const [index, file] of (await listBackups(paths)).entries()) {
     const inspected = await inspectFile(file, codec);
     if (!inspected.problem) return toEntry(file, index + 1, inspected);
   }
@@ -140,11 +141,11 @@ export async function newestGoodBackup(journalPath: string, codec: JournalCodec)
  * steps back further instead of flipping between two versions.
  */
 export async function findUndoTarget(
-  journalPath: string,
+  paths: JournalPaths,
   journalText: string,
   codec: JournalCodec,
 ): Promise<{ entry: BackupEntry; inspected: Inspected } | undefined> {
-  const files = await listBackups(journalPath);
+  const files = await listBackups(paths);
   const names = files.map((file) => parseBackupName(file));
   let at = 0;
   while (at < files.length) {
@@ -169,7 +170,7 @@ export async function findUndoTarget(
  * is as a backup labelled `label` first. Returns that copy, or undefined when there was no journal.
  */
 export async function putBack(
-  journalPath: string,
+  paths: JournalPaths,
   current: Inspected,
   backup: Inspected & { bytes: Buffer },
   label: string,
@@ -177,12 +178,12 @@ export async function putBack(
 ): Promise<string | undefined> {
   // A journal that is there but cannot be read cannot be kept aside, so it is not replaced either.
   if (!current.missing && !current.bytes) throw new UserError(current.problem!);
-  const savedAside = current.bytes ? await backUpCurrent(journalPath, label) : undefined;
+  const savedAside = current.bytes ? await backUpCurrent(paths, label) : undefined;
   assertHeld();
-  await writeFileAtomic(journalPath, backup.bytes);
+  await writeFileAtomic(paths.journal, backup.bytes);
   // Validated only when it needs no upgrade, as a read would record it; the newest backup is now the
   // copy kept aside, so the restored file is backed up on its next save.
-  await writeMemo(journalPath, {
+  await writeMemo(paths, {
     validated: backup.migratedFrom === undefined ? fingerprint(backup.bytes) : undefined,
     saved: current.bytes && fingerprint(current.bytes),
   });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, copyFile, link, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './atomic-write.js';
-import { backupDirFor } from './paths.js';
+import type { JournalPaths } from './paths.js';
 
 /**
  * Retention: the newest BACKUPS_KEPT backups, plus the newest one of each of the last DAYS_KEPT calendar
@@ -49,15 +49,15 @@ let sequence = 0;
  * Sortable and unique: time, a counter for writes within one millisecond, and a random tail. Never
  * earlier than the newest backup, so order stays true if the clock steps back.
  */
-async function backupPath(journalPath: string, label: string, now: Date): Promise<string> {
-  const [newest] = await listBackups(journalPath);
+async function backupPath(paths: JournalPaths, label: string, now: Date): Promise<string> {
+  const [newest] = await listBackups(paths);
   const after = newest ? parseBackupName(newest)?.date.getTime() : undefined;
   const time = after !== undefined && after >= now.getTime() ? new Date(after + 1) : now;
   const stamp = time.toISOString().replace(/[:.]/g, '-');
   const order = String(sequence++ % 100).padStart(2, '0');
   return join(
-    backupDirFor(journalPath),
-    `${basename(journalPath)}.${stamp}.${order}${randomBytes(2).toString('hex')}.${label}.json`,
+    paths.backups,
+    `${basename(paths.journal)}.${stamp}.${order}${randomBytes(2).toString('hex')}.${label}.json`,
   );
 }
 
@@ -66,28 +66,28 @@ async function backupPath(journalPath: string, label: string, now: Date): Promis
  * the newest backup (edited by hand, restored, or about to be upgraded). A hard link costs no copy,
  * and is safe because the file is about to be renamed over.
  */
-export async function backUpCurrent(journalPath: string, label: string, now = new Date()): Promise<string> {
-  await mkdir(backupDirFor(journalPath), { recursive: true, mode: PRIVATE_DIR_MODE });
-  const target = await backupPath(journalPath, label, now);
+export async function backUpCurrent(paths: JournalPaths, label: string, now = new Date()): Promise<string> {
+  await mkdir(paths.backups, { recursive: true, mode: PRIVATE_DIR_MODE });
+  const target = await backupPath(paths, label, now);
   try {
-    await link(journalPath, target);
+    await link(paths.journal, target);
   } catch {
-    await copyFile(journalPath, target);
+    await copyFile(paths.journal, target);
   }
   // A link shares the file's mode; a hand-copied 0644 journal must not leave a 0644 backup.
   await chmod(target, PRIVATE_FILE_MODE);
-  await prune(journalPath, now);
+  await prune(paths, now);
   return target;
 }
 
 /** Keeps a copy of a version just saved, so the newest backup is always the last good journal. */
 export async function keepSavedVersion(
-  journalPath: string,
+  paths: JournalPaths,
   content: string | Buffer,
   now = new Date(),
 ): Promise<string> {
-  await mkdir(backupDirFor(journalPath), { recursive: true, mode: PRIVATE_DIR_MODE });
-  const target = await backupPath(journalPath, 'saved', now);
+  await mkdir(paths.backups, { recursive: true, mode: PRIVATE_DIR_MODE });
+  const target = await backupPath(paths, 'saved', now);
   // Written aside and renamed, so a writer killed half-way leaves no cut-short backup among the good ones
   // (what it leaves ends in .part, which is not a backup, and is removed at the next save).
   const partial = `${target}.part`;
@@ -98,17 +98,16 @@ export async function keepSavedVersion(
     await handle.close();
   }
   await rename(partial, target);
-  await removeParts(journalPath);
-  await prune(journalPath, now);
+  await removeParts(paths);
+  await prune(paths, now);
   return target;
 }
 
 /** Leftovers of backups whose writer was killed; only ever written by a save, which holds the lock. */
-async function removeParts(journalPath: string): Promise<void> {
-  const folder = backupDirFor(journalPath);
-  const names = await readdir(folder).catch(() => [] as string[]);
+async function removeParts(paths: JournalPaths): Promise<void> {
+  const names = await readdir(paths.backups).catch(() => [] as string[]);
   await Promise.all(
-    names.filter((name) => name.endsWith('.json.part')).map((name) => rm(join(folder, name), { force: true })),
+    names.filter((name) => name.endsWith('.json.part')).map((name) => rm(join(paths.backups, name), { force: true })),
   );
 }
 
@@ -124,17 +123,16 @@ export function undoLabel(restoredBackup: string): string {
 }
 
 /** Newest first; files in the folder that mentee did not name come last. */
-export async function listBackups(journalPath: string): Promise<string[]> {
-  const folder = backupDirFor(journalPath);
+export async function listBackups(paths: JournalPaths): Promise<string[]> {
   let names: string[];
   try {
-    names = (await readdir(folder)).filter((name) => name.endsWith('.json'));
+    names = (await readdir(paths.backups)).filter((name) => name.endsWith('.json'));
   } catch {
     return [];
   }
   const keyed = names.map((name) => ({ name, key: parseBackupName(name)?.key ?? '' }));
   keyed.sort((a, b) => (a.key === b.key ? compare(b.name, a.name) : compare(b.key, a.key)));
-  return keyed.map(({ name }) => join(folder, name));
+  return keyed.map(({ name }) => join(paths.backups, name));
 }
 
 /** The backups retention keeps, of `newestFirst`, at `now`. */
@@ -156,8 +154,8 @@ function backupsToKeep(newestFirst: string[], now: Date): Set<string> {
   return keep;
 }
 
-async function prune(journalPath: string, now: Date): Promise<void> {
-  const backups = await listBackups(journalPath);
+async function prune(paths: JournalPaths, now: Date): Promise<void> {
+  const backups = await listBackups(paths);
   const keep = backupsToKeep(backups, now);
   await Promise.all(backups.filter((file) => !keep.has(file)).map((file) => rm(file, { force: true })));
 }

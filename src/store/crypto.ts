@@ -1,8 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt, type ScryptOptions } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
-import { JournalFileError } from './journal-file-error.js';
-import { backupDirFor } from './paths.js';
+import { UnopenedFileError } from './journal-file-error.js';
 
 /**
  * An encrypted journal (or backup) on disk, with node:crypto only:
@@ -48,16 +46,22 @@ export function isEncrypted(bytes: Buffer): boolean {
 
 /** Whether the file at `path` is an encrypted journal; false when it does not exist or cannot be read. */
 export async function isEncryptedFile(path: string): Promise<boolean> {
+  const start = await readStart(path);
+  return start !== undefined && isEncrypted(start);
+}
+
+/** The first bytes of a file, enough for an encryption header; undefined when it cannot be read. */
+export async function readStart(path: string): Promise<Buffer | undefined> {
   try {
     const handle = await open(path, 'r');
     try {
-      const { buffer, bytesRead } = await handle.read(Buffer.alloc(MAGIC.length), 0, MAGIC.length, 0);
-      return isEncrypted(buffer.subarray(0, bytesRead));
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEADER_MAX), 0, HEADER_MAX, 0);
+      return buffer.subarray(0, bytesRead);
     } finally {
       await handle.close();
     }
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -102,7 +106,7 @@ export function encrypt(plain: string | Buffer, { key, kdf }: DerivedKey): Buffe
   return Buffer.concat([header, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
 }
 
-/** The plain bytes of an encrypted `file`, or a JournalFileError saying it cannot be opened. */
+/** The plain bytes of an encrypted `file`, or an UnopenedFileError saying it cannot be opened. */
 export async function decrypt(bytes: Buffer, secret: string | DerivedKey | KeySource, file: string): Promise<Buffer> {
   const { kdf, iv, headerLength } = readHeader(bytes, file);
   const source: KeySource =
@@ -153,18 +157,11 @@ function kdfLine({ N, r, p, salt }: KdfParams): string {
   return `scrypt N=${N} r=${r} p=${p} salt=${salt.toString('base64')}`;
 }
 
-function wrongOrDamaged(file: string): JournalFileError {
+function wrongOrDamaged(file: string): UnopenedFileError {
   return unreadable(file, 'the passphrase is wrong, or the file is damaged');
 }
 
-function unreadable(file: string, reason: string): JournalFileError {
-  return new JournalFileError(`Cannot open ${file}: ${reason}; it has not been changed.`, {
-    hint: `Backups are in ${backupFolderOf(file)} (mentee doctor lists them).`,
-  });
-}
-
-/** The journal's backup folder, also when `file` is itself one of the backups. */
-function backupFolderOf(file: string): string {
-  const folder = dirname(file);
-  return basename(folder).endsWith('.backups') ? folder : backupDirFor(file);
+/** The store adds where the backups are (see journal-store.ts). */
+function unreadable(file: string, reason: string): UnopenedFileError {
+  return new UnopenedFileError(`Cannot open ${file}: ${reason}; it has not been changed.`);
 }

@@ -1,5 +1,4 @@
-import { open } from 'node:fs/promises';
-import { decrypt, encrypt, isEncrypted, keyring, readHeader, type DerivedKey } from './crypto.js';
+import { decrypt, encrypt, isEncrypted, keyring, readHeader, readStart, type DerivedKey } from './crypto.js';
 
 /**
  * How a journal file's bytes become JSON text and back: the one place that knows how a journal is
@@ -57,19 +56,4 @@ export function autoCodec(passphrase: (file: string) => Promise<string>): Journa
       return current === 'plain' ? Buffer.from(text, 'utf8') : encrypt(text, current);
     },
   };
-}
-
-/** The first bytes of a file, enough for an encryption header; undefined when it cannot be read. */
-async function readStart(path: string): Promise<Buffer | undefined> {
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
-      return buffer.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return undefined;
-  }
 }

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { Journal } from '../core/schema.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -7,45 +6,56 @@ import { backUpCurrent, keepSavedVersion, listBackups, upgradeLabel } from './ba
 import { fingerprint, readMemo, writeMemo } from './validation-memo.js';
 import { JournalFileError } from './journal-file-error.js';
 import { plainCodec, type JournalCodec } from './journal-codec.js';
+import type { JournalPaths } from './paths.js';
 
 export { JournalFileError };
 
+/** An older journal saved in the current version, and the copy of it as it was. */
+export interface Upgraded {
+  fromVersion: number;
+  backup: string;
+}
+
 /**
- * lowdb adapter for the journal: every read is parsed, migrated and validated; every write is
- * validated, atomic, and kept as the newest backup. lowdb's own JSONFile does none of that.
+ * lowdb adapter for the journal: every read is parsed, migrated (in memory only) and validated; every
+ * write is validated, atomic, and kept as the newest backup. lowdb's own JSONFile does none of that.
  */
 export class JournalFile implements Adapter<Journal> {
-  /** Set by read() when the file was an older version and has been upgraded in memory. */
+  /** Set by read() when the file is an older version, upgraded in memory; the next write saves the upgrade. */
   migratedFrom: number | undefined;
+  /** Set by a write that saved an upgrade. */
+  upgraded: Upgraded | undefined;
   /** Fingerprint of the file's text as read, and whether it is the version mentee last saved. */
   private onDisk: { hash: string; isLastSaved: boolean } | undefined;
 
   constructor(
-    readonly path: string,
+    readonly paths: JournalPaths,
     private readonly codec: JournalCodec = plainCodec,
   ) {}
 
+  /** Writes nothing to the journal or its backups; only the validation memo learns a file that passed. */
   async read(): Promise<Journal | null> {
+    const file = this.paths.journal;
     let bytes: Buffer;
     try {
       // One synchronous read: for a journal of megabytes it is quicker than a stream of async chunks.
-      bytes = readFileSync(this.path);
+      bytes = readFileSync(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.startAfresh();
-      throw new JournalFileError(`Cannot read ${this.path}: ${(error as Error).message}`);
+      throw new JournalFileError(`Cannot read ${file}: ${(error as Error).message}`);
     }
     const hash = fingerprint(bytes);
-    const text = await this.codec.decode(bytes, this.path);
-    const memo = await readMemo(this.path);
+    const text = await this.codec.decode(bytes, file);
+    const memo = await readMemo(this.paths);
     this.onDisk = { hash, isLastSaved: hash === memo.saved };
     if (hash === memo.validated) {
       this.migratedFrom = undefined;
       return JSON.parse(text) as Journal;
     }
     const { parseJournal } = await import('./journal-validation.js');
-    const { journal, migratedFrom } = parseJournal(text, this.path);
+    const { journal, migratedFrom } = parseJournal(text, file);
     this.migratedFrom = migratedFrom;
-    if (migratedFrom === undefined) await writeMemo(this.path, { ...memo, validated: hash });
+    if (migratedFrom === undefined) await writeMemo(this.paths, { ...memo, validated: hash });
     return journal;
   }
 
@@ -54,9 +64,9 @@ export class JournalFile implements Adapter<Journal> {
    * deleted: starting a new one there would in time rotate its last backups away.
    */
   private async startAfresh(): Promise<null> {
-    const [newest] = await listBackups(this.path);
+    const [newest] = await listBackups(this.paths);
     if (!newest) return null;
-    throw new JournalFileError(`${this.path} is missing, but backups of it are in ${dirname(newest)}.`, {
+    throw new JournalFileError(`${this.paths.journal} is missing, but backups of it are in ${this.paths.backups}.`, {
       hint: 'Put the newest back with: mentee doctor --restore 1 (or move that folder away to start a new journal).',
     });
   }
@@ -66,16 +76,19 @@ export class JournalFile implements Adapter<Journal> {
     // Encoded once, then written twice (journal and backup) and fingerprinted.
     const bytes = await this.codec.encode(serialiseJournal(checkForSave(journal)));
     const previous = this.onDisk;
-    const label = this.migratedFrom === undefined ? 'before-change' : upgradeLabel(this.migratedFrom);
-    await writeFileAtomic(this.path, bytes, async () => {
+    const from = this.migratedFrom;
+    let keptAside: string | undefined;
+    await writeFileAtomic(this.paths.journal, bytes, async () => {
       // Keep the file as found unless it is already the newest backup (changed by hand, restored, upgraded).
-      if (previous && (this.migratedFrom !== undefined || !previous.isLastSaved)) await backUpCurrent(this.path, label);
+      if (previous && (from !== undefined || !previous.isLastSaved))
+        keptAside = await backUpCurrent(this.paths, from === undefined ? 'before-change' : upgradeLabel(from));
     });
-    await keepSavedVersion(this.path, bytes);
+    await keepSavedVersion(this.paths, bytes);
     const hash = fingerprint(bytes);
-    await writeMemo(this.path, { validated: hash, saved: hash });
+    await writeMemo(this.paths, { validated: hash, saved: hash });
     this.onDisk = { hash, isLastSaved: true };
     this.migratedFrom = undefined;
+    this.upgraded = from === undefined ? undefined : { fromVersion: from, backup: keptAside! };
   }
 }
 

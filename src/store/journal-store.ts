@@ -1,40 +1,39 @@
-import { access, mkdir, readlink, realpath } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
+import { access, mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Low } from 'lowdb';
-import { emptyJournal } from '../core/model.js';
-import { UserError } from '../errors.js';
+import { emptyJournal, JOURNAL_VERSION } from '../core/model.js';
 import type { Journal } from '../core/schema.js';
 import { PRIVATE_DIR_MODE } from './atomic-write.js';
+import { catalogue, checkJournal, newestGoodBackup, type BackupEntry, type JournalCheck } from './backup-catalog.js';
+import { isEncryptedFile } from './crypto.js';
+import type { Switch, SwitchResult } from './encryption-switch.js';
 import { asFileProblem } from './file-errors.js';
-import {
-  catalogue,
-  checkJournal,
-  findUndoTarget,
-  inspectFile,
-  newestGoodBackup,
-  putBack,
-  toEntry,
-  type BackupEntry,
-  type JournalCheck,
-} from './backup-catalog.js';
-import { listBackups, undoLabel } from './backups.js';
-import { JournalFile, JournalFileError } from './journal-file.js';
+import { JournalFile, JournalFileError, type Upgraded } from './journal-file.js';
+import { UnopenedFileError } from './journal-file-error.js';
 import { plainCodec, type JournalCodec } from './journal-codec.js';
-import { backupDirFor, lockPathFor } from './paths.js';
+import { restoreBackup, undoLastChange, type Restored, type Undone } from './journal-history.js';
+import { isJournalFile, resolveJournalPaths, throughLinks, type JournalPaths } from './paths.js';
+
+export type { BackupEntry, JournalCheck, RecordCounts } from './backup-catalog.js';
+export type { Restored, SwitchResult, Undone, Upgraded };
 
 /**
- * The only door to the journal. Reads are lock-free (writes replace the file atomically); every
- * change is a function applied, under the lock, to the journal as it is on disk at that moment.
+ * The only door to the journal. Reads are lock-free (writes replace the file atomically) and never
+ * write; every change is a function applied, under the lock, to the journal as it is on disk then.
  */
 export interface JournalStore {
   readonly path: string;
-  /** The journal as it is now, validated; an empty one when the file does not exist yet. */
+  /** The journal as it is now, validated; an empty one when the file does not exist yet. An older version is upgraded in memory only. */
   read(): Promise<Journal>;
+  /** Saves an older journal in the current version (after a backup of it), and says so; undefined when it is current. */
+  upgrade(): Promise<Upgraded | undefined>;
   /** Whether `file` is the journal, its lock or one of its backups: never a place to write an export. */
   owns(file: string): Promise<boolean>;
   /** Whether the journal file exists yet (it is created on the first change). */
   exists(): Promise<boolean>;
-  /** Applies `change` to freshly read data and saves it; if `change` throws, nothing is written. */
+  /** Whether the journal file is encrypted (false when it does not exist). */
+  isEncrypted(): Promise<boolean>;
+  /** Applies `change` to freshly read data and saves it (an older journal is upgraded with it, and that said); if `change` throws, nothing is written. */
   update<T>(change: (journal: Journal) => T): Promise<T>;
   /** The journal checked in full; never throws for a damaged file, but says what is wrong and where. */
   check(): Promise<JournalCheck>;
@@ -47,161 +46,140 @@ export interface JournalStore {
   restore(backupFile: string): Promise<Restored>;
   /** Reverts the last change by restoring the version before it (see findUndoTarget). */
   undo(): Promise<Undone>;
+  /** Encrypts the journal and every backup with one key from `passphrase`, under the lock. */
+  encrypt(passphrase: string): Promise<SwitchResult>;
+  /** Turns the journal and every backup `passphrase` opens back into plain JSON, under the lock. */
+  decrypt(passphrase: string): Promise<SwitchResult>;
 }
 
-export interface Restored {
-  backup: BackupEntry;
-  /** The copy of the journal as it was; undefined when there was no journal, or nothing changed. */
-  savedAside: string | undefined;
-  /** The backup's content was already the journal's: nothing was written. */
-  unchanged: boolean;
+export interface StoreOptions {
+  /** How the journal's bytes become JSON text and back: plain JSON unless given. */
+  codec?: JournalCodec;
+  /** What the user should be told, as it happens (a lock taken over, an upgrade saved); the command prints it. */
+  onNotice?: (text: string) => void;
 }
 
-export interface Undone {
-  /** The version that was undone, and the one the journal is now. */
-  undone: Journal;
-  restored: Journal;
-  backup: BackupEntry;
-  savedAside: string;
-}
+export function openJournalStore(path: string, clock: () => Date, options: StoreOptions = {}): JournalStore {
+  const { codec = plainCodec, onNotice = () => undefined } = options;
+  // Followed through symlinks once, on first use, and then the same for every operation.
+  let resolved: Promise<JournalPaths> | undefined;
+  const where = () => (resolved ??= resolveJournalPaths(path));
 
-export function openJournalStore(path: string, clock: () => Date, codec: JournalCodec = plainCodec): JournalStore {
-  const load = async (file: string) => {
-    const adapter = new JournalFile(file, codec);
+  const load = async (paths: JournalPaths) => {
+    const adapter = new JournalFile(paths, codec);
     const db = new Low<Journal>(adapter, emptyJournal(clock()));
-    await withRecoveryHint(file, codec, () => db.read());
+    await withRecoveryHint(paths, codec, () => db.read());
     return { db, adapter };
   };
 
-  const locked = async <T>(work: (file: string, assertHeld: () => void) => Promise<T>): Promise<T> => {
-    const file = await throughLinks(path);
-    // A passphrase is asked for, and its key derived, before the lock: others need not wait on it.
-    await codec.prepare?.(file);
+  /**
+   * Runs `work` under the journal's lock. The codec is prepared first (a passphrase asked for, a key
+   * derived), so no other command waits on someone typing; `prepare: false` when the caller did that.
+   */
+  const locked = async <T>(
+    work: (paths: JournalPaths, assertHeld: () => void) => Promise<T>,
+    { prepare = true } = {},
+  ): Promise<T> => {
+    const paths = await where();
+    if (prepare) await withRecoveryHint(paths, codec, async () => codec.prepare?.(paths.journal));
     try {
-      await mkdir(dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
+      await mkdir(paths.folder, { recursive: true, mode: PRIVATE_DIR_MODE });
       // The lock library is loaded only by commands that write, keeping reads quick to start.
       const { withJournalLock } = await import('./lock.js');
-      return await withJournalLock(file, (assertHeld) => work(file, assertHeld));
+      return await withJournalLock(paths, (assertHeld) => work(paths, assertHeld), { notice: onNotice });
     } catch (error) {
-      throw asFileProblem(error, 'write the journal at', file);
+      throw asFileProblem(error, 'write the journal at', paths.journal);
     }
   };
 
-  const update = <T>(change: (journal: Journal) => T): Promise<T> =>
-    locked(async (file, assertHeld) => {
-      const { db } = await load(file);
-      const result = change(db.data);
-      db.data.updatedAt = clock().toISOString();
-      assertHeld();
-      await db.write();
-      return result;
-    });
+  const save = async ({ db, adapter }: Awaited<ReturnType<typeof load>>, assertHeld: () => void) => {
+    db.data.updatedAt = clock().toISOString();
+    assertHeld();
+    await db.write();
+    const { upgraded } = adapter;
+    if (upgraded)
+      onNotice(
+        `Upgraded your journal from version ${upgraded.fromVersion} to version ${JOURNAL_VERSION}; ` +
+          `the old one is kept as a backup: ${upgraded.backup}`,
+      );
+    return upgraded;
+  };
+
+  /** Encrypting or decrypting: the keys are made before the lock, the files rewritten under it. */
+  const switchTo = async (make: (paths: JournalPaths) => Promise<Switch>) => {
+    const { switchFiles } = await import('./encryption-switch.js');
+    const paths = await where();
+    const change = await withRecoveryHint(paths, codec, () => make(paths));
+    const work = (held: JournalPaths, assertHeld: () => void) =>
+      withRecoveryHint(held, codec, () => switchFiles(held, change, assertHeld));
+    return locked(work, { prepare: false });
+  };
 
   return {
     path,
     async read() {
-      const file = await throughLinks(path);
-      const { db, adapter } = await load(file);
-      if (adapter.migratedFrom === undefined) return db.data;
-      return update((journal) => journal); // saves the upgraded journal, after a backup of the old one
+      return (await load(await where())).db.data;
     },
-    update,
+    async upgrade() {
+      // A look first, without the lock: a current journal (the usual case) is not locked for nothing.
+      if ((await load(await where())).adapter.migratedFrom === undefined) return undefined;
+      return locked(async (paths, assertHeld) => {
+        const loaded = await load(paths);
+        return loaded.adapter.migratedFrom === undefined ? undefined : save(loaded, assertHeld);
+      });
+    },
+    update: (change) =>
+      locked(async (paths, assertHeld) => {
+        const loaded = await load(paths);
+        const result = change(loaded.db.data);
+        await save(loaded, assertHeld);
+        return result;
+      }),
     async owns(file) {
-      const journal = await throughLinks(path);
-      const target = await throughLinks(resolve(file));
-      const own = [journal, lockPathFor(journal), `${lockPathFor(journal)}.pid`];
-      return own.includes(target) || target.startsWith(`${backupDirFor(journal)}${sep}`);
+      return isJournalFile(await where(), await throughLinks(resolve(file)));
     },
     async exists() {
-      return access(await throughLinks(path)).then(
+      return access((await where()).journal).then(
         () => true,
         () => false,
       );
     },
+    async isEncrypted() {
+      return isEncryptedFile((await where()).journal);
+    },
     async check() {
-      return checkJournal(await throughLinks(path), codec);
+      return checkJournal(await where(), codec);
     },
     async backups() {
-      return catalogue(await throughLinks(path), codec);
+      return catalogue(await where(), codec);
     },
-    restore: (backupFile) =>
-      locked(async (file, assertHeld) => {
-        const backups = await listBackups(file);
-        const index = backups.indexOf(resolve(backupFile));
-        if (index === -1) throw new UserError(`${backupFile} is not one of the backups of ${file}.`);
-        const inspected = await inspectFile(backups[index]!, codec);
-        const backup = toEntry(backups[index]!, index + 1, inspected);
-        if (inspected.problem || !inspected.bytes) {
-          throw new UserError(`Backup ${backup.number} cannot be restored: ${inspected.problem}`, {
-            hint: 'The journal has not been changed.',
-          });
-        }
-        const current = await inspectFile(file, codec);
-        if (current.text !== undefined && current.text === inspected.text) {
-          return { backup, savedAside: undefined, unchanged: true };
-        }
-        const savedAside = await putBack(
-          file,
-          current,
-          { ...inspected, bytes: inspected.bytes },
-          'before-restore',
-          assertHeld,
-        );
-        return { backup, savedAside, unchanged: false };
-      }),
-    undo: () =>
-      locked(async (file, assertHeld) => {
-        const current = await inspectFile(file, codec);
-        if (current.missing) {
-          const kept = (await listBackups(file)).length > 0;
-          throw new UserError(`Nothing to undo: there is no journal at ${file}.`, {
-            ...(kept && { hint: 'Its backups are kept: see them with mentee doctor.' }),
-          });
-        }
-        if (current.text === undefined) throw new UserError(current.problem!);
-        if (!current.journal) {
-          throw new JournalFileError(current.problem!, {
-            hint: 'Undo needs a journal it can read to compare with; run mentee doctor to see the backups and restore one.',
-          });
-        }
-        const target = await findUndoTarget(file, current.text, codec);
-        if (!target) throw new UserError('Nothing to undo: no earlier version of the journal is kept.');
-        const { entry, inspected } = target;
-        const bytes = inspected.bytes!;
-        const savedAside = await putBack(file, current, { ...inspected, bytes }, undoLabel(entry.file), assertHeld);
-        return { undone: current.journal, restored: inspected.journal!, backup: entry, savedAside: savedAside! };
-      }),
+    restore: (backupFile) => locked((paths, assertHeld) => restoreBackup(paths, codec, backupFile, assertHeld)),
+    undo: () => locked((paths, assertHeld) => undoLastChange(paths, codec, assertHeld)),
+    async encrypt(passphrase) {
+      const { toEncrypted } = await import('./encryption-switch.js');
+      return switchTo(() => toEncrypted(passphrase));
+    },
+    async decrypt(passphrase) {
+      const { toPlain } = await import('./encryption-switch.js');
+      return switchTo((paths) => toPlain(paths, passphrase));
+    },
   };
 }
 
-/**
- * A symlinked journal is updated where it really lives, so the link stays a link, including a link
- * made before its target exists (e.g. into a synced folder).
- */
-async function throughLinks(path: string): Promise<string> {
-  let current = path;
-  for (let hops = 0; hops < 40; hops++) {
-    try {
-      return await realpath(current);
-    } catch {
-      try {
-        current = resolve(dirname(current), await readlink(current));
-      } catch {
-        return current;
-      }
-    }
-  }
-  return current;
-}
-
-async function withRecoveryHint<T>(file: string, codec: JournalCodec, work: () => Promise<T>): Promise<T> {
+/** A journal that cannot be used gets a hint on how to recover, from what there is to recover from. */
+async function withRecoveryHint<T>(paths: JournalPaths, codec: JournalCodec, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (!(error instanceof JournalFileError) || error.hint) throw error;
-    const good = await newestGoodBackup(file, codec);
+    // Encrypted backups cannot be checked without the passphrase either: say where they are.
+    if (error instanceof UnopenedFileError)
+      throw new UnopenedFileError(error.message, {
+        hint: `Backups are in ${paths.backups} (mentee doctor lists them).`,
+      });
+    const good = await newestGoodBackup(paths, codec);
     const hint = good
-      ? `It has not been changed. To go back to the last good version: cp "${good.file}" "${file}" (or: mentee doctor --restore ${good.number}).`
+      ? `It has not been changed. To go back to the last good version: cp "${good.file}" "${paths.journal}" (or: mentee doctor --restore ${good.number}).`
       : 'It has not been changed. Fix it in a text editor, or move it aside to start a new journal.';
     throw new JournalFileError(error.message, { hint });
   }

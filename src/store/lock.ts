@@ -1,9 +1,9 @@
 import { chmod, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { UserError } from '../errors.js';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './atomic-write.js';
-import { lockPathFor } from './paths.js';
+import type { JournalPaths } from './paths.js';
 
 /** How long a command waits for another mentee process to finish writing before it says so. */
 const WAIT_MS = 8_000;
@@ -15,15 +15,13 @@ const UNCLAIMED_MS = 4_000;
 const TAKEOVER_STALE_MS = 5_000;
 
 export interface LockOptions {
-  /** Where "recovered a lock left by process N" is said; stderr unless given. */
-  notice?: (text: string) => void;
+  /** Where "recovered a lock left by process N" is said: the store passes on its own notice callback. */
+  notice: (text: string) => void;
   /** How long to wait for a live holder; a few seconds unless given. */
   waitMs?: number;
   /** How old a lock with no pid recorded must be to count as abandoned (for tests). */
   unclaimedMs?: number;
 }
-
-const toStderr = (text: string) => void process.stderr.write(`${text}\n`);
 
 /**
  * Runs `work` while holding the journal's exclusive lock, a folder beside the journal holding the
@@ -32,58 +30,51 @@ const toStderr = (text: string) => void process.stderr.write(`${text}\n`);
  * temporary files from a writer that crashed are removed once the lock is held.
  */
 export async function withJournalLock<T>(
-  journalPath: string,
+  paths: JournalPaths,
   work: (assertHeld: () => void) => Promise<T>,
-  options: LockOptions = {},
+  options: LockOptions,
 ): Promise<T> {
   let compromised: Error | undefined;
-  const lockPath = lockPathFor(journalPath);
-  const release = await acquire(journalPath, lockPath, options, (error) => {
+  const release = await acquire(paths, options, (error) => {
     compromised = error;
   });
   try {
-    await claim(lockPath);
-    await removeLeftoverTemporaryFiles(journalPath);
+    await claim(paths);
+    await removeLeftoverTemporaryFiles(paths);
     return await work(() => {
       if (compromised)
         throw new UserError(
-          `Lost the lock on ${journalPath} (${compromised.message}); nothing was written. Try again.`,
+          `Lost the lock on ${paths.journal} (${compromised.message}); nothing was written. Try again.`,
         );
     });
   } finally {
-    await rm(pidFile(lockPath), { force: true });
+    await rm(paths.lockHolder, { force: true });
     await release().catch(() => undefined);
   }
 }
 
 /** Marks the lock as ours. A lock that vanished under us was taken away: nothing has been written yet. */
-async function claim(lockPath: string): Promise<void> {
+async function claim(paths: JournalPaths): Promise<void> {
   try {
-    await chmod(lockPath, PRIVATE_DIR_MODE);
-    await writeFile(pidFile(lockPath), String(process.pid), { mode: PRIVATE_FILE_MODE });
+    await chmod(paths.lock, PRIVATE_DIR_MODE);
+    await writeFile(paths.lockHolder, String(process.pid), { mode: PRIVATE_FILE_MODE });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    throw new UserError(`Lost the lock on ${lockPath} to another mentee command; nothing was written. Try again.`);
+    throw new UserError(`Lost the lock on ${paths.lock} to another mentee command; nothing was written. Try again.`);
   }
 }
 
-/** Beside the lock folder, not in it: proper-lockfile removes the folder with rmdir, which needs it empty. */
-function pidFile(lockPath: string): string {
-  return `${lockPath}.pid`;
-}
-
 async function acquire(
-  journalPath: string,
-  lockPath: string,
+  paths: JournalPaths,
   options: LockOptions,
   onCompromised: (error: Error) => void,
 ): Promise<() => Promise<void>> {
   const giveUpAt = Date.now() + (options.waitMs ?? WAIT_MS);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await lockfile.lock(journalPath, {
+      return await lockfile.lock(paths.journal, {
         realpath: false,
-        lockfilePath: lockPath,
+        lockfilePath: paths.lock,
         stale: STALE_MS,
         retries: 0,
         // The default handler throws from a timer and kills the process (after a laptop sleeps, say):
@@ -93,17 +84,17 @@ async function acquire(
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
     }
-    const holder = await lockHolder(lockPath);
-    if (await isAbandoned(lockPath, holder, options.unclaimedMs)) {
-      if (await takeOver(lockPath, holder, options.unclaimedMs))
-        (options.notice ?? toStderr)(
-          `mentee: recovered the lock on ${journalPath} left by ${holder ? `process ${holder}, which is no longer running` : 'a mentee that stopped before saying which it was'}.`,
+    const holder = await lockHolder(paths);
+    if (await isAbandoned(paths, holder, options.unclaimedMs)) {
+      if (await takeOver(paths, holder, options.unclaimedMs))
+        options.notice(
+          `mentee: recovered the lock on ${paths.journal} left by ${holder ? `process ${holder}, which is no longer running` : 'a mentee that stopped before saying which it was'}.`,
         );
       continue;
     }
     if (Date.now() >= giveUpAt) {
       throw new UserError(
-        `The journal is busy (pid ${holder ?? 'unknown'}): another mentee command is writing ${journalPath}. Try again in a moment.`,
+        `The journal is busy (pid ${holder ?? 'unknown'}): another mentee command is writing ${paths.journal}. Try again in a moment.`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(200, 10 * 1.5 ** attempt) * (0.5 + Math.random())));
@@ -115,8 +106,8 @@ async function acquire(
  * only the one that makes the takeover folder acts, and only after checking again, under it, that
  * the lock is still the dead one's (another waiter may already have taken it over and taken it).
  */
-async function takeOver(lockPath: string, deadHolder: number | undefined, unclaimedMs?: number): Promise<boolean> {
-  const guard = `${lockPath}.takeover`;
+async function takeOver(paths: JournalPaths, deadHolder: number | undefined, unclaimedMs?: number): Promise<boolean> {
+  const guard = paths.lockTakeover;
   try {
     await mkdir(guard, { mode: PRIVATE_DIR_MODE });
   } catch (error) {
@@ -127,10 +118,10 @@ async function takeOver(lockPath: string, deadHolder: number | undefined, unclai
     return false;
   }
   try {
-    const holder = await lockHolder(lockPath);
-    if (holder !== deadHolder || !(await isAbandoned(lockPath, holder, unclaimedMs))) return false;
-    await rm(lockPath, { recursive: true, force: true });
-    await rm(pidFile(lockPath), { force: true });
+    const holder = await lockHolder(paths);
+    if (holder !== deadHolder || !(await isAbandoned(paths, holder, unclaimedMs))) return false;
+    await rm(paths.lock, { recursive: true, force: true });
+    await rm(paths.lockHolder, { force: true });
     return true;
   } finally {
     await rm(guard, { recursive: true, force: true });
@@ -141,9 +132,13 @@ async function takeOver(lockPath: string, deadHolder: number | undefined, unclai
  * Whether a lock's holder is gone: its recorded process is no longer running, or, with no record, the
  * lock is older than any holder takes to write one (a writer killed between the two steps).
  */
-async function isAbandoned(lockPath: string, holder: number | undefined, unclaimedMs = UNCLAIMED_MS): Promise<boolean> {
+async function isAbandoned(
+  paths: JournalPaths,
+  holder: number | undefined,
+  unclaimedMs = UNCLAIMED_MS,
+): Promise<boolean> {
   if (holder !== undefined) return !isRunning(holder);
-  const made = await stat(lockPath).catch(() => undefined);
+  const made = await stat(paths.lock).catch(() => undefined);
   return made !== undefined && Date.now() - made.ctimeMs > unclaimedMs;
 }
 
@@ -152,13 +147,13 @@ async function isAbandoned(lockPath: string, holder: number | undefined, unclaim
  * proper-lockfile sets the mtime into the future) belongs to an earlier holder, the new one not
  * having written its own yet, so it names nobody.
  */
-async function lockHolder(lockPath: string): Promise<number | undefined> {
+async function lockHolder(paths: JournalPaths): Promise<number | undefined> {
   const [record, folder] = await Promise.all([
-    stat(pidFile(lockPath)).catch(() => undefined),
-    stat(lockPath).catch(() => undefined),
+    stat(paths.lockHolder).catch(() => undefined),
+    stat(paths.lock).catch(() => undefined),
   ]);
   if (!record || !folder || record.mtimeMs < folder.ctimeMs) return undefined;
-  const pid = Number((await readFile(pidFile(lockPath), 'utf8').catch(() => '')).trim());
+  const pid = Number((await readFile(paths.lockHolder, 'utf8').catch(() => '')).trim());
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
@@ -176,15 +171,14 @@ function isRunning(pid: number): boolean {
  * A writer killed mid-save leaves `.<journal>.<pid>.<random>.tmp` beside the journal (see
  * atomic-write.ts). Under the lock, the ones whose writer is no longer running are removed.
  */
-async function removeLeftoverTemporaryFiles(journalPath: string): Promise<void> {
-  const folder = dirname(journalPath);
-  const pattern = new RegExp(`^\\.${escapeRegExp(basename(journalPath))}\\.(\\d+)\\.[0-9a-f]+\\.tmp$`);
-  const names = await readdir(folder).catch(() => [] as string[]);
+async function removeLeftoverTemporaryFiles(paths: JournalPaths): Promise<void> {
+  const pattern = new RegExp(`^\\.${escapeRegExp(basename(paths.journal))}\\.(\\d+)\\.[0-9a-f]+\\.tmp$`);
+  const names = await readdir(paths.folder).catch(() => [] as string[]);
   await Promise.all(
     names.map(async (name) => {
       const pid = Number(pattern.exec(name)?.[1]);
       if (!pid || pid === process.pid || isRunning(pid)) return;
-      const file = join(folder, name);
+      const file = join(paths.folder, name);
       if ((await stat(file).catch(() => undefined))?.isFile()) await rm(file, { force: true });
     }),
   );

@@ -1,5 +1,6 @@
 import envPaths from 'env-paths';
-import { join, resolve } from 'node:path';
+import { readlink, realpath } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
 
 const appPaths = () => envPaths('mentee', { suffix: '' });
 
@@ -14,10 +15,66 @@ export function userConfigDir(): string {
   return appPaths().config;
 }
 
-export function backupDirFor(journalPath: string): string {
-  return `${journalPath}.backups`;
+/** Every file the store keeps for one journal, named once from where the journal really lives. */
+export interface JournalPaths {
+  /** The journal itself, through any symlinks; it may not exist yet. */
+  readonly journal: string;
+  /** The folder it is in, where its temporary files are written. */
+  readonly folder: string;
+  /** The lock: a folder beside the journal while a command writes. */
+  readonly lock: string;
+  /** The pid of the lock's holder, beside the lock (proper-lockfile removes the lock folder with rmdir). */
+  readonly lockHolder: string;
+  /** Made by the one waiter that clears an abandoned lock. */
+  readonly lockTakeover: string;
+  /** The backup folder. */
+  readonly backups: string;
+  /** The validation memo (see validation-memo.ts), in the backup folder. */
+  readonly memo: string;
 }
 
-export function lockPathFor(journalPath: string): string {
-  return `${journalPath}.lock`;
+/** The paths of the journal at `journal`, taken as where it really lives. */
+export function journalPaths(journal: string): JournalPaths {
+  const lock = `${journal}.lock`;
+  const backups = `${journal}.backups`;
+  return {
+    journal,
+    folder: dirname(journal),
+    lock,
+    lockHolder: `${lock}.pid`,
+    lockTakeover: `${lock}.takeover`,
+    backups,
+    memo: join(backups, '.fingerprints'),
+  };
+}
+
+/** The paths of the journal `path` names, followed through symlinks. */
+export async function resolveJournalPaths(path: string): Promise<JournalPaths> {
+  return journalPaths(await throughLinks(path));
+}
+
+/** Whether `file` (a real path) is the journal, its lock, or in its backup folder: never a place to write to. */
+export function isJournalFile(paths: JournalPaths, file: string): boolean {
+  const own = [paths.journal, paths.lock, paths.lockHolder, paths.lockTakeover];
+  return own.includes(file) || file.startsWith(`${paths.backups}${sep}`);
+}
+
+/**
+ * Where `path` really is. A symlinked journal is updated where it really lives, so the link stays a
+ * link, including a link made before its target exists (e.g. into a synced folder).
+ */
+export async function throughLinks(path: string): Promise<string> {
+  let current = path;
+  for (let hops = 0; hops < 40; hops++) {
+    try {
+      return await realpath(current);
+    } catch {
+      try {
+        current = resolve(dirname(current), await readlink(current));
+      } catch {
+        return current;
+      }
+    }
+  }
+  return current;
 }

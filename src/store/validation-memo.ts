@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { PRIVATE_FILE_MODE } from './atomic-write.js';
-import { backupDirFor } from './paths.js';
+import type { JournalPaths } from './paths.js';
 
 /**
  * Fingerprints of journal text that mentee has validated, and of the version it last saved. Text with
@@ -19,18 +18,14 @@ export function fingerprint(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-function memoPath(journalPath: string): string {
-  return join(backupDirFor(journalPath), '.fingerprints');
-}
-
-export async function readMemo(journalPath: string): Promise<Memo> {
-  const text = await readFile(memoPath(journalPath), 'utf8').catch(() => '');
+export async function readMemo(paths: JournalPaths): Promise<Memo> {
+  const text = await readFile(paths.memo, 'utf8').catch(() => '');
   const field = (name: string) => new RegExp(`^${name} ([0-9a-f]{64})$`, 'm').exec(text)?.[1];
   return { validated: field('validated'), saved: field('saved') };
 }
 
 /** Best effort: without the memo, mentee is only slower, never wrong. Needs the backup folder to exist. */
-export async function writeMemo(journalPath: string, memo: Memo): Promise<void> {
+export async function writeMemo(paths: JournalPaths, memo: Memo): Promise<void> {
   const lines = Object.entries(memo).flatMap(([name, hash]) => (hash ? [`${name} ${hash}`] : []));
-  await writeFile(memoPath(journalPath), `${lines.join('\n')}\n`, { mode: PRIVATE_FILE_MODE }).catch(() => undefined);
+  await writeFile(paths.memo, `${lines.join('\n')}\n`, { mode: PRIVATE_FILE_MODE }).catch(() => undefined);
 }

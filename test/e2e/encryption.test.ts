@@ -167,7 +167,7 @@ describe('encrypt and decrypt on a terminal (scripted answers)', () => {
   function terminal(lines: ScriptLine[]) {
     const prompt = scripted(lines);
     const seams = { env: {}, interactive: true, prompter: async () => prompt };
-    const store = openJournalStore(journal, () => now, autoCodec(passphraseFor(seams)));
+    const store = openJournalStore(journal, () => now, { codec: autoCodec(passphraseFor(seams)) });
     return { prompt, ctx: commandContext(store, now, prompt) };
   }
 

@@ -6,16 +6,17 @@ import { listBackups, parseBackupName } from '../../src/store/backups.js';
 import type { JournalCodec } from '../../src/store/journal-codec.js';
 import { JournalFileError } from '../../src/store/journal-file.js';
 import { openJournalStore } from '../../src/store/journal-store.js';
-import { backupDirFor } from '../../src/store/paths.js';
 import { fingerprint, readMemo } from '../../src/store/validation-memo.js';
+import type { JournalPaths } from '../../src/store/paths.js';
 import { addTask, clock, snapshot, tempFolder, validMentor } from './fixtures.js';
 
 let dir: string;
 let journal: string;
+let paths: JournalPaths;
 let cleanup: () => Promise<void>;
 
 beforeEach(async () => {
-  ({ dir, journal, cleanup } = await tempFolder());
+  ({ dir, journal, paths, cleanup } = await tempFolder());
 });
 afterEach(() => cleanup());
 
@@ -32,7 +33,7 @@ async function saveTasks(...names: string[]): Promise<Buffer[]> {
 }
 const everything = async () => ({
   journal: await snapshot(journal, dir),
-  backups: await readdir(backupDirFor(journal)),
+  backups: await readdir(paths.backups),
 });
 
 describe('the backup catalogue', () => {
@@ -47,12 +48,12 @@ describe('the backup catalogue', () => {
     ]);
     expect(backups[0]!.counts).toEqual({ mentors: 1, goals: 0, meetings: 0, actions: 2 });
     expect(backups[0]!.date!.getTime()).toBeGreaterThanOrEqual(backups[1]!.date!.getTime());
-    expect(backups[0]!.file).toBe((await listBackups(journal))[0]);
+    expect(backups[0]!.file).toBe((await listBackups(paths))[0]);
   });
 
   it('a damaged backup is listed as not usable, with what is wrong and where', async () => {
     await saveTasks('first', 'second');
-    const [, older] = await listBackups(journal);
+    const [, older] = await listBackups(paths);
     await writeFile(older!, '{\n  "version": 1,\n  oops\n}\n');
     const [, damaged] = await store().backups();
     expect(damaged).toMatchObject({ number: 2, ok: false, opened: true, counts: undefined });
@@ -64,7 +65,7 @@ describe('the backup catalogue', () => {
       decode: async (bytes) => Buffer.from(bytes.toString('ascii'), 'base64').toString('utf8'),
       encode: async (text) => Buffer.from(Buffer.from(text, 'utf8').toString('base64'), 'ascii'),
     };
-    const encoded = openJournalStore(journal, clock, base64);
+    const encoded = openJournalStore(journal, clock, { codec: base64 });
     await encoded.update((j) => addTask(j, 'first'));
     expect((await readFile(journal, 'utf8')).startsWith('{')).toBe(false);
     expect((await encoded.backups())[0]).toMatchObject({ ok: true, counts: { actions: 1 } });
@@ -83,9 +84,9 @@ describe('files the codec cannot open (say, encrypted without the passphrase)', 
 
   it('are reported as not opened rather than damaged, and are not restored', async () => {
     await saveTasks('first', 'second');
-    const [, older] = await listBackups(journal);
+    const [, older] = await listBackups(paths);
     await writeFile(older!, 'LOCKED');
-    const opened = openJournalStore(journal, clock, picky);
+    const opened = openJournalStore(journal, clock, { codec: picky });
     expect((await opened.backups())[1]).toMatchObject({
       ok: false,
       opened: false,
@@ -125,7 +126,7 @@ describe('checking the journal', () => {
     await saveTasks('first');
     const text = (await readFile(journal, 'utf8')).replace('"status": "open"', '"status": "someday"');
     await writeFile(journal, text);
-    await writeFile(`${backupDirFor(journal)}/.fingerprints`, `validated ${fingerprint(text)}\n`);
+    await writeFile(`${paths.backups}/.fingerprints`, `validated ${fingerprint(text)}\n`);
     expect((await store().check()).ok).toBe(false);
   });
 
@@ -137,19 +138,19 @@ describe('checking the journal', () => {
 describe('restoring a backup', () => {
   it('puts the backup back byte for byte, keeping the journal as it was as a before-restore backup', async () => {
     const [first, second] = await saveTasks('first', 'second');
-    const [, older] = await listBackups(journal);
+    const [, older] = await listBackups(paths);
     const restored = await store().restore(older!);
     expect(await readFile(journal)).toEqual(first);
     expect(restored.unchanged).toBe(false);
     expect(basename(restored.savedAside!)).toMatch(/\.before-restore\.json$/);
     expect(await readFile(restored.savedAside!)).toEqual(second);
-    expect((await listBackups(journal))[0]).toBe(restored.savedAside);
+    expect((await listBackups(paths))[0]).toBe(restored.savedAside);
   });
 
   it('restores over a damaged journal, which is kept as a backup', async () => {
     const [good] = await saveTasks('first');
     await writeFile(journal, 'not json at all');
-    const { savedAside } = await store().restore((await listBackups(journal))[0]!);
+    const { savedAside } = await store().restore((await listBackups(paths))[0]!);
     expect(await readFile(journal)).toEqual(good);
     expect(await readFile(savedAside!, 'utf8')).toBe('not json at all');
     expect(await titles()).toEqual(['first']);
@@ -157,7 +158,7 @@ describe('restoring a backup', () => {
 
   it('refuses a damaged backup, changing nothing', async () => {
     await saveTasks('first', 'second');
-    const [, older] = await listBackups(journal);
+    const [, older] = await listBackups(paths);
     await writeFile(older!, 'garbage');
     const before = await everything();
     await expect(store().restore(older!)).rejects.toThrow(/Backup 2 cannot be restored: .* is not valid JSON/);
@@ -176,19 +177,19 @@ describe('restoring a backup', () => {
   it('restoring the version the journal already is writes nothing', async () => {
     await saveTasks('first');
     const before = await everything();
-    expect((await store().restore((await listBackups(journal))[0]!)).unchanged).toBe(true);
+    expect((await store().restore((await listBackups(paths))[0]!)).unchanged).toBe(true);
     expect(await everything()).toEqual(before);
   });
 
   it('leaves the validation memo true: the restored version is known, and kept again at the next save', async () => {
     const [first] = await saveTasks('first', 'second');
-    const { savedAside } = await store().restore((await listBackups(journal))[1]!);
-    expect(await readMemo(journal)).toEqual({
+    const { savedAside } = await store().restore((await listBackups(paths))[1]!);
+    expect(await readMemo(paths)).toEqual({
       validated: fingerprint(first!),
       saved: fingerprint(await readFile(savedAside!)),
     });
     await saveTasks('third');
-    const [, beforeChange] = await listBackups(journal);
+    const [, beforeChange] = await listBackups(paths);
     expect(parseBackupName(beforeChange!)!.label).toBe('before-change');
     expect(await readFile(beforeChange!)).toEqual(first);
   });
@@ -233,7 +234,7 @@ describe('undo at the store', () => {
 
   it('skips damaged backups', async () => {
     const [first] = await saveTasks('first', 'second', 'third');
-    await writeFile((await listBackups(journal))[1]!, 'garbage');
+    await writeFile((await listBackups(paths))[1]!, 'garbage');
     await store().undo();
     expect(await readFile(journal)).toEqual(first);
   });

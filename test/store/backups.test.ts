@@ -13,22 +13,26 @@ import {
 } from '../../src/store/backups.js';
 import { parseJournal } from '../../src/store/journal-validation.js';
 import { openJournalStore } from '../../src/store/journal-store.js';
-import { backupDirFor } from '../../src/store/paths.js';
+import { journalPaths, type JournalPaths } from '../../src/store/paths.js';
 import { addTask, clock, exists, modeOf, tempFolder, withUmask, writeSampleJournal } from './fixtures.js';
 
 let journal: string;
+let paths: JournalPaths;
 let cleanup: () => Promise<void>;
 
 beforeEach(async () => {
-  ({ journal, cleanup } = await tempFolder());
+  ({ journal, paths, cleanup } = await tempFolder());
 });
 afterEach(() => cleanup());
 
-const backupFolder = () => backupDirFor(journal);
+const backupFolder = () => paths.backups;
 
 describe('backups kept by update()', () => {
-  it('the backup folder is the journal path followed by .backups', () => {
-    expect(backupDirFor('/home/sam/journal.json')).toBe('/home/sam/journal.json.backups');
+  it('the backup folder is the journal path followed by .backups, and holds the validation memo', () => {
+    expect(journalPaths('/home/sam/journal.json')).toMatchObject({
+      backups: '/home/sam/journal.json.backups',
+      memo: '/home/sam/journal.json.backups/.fingerprints',
+    });
   });
 
   it('every saved version is kept, so the newest backup is always the journal as last saved', async () => {
@@ -40,7 +44,7 @@ describe('backups kept by update()', () => {
     await store.update((j) => addTask(j, 'third'));
     const third = await readFile(journal, 'utf8');
 
-    const backups = await listBackups(journal);
+    const backups = await listBackups(paths);
     expect(await Promise.all(backups.map((backup) => readFile(backup, 'utf8')))).toEqual([third, second, first]);
     for (const backup of backups) expect(basename(backup)).toMatch(/^journal\.json\..*\.saved\.json$/);
   });
@@ -51,7 +55,7 @@ describe('backups kept by update()', () => {
     const edited = (await readFile(journal, 'utf8')).replace('"first"', '"first, edited by hand"');
     await writeFile(journal, edited);
     await store.update((j) => addTask(j, 'second'));
-    const backups = await listBackups(journal);
+    const backups = await listBackups(paths);
     const texts = await Promise.all(backups.map((backup) => readFile(backup, 'utf8')));
     expect(texts[1]).toBe(edited);
     expect(basename(backups[1]!)).toMatch(/\.before-change\.json$/);
@@ -65,7 +69,7 @@ describe('backups kept by update()', () => {
       await store.update((j) => addTask(j, 'second'));
       await store.update((j) => addTask(j, 'third'));
     });
-    const backups = await listBackups(journal);
+    const backups = await listBackups(paths);
     expect(backups).toHaveLength(3);
     for (const backup of backups) expect(await modeOf(backup)).toBe(0o600);
     expect(await modeOf(backupFolder())).toBe(0o700);
@@ -75,7 +79,7 @@ describe('backups kept by update()', () => {
     await writeSampleJournal(journal);
     await chmod(journal, 0o644);
     await withUmask(0o022, () => openJournalStore(journal, clock).update((j) => addTask(j, 'second')));
-    const backups = await listBackups(journal);
+    const backups = await listBackups(paths);
     expect(backups).toHaveLength(2);
     for (const backup of backups) expect(await modeOf(backup)).toBe(0o600);
   });
@@ -85,7 +89,7 @@ describe('backups kept by update()', () => {
     const updates = BACKUPS_KEPT + 4;
     for (let index = 1; index <= updates; index++) await store.update((j) => addTask(j, `task ${index}`));
 
-    const backups = await listBackups(journal);
+    const backups = await listBackups(paths);
     expect(backups).toHaveLength(BACKUPS_KEPT);
     expect((await readdir(backupFolder())).filter((name) => name.endsWith('.json'))).toHaveLength(BACKUPS_KEPT);
     const counts: number[] = [];
@@ -101,20 +105,20 @@ describe('backups kept by update()', () => {
 describe('backUpCurrent()', () => {
   it('copies the current journal into the backup folder with the label in its name and returns its path', async () => {
     const text = await writeSampleJournal(journal);
-    const backup = await backUpCurrent(journal, 'before-restore');
+    const backup = await backUpCurrent(paths, 'before-restore');
     expect(backup.startsWith(`${backupFolder()}/journal.json.`)).toBe(true);
     expect(backup.endsWith('.before-restore.json')).toBe(true);
     expect(await readFile(backup, 'utf8')).toBe(text);
-    expect(await listBackups(journal)).toEqual([backup]);
+    expect(await listBackups(paths)).toEqual([backup]);
   });
 
   it('rejects when there is no journal to back up', async () => {
-    await expect(backUpCurrent(journal, 'before-change')).rejects.toThrow();
+    await expect(backUpCurrent(paths, 'before-change')).rejects.toThrow();
   });
 
   it('listBackups() of a journal without a backup folder is empty', async () => {
     expect(await exists(backupFolder())).toBe(false);
-    expect(await listBackups(journal)).toEqual([]);
+    expect(await listBackups(paths)).toEqual([]);
   });
 });
 
@@ -123,25 +127,25 @@ describe('retention over days (time passed in, no sleeping)', () => {
   /** Four saves a day from 17 to 25 November, each backup's content naming when it was saved. */
   async function saveFourTimesADay(): Promise<void> {
     for (let day = 17; day <= 25; day++) {
-      for (const hour of [9, 12, 15, 18]) await keepSavedVersion(journal, `${day} ${hour}`, at(day, hour));
+      for (const hour of [9, 12, 15, 18]) await keepSavedVersion(paths, `${day} ${hour}`, at(day, hour));
     }
   }
-  const kept = async () => Promise.all((await listBackups(journal)).map((file) => readFile(file, 'utf8')));
+  const kept = async () => Promise.all((await listBackups(paths)).map((file) => readFile(file, 'utf8')));
 
   it(`keeps the newest ${BACKUPS_KEPT}, the newest of each of the last ${DAYS_KEPT} days, and every pre-upgrade copy`, async () => {
     await writeSampleJournal(journal);
-    const upgrade = await backUpCurrent(journal, upgradeLabel(0), at(10, 8));
+    const upgrade = await backUpCurrent(paths, upgradeLabel(0), at(10, 8));
     await saveFourTimesADay();
 
     const newest = ['25 18', '25 15', '25 12', '25 9', '24 18', '24 15', '24 12', '24 9', '23 18', '23 15'];
     const daily = ['22 18', '21 18', '20 18', '19 18'];
     expect((await kept()).slice(0, -1)).toEqual([...newest, ...daily]);
-    expect((await listBackups(journal)).at(-1)).toBe(upgrade);
+    expect((await listBackups(paths)).at(-1)).toBe(upgrade);
   });
 
   it('after a week without saves, the newest versions are still kept, however old', async () => {
     await saveFourTimesADay();
-    await keepSavedVersion(journal, 'back after a month', new Date(Date.UTC(2026, 11, 25, 9)));
+    await keepSavedVersion(paths, 'back after a month', new Date(Date.UTC(2026, 11, 25, 9)));
     expect(await kept()).toEqual([
       'back after a month',
       ...['25 18', '25 15', '25 12', '25 9', '24 18', '24 15', '24 12', '24 9', '23 18'],
@@ -149,34 +153,34 @@ describe('retention over days (time passed in, no sleeping)', () => {
   });
 
   it('a backup file mentee did not name is listed last and never pruned', async () => {
-    await keepSavedVersion(journal, 'first', at(1, 9));
+    await keepSavedVersion(paths, 'first', at(1, 9));
     await writeFile(`${backupFolder()}/my copy.json`, 'mine');
     await saveFourTimesADay();
-    const backups = await listBackups(journal);
+    const backups = await listBackups(paths);
     expect(basename(backups.at(-1)!)).toBe('my copy.json');
     expect(backups).toHaveLength(BACKUPS_KEPT + 4 + 1);
   });
 
   it('names keep time order when the clock steps back, so the newest backup stays the last saved', async () => {
-    await keepSavedVersion(journal, 'before the clock change', at(25, 18));
-    await keepSavedVersion(journal, 'after the clock went back an hour', at(25, 17));
+    await keepSavedVersion(paths, 'before the clock change', at(25, 18));
+    await keepSavedVersion(paths, 'after the clock went back an hour', at(25, 17));
     expect(await kept()).toEqual(['after the clock went back an hour', 'before the clock change']);
-    const [newest] = await listBackups(journal);
+    const [newest] = await listBackups(paths);
     expect(parseBackupName(newest!)!.date.getTime()).toBe(at(25, 18).getTime() + 1);
   });
 });
 
 describe('backup names', () => {
   it('say when the backup was taken and why', async () => {
-    const file = await keepSavedVersion(journal, 'x', new Date('2026-11-25T09:30:15.123Z'));
+    const file = await keepSavedVersion(paths, 'x', new Date('2026-11-25T09:30:15.123Z'));
     expect(parseBackupName(file)).toMatchObject({ date: new Date('2026-11-25T09:30:15.123Z'), label: 'saved' });
     expect(parseBackupName(`${backupFolder()}/notes.json`)).toBeUndefined();
   });
 
   it('the copy undo keeps names the backup it restored, which sorts older than the copy', async () => {
-    const restored = await keepSavedVersion(journal, 'x', new Date('2026-11-24T09:00:00Z'));
+    const restored = await keepSavedVersion(paths, 'x', new Date('2026-11-24T09:00:00Z'));
     await writeSampleJournal(journal);
-    const copy = await backUpCurrent(journal, undoLabel(restored), new Date('2026-11-25T09:00:00Z'));
+    const copy = await backUpCurrent(paths, undoLabel(restored), new Date('2026-11-25T09:00:00Z'));
     const name = parseBackupName(copy)!;
     expect(name.label).toBe('before-undo');
     expect(name.undoTo).toBe(parseBackupName(restored)!.key);

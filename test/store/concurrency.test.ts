@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKUPS_KEPT, listBackups } from '../../src/store/backups.js';
 import { parseJournal } from '../../src/store/journal-validation.js';
+import type { JournalPaths } from '../../src/store/paths.js';
 import { NOW, runMentee, type RunResult } from '../helpers/cli.js';
 import { modeOf, tempFolder } from './fixtures.js';
 
@@ -17,6 +18,7 @@ const mentee = (args: string[], journal: string) => runMentee(args, { journal, n
 
 let dir: string;
 let journal: string;
+let paths: JournalPaths;
 let cleanup: () => Promise<void>;
 let results: Result[];
 const titles = Array.from({ length: PROCESSES }, (_, index) => `task ${index + 1}`);
@@ -25,7 +27,7 @@ beforeAll(async () => {
   if (!existsSync(new URL('../../dist/mentee.cjs', import.meta.url))) {
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   }
-  ({ dir, journal, cleanup } = await tempFolder());
+  ({ dir, journal, paths, cleanup } = await tempFolder());
   // All started before any is awaited: they race for the journal's lock.
   results = await Promise.all(titles.map((title) => mentee(['action', 'add', title], journal)));
 }, 120_000);
@@ -61,7 +63,7 @@ describe(`${PROCESSES} mentee processes adding an action at the same moment`, ()
   });
 
   it(`keep the last ${BACKUPS_KEPT} versions as backups, each a valid journal, 0600`, async () => {
-    const backups = await listBackups(journal);
+    const backups = await listBackups(paths);
     expect(backups).toHaveLength(BACKUPS_KEPT);
     const counts: number[] = [];
     for (const backup of backups) {

@@ -6,14 +6,16 @@ import { listBackups } from '../../src/store/backups.js';
 import { JournalFileError, serialiseJournal } from '../../src/store/journal-file.js';
 import { parseJournal } from '../../src/store/journal-validation.js';
 import { openJournalStore } from '../../src/store/journal-store.js';
+import type { JournalPaths } from '../../src/store/paths.js';
 import { addTask, ageFile, clock, sampleJournal, snapshot, tempFolder, writeJournalText } from './fixtures.js';
 
 let dir: string;
 let journal: string;
+let paths: JournalPaths;
 let cleanup: () => Promise<void>;
 
 beforeEach(async () => {
-  ({ dir, journal, cleanup } = await tempFolder());
+  ({ dir, journal, paths, cleanup } = await tempFolder());
 });
 afterEach(() => cleanup());
 
@@ -132,7 +134,7 @@ describe('the message for a damaged journal', () => {
     const store = openJournalStore(journal, clock);
     await store.update((j) => addTask(j, 'first'));
     await store.update((j) => addTask(j, 'second'));
-    const [newest] = await listBackups(journal);
+    const [newest] = await listBackups(paths);
     await writeFile(journal, '{ "version": 1, oops');
     const error = await expectJournalFileError(
       store.update((j) => addTask(j, 'third')),

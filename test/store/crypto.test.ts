@@ -12,7 +12,7 @@ import {
   type KeySource,
 } from '../../src/store/crypto.js';
 import { autoCodec, plainCodec } from '../../src/store/journal-codec.js';
-import { JournalFileError } from '../../src/store/journal-file-error.js';
+import { JournalFileError, UnopenedFileError } from '../../src/store/journal-file-error.js';
 import { serialiseJournal } from '../../src/store/journal-file.js';
 import { sampleJournal, tempFolder } from './fixtures.js';
 
@@ -38,14 +38,14 @@ beforeAll(async () => {
   key = await deriveKey(PASSPHRASE, newKdfParams());
 });
 
-/** The one sentence a file that cannot be opened gets, and the hint naming the backups. */
+/** The one sentence a file that cannot be opened gets (the store adds where the backups are: see encrypted-store.test.ts). */
 async function refusal(bytes: Buffer, secret: string | DerivedKey | KeySource = key, file = FILE) {
   const error = await decrypt(bytes, secret, file).then(
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(JournalFileError);
-  return `${(error as JournalFileError).message} ${(error as JournalFileError).hint}`;
+  expect(error).toBeInstanceOf(UnopenedFileError);
+  return (error as UnopenedFileError).message;
 }
 
 /** Where the three header lines end and the ciphertext starts. */
@@ -77,11 +77,10 @@ describe('the encrypted file format', () => {
     expect(first.subarray(headerEnd(first)).equals(second.subarray(headerEnd(second)))).toBe(false);
   });
 
-  it('a wrong passphrase gets one sentence naming both possibilities and the backups', async () => {
+  it('a wrong passphrase gets one sentence naming both possibilities', async () => {
     const message = await refusal(encrypt(text, key), 'Tr0ub4dor&3');
     expect(message).toBe(
-      `Cannot open ${FILE}: the passphrase is wrong, or the file is damaged; it has not been changed. ` +
-        `Backups are in ${FILE}.backups (mentee doctor lists them).`,
+      `Cannot open ${FILE}: the passphrase is wrong, or the file is damaged; it has not been changed.`,
     );
   });
 
@@ -160,10 +159,10 @@ describe('the encrypted file format', () => {
     expect(await refusal(Buffer.from(newer, 'latin1'))).toMatch(/encrypted by a newer mentee \(format v2\)/);
   });
 
-  it('a backup that cannot be opened points at the folder it is in', async () => {
+  it('a backup that cannot be opened is named, not the journal', async () => {
     const backup = `${FILE}.backups/journal.json.2026-11-25T09-00-00-000Z.00ab12.saved.json`;
-    expect(await refusal(encrypt(text, key), 'wrong passphrase', backup)).toMatch(
-      new RegExp(`Backups are in ${FILE}\\.backups \\(`),
+    expect(await refusal(encrypt(text, key), 'wrong passphrase', backup)).toBe(
+      `Cannot open ${backup}: the passphrase is wrong, or the file is damaged; it has not been changed.`,
     );
   });
 });

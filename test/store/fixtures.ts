@@ -4,18 +4,25 @@ import { join } from 'node:path';
 import { emptyJournal } from '../../src/core/model.js';
 import type { Action, Journal, Meeting, Mentor } from '../../src/core/schema.js';
 import { serialiseJournal } from '../../src/store/journal-file.js';
+import { journalPaths, type JournalPaths } from '../../src/store/paths.js';
 
 /** The fixed "now" of the store tests: Wednesday 25 November 2026, 09:00 UTC. */
 export const NOW = '2026-11-25T09:00:00.000Z';
 export const clock = (): Date => new Date(NOW);
 
 /**
- * A fresh folder for one test. Its path is resolved through symlinks (the store reports real paths),
- * so messages can be compared with it directly.
+ * A fresh folder for one test, with the paths of a journal in it. Its path is resolved through
+ * symlinks (the store reports real paths), so messages can be compared with it directly.
  */
-export async function tempFolder(): Promise<{ dir: string; journal: string; cleanup: () => Promise<void> }> {
+export async function tempFolder(): Promise<{
+  dir: string;
+  journal: string;
+  paths: JournalPaths;
+  cleanup: () => Promise<void>;
+}> {
   const dir = await realpath(await mkdtemp(join(tmpdir(), 'mentee-store-')));
-  return { dir, journal: join(dir, 'journal.json'), cleanup: () => rm(dir, { recursive: true, force: true }) };
+  const journal = join(dir, 'journal.json');
+  return { dir, journal, paths: journalPaths(journal), cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** Adds an open action the way a command would: next id from the counter, counter moves on. */

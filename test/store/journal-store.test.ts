@@ -1,11 +1,12 @@
-import { chmod, lstat, mkdir, readdir, readFile, readlink, symlink, utimes } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { chmod, lstat, mkdir, readdir, readFile, readlink, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JournalSchema, type Journal } from '../../src/core/schema.js';
 import { parseJournal } from '../../src/store/journal-validation.js';
 import { openJournalStore } from '../../src/store/journal-store.js';
 import { withJournalLock } from '../../src/store/lock.js';
-import { lockPathFor } from '../../src/store/paths.js';
+import type { JournalPaths } from '../../src/store/paths.js';
 import {
   NOW,
   addTask,
@@ -21,10 +22,11 @@ import {
 
 let dir: string;
 let journal: string;
+let paths: JournalPaths;
 let cleanup: () => Promise<void>;
 
 beforeEach(async () => {
-  ({ dir, journal, cleanup } = await tempFolder());
+  ({ dir, journal, paths, cleanup } = await tempFolder());
 });
 afterEach(() => cleanup());
 
@@ -218,6 +220,24 @@ describe('openJournalStore: symlinked journal', () => {
     expect(await exists(target)).toBe(true);
     expect((await onDisk(target)).actions.map((a) => a.title)).toEqual(['first']);
   });
+
+  it('one store follows a link to a journal not made yet, then makes it there and reads it back', async () => {
+    const target = join(dir, 'synced', 'journal.json');
+    await mkdir(join(dir, 'synced'));
+    await symlink(target, journal);
+
+    const store = openJournalStore(journal, clock);
+    expect(await store.exists()).toBe(false);
+    expect((await store.read()).actions).toEqual([]);
+    await store.update((j) => addTask(j, 'first'));
+    await store.update((j) => addTask(j, 'second'));
+
+    expect((await lstat(journal)).isSymbolicLink()).toBe(true);
+    expect(await store.exists()).toBe(true);
+    expect((await store.read()).actions.map((a) => a.title)).toEqual(['first', 'second']);
+    expect(await readdir(join(dir, 'synced'))).toEqual(['journal.json', 'journal.json.backups']);
+    expect(await store.owns(`${target}.backups/anything.json`)).toBe(true);
+  });
 });
 
 describe('openJournalStore: the lock', () => {
@@ -252,10 +272,14 @@ describe('openJournalStore: the lock', () => {
     let release!: () => void;
     let acquired!: () => void;
     const lockTaken = new Promise<void>((resolve) => (acquired = resolve));
-    const holder = withJournalLock(journal, () => {
-      acquired();
-      return new Promise<void>((resolve) => (release = resolve));
-    });
+    const holder = withJournalLock(
+      paths,
+      () => {
+        acquired();
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+      { notice: () => undefined },
+    );
     await lockTaken;
 
     let changed = false;
@@ -277,12 +301,33 @@ describe('openJournalStore: the lock', () => {
 
   it('a lock left behind by a crashed process (older than the stale limit) does not block updates', async () => {
     await writeSampleJournal(journal);
-    const lock = lockPathFor(journal);
+    const lock = paths.lock;
     await mkdir(lock);
     const longAgo = new Date(Date.now() - 60_000);
     await utimes(lock, longAgo, longAgo);
     await openJournalStore(journal, clock).update((j) => addTask(j, 'after a crash'));
     expect((await onDisk()).actions.map((a) => a.title)).toContain('after a crash');
     expect(await exists(lock)).toBe(false);
+  });
+
+  it('a lock left by a process no longer running is taken over, and the store says so through onNotice only', async () => {
+    await writeSampleJournal(journal);
+    await mkdir(paths.lock);
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout);
+    await writeFile(paths.lockHolder, String(dead));
+    const notices: string[] = [];
+    const written = vi.spyOn(process.stderr, 'write');
+    try {
+      await openJournalStore(journal, clock, { onNotice: (text) => notices.push(text) }).update((j) =>
+        addTask(j, 'after a crash'),
+      );
+      expect(written).not.toHaveBeenCalled();
+    } finally {
+      written.mockRestore();
+    }
+    expect(notices).toEqual([
+      `mentee: recovered the lock on ${journal} left by process ${dead}, which is no longer running.`,
+    ]);
+    expect((await onDisk()).actions.map((a) => a.title)).toContain('after a crash');
   });
 });

@@ -3,15 +3,21 @@ import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withJournalLock } from '../../src/store/lock.js';
-import { lockPathFor } from '../../src/store/paths.js';
+import type { JournalPaths } from '../../src/store/paths.js';
 import { readJournal, runMentee } from '../helpers/cli.js';
 import { tempFolder } from './fixtures.js';
 
 let journal: string;
+let paths: JournalPaths;
 let dir: string;
 let cleanup: () => Promise<void>;
-beforeEach(async () => ({ dir, journal, cleanup } = await tempFolder()));
+beforeEach(async () => ({ dir, journal, paths, cleanup } = await tempFolder()));
 afterEach(() => cleanup());
+
+/** For locks that nobody left behind: a notice would be a bug. */
+function unexpected(text: string): never {
+  throw new Error(`unexpected notice: ${text}`);
+}
 
 /** The pid of a process that has already finished. */
 function deadPid(): number {
@@ -24,31 +30,35 @@ describe('the journal lock', () => {
     let release!: () => void;
     let taken!: () => void;
     const held = new Promise<void>((resolve) => (taken = resolve));
-    const holder = withJournalLock(journal, () => {
-      taken();
-      return new Promise<void>((resolve) => (release = resolve));
-    });
+    const holder = withJournalLock(
+      paths,
+      () => {
+        taken();
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+      { notice: unexpected },
+    );
     await held;
     const started = Date.now();
-    await expect(withJournalLock(journal, async () => 'never', { waitMs: 400 })).rejects.toThrow(
+    await expect(withJournalLock(paths, async () => 'never', { notice: unexpected, waitMs: 400 })).rejects.toThrow(
       `The journal is busy (pid ${process.pid})`,
     );
     expect(Date.now() - started).toBeGreaterThanOrEqual(400);
     release();
     await holder;
-    await expect(withJournalLock(journal, async () => 'now')).resolves.toBe('now');
+    await expect(withJournalLock(paths, async () => 'now', { notice: unexpected })).resolves.toBe('now');
   });
 
   it('takes over at once a lock left by a process that is no longer running, and says so', async () => {
-    const lock = lockPathFor(journal);
+    const lock = paths.lock;
     await mkdir(lock);
     const pid = Number(deadPid());
     await writeFile(`${lock}.pid`, String(pid));
     const notices: string[] = [];
     const started = Date.now();
-    await expect(
-      withJournalLock(journal, async () => 'written', { notice: (text) => notices.push(text) }),
-    ).resolves.toBe('written');
+    await expect(withJournalLock(paths, async () => 'written', { notice: (text) => notices.push(text) })).resolves.toBe(
+      'written',
+    );
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(notices).toEqual([
       `mentee: recovered the lock on ${journal} left by process ${pid}, which is no longer running.`,
@@ -56,11 +66,11 @@ describe('the journal lock', () => {
   });
 
   it('is taken over when it has no pid recorded and is older than any holder takes to write one', async () => {
-    await mkdir(lockPathFor(journal));
+    await mkdir(paths.lock);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const notices: string[] = [];
     await expect(
-      withJournalLock(journal, async () => 'written', { notice: (text) => notices.push(text), unclaimedMs: 200 }),
+      withJournalLock(paths, async () => 'written', { notice: (text) => notices.push(text), unclaimedMs: 200 }),
     ).resolves.toBe('written');
     expect(notices).toEqual([
       `mentee: recovered the lock on ${journal} left by a mentee that stopped before saying which it was.`,
@@ -69,7 +79,7 @@ describe('the journal lock', () => {
 
   it('is taken over by exactly one of many writers that find it abandoned, and no write is lost', async () => {
     await runMentee(['init', '--name', 'Sam'], { journal });
-    const lock = lockPathFor(journal);
+    const lock = paths.lock;
     await mkdir(lock);
     await writeFile(`${lock}.pid`, String(Number(deadPid())));
     const results = await Promise.all(
@@ -84,10 +94,14 @@ describe('the journal lock', () => {
   it('is readable by its owner only, whatever the umask, and leaves nothing behind', async () => {
     const umask = process.umask(0);
     try {
-      await withJournalLock(journal, async () => {
-        expect((await stat(lockPathFor(journal))).mode & 0o777).toBe(0o700);
-        expect((await stat(`${lockPathFor(journal)}.pid`)).mode & 0o777).toBe(0o600);
-      });
+      await withJournalLock(
+        paths,
+        async () => {
+          expect((await stat(paths.lock)).mode & 0o777).toBe(0o700);
+          expect((await stat(paths.lockHolder)).mode & 0o777).toBe(0o600);
+        },
+        { notice: unexpected },
+      );
     } finally {
       process.umask(umask);
     }
@@ -100,7 +114,7 @@ describe('the journal lock', () => {
     const ours = `.journal.json.${process.pid}.5e6f7a8b.tmp`;
     const other = `.notes.json.${dead}.1a2b3c4d.tmp`;
     for (const name of [leftover, ours, other]) await writeFile(join(dir, name), 'partial');
-    await withJournalLock(journal, async () => undefined);
+    await withJournalLock(paths, async () => undefined, { notice: unexpected });
     expect((await readdir(dir)).sort()).toEqual([ours, other].sort());
   });
 });

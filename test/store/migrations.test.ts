@@ -7,7 +7,9 @@ import { listBackups } from '../../src/store/backups.js';
 import { serialiseJournal } from '../../src/store/journal-file.js';
 import { parseJournal } from '../../src/store/journal-validation.js';
 import { openJournalStore } from '../../src/store/journal-store.js';
+import { withJournalLock } from '../../src/store/lock.js';
 import { MIGRATIONS, migrate, type Migration } from '../../src/store/migrations.js';
+import type { JournalPaths } from '../../src/store/paths.js';
 import { addTask, ageFile, clock, modeOf, sampleJournal, snapshot, tempFolder, writeJournalText } from './fixtures.js';
 
 const FILE = '/home/sam/journal.json';
@@ -129,14 +131,18 @@ describe('migrate() with injected migrations', () => {
  * The store reads through parseJournal(), which calls migrate() with its defaults (MIGRATIONS and
  * JOURNAL_VERSION), so migrations cannot be passed in. MIGRATIONS is an exported, mutable record,
  * so these tests register a step for the version just before the current one, and restore the
- * record afterwards. No module is mocked.
+ * record afterwards. No module is mocked. Reading upgrades in memory only; a change, or upgrade(),
+ * saves the upgrade and says so.
  */
-describe('the store upgrades an older journal on open', () => {
+describe('the store and an older journal', () => {
   const OLD = JOURNAL_VERSION - 1;
   const original = MIGRATIONS[OLD];
   let dir: string;
   let journal: string;
+  let paths: JournalPaths;
   let cleanup: () => Promise<void>;
+  let notices: string[];
+  const open = () => openJournalStore(journal, clock, { onNotice: (text) => notices.push(text) });
 
   /** The previous shape in this test's imaginary history: the profile name was a top-level `ownerName`. */
   const upgrade: Migration = ({ ownerName, ...rest }) => ({ ...rest, profile: { name: ownerName } });
@@ -146,8 +152,12 @@ describe('the store upgrades an older journal on open', () => {
     return `${JSON.stringify({ ...current, version: OLD, ownerName: 'Sam Patel' }, null, 2)}\n`;
   }
 
+  const upgradeBackups = async () =>
+    (await listBackups(paths)).filter((backup) => basename(backup).endsWith(`.before-upgrade-from-v${OLD}.json`));
+
   beforeEach(async () => {
-    ({ dir, journal, cleanup } = await tempFolder());
+    ({ dir, journal, paths, cleanup } = await tempFolder());
+    notices = [];
   });
   afterEach(async () => {
     if (original) MIGRATIONS[OLD] = original;
@@ -155,56 +165,97 @@ describe('the store upgrades an older journal on open', () => {
     await cleanup();
   });
 
-  it('read() returns the upgraded journal and saves it, after backing up the old file byte for byte', async () => {
+  it('read() returns the upgraded journal in memory and leaves the file byte-identical, with nothing written beside it', async () => {
     MIGRATIONS[OLD] = upgrade;
-    const old = oldJournalText();
-    await writeJournalText(journal, old);
+    await writeJournalText(journal, oldJournalText());
+    await ageFile(journal);
+    const before = await snapshot(journal, dir);
 
-    const data = await openJournalStore(journal, clock).read();
+    const store = open();
+    const data = await store.read();
     expect(data.version).toBe(JOURNAL_VERSION);
     expect(data.profile).toEqual({ name: 'Sam Patel' });
     expect(data.actions.map((a) => a.title)).toEqual(['Email the training lead']);
+    await store.read();
 
-    const saved = parseJournal(await readFile(journal, 'utf8'), journal);
-    expect(saved.migratedFrom).toBeUndefined();
-    expect(saved.journal.profile).toEqual({ name: 'Sam Patel' });
-    expect(await modeOf(journal)).toBe(0o600);
-
-    const backups = await listBackups(journal);
-    const upgraded = backups.filter((backup) => basename(backup).endsWith(`.before-upgrade-from-v${OLD}.json`));
-    expect(upgraded).toHaveLength(1);
-    expect(await readFile(upgraded[0]!, 'utf8')).toBe(old);
+    expect(await snapshot(journal, dir)).toEqual(before);
+    expect(notices).toEqual([]);
   });
 
-  it('update() applies the change to the upgraded journal and keeps the old file as a backup', async () => {
+  it('update() saves the upgrade with the change, keeps the old file as a backup byte for byte, and says so once', async () => {
     MIGRATIONS[OLD] = upgrade;
     const old = oldJournalText();
     await writeJournalText(journal, old);
 
-    const added = await openJournalStore(journal, clock).update((j) => {
+    const store = open();
+    const added = await store.update((j) => {
       expect(j.version).toBe(JOURNAL_VERSION);
       expect(j.profile.name).toBe('Sam Patel');
       return addTask(j, 'after the upgrade');
     });
+    await store.update((j) => addTask(j, 'and another'));
+
     expect(added.id).toBe('a2');
-    const saved = parseJournal(await readFile(journal, 'utf8'), journal).journal;
-    expect(saved.actions.map((a) => a.title)).toEqual(['Email the training lead', 'after the upgrade']);
-    const backups = await listBackups(journal);
-    const upgraded = backups.filter((backup) => basename(backup).includes('.before-upgrade-'));
-    expect(upgraded).toHaveLength(1);
-    expect(await readFile(upgraded[0]!, 'utf8')).toBe(old);
+    const saved = parseJournal(await readFile(journal, 'utf8'), journal);
+    expect(saved.migratedFrom).toBeUndefined();
+    expect(saved.journal.actions.map((a) => a.title)).toEqual([
+      'Email the training lead',
+      'after the upgrade',
+      'and another',
+    ]);
+    expect(await modeOf(journal)).toBe(0o600);
+    const [kept, ...more] = await upgradeBackups();
+    expect(more).toEqual([]);
+    expect(await readFile(kept!, 'utf8')).toBe(old);
+    expect(notices).toEqual([
+      `Upgraded your journal from version ${OLD} to version ${JOURNAL_VERSION}; the old one is kept as a backup: ${kept}`,
+    ]);
   });
 
-  it('a journal already upgraded is not upgraded or backed up again by a later read()', async () => {
+  it('upgrade() saves the upgraded journal after backing up the old file, says so, and says where the copy is', async () => {
+    MIGRATIONS[OLD] = upgrade;
+    const old = oldJournalText();
+    await writeJournalText(journal, old);
+
+    const upgraded = await open().upgrade();
+
+    const [kept] = await upgradeBackups();
+    expect(upgraded).toEqual({ fromVersion: OLD, backup: kept });
+    expect(await readFile(kept!, 'utf8')).toBe(old);
+    const saved = parseJournal(await readFile(journal, 'utf8'), journal);
+    expect(saved.migratedFrom).toBeUndefined();
+    expect(saved.journal.profile).toEqual({ name: 'Sam Patel' });
+    expect(notices).toEqual([
+      `Upgraded your journal from version ${OLD} to version ${JOURNAL_VERSION}; the old one is kept as a backup: ${kept}`,
+    ]);
+  });
+
+  it('a journal already upgraded is not upgraded, backed up or announced again', async () => {
     MIGRATIONS[OLD] = upgrade;
     await writeJournalText(journal, oldJournalText());
-    const store = openJournalStore(journal, clock);
-    await store.read();
+    const store = open();
+    await store.upgrade();
     await ageFile(journal);
     const before = await snapshot(journal, dir);
-    await store.read();
+    expect(await store.upgrade()).toBeUndefined();
+    await open().read();
     expect(await snapshot(journal, dir)).toEqual(before);
-    expect((await listBackups(journal)).filter((backup) => backup.includes('.before-upgrade-'))).toHaveLength(1);
+    expect(await upgradeBackups()).toHaveLength(1);
+    expect(notices).toHaveLength(1);
+  });
+
+  it('upgrade() of a current journal, or of none yet, writes nothing and does not wait for the lock', async () => {
+    expect(await open().upgrade()).toBeUndefined();
+    expect(await readdir(dir)).toEqual([]);
+    await writeJournalText(journal, serialiseJournal(sampleJournal()));
+    await ageFile(journal);
+    const before = await snapshot(journal, dir);
+    // Held by another writer throughout: an upgrade() that asked for the lock would wait, then fail as busy.
+    await withJournalLock(paths, async () => expect(await open().upgrade()).toBeUndefined(), {
+      notice: () => undefined,
+    });
+    expect(await snapshot(journal, dir)).toEqual(before);
+    expect(notices).toEqual([]);
   });
 
   it('an older journal with no upgrade step is refused as one this mentee cannot upgrade, and left untouched', async () => {
@@ -215,8 +266,9 @@ describe('the store upgrades an older journal on open', () => {
     const message = new RegExp(
       `${journal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has journal version ${OLD}, which this mentee cannot upgrade`,
     );
-    await expect(openJournalStore(journal, clock).read()).rejects.toThrow(message);
-    await expect(openJournalStore(journal, clock).update((j) => addTask(j, 'never'))).rejects.toThrow(message);
+    await expect(open().read()).rejects.toThrow(message);
+    await expect(open().upgrade()).rejects.toThrow(message);
+    await expect(open().update((j) => addTask(j, 'never'))).rejects.toThrow(message);
     expect(await snapshot(journal, dir)).toEqual(before);
   });
 
@@ -225,7 +277,8 @@ describe('the store upgrades an older journal on open', () => {
     await writeJournalText(journal, oldJournalText());
     await ageFile(journal);
     const before = await snapshot(journal, dir);
-    await expect(openJournalStore(journal, clock).read()).rejects.toThrow(/profile\.name/);
+    await expect(open().read()).rejects.toThrow(/profile\.name/);
+    await expect(open().upgrade()).rejects.toThrow(/profile\.name/);
     expect(await snapshot(journal, dir)).toEqual(before);
     expect(await readdir(dir)).toEqual(['journal.json']);
   });

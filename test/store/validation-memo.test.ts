@@ -3,13 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JournalFileError } from '../../src/store/journal-file.js';
 import { openJournalStore } from '../../src/store/journal-store.js';
 import { fingerprint, readMemo } from '../../src/store/validation-memo.js';
+import type { JournalPaths } from '../../src/store/paths.js';
 import { addTask, clock, tempFolder } from './fixtures.js';
 
 let journal: string;
+let paths: JournalPaths;
 let cleanup: () => Promise<void>;
 
 beforeEach(async () => {
-  ({ journal, cleanup } = await tempFolder());
+  ({ journal, paths, cleanup } = await tempFolder());
 });
 afterEach(() => cleanup());
 
@@ -18,7 +20,7 @@ describe('the fingerprint of the last validated journal', () => {
     const store = openJournalStore(journal, clock);
     await store.update((j) => addTask(j, 'first'));
     const text = await readFile(journal);
-    expect(await readMemo(journal)).toEqual({ validated: fingerprint(text), saved: fingerprint(text) });
+    expect(await readMemo(paths)).toEqual({ validated: fingerprint(text), saved: fingerprint(text) });
     expect((await store.read()).actions.map((action) => action.title)).toEqual(['first']);
   });
 
@@ -38,7 +40,7 @@ describe('the fingerprint of the last validated journal', () => {
     const edited = (await readFile(journal, 'utf8')).replace('"first"', '"first, edited"');
     await writeFile(journal, edited);
     expect((await store.read()).actions[0]!.title).toBe('first, edited');
-    const memo = await readMemo(journal);
+    const memo = await readMemo(paths);
     expect(memo.validated).toBe(fingerprint(edited));
     expect(memo.saved).not.toBe(fingerprint(edited));
   });
