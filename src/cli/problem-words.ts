@@ -54,7 +54,9 @@ export function wordProblem(problem: Problem, command = 'COMMAND'): UserError {
       return new UsageError(NOTHING_TO_CHANGE[problem.record]);
     case 'mentor-commitment-needs-mentor':
       return new UsageError(
-        problem.adding ? '--owner mentor needs --mentor: whose commitment is it?' : 'A mentor commitment needs --mentor.',
+        problem.adding
+          ? '--owner mentor needs --mentor: whose commitment is it?'
+          : 'A mentor commitment needs --mentor.',
       );
     case 'action-already':
       return new UserError(`${problem.id} is already ${problem.status}.`);
@@ -85,9 +87,7 @@ export function wordProblem(problem: Problem, command = 'COMMAND'): UserError {
         hint: `See them with: mentee show ${problem.id}`,
       });
     case 'next-meeting-not-after':
-      return new UsageError(
-        `--next: the next meeting must come after this one (${formatDateTime(problem.when)}).`,
-      );
+      return new UsageError(`--next: the next meeting must come after this one (${formatDateTime(problem.when)}).`);
     case 'no-such-topic':
       return new UsageError(
         problem.count

@@ -20,12 +20,10 @@ const goalFields = (now: Date) => ({
 });
 
 export const goalAddFlags = (now: Date) =>
-  z
-    .object({ ...goalFields(now), title: text, json: flag })
-    .transform(({ target, mentor, json, ...rest }) => ({
-      input: { ...rest, targetDate: target, mentors: mentor } satisfies GoalAddInput,
-      json,
-    }));
+  z.object({ ...goalFields(now), title: text, json: flag }).transform(({ target, mentor, json, ...rest }) => ({
+    input: { ...rest, targetDate: target, mentors: mentor } satisfies GoalAddInput,
+    json,
+  }));
 
 export const goalUpdateFlags = (now: Date) =>
   z

@@ -4,24 +4,20 @@ import { parseOptions } from '../cli/options.js';
 import { dueText, formatDateTime } from '../core/dates.js';
 import { selectActions } from '../core/action-list.js';
 import type { LogInput } from '../core/inputs.js';
-import { MEETING_MODES } from '../core/model.js';
 import { mentorOf } from '../core/refs.js';
 import { logMeeting } from '../core/log.js';
 import { withoutPrivate } from '../core/privacy.js';
-import { flag, listOf, minutes, oneOf, optionalText, readAllWith, readWith, texts } from '../input/flags.js';
+import { flag, listOf, optionalText, readAllWith, readWith, texts } from '../input/flags.js';
 import { readActionSpec, readDate, readTopicNumbers, readTopicSpec } from '../input/read.js';
 import { count } from '../ui/render/layout.js';
+import { meetingFlags } from './common-flags.js';
 import { runLogWizard } from '../wizards/log-wizard.js';
 
 /** `mentee log`'s flags, read into what logging takes. */
 export const logFlags = (now: Date) =>
   z
     .object({
-      meeting: optionalText,
-      mentor: optionalText,
-      when: readWith((text) => readDate(text, now)).optional(),
-      length: minutes.optional(),
-      mode: oneOf(MEETING_MODES).optional(),
+      ...meetingFlags(now),
       topic: listOf(readTopicSpec),
       covered: topicNumbers,
       parked: topicNumbers,
@@ -37,22 +33,36 @@ export const logFlags = (now: Date) =>
       yes: flag,
       json: flag,
     })
-    .transform(({ length, topic, covered, parked, decision, action, mentorAction, private: reflection, yes, json, ...rest }) => ({
-      input: {
-        ...rest,
-        lengthMinutes: length,
-        topics: topic,
-        outcomes: [
-          ...covered.map((number) => ({ number, outcome: 'covered' as const })),
-          ...parked.map((number) => ({ number, outcome: 'parked' as const })),
-        ],
-        decisions: decision,
-        actions: [...action, ...mentorAction],
-        privateReflection: reflection,
-      } satisfies LogInput,
-      yes,
-      json,
-    }));
+    .transform(
+      ({
+        length,
+        topic,
+        covered,
+        parked,
+        decision,
+        action,
+        mentorAction,
+        private: reflection,
+        yes,
+        json,
+        ...rest
+      }) => ({
+        input: {
+          ...rest,
+          lengthMinutes: length,
+          topics: topic,
+          outcomes: [
+            ...covered.map((number) => ({ number, outcome: 'covered' as const })),
+            ...parked.map((number) => ({ number, outcome: 'parked' as const })),
+          ],
+          decisions: decision,
+          actions: [...action, ...mentorAction],
+          privateReflection: reflection,
+        } satisfies LogInput,
+        yes,
+        json,
+      }),
+    );
 
 const topicNumbers = readAllWith(readTopicNumbers);
 

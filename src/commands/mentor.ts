@@ -5,7 +5,7 @@ import type { MentorAddInput, MentorEditInput } from '../core/inputs.js';
 import { SUPPORT_KINDS } from '../core/model.js';
 import { addMentor, editMentor, setMentorStatus } from '../core/mentors.js';
 import { findMentor } from '../core/refs.js';
-import type { Mentor } from '../core/schema.js';
+import type { Mentor, SupportKind } from '../core/schema.js';
 import { flag, minutes, oneOf, optionalText, readWith, text, texts } from '../input/flags.js';
 import { readCadence, readContact, readDay } from '../input/read.js';
 import { renderMentor, renderMentorList } from '../ui/render/mentors.js';
@@ -36,35 +36,26 @@ const mentorFields = (now: Date) => ({
   since: readWith((value) => readDay(value, now)).optional(),
 });
 
+export /** The shared mentor flags, named as the domain names them. */
+function mentorFieldsOf<
+  F extends { cadence?: number; length?: number; rule: string[]; expect: SupportKind[]; since?: string },
+>(flags: F) {
+  const { cadence, length, rule, expect, since, ...rest } = flags;
+  return { ...rest, cadenceDays: cadence, lengthMinutes: length, rules: rule, expectations: expect, startDate: since };
+}
+
 export const mentorAddFlags = (now: Date) =>
   z
     .object({ ...mentorFields(now), name: text, handle: optionalText, json: flag })
-    .transform(({ cadence, length, rule, expect, since, json, ...rest }) => ({
-      input: {
-        ...rest,
-        cadenceDays: cadence,
-        lengthMinutes: length,
-        rules: rule,
-        expectations: expect,
-        startDate: since,
-      } satisfies MentorAddInput,
-      json,
-    }));
+    .transform(({ json, ...flags }) => ({ input: mentorFieldsOf(flags) satisfies MentorAddInput, json }));
 
 export const mentorEditFlags = (now: Date) =>
   z
     .object({ ...mentorFields(now), name: optionalText, clearRules: flag, clearExpect: flag })
-    .transform(
-      ({ cadence, length, rule, expect, since, clearExpect, ...rest }): MentorEditInput => ({
-        ...rest,
-        cadenceDays: cadence,
-        lengthMinutes: length,
-        rules: rule,
-        expectations: expect,
-        startDate: since,
-        clearExpectations: clearExpect,
-      }),
-    );
+    .transform(({ clearExpect, ...flags }): MentorEditInput => ({
+      ...mentorFieldsOf(flags),
+      clearExpectations: clearExpect,
+    }));
 
 const listFlags = z.object({ all: flag, json: flag });
 

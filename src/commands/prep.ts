@@ -5,28 +5,25 @@ import { loadPrepTemplates, pickTemplate } from '../config/prep-templates.js';
 import { buildAgenda } from '../core/agenda.js';
 import { toDay } from '../core/dates.js';
 import type { PrepInput } from '../core/inputs.js';
-import { MEETING_MODES, TOPIC_KINDS } from '../core/model.js';
+import { TOPIC_KINDS } from '../core/model.js';
 import { prepMeeting } from '../core/prep.js';
 import type { Journal } from '../core/schema.js';
 import { DEFAULT_TEMPLATE, FIRST_MEETING_TEMPLATE, type PrepTemplate } from '../core/template.js';
-import { flag, listOf, minutes, oneOf, optionalText, readWith, texts } from '../input/flags.js';
-import { readDate, readReviewSpec, readTopicSpec } from '../input/read.js';
+import { flag, listOf, oneOf, optionalText, texts } from '../input/flags.js';
+import { readReviewSpec, readTopicSpec } from '../input/read.js';
 import { writePrivateFile } from '../store/output-file.js';
 import { meetingMarkdown } from '../ui/export/render-export.js';
 import { agendaJson } from '../ui/json.js';
 import { isPromptCancel } from '../ui/prompter.js';
 import { renderAgenda } from '../ui/render/meetings.js';
+import { meetingFlags } from './common-flags.js';
 import { runPrepWizard } from '../wizards/prep-wizard.js';
 
 /** `mentee prep`'s flags, read into what preparing takes. */
 export const prepFlags = (now: Date) =>
   z
     .object({
-      meeting: optionalText,
-      mentor: optionalText,
-      when: readWith((text) => readDate(text, now)).optional(),
-      length: minutes.optional(),
-      mode: oneOf(MEETING_MODES).optional(),
+      ...meetingFlags(now),
       intention: optionalText,
       topic: listOf(readTopicSpec),
       kind: oneOf(TOPIC_KINDS).optional(),
@@ -60,7 +57,9 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
   const wizard = ctx.interactive && !flags.yes && !flags.json;
   let template = templateNamed(flags.template ?? DEFAULT_TEMPLATE);
   // Without the wizard, naming a template brings in its suggested topics.
-  let input: PrepInput = flags.template ? { ...flags.input, topics: [...flags.input.topics, ...template.topics] } : flags.input;
+  let input: PrepInput = flags.template
+    ? { ...flags.input, topics: [...flags.input.topics, ...template.topics] }
+    : flags.input;
   if (wizard) {
     const prompt = await ctx.prompter();
     const snapshot = await ctx.store.read();

@@ -33,7 +33,8 @@ export function selectExport(
   const mentor = mentorRef ? findMentor(journal, mentorRef) : undefined;
   if (scope.kind === 'all')
     return { kind: 'summary', summary: buildSummary(journal, { to: now.toISOString(), mentor }), all: true };
-  if (scope.kind === 'meeting') return { kind: 'meeting', agenda: buildAgenda(journal, findMeeting(journal, scope.ref)) };
+  if (scope.kind === 'meeting')
+    return { kind: 'meeting', agenda: buildAgenda(journal, findMeeting(journal, scope.ref)) };
   if (scope.kind === 'next' || scope.kind === 'unnamed') {
     const next = nextPlannedMeeting(journal, now, mentor?.handle);
     if (next) return { kind: 'meeting', agenda: buildAgenda(journal, next) };

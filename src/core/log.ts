@@ -29,7 +29,8 @@ export function logMeeting(journal: Journal, input: LogInput, now: Date): LogRes
   const prep = meeting.prep ?? emptyPrep();
   for (const topic of input.topics) addTopic(prep.topics, topic);
   for (const { number, outcome, note } of input.outcomes) {
-    const topic = prep.topics[number - 1] ?? refuse({ code: 'no-such-topic', number, count: prep.topics.length, outcome });
+    const topic =
+      prep.topics[number - 1] ?? refuse({ code: 'no-such-topic', number, count: prep.topics.length, outcome });
     topic.outcome = outcome;
     if (note) topic.outcomeNote = note;
   }
@@ -47,7 +48,8 @@ export function logMeeting(journal: Journal, input: LogInput, now: Date): LogRes
       : input.privateReflection;
   log.loggedAt = now.toISOString();
 
-  if (input.next && input.next <= new Date(meeting.when)) refuse({ code: 'next-meeting-not-after', when: meeting.when });
+  if (input.next && input.next <= new Date(meeting.when))
+    refuse({ code: 'next-meeting-not-after', when: meeting.when });
   const actions = input.actions.map((planned) =>
     createAction(journal, { ...planned, mentor: mentor.handle, meetingId: meeting.id }, now),
   );
@@ -93,6 +95,11 @@ function meetingToLog(journal: Journal, input: LogInput, now: Date): Meeting {
 /** A meeting still to come cannot have notes yet (a little slack for logging as it ends); notes are added to only when amending. */
 export function assertLoggable(meeting: Meeting, amend: boolean, now: Date): void {
   if (!hasHappened(meeting.when, now))
-    refuse({ code: 'meeting-still-to-come', id: meeting.id, when: meeting.when, planned: meeting.status === 'planned' });
+    refuse({
+      code: 'meeting-still-to-come',
+      id: meeting.id,
+      when: meeting.when,
+      planned: meeting.status === 'planned',
+    });
   if (meeting.log && !amend) refuse({ code: 'meeting-already-logged', id: meeting.id });
 }

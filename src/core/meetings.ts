@@ -101,7 +101,9 @@ export function nextPlannedMeeting(journal: Journal, now: Date, mentorHandle?: s
 
 /** Meetings held with a mentor, oldest first. */
 export function heldMeetings(journal: Journal, mentorHandle: string): Meeting[] {
-  return journal.meetings.filter((meeting) => meeting.mentor === mentorHandle && meeting.status === 'held').sort(byWhen);
+  return journal.meetings
+    .filter((meeting) => meeting.mentor === mentorHandle && meeting.status === 'held')
+    .sort(byWhen);
 }
 
 /** The last meeting held with a mentor, or the last held before `before` (a meeting, never itself). */

@@ -36,7 +36,8 @@ export async function runLogWizard(ctx: LogWizardContext): Promise<LogInput> {
       input.when = await askDate(prompt, ctx.now, {
         message: 'When did you meet?',
         default: 'today',
-        check: (date) => (hasHappened(date, ctx.now) ? true : 'That is still to come; log a meeting once it has happened.'),
+        check: (date) =>
+          hasHappened(date, ctx.now) ? true : 'That is still to come; log a meeting once it has happened.',
       });
     }
   }

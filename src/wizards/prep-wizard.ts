@@ -175,9 +175,7 @@ async function gatherTopics(
     ({ outcome: _o, outcomeNote: _n, priority: _p, ...topic }) => topic,
   );
   if (topics.length)
-    prompt.say(
-      `The agenda has ${count(topics.length, 'topic')}: ${topics.map((topic) => topic.title).join('; ')}.`,
-    );
+    prompt.say(`The agenda has ${count(topics.length, 'topic')}: ${topics.map((topic) => topic.title).join('; ')}.`);
   const parked = parkedTopicsFor(ctx.journal, mentor.handle, existing).filter(
     (topic) => !hasTopic(topics, topic.title),
   );

@@ -49,7 +49,10 @@ export async function askDate(
   now: Date,
   question: DateQuestion & { optional?: boolean },
 ): Promise<Date | undefined> {
-  const readable = accepts((answer) => readDate(answer, now), () => UNREADABLE_DATE);
+  const readable = accepts(
+    (answer) => readDate(answer, now),
+    () => UNREADABLE_DATE,
+  );
   const noDate = (text: string) => !text.trim() || Boolean(question.none?.test(text));
   const answer = await prompt.text({
     message: question.message,
