@@ -123,6 +123,26 @@ export function openActionsConcerning(
     .sort((a, b) => byCreated(a, b) || index.position.get(a)! - index.position.get(b)!);
 }
 
+/**
+ * Your open actions that are no mentor's in particular (linked to no mentor, nor to a goal a mentor
+ * helps with): not on any agenda by themselves, but yours to report on to whichever mentor you choose,
+ * and from then on on that mentor's agendas (see openActionsConcerning).
+ */
+export function openActionsOfNoMentor(journal: Journal, when: Date | string): Action[] {
+  const time = new Date(when).getTime();
+  const goalsWithMentors = new Set(journal.goals.filter((goal) => goal.mentors.length).map((goal) => goal.id));
+  return journal.actions
+    .filter(
+      (action) =>
+        action.status === 'open' &&
+        action.owner === 'me' &&
+        !action.mentor &&
+        !(action.goalId && goalsWithMentors.has(action.goalId)) &&
+        Date.parse(action.createdAt) <= time,
+    )
+    .sort(byCreated);
+}
+
 export function buildAgenda(journal: Journal, meeting: Meeting, index = indexForAgendas(journal)): Agenda {
   const mentor = mentorOf(journal, meeting.mentor);
   const prep = meeting.prep;

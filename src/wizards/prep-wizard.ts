@@ -1,4 +1,5 @@
-import { openActionsConcerning, timeCheck } from '../core/agenda.js';
+import { openActionsConcerning, openActionsOfNoMentor, timeCheck } from '../core/agenda.js';
+import { byCreated } from '../core/order.js';
 import { formatDateTime } from '../core/dates.js';
 import type { PrepInput, TopicInput } from '../core/inputs.js';
 import { isPrepared, lastHeldMeeting, nextPlannedMeeting, usualMode, whichMentor } from '../core/meetings.js';
@@ -122,21 +123,28 @@ const REVIEW_CHOICES = [
   { label: 'In progress', value: 'progress' },
   { label: 'Blocked', value: 'blocked' },
   { label: 'Dropped', value: 'dropped' },
-  { label: 'Skip for now (it stays open, and on the agenda)', value: 'skip' },
 ] as const;
+const SKIP_ON_AGENDA = { label: 'Skip for now (it stays open, and on the agenda)', value: 'skip' } as const;
+const SKIP_OFF_AGENDA = { label: 'Skip: not for this meeting', value: 'skip' } as const;
+type ReviewChoice = (typeof REVIEW_CHOICES)[number]['value'] | 'skip';
 
 /**
- * The open actions this meeting's agenda reports on (the one rule in openActionsConcerning), yours
- * first, then what the mentor offered: the progress a mentor will ask about. Skipping one leaves it
- * open, and on the agenda.
+ * The progress a mentor will ask about: the open actions this meeting's agenda reports on (the one
+ * rule in openActionsConcerning), with your to-dos that are no mentor's in particular, oldest first;
+ * then what the mentor offered. Reporting on a to-do puts it on this agenda; skipping one that is on
+ * the agenda leaves it there, still open.
  */
 async function reviewActions({ journal, prompt }: PrepWizardContext, mentor: Mentor, when: Date): Promise<Review[]> {
   const open = openActionsConcerning(journal, mentor.handle, when);
-  const mine = open.filter((action) => action.owner === 'me');
+  const onAgenda = new Set(open);
+  const mine = [...open.filter((action) => action.owner === 'me'), ...openActionsOfNoMentor(journal, when)]
+    .filter((action, at, all) => all.indexOf(action) === at)
+    .sort(byCreated);
   const theirs = open.filter((action) => action.owner === 'mentor');
   if (mine.length) prompt.say(`You have ${count(mine.length, 'open action')} to report on.`);
   const reviews: Review[] = [];
-  for (const action of mine) reviews.push(...(await reviewOne(prompt, action, `${action.id} ${action.title}`)));
+  for (const action of mine)
+    reviews.push(...(await reviewOne(prompt, action, `${action.id} ${action.title}`, onAgenda.has(action))));
   for (const action of theirs) {
     const state = await prompt.choose({
       message: `${mentor.name} offered: "${action.title}". Still open?`,
@@ -152,10 +160,11 @@ async function reviewActions({ journal, prompt }: PrepWizardContext, mentor: Men
   return reviews;
 }
 
-async function reviewOne(prompt: Prompter, action: Action, label: string): Promise<Review[]> {
-  const state = await prompt.choose<(typeof REVIEW_CHOICES)[number]['value']>({
+/** `onAgenda`: the action concerns this mentor, so skipping it leaves it on the agenda, still open. */
+async function reviewOne(prompt: Prompter, action: Action, label: string, onAgenda: boolean): Promise<Review[]> {
+  const state = await prompt.choose<ReviewChoice>({
     message: label,
-    choices: [...REVIEW_CHOICES],
+    choices: [...REVIEW_CHOICES, onAgenda ? SKIP_ON_AGENDA : SKIP_OFF_AGENDA],
     default: 'skip',
   });
   if (state === 'skip') return [];

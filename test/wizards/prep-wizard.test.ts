@@ -274,23 +274,26 @@ describe('prep wizard: intention and the review of open actions', () => {
     expect(reported['Read the curriculum']).toEqual({ state: 'open', note: undefined });
   });
 
-  it('asks about exactly the actions the agenda reports on: skipping one keeps it there, and a to-do of no concern to the mentor is neither asked nor shown', async () => {
+  it('skipping an action that concerns the mentor keeps it on the agenda; a to-do of no mentor in particular is offered, and stays off unless reported on', async () => {
     const j = withAda();
     goal(j, { title: 'Choose a specialty', mentor: ['ada'] });
     const linked = action(j, { title: 'Draft a personal statement', goal: 'g1' }, daysBefore(5));
-    const privateTodo = action(j, { title: 'Renew my parking permit' }, daysBefore(4));
+    const permit = action(j, { title: 'Renew my parking permit' }, daysBefore(4));
+    const exam = action(j, { title: 'Book the exam' }, daysBefore(3));
     const { prompt, agenda } = await prep(j, [
       ...opening(),
       [/Draft a personal statement/, pick(/Skip for now/)],
+      [/Renew my parking permit/, pick(/Skip: not for this meeting/)],
+      [/Book the exam/, pick(/In progress/)],
+      [/A note on it/, ''],
       [/Suggested by/, []],
       [/First topic/, ''],
       [/Goals to discuss/, ENTER],
       [/reflection prompts/, false],
     ]);
-    expect(prompt.question(/Renew my parking permit/)).toBeUndefined();
-    const shown = agenda.actionsReviewed.map(({ action }) => action.id);
-    expect(shown).toEqual([linked.id]);
-    expect(shown).not.toContain(privateTodo.id);
+    expect(prompt.said).toContain('You have 3 open actions to report on.');
+    expect(agenda.actionsReviewed.map(({ action: each }) => each.id)).toEqual([linked.id, exam.id]);
+    expect(agenda.actionsReviewed.map(({ action: each }) => each.id)).not.toContain(permit.id);
   });
 
   it('asks whether what the mentor offered is still open', async () => {
