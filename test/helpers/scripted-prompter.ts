@@ -16,14 +16,13 @@
  * question's default, a text answer refused by the question's validator is recorded and the same
  * question is asked again (with the next scripted answer), CTRL_C rejects like inquirer does.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterEach } from 'vitest';
 import type { Context } from '../../src/cli/context.js';
 import { openJournalStore, type JournalStore } from '../../src/store/journal-store.js';
 import type { Choice, Prompter } from '../../src/ui/prompter.js';
 import { plainStyle } from '../../src/ui/style.js';
+import { tempFolder } from './temp.js';
 
 /** Ctrl-C at this question: the call rejects with an Error named ExitPromptError, as inquirer's does. */
 export const CTRL_C: unique symbol = Symbol('Ctrl-C');
@@ -322,14 +321,13 @@ export async function tempStore(now: Date): Promise<{
   bytes: () => Promise<Buffer | undefined>;
   cleanup: () => Promise<void>;
 }> {
-  const dir = await mkdtemp(join(tmpdir(), 'mentee-wizard-'));
-  const path = join(dir, 'journal.json');
+  const { dir, journal: path, cleanup } = await tempFolder();
   return {
     dir,
     path,
     store: openJournalStore(path, () => now),
     bytes: () => readFile(path).catch(() => undefined),
-    cleanup: () => rm(dir, { recursive: true, force: true }),
+    cleanup,
   };
 }
 
