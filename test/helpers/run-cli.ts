@@ -9,6 +9,7 @@ import type { ContextFactory } from '../../src/cli/program.js';
 import type { Prompter } from '../../src/ui/prompter.js';
 import { succeeded, runEnv, type RunOptions, type RunResult } from './cli.js';
 import { scripted } from './scripted-prompter.js';
+import { tempFolder, type TempFolder } from './temp.js';
 
 export type { RunResult };
 
@@ -46,4 +47,11 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
 /** Runs in process a command that must succeed, failing the test with its stderr otherwise. */
 export async function cli(args: string[], options: CliOptions = {}): Promise<string> {
   return succeeded(args, await runCli(args, options));
+}
+
+/** A journal in a fresh folder with Dr Ada Lovelace (handle lovelace) as the only mentor. */
+export async function withLovelace(): Promise<TempFolder> {
+  const folder = await tempFolder();
+  await cli(['mentor', 'add', 'Dr Ada Lovelace'], { journal: folder.journal });
+  return folder;
 }
