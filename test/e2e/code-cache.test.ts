@@ -1,19 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NOW } from '../helpers/cli.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runEnv } from '../helpers/cli.js';
+import { tempFolders } from '../helpers/temp.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A private copy of the installed program, so its code cache is this test's alone. */
 let install: string;
 let cacheDir: string;
+const folders = tempFolders();
 
-beforeEach(() => {
-  install = mkdtempSync(join(tmpdir(), 'mentee-install-'));
+beforeEach(async () => {
+  install = (await folders()).dir;
   for (const part of [
     'bin/mentee.cjs',
     'dist/mentee.cjs',
@@ -24,11 +25,10 @@ beforeEach(() => {
     cpSync(join(ROOT, part), join(install, part), { recursive: true });
   cacheDir = join(install, 'dist', '.code-cache');
 });
-afterEach(() => rmSync(install, { recursive: true, force: true }));
 
 function mentee(...args: string[]) {
   return spawnSync(process.execPath, [join(install, 'bin', 'mentee.cjs'), ...args], {
-    env: { ...process.env, MENTEE_JOURNAL: join(install, 'journal.json'), MENTEE_NOW: NOW, NO_COLOR: '1' },
+    env: runEnv({ journal: join(install, 'journal.json') }),
     encoding: 'utf8',
   });
 }
