@@ -53,6 +53,16 @@ describe('the compiled-code cache beside the bundle', () => {
     expect(second.stdout).toBe(first.stdout);
   });
 
+  it("made while printing a command's help is a cache of its own, not the one the command's runs use", () => {
+    expect(mentee('templates', '--help').status).toBe(0);
+    expect(cacheFiles()).toEqual([expect.stringMatching(/-templates-help\.bin$/)]);
+    expect(mentee('templates').status).toBe(0);
+    expect(cacheFiles().sort()).toEqual([
+      expect.stringMatching(/-templates-help\.bin$/),
+      expect.stringMatching(/-templates\.bin$/),
+    ]);
+  });
+
   it('is not made by a command that fails', () => {
     expect(mentee('statu').status).not.toBe(0);
     expect(mentee('show', 'a99').status).not.toBe(0);
