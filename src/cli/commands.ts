@@ -10,7 +10,7 @@ export interface CommandSpec {
   name: string;
   summary: string;
   args?: Arg[];
-  /** In the order help lists them; a command takes --json when one of them is --json. */
+  /** In the order help lists them; a command takes --json when it lists it like any other flag. */
   flags?: Flag[];
   /** Shown under "Example:" in the command's help, each after "$ ". */
   examples?: string[];
@@ -58,7 +58,7 @@ const meetings = () => import('../commands/meetings.js');
 const mentors = () => import('../commands/mentor.js');
 const templates = () => import('../commands/templates.js');
 
-export const json: Flag = { flags: '--json', help: 'print a stable JSON shape instead of text (see README)' };
+const json: Flag = { flags: '--json', help: 'print a stable JSON shape instead of text (see README)' };
 const note = (help: string): Flag => ({ flags: '--note <text>', help });
 
 /** The options of the program itself, before any command; `--version` and `--help` are commander's. */
@@ -495,15 +495,11 @@ export const COMMANDS: CommandSpec[] = [
 ];
 
 /** The program itself: plain `mentee`, with the options every command accepts. */
-export const PROGRAM: CommandSpec = {
+export const PROGRAM = {
   name: 'mentee',
   summary: 'Prepare for every meeting with a mentor, log what you learn, share a clean summary.',
   flags: GLOBAL_FLAGS,
   examples: ['mentee prep --mentor lovelace --when "next thursday 17:30" --topic "Specialty choice:15"'],
   load: lazy(() => import('../commands/home.js'), 'homeCommand'),
   subcommands: COMMANDS,
-};
-
-export function takesJson(spec: CommandSpec): boolean {
-  return (spec.flags ?? []).some((flag) => flag.flags === '--json');
-}
+} satisfies CommandSpec;

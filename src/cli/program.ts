@@ -39,7 +39,7 @@ export function buildProgram(argv: string[], io: Io, createContext: ContextFacto
     .allowExcessArguments();
   addFlags(program, PROGRAM.flags);
   addExamples(program, PROGRAM.examples);
-  const home = handler(PROGRAM.load!, io, createContext);
+  const home = handler(PROGRAM.load, io, createContext);
   program.action(async (_flags: unknown, command: Command) => {
     if (command.args.length) {
       const { UsageError } = await import('../errors.js');
@@ -49,17 +49,14 @@ export function buildProgram(argv: string[], io: Io, createContext: ContextFacto
   });
 
   const wanted = requestedCommand(argv);
-  const commands = PROGRAM.subcommands!;
-  const only = commands.find((spec) => spec.name === wanted);
-  for (const spec of only ? [only] : commands) define(program, spec, io, createContext);
+  const only = PROGRAM.subcommands.find((spec) => spec.name === wanted);
+  for (const spec of only ? [only] : PROGRAM.subcommands) define(program, spec, io, createContext);
   return program;
 }
 
 /** The command a run asks for: the first word that is neither an option nor the value of one. */
 export function requestedCommand(argv: string[]): string | undefined {
-  const takesValue = new Set(
-    (PROGRAM.flags ?? []).filter((flag) => /[<[]/.test(flag.flags)).map((flag) => longName(flag)),
-  );
+  const takesValue = new Set(PROGRAM.flags.filter((flag) => /[<[]/.test(flag.flags)).map(longName));
   for (let index = 2; index < argv.length; index++) {
     const word = argv[index]!;
     if (takesValue.has(word)) index++;
