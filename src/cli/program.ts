@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { PROGRAM, type CommandSpec, type Flag, type Load } from './commands.js';
+import type { CommandSpec, Flag, Load } from './command-spec.js';
+import { PROGRAM } from './commands.js';
 import type { Context, GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { VERSION } from './version.js';

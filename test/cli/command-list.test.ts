@@ -1,7 +1,8 @@
 /** The one list of commands is what the program offers, and a run wires only the command it asks for. */
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, type CommandSpec } from '../../src/cli/commands.js';
+import type { CommandSpec } from '../../src/cli/command-spec.js';
+import { COMMANDS } from '../../src/cli/commands.js';
 import { buildProgram, requestedCommand } from '../../src/cli/program.js';
 import { processIo } from '../../src/cli/io.js';
 import { cli } from '../helpers/run-cli.js';
