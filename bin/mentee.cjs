@@ -20,14 +20,19 @@ module_.exports.main(process.argv).then(() => {
   if (cacheFile && (!cachedData || script.cachedDataRejected) && !process.exitCode) saveCodeCache(cacheFile);
 });
 
-/** dist/.code-cache/<build>-<node>-<command>.bin, or none when dist/ belongs to someone else. */
+/**
+ * dist/.code-cache/<build>-<node>-<command>.bin, or none when dist/ belongs to someone else. Help has
+ * caches of its own: one made while printing `mentee status --help` lacks the code `mentee status` runs.
+ */
 function codeCacheFile() {
   const build = /^\/\/ mentee build ([0-9a-f]+)\n/.exec(source.slice(0, 64));
   const folder = path.join(__dirname, '..', 'dist');
   if (!build || !process.getuid || fs.statSync(folder).uid !== process.getuid()) return undefined;
-  const command = process.argv.slice(2).find((word) => !word.startsWith('-')) ?? 'none';
+  const words = process.argv.slice(2);
+  const command = words.find((word) => !word.startsWith('-')) ?? 'none';
   if (!/^[a-z]{1,20}$/.test(command)) return undefined;
-  return path.join(folder, '.code-cache', `${build[1]}-${process.versions.v8}-${command}.bin`);
+  const help = words.includes('--help') || words.includes('-h') ? '-help' : '';
+  return path.join(folder, '.code-cache', `${build[1]}-${process.versions.v8}-${command}${help}.bin`);
 }
 
 /** A cache is compiled code, so only one that is ours and that nobody else could have written is used. */

@@ -6,6 +6,7 @@ import { resolveJournalPath } from '../store/paths.js';
 import type { Prompter } from '../ui/prompter.js';
 import { makeStyle, type Style } from '../ui/style.js';
 import { writeLine } from '../ui/terminal.js';
+import type { Io } from './io.js';
 
 /** What a command needs from the outside world, passed in so tests can supply their own. */
 export interface Context {
@@ -29,20 +30,20 @@ export interface GlobalOptions {
   color?: boolean;
 }
 
-export function createContext(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {
+/** The context of one run, from its global flags and what the run was given (the process's, or a test's). */
+export function createContext(options: GlobalOptions, io: Io): Context {
+  const { env, interactive, prompter } = io;
   const now = clockFrom(env);
-  const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
-  const prompter = async () => (await import('../ui/inquirer-prompter.js')).createTerminalPrompter();
   const codec = autoCodec(passphraseFor({ env, interactive, prompter }));
-  const warn = (text: string) => writeLine(process.stderr, text);
+  const warn = (text: string) => writeLine(io.stderr, text);
   return {
     now,
     store: openJournalStore(resolveJournalPath(options.journal, env), () => now, { codec, onNotice: warn }),
     env,
-    print: (text) => writeLine(process.stdout, text),
+    print: (text) => writeLine(io.stdout, text),
     warn,
-    style: makeStyle(process.stdout, env, options.color !== false),
-    errorStyle: makeStyle(process.stderr, env, options.color !== false),
+    style: makeStyle(io.stdout, env, options.color !== false),
+    errorStyle: makeStyle(io.stderr, env, options.color !== false),
     interactive,
     prompter,
   };

@@ -1,46 +1,32 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
+import { DomainError } from '../core/problems.js';
+import type { CommandSpec, Flag, Load } from './command-spec.js';
+import { PROGRAM } from './commands.js';
+import type { Context, GlobalOptions } from './context.js';
+import type { Io } from './io.js';
 import { VERSION } from './version.js';
-import { example, run, withJson, type Flags } from './define.js';
-import { addActionCommands } from './register-actions.js';
-import { addCareCommands } from './register-care.js';
-import { addGoalCommands } from './register-goals.js';
-import { addMeetingCommands } from './register-meetings.js';
-import { addMentorCommands } from './register-mentors.js';
 
-/** Which commands each group of wiring defines, so a run can wire only the group it needs. */
-const GROUPS: [names: string[], register: (program: Command) => void][] = [
-  [['mentor'], addMentorCommands],
-  [['goal'], addGoalCommands],
-  [['prep', 'log', 'meetings', 'meeting'], addMeetingCommands],
-  [['action', 'actions', 'done'], addActionCommands],
-  [['doctor', 'undo', 'encrypt', 'decrypt'], addCareCommands],
-];
+export type ContextFactory = (globals: GlobalOptions, io: Io) => Context | Promise<Context>;
 
-/** The command a run asks for: the first word that is not an option or the value of --journal. */
-function requestedCommand(argv: string[]): string | undefined {
-  for (let index = 2; index < argv.length; index++) {
-    const word = argv[index]!;
-    if (word === '--journal') index++;
-    else if (!word.startsWith('-')) return word;
-  }
-  return undefined;
-}
+type Globals = GlobalOptions & { allowIdentifiers?: boolean };
 
 /**
- * The whole command line. Given the run's arguments, only the group of commands it asks for is wired
- * (a run of `mentee status` need not define forty others); help and unknown words get everything.
+ * The command line, built from the list in commands.ts. Given a run's arguments, only the command it
+ * asks for is defined (`mentee status` need not define forty others); help, a mistyped command and
+ * plain `mentee` get them all.
  */
-export function buildProgram(argv?: string[]): Command {
-  const program = new Command('mentee')
-    .description('Prepare for every meeting with a mentor, log what you learn, share a clean summary.')
+export function buildProgram(argv: string[], io: Io, createContext: ContextFactory): Command {
+  const program = new Command(PROGRAM.name)
+    .description(PROGRAM.summary)
     .version(VERSION, '-V, --version', 'print the version')
-    .addOption(new Option('--journal <file>', 'journal file to use').env('MENTEE_JOURNAL'))
-    .option('--no-color', 'never colour the output (NO_COLOR works too)')
-    .option('--allow-identifiers', 'keep text that looks like a patient identifier (an NHS number) without asking')
     .showSuggestionAfterError()
     .exitOverride()
-    // One line: commander's "(Did you mean …?)" joins the error instead of following it.
     .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+      getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns) || 80,
+      getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns) || 80,
+      // One line: commander's "(Did you mean …?)" joins the error instead of following it.
       outputError: (text, write) =>
         write(
           `${text
@@ -49,90 +35,92 @@ export function buildProgram(argv?: string[]): Command {
             .replace(/\s*\n\s*/g, ' ')}\n`,
         ),
     })
-    .allowExcessArguments()
-    .action(async (_flags: Flags, command: Command) => {
+    // `mentee help <command>`; without this commander leaves it out, the root having an action.
+    .helpCommand(true)
+    // The root takes any words so that it can name an unknown command itself (its subcommands do not).
+    .allowExcessArguments();
+  addFlags(program, PROGRAM.flags);
+  addExamples(program, PROGRAM.examples);
+  const home = handler(PROGRAM.load, io, createContext);
+  program.action(async (_flags: unknown, command: Command) => {
+    if (command.args.length) {
       const { UsageError } = await import('../errors.js');
-      if (command.args.length) throw new UsageError(`unknown command '${command.args[0]}'.`, 'See: mentee --help');
-      await run(async (ctx, flags) => (await import('../commands/home.js')).homeCommand(ctx, flags))(_flags, command);
-    });
-  program.addHelpText(
-    'after',
-    '\nExample:\n  $ mentee prep --mentor lovelace --when "next thursday 17:30" --topic "Specialty choice:15"',
-  );
+      throw new UsageError(`unknown command '${command.args[0]}'.`, 'See: mentee --help');
+    }
+    await home(_flags, command);
+  });
 
-  example(
-    program
-      .command('init')
-      .description('start your journal: your name and career stage')
-      .option('--name <name>', 'your name (optional)')
-      .option('--stage <stage>', 'career stage, e.g. "FY2 doctor"')
-      .option('-y, --yes', 'ask nothing: use the flags given (on a terminal, init otherwise asks)')
-      .action(run(async (ctx, flags) => (await import('../commands/init.js')).initCommand(ctx, flags))),
-    'mentee init --name "Sam Patel" --stage "FY2 doctor"',
-  );
-
-  const wanted = argv && requestedCommand(argv);
-  const only = GROUPS.find(([names]) => wanted !== undefined && names.includes(wanted));
-  const isOwnCommand = wanted !== undefined && ['init', 'show', 'status', 'export', 'templates'].includes(wanted);
-  for (const group of GROUPS) if (!(only || isOwnCommand) || group === only) group[1](program);
-
-  example(
-    withJson(
-      program
-        .command('show')
-        .argument('<id>', 'm3, g1, a12 or a mentor')
-        .description('show one meeting, goal, action or mentor'),
-    )
-      .option('--include-private', 'also show private reflections')
-      .action(run(async (ctx, id: string, flags) => (await import('../commands/show.js')).showCommand(ctx, id, flags))),
-    'mentee show m1 --include-private',
-  );
-  example(
-    withJson(
-      program.command('status').description('what needs attention: next meeting, overdue actions, mentors to contact'),
-    ).action(run(async (ctx, flags) => (await import('../commands/status.js')).statusCommand(ctx, flags))),
-    'mentee status --json',
-  );
-  example(
-    program
-      .command('export')
-      .description(
-        'share an agenda, a meeting record, a progress summary or a calendar (Markdown, HTML, iCalendar, JSON)',
-      )
-      .addOption(new Option('--format <format>', 'md, html, ics or json (default: from --out, else md)'))
-      .option('--next', 'the agenda of the next planned meeting (the default when one is planned)')
-      .option('--meeting <id>', 'one meeting: its agenda, or its record once logged')
-      .option('--since <date>', 'a progress summary from this date')
-      .option('--from <date>', 'the same as --since')
-      .option('--to <date>', 'end of the summary period (default: now)')
-      .option('--all', 'the whole journal')
-      .option('--mentor <mentor>', 'only this mentor')
-      .option('--include-private', 'include private reflections (they are left out otherwise)')
-      .option('--out <file>', 'write to a file (owner-only) instead of stdout')
-      .option('--force', 'replace --out if it exists')
-      .option('--schema', 'print the JSON Schema of --format json and stop')
-      .action(run(async (ctx, flags) => (await import('../commands/export.js')).exportCommand(ctx, flags))),
-    'mentee export --since 2026-09-01 --mentor lovelace --out summary.html',
-    'mentee export --next --out agenda.md',
-    'mentee export --format ics --out meetings.ics',
-  );
-
-  const templates = withJson(
-    program.command('templates').description('list prep templates (built in and your own)'),
-  ).action(run(async (ctx, flags) => (await import('../commands/templates.js')).templatesListCommand(ctx, flags)));
-  example(templates, 'mentee templates show career-decision');
-  example(
-    withJson(templates.command('show').argument('<name>').description('show one prep template')).action(
-      // commander gives a --json written after "show" to the list, which has one too: take either.
-      run(async (ctx, name: string, flags) =>
-        (await import('../commands/templates.js')).templatesShowCommand(ctx, name, { ...templates.opts(), ...flags }),
-      ),
-    ),
-    'mentee templates show check-in --json',
-  );
-  // The root takes any words so that it can name an unknown command itself; its subcommands must not
-  // inherit that (commander copies it to them), or `mentee undo 2` would quietly run `mentee undo`.
-  const strict = (command: Command): void => command.commands.forEach((sub) => strict(sub.allowExcessArguments(false)));
-  strict(program);
+  const wanted = requestedCommand(argv);
+  const only = PROGRAM.subcommands.find((spec) => spec.name === wanted);
+  for (const spec of only ? [only] : PROGRAM.subcommands) define(program, spec, io, createContext);
   return program;
+}
+
+/** The command a run asks for: the first word that is neither an option nor the value of one. */
+export function requestedCommand(argv: string[]): string | undefined {
+  const takesValue = new Set(PROGRAM.flags.filter((flag) => /[<[]/.test(flag.flags)).map(longName));
+  for (let index = 2; index < argv.length; index++) {
+    const word = argv[index]!;
+    if (takesValue.has(word)) index++;
+    else if (!word.startsWith('-')) return word;
+  }
+  return undefined;
+}
+
+function define(parent: Command, spec: CommandSpec, io: Io, createContext: ContextFactory): void {
+  const command = parent.command(spec.name).description(spec.summary);
+  for (const arg of spec.args ?? []) command.argument(arg.name, arg.help);
+  addFlags(command, spec.flags);
+  addExamples(command, spec.examples);
+  if (spec.load) command.action(handler(spec.load, io, createContext));
+  // commander copies the root's allowance for extra words to its subcommands: `mentee undo 2` must fail.
+  command.allowExcessArguments(false);
+  for (const sub of spec.subcommands ?? []) define(command, sub, io, createContext);
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function addFlags(command: Command, flags: Flag[] = []): void {
+  for (const flag of flags) {
+    if (flag.repeatable) command.option(flag.flags, flag.help, collect);
+    else command.option(flag.flags, flag.help);
+  }
+}
+
+function addExamples(command: Command, examples: string[] = []): void {
+  if (examples.length) command.addHelpText('after', `\nExample:\n${examples.map((line) => `  $ ${line}`).join('\n')}`);
+}
+
+function longName(flag: Flag): string {
+  return /--[\w-]+/.exec(flag.flags)![0];
+}
+
+/**
+ * Runs a command: its context is made, the identifier guard checks what was typed, and only then is
+ * the handler's module loaded and called with the arguments and the command's flags. A group's flags
+ * come too (`mentee templates --json show x`), for the subcommand that declares the same ones.
+ */
+function handler(load: Load, io: Io, createContext: ContextFactory) {
+  return async (...received: unknown[]) => {
+    const command = received.at(-1) as Command;
+    const globals = command.optsWithGlobals<Globals>();
+    const ctx = await createContext(globals, io);
+    const args = received.slice(0, -2);
+    if (!globals.allowIdentifiers) await (await import('./identifier-guard.js')).guardIdentifiers(ctx, command, args);
+    const group = command.parent?.parent ? command.parent.opts() : {};
+    try {
+      await (await load())(ctx, ...args, { ...group, ...command.opts() });
+    } catch (error) {
+      // What the core refused is said here, where the command and its flags are known.
+      if (!(error instanceof DomainError)) throw error;
+      throw (await import('./problem-words.js')).wordProblem(error.problem, commandWords(command));
+    }
+  };
+}
+
+/** "prep", "action add": the words that ran a command, for hints that repeat them. */
+function commandWords(command: Command): string {
+  const words: string[] = [];
+  for (let at: Command | null = command; at?.parent; at = at.parent) words.unshift(at.name());
+  return words.join(' ');
 }

@@ -1,19 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NOW } from '../helpers/cli.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runEnv } from '../helpers/cli.js';
+import { tempFolders } from '../helpers/temp.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A private copy of the installed program, so its code cache is this test's alone. */
 let install: string;
 let cacheDir: string;
+const folders = tempFolders();
 
-beforeEach(() => {
-  install = mkdtempSync(join(tmpdir(), 'mentee-install-'));
+beforeEach(async () => {
+  install = (await folders()).dir;
   for (const part of [
     'bin/mentee.cjs',
     'dist/mentee.cjs',
@@ -24,11 +25,10 @@ beforeEach(() => {
     cpSync(join(ROOT, part), join(install, part), { recursive: true });
   cacheDir = join(install, 'dist', '.code-cache');
 });
-afterEach(() => rmSync(install, { recursive: true, force: true }));
 
 function mentee(...args: string[]) {
   return spawnSync(process.execPath, [join(install, 'bin', 'mentee.cjs'), ...args], {
-    env: { ...process.env, MENTEE_JOURNAL: join(install, 'journal.json'), MENTEE_NOW: NOW, NO_COLOR: '1' },
+    env: runEnv({ journal: join(install, 'journal.json') }),
     encoding: 'utf8',
   });
 }
@@ -51,6 +51,16 @@ describe('the compiled-code cache beside the bundle', () => {
     expect(statSync(join(cacheDir, file!)).mode & 0o777).toBe(0o600);
     const second = mentee('templates');
     expect(second.stdout).toBe(first.stdout);
+  });
+
+  it("made while printing a command's help is a cache of its own, not the one the command's runs use", () => {
+    expect(mentee('templates', '--help').status).toBe(0);
+    expect(cacheFiles()).toEqual([expect.stringMatching(/-templates-help\.bin$/)]);
+    expect(mentee('templates').status).toBe(0);
+    expect(cacheFiles().sort()).toEqual([
+      expect.stringMatching(/-templates-help\.bin$/),
+      expect.stringMatching(/-templates\.bin$/),
+    ]);
   });
 
   it('is not made by a command that fails', () => {

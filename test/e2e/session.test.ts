@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, readJournal, runMentee, tempJournal } from '../helpers/cli.js';
+import { ok, readJournal, runMentee } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 
 /** One realistic mentee's first weeks, run step by step through the built binary. */
 describe('a session from init to export', () => {
@@ -9,7 +10,7 @@ describe('a session from init to export', () => {
   const run = (args: string[], now?: string) => ok(args, { journal, ...(now ? { now } : {}) });
 
   beforeAll(async () => {
-    ({ journal, cleanup } = await tempJournal());
+    ({ journal, cleanup } = await tempFolder());
   });
   afterAll(() => cleanup());
 

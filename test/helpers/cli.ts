@@ -1,12 +1,18 @@
+/**
+ * The built binary, run as a user would: for what only a real process shows (start-up, signals,
+ * terminals, pipes, the code cache, folders found from the process environment). Everything else
+ * runs in process, through run-cli.ts.
+ */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { NOW_ISO } from './clock.js';
+import { tempFolder } from './temp.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/mentee.cjs', import.meta.url));
-/** The fixed "now" of every end-to-end test: Wednesday 25 November 2026, 09:00 UTC. */
-export const NOW = '2026-11-25T09:00:00Z';
+
+/** @deprecated The fixed "now" as text: use NOW_ISO (or NOW, a Date) from ./clock.js. */
+export const NOW = NOW_ISO;
 
 export interface RunResult {
   code: number;
@@ -16,24 +22,31 @@ export interface RunResult {
 
 export interface RunOptions {
   journal?: string;
-  now?: string;
+  /** MENTEE_NOW: the fixed NOW unless given. */
+  now?: string | Date;
   env?: Record<string, string | undefined>;
   input?: string;
 }
 
-/** Runs the built binary as a user would, with no terminal on stdin. */
-export function runMentee(args: string[], options: RunOptions = {}): Promise<RunResult> {
+/** The environment of a run: the fixed clock, no colour, UTC, the journal given; undefined values removed. */
+export function runEnv(options: RunOptions, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const now = options.now ?? NOW_ISO;
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...base,
     TZ: 'UTC',
     NO_COLOR: '1',
-    MENTEE_NOW: options.now ?? NOW,
+    MENTEE_NOW: typeof now === 'string' ? now : now.toISOString(),
     ...options.env,
   };
   if (options.journal) env.MENTEE_JOURNAL = options.journal;
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
+  return env;
+}
+
+/** Runs the built binary as a user would, with no terminal on stdin. */
+export function runMentee(args: string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { env: runEnv(options), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -44,19 +57,19 @@ export function runMentee(args: string[], options: RunOptions = {}): Promise<Run
   });
 }
 
-/** A fresh folder for one test's journal; `cleanup` removes it. */
-export async function tempJournal(): Promise<{ dir: string; journal: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'mentee-test-'));
-  return { dir, journal: join(dir, 'journal.json'), cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
+/** @deprecated A fresh folder with a journal path: use tempFolder from ./temp.js. */
+export const tempJournal = tempFolder;
 
 export async function readJournal(path: string): Promise<any> {
   return JSON.parse(await readFile(path, 'utf8'));
 }
 
-/** Runs a command that must succeed, failing the test with its stderr otherwise. */
+/** Runs the binary for a command that must succeed, failing the test with its stderr otherwise. */
 export async function ok(args: string[], options: RunOptions = {}): Promise<string> {
-  const result = await runMentee(args, options);
+  return succeeded(args, await runMentee(args, options));
+}
+
+export function succeeded(args: string[], result: RunResult): string {
   if (result.code !== 0) throw new Error(`mentee ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
   return result.stdout;
 }

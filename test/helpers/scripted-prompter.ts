@@ -16,14 +16,7 @@
  * question's default, a text answer refused by the question's validator is recorded and the same
  * question is asked again (with the next scripted answer), CTRL_C rejects like inquirer does.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach } from 'vitest';
-import type { Context } from '../../src/cli/context.js';
-import { openJournalStore, type JournalStore } from '../../src/store/journal-store.js';
 import type { Choice, Prompter } from '../../src/ui/prompter.js';
-import { plainStyle } from '../../src/ui/style.js';
 
 /** Ctrl-C at this question: the call rejects with an Error named ExitPromptError, as inquirer's does. */
 export const CTRL_C: unique symbol = Symbol('Ctrl-C');
@@ -285,63 +278,5 @@ export function scripted(lines: ScriptLine[]): ScriptedPrompter {
   return prompter;
 }
 
-/** A Context for calling a command function as main would on a terminal, with scripted questions. */
-export interface TestContext extends Context {
-  out: string[];
-  err: string[];
-}
-
-export function commandContext(
-  store: JournalStore,
-  now: Date,
-  prompt: Prompter,
-  options: { interactive?: boolean } = {},
-): TestContext {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    now,
-    store,
-    env: {},
-    out,
-    err,
-    print: (text) => void out.push(text),
-    warn: (text) => void err.push(text),
-    style: plainStyle,
-    errorStyle: plainStyle,
-    interactive: options.interactive ?? true,
-    prompter: async () => prompt,
-  };
-}
-
-/** A journal file in a fresh folder, opened with a fixed clock; `bytes()` reads it exactly as on disk. */
-export async function tempStore(now: Date): Promise<{
-  dir: string;
-  path: string;
-  store: JournalStore;
-  bytes: () => Promise<Buffer | undefined>;
-  cleanup: () => Promise<void>;
-}> {
-  const dir = await mkdtemp(join(tmpdir(), 'mentee-wizard-'));
-  const path = join(dir, 'journal.json');
-  return {
-    dir,
-    path,
-    store: openJournalStore(path, () => now),
-    bytes: () => readFile(path).catch(() => undefined),
-    cleanup: () => rm(dir, { recursive: true, force: true }),
-  };
-}
-
-/** Temporary stores for the tests of one describe block, each removed after its test. */
-export function tempStores(now: Date): () => ReturnType<typeof tempStore> {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    while (cleanups.length) await cleanups.pop()!();
-  });
-  return async () => {
-    const temp = await tempStore(now);
-    cleanups.push(temp.cleanup);
-    return temp;
-  };
-}
+// Moved to ./command-context.js; re-exported while the tests that import them from here switch over.
+export { commandContext, tempStore, tempStores, type TempStore, type TestContext } from './command-context.js';

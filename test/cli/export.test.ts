@@ -1,10 +1,11 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExportJsonSchema } from '../../src/core/export-shape.js';
-import { ok, runMentee, tempJournal } from '../helpers/cli.js';
+import { cli, runCli } from '../helpers/run-cli.js';
+import { tempFolder } from '../helpers/temp.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -17,11 +18,11 @@ let journal: string;
 let dir: string;
 let cleanup: () => Promise<void>;
 /** Every command runs on 25 Nov 2026, after the first meeting and before the second. */
-const run = (args: string[], env: Record<string, string> = {}) => ok(args, { journal, env });
+const run = (args: string[]) => cli(args, { journal });
 
 beforeAll(async () => {
-  ({ journal, dir, cleanup } = await tempJournal());
-  const setUp = (args: string[], now: string) => ok(args, { journal, now });
+  ({ journal, dir, cleanup } = await tempFolder());
+  const setUp = (args: string[], now: string) => cli(args, { journal, now });
   await setUp(['init', '--name', 'Sam Patel', '--stage', 'FY2 doctor'], '2026-09-01T09:00:00Z');
   await setUp(['mentor', 'add', 'Dr Ada Lovelace', '--role', 'GP partner', '--length', '30'], '2026-09-01T09:00:00Z');
   await setUp(
@@ -249,7 +250,7 @@ describe('privacy in every format', () => {
   });
 
   it('a calendar never carries them, and says so when they are asked for', async () => {
-    const result = await runMentee(['export', '--meeting', 'm1', '--format', 'ics', '--include-private'], { journal });
+    const result = await runCli(['export', '--meeting', 'm1', '--format', 'ics', '--include-private'], { journal });
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain('PRIVATE-SENTINEL');
     expect(result.stderr).toContain('never carry private reflections');
@@ -271,39 +272,9 @@ describe('--out', () => {
   });
 
   it('refuses an extension it cannot read, naming the formats', async () => {
-    const result = await runMentee(['export', '--next', '--out', join(dir, 'agenda.docx')], { journal });
+    const result = await runCli(['export', '--next', '--out', join(dir, 'agenda.docx')], { journal });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--format md, html, ics or json');
-  });
-});
-
-describe('your own layouts', () => {
-  it('a layout in the config folder replaces the built-in one', async () => {
-    const config = join(dir, 'config');
-    await mkdir(join(config, 'mentee', 'templates', 'export'), { recursive: true });
-    await writeFile(
-      join(config, 'mentee', 'templates', 'export', 'meeting.md.liquid'),
-      'Hello {{ meeting.mentor.name }}: {% for topic in meeting.topics %}{{ topic.title }}; {% endfor %}\n',
-    );
-    const text = await run(['export', '--meeting', 'm1'], { XDG_CONFIG_HOME: config });
-    expect(text).toBe(
-      'Hello Dr Ada Lovelace: Specialty choice; \\<script\\>alert(1)\\</script\\> \\| \\*bold\\* \\[link\\](x);\n',
-    );
-  });
-
-  it('a broken layout gets one clear line naming the file, and no export', async () => {
-    const config = join(dir, 'broken-config');
-    const file = join(config, 'mentee', 'templates', 'export', 'summary.html.liquid');
-    await mkdir(join(file, '..'), { recursive: true });
-    await writeFile(file, '{% for goal in summary.goals %}{{ goal.nonsense }}');
-    const result = await runMentee(['export', '--all', '--format', 'html'], {
-      journal,
-      env: { XDG_CONFIG_HOME: config },
-    });
-    expect(result.code).toBe(1);
-    expect(result.stdout).toBe('');
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toContain(file);
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ok, runMentee } from '../helpers/cli.js';
-import { readFile } from 'node:fs/promises';
+import { cli, runCli } from '../helpers/run-cli.js';
 
 const COMMANDS = [
   ['init'],
@@ -38,13 +37,8 @@ const COMMANDS = [
 ];
 
 describe('help', () => {
-  it('--version prints the package version', async () => {
-    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
-    expect((await ok(['--version'])).trim()).toBe(version);
-  });
-
   it('--help lists every command', async () => {
-    const out = await ok(['--help']);
+    const out = await cli(['--help']);
     for (const name of [
       'init',
       'mentor',
@@ -67,15 +61,23 @@ describe('help', () => {
   it.each(COMMANDS.map((words) => [words.join(' ')]))(
     'mentee %s --help lists its options with an example',
     async (command) => {
-      const out = await ok([...command.split(' '), '--help']);
+      const out = await cli([...command.split(' '), '--help']);
       expect(out).toContain(`Usage: mentee ${command}`);
       expect(out).toMatch(/Options:\n/);
       expect(out).toMatch(new RegExp(`Example:\\n  \\$ mentee ${command.split(' ')[0]}`));
     },
   );
 
-  it('colour is off when output is not a terminal, even without NO_COLOR', async () => {
-    const result = await runMentee(['--help'], { env: { NO_COLOR: undefined, FORCE_COLOR: undefined } });
-    expect(result.stdout).not.toMatch(/\u001b\[/);
+  it.each(COMMANDS.filter((words) => words.length === 1))(
+    'mentee help %s is the same as its --help',
+    async (command) => {
+      const help = await runCli(['help', command]);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toBe(await cli([command, '--help']));
+    },
+  );
+
+  it("a group's own help command gives a subcommand's help: mentee mentor help add", async () => {
+    expect(await cli(['mentor', 'help', 'add'])).toBe(await cli(['mentor', 'add', '--help']));
   });
 });

@@ -1,6 +1,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, runMentee, tempJournal } from '../helpers/cli.js';
+import { cli, runCli } from '../helpers/run-cli.js';
+import { tempFolder } from '../helpers/temp.js';
 
 /** Every mistake: one line on stderr, nothing on stdout, a non-zero exit code, the journal byte-for-byte as it was. */
 describe('bad input', () => {
@@ -8,12 +9,12 @@ describe('bad input', () => {
   let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ journal, cleanup } = await tempJournal());
-    await ok(['mentor', 'add', 'Dr Ada Lovelace', '--cadence', '4w'], { journal });
-    await ok(['mentor', 'add', 'Prof Adam Smith'], { journal });
-    await ok(['goal', 'add', 'Pass the exam'], { journal });
-    await ok(['action', 'add', 'Book the exam', '--due', 'tomorrow'], { journal });
-    await ok(['prep', '--mentor', 'lovelace', '--when', 'yesterday 17:30', '--topic', 'Exam plan'], { journal });
+    ({ journal, cleanup } = await tempFolder());
+    await cli(['mentor', 'add', 'Dr Ada Lovelace', '--cadence', '4w'], { journal });
+    await cli(['mentor', 'add', 'Prof Adam Smith'], { journal });
+    await cli(['goal', 'add', 'Pass the exam'], { journal });
+    await cli(['action', 'add', 'Book the exam', '--due', 'tomorrow'], { journal });
+    await cli(['prep', '--mentor', 'lovelace', '--when', 'yesterday 17:30', '--topic', 'Exam plan'], { journal });
   });
   afterAll(() => cleanup());
 
@@ -91,7 +92,7 @@ describe('bad input', () => {
     const before = await readFile(journal);
     const backupsBefore = await readdir(`${journal}.backups`);
     const env = _name === 'an invalid MENTEE_NOW' ? { now: 'someday' } : {};
-    const result = await runMentee(args, { journal, ...env });
+    const result = await runCli(args, { journal, ...env });
     expect(result.stderr).toMatch(message);
     expect(result.code).toBe(code);
     expect(result.stdout).toBe('');
@@ -116,11 +117,11 @@ describe('a damaged journal', () => {
   ];
 
   it.each(damage)('a journal that is %s is reported and never overwritten', async (_name, content, message) => {
-    const { journal, cleanup } = await tempJournal();
+    const { journal, cleanup } = await tempFolder();
     try {
       await writeFile(journal, content, { mode: 0o600 });
       for (const args of [['status'], ['action', 'add', 'Something'], ['actions', '--json']]) {
-        const result = await runMentee(args, { journal });
+        const result = await runCli(args, { journal });
         expect(result.code).toBe(1);
         expect(result.stderr).toContain(journal);
         expect(result.stderr).toMatch(message);
@@ -133,13 +134,13 @@ describe('a damaged journal', () => {
   });
 
   it('names the first problem and where it is, and points at the latest backup', async () => {
-    const { journal, cleanup } = await tempJournal();
+    const { journal, cleanup } = await tempFolder();
     try {
-      await ok(['mentor', 'add', 'Dr Ada Lovelace'], { journal });
-      await ok(['prep', '--when', '2026-12-03 17:30', '--topic', 'Exams'], { journal });
+      await cli(['mentor', 'add', 'Dr Ada Lovelace'], { journal });
+      await cli(['prep', '--when', '2026-12-03 17:30', '--topic', 'Exams'], { journal });
       const text = await readFile(journal, 'utf8');
       await writeFile(journal, text.replace('"2026-12-03T17:30:00.000Z"', '"next week-ish"'));
-      const result = await runMentee(['status'], { journal });
+      const result = await runCli(['status'], { journal });
       expect(result.stderr).toContain('meetings[0].when: invalid date-time');
       expect(result.stderr).toMatch(
         /It has not been changed\. To go back to the last good version: cp ".*\.backups\/.*\.json"/,

@@ -1,7 +1,8 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, runMentee, tempJournal } from '../helpers/cli.js';
+import { cli, runCli } from '../helpers/run-cli.js';
+import { tempFolder } from '../helpers/temp.js';
 
 const SECRET = 'Felt anxious about telling my consultant';
 
@@ -9,12 +10,12 @@ describe('private reflections', () => {
   let journal: string;
   let dir: string;
   let cleanup: () => Promise<void>;
-  const run = (args: string[]) => ok(args, { journal, now: '2026-12-04T09:00:00Z' });
+  const run = (args: string[]) => cli(args, { journal, now: '2026-12-04T09:00:00Z' });
 
   beforeAll(async () => {
-    ({ journal, dir, cleanup } = await tempJournal());
-    await ok(['mentor', 'add', 'Dr Ada Lovelace'], { journal });
-    await ok(['prep', '--when', '2026-12-03 17:30', '--topic', 'Career doubts'], { journal });
+    ({ journal, dir, cleanup } = await tempFolder());
+    await cli(['mentor', 'add', 'Dr Ada Lovelace'], { journal });
+    await cli(['prep', '--when', '2026-12-03 17:30', '--topic', 'Career doubts'], { journal });
     await run([
       'log',
       'm1',
@@ -75,7 +76,7 @@ describe('private reflections', () => {
 
   it('a journal in a new folder gets an owner-only folder even with a permissive umask', async () => {
     const nested = join(dir, 'new', 'deeper', 'journal.json');
-    const result = await runMentee(['init', '--stage', 'medical student'], { journal: nested });
+    const result = await runCli(['init', '--stage', 'medical student'], { journal: nested });
     expect(result.code).toBe(0);
     expect((await stat(join(dir, 'new', 'deeper'))).mode & 0o777).toBe(0o700);
     expect((await stat(nested)).mode & 0o777).toBe(0o600);
@@ -83,23 +84,10 @@ describe('private reflections', () => {
 });
 
 describe('where the journal lives', () => {
-  it('defaults to journal.json in the XDG data folder', async () => {
-    const { dir, cleanup } = await tempJournal();
-    try {
-      const result = await runMentee(['init', '--stage', 'FY1'], {
-        env: { MENTEE_JOURNAL: undefined, XDG_DATA_HOME: dir },
-      });
-      expect(result.stdout).toContain(join(dir, 'mentee', 'journal.json'));
-      expect((await stat(join(dir, 'mentee', 'journal.json'))).mode & 0o777).toBe(0o600);
-    } finally {
-      await cleanup();
-    }
-  });
-
   it('--journal wins over MENTEE_JOURNAL', async () => {
-    const { dir, cleanup } = await tempJournal();
+    const { dir, cleanup } = await tempFolder();
     try {
-      await ok(['init', '--stage', 'FY1', '--journal', join(dir, 'flag.json')], {
+      await cli(['init', '--stage', 'FY1', '--journal', join(dir, 'flag.json')], {
         env: { MENTEE_JOURNAL: join(dir, 'env.json') },
       });
       await expect(stat(join(dir, 'flag.json'))).resolves.toBeTruthy();

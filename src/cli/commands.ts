@@ -1,0 +1,460 @@
+import { lazy, type CommandSpec, type Flag } from './command-spec.js';
+
+/**
+ * Every command of mentee, in the order `mentee --help` lists them: its words, arguments, flags with
+ * their help, examples, and a lazy `load` of its handler. The program is built from this list alone
+ * (see program.ts), so a command, a flag or an example exists in exactly one place. Importing this
+ * module loads no command code: each handler's module is imported only when its command runs.
+ */
+
+const actions = () => import('../commands/action.js');
+const goals = () => import('../commands/goal.js');
+const meetings = () => import('../commands/meetings.js');
+const mentors = () => import('../commands/mentor.js');
+const templates = () => import('../commands/templates.js');
+
+const json: Flag = { flags: '--json', help: 'print a stable JSON shape instead of text (see README)' };
+const note = (help: string): Flag => ({ flags: '--note <text>', help });
+
+/** The options of the program itself, before any command; `--version` and `--help` are commander's. */
+export const GLOBAL_FLAGS: Flag[] = [
+  // Not commander's .env(): that reads process.env, and a run's environment is the one it is given.
+  { flags: '--journal <file>', help: 'journal file to use (env: MENTEE_JOURNAL)' },
+  { flags: '--no-color', help: 'never colour the output (NO_COLOR works too)' },
+  {
+    flags: '--allow-identifiers',
+    help: 'keep text that looks like a patient identifier (an NHS number) without asking',
+  },
+];
+
+const mentorFields: Flag[] = [
+  { flags: '--role <role>', help: 'role or organisation, e.g. "GP partner"' },
+  { flags: '--contact <channel:address>', help: 'how best to reach them, e.g. email:ada@example.org' },
+  { flags: '--cadence <interval>', help: 'how often you meet: 4w, "2 weeks", 30d, monthly' },
+  { flags: '--length <minutes>', help: 'usual meeting length in minutes' },
+  { flags: '--rule <text>', help: 'a ground rule you agreed (repeatable)', repeatable: true },
+  {
+    flags: '--expect <kind>',
+    help: 'support you hope for (repeatable): career, opportunities, pitfalls, emotional, balance, other',
+    repeatable: true,
+  },
+  { flags: '--since <date>', help: 'when the mentoring started (default: today)' },
+];
+
+const goalFields: Flag[] = [
+  { flags: '--category <category>', help: 'career, clinical, research, education, leadership, wellbeing or personal' },
+  { flags: '--target <date>', help: 'target date' },
+  { flags: '--why <text>', help: 'why it matters to you' },
+  { flags: '--success <text>', help: 'what success looks like' },
+  { flags: '--mentor <mentor>', help: 'a mentor helping with it (repeatable)', repeatable: true },
+];
+
+const meetingBasics: Flag[] = [
+  { flags: '--mentor <mentor>', help: 'which mentor (not needed when you have one)' },
+  { flags: '--when <date>', help: 'date and time, e.g. "2026-12-03 17:30" or "next thursday 5pm"' },
+  { flags: '--length <minutes>', help: "meeting length in minutes (default: the mentor's usual)" },
+  { flags: '--mode <mode>', help: 'in-person, video, phone or other' },
+];
+
+/** `goal done|drop|pause <id>`: one status change each. */
+const goalStatus = (name: string, status: string, summary: string): CommandSpec => ({
+  name,
+  summary,
+  args: [{ name: '<id>' }],
+  flags: [note('a closing note')],
+  examples: [`mentee goal ${name} g1 --note "..."`],
+  load: lazy(goals, 'goalStatusCommand', status),
+});
+
+/** `action done|drop|reopen <id>`: one status change each. */
+const actionStatus = (name: string, status: string, summary: string): CommandSpec => ({
+  name,
+  summary,
+  args: [{ name: '<id>' }],
+  flags: [note('a note')],
+  examples: [`mentee action ${name} a3`],
+  load: lazy(actions, 'actionCloseCommand', status),
+});
+
+const actionList: CommandSpec = {
+  name: 'list',
+  summary: 'open actions, soonest due first',
+  flags: [
+    json,
+    { flags: '--overdue', help: 'only overdue actions' },
+    { flags: '--mentor <mentor>', help: 'only actions with this mentor' },
+    { flags: '--goal <id>', help: 'only actions for this goal' },
+    { flags: '--mine', help: 'only your own actions, not mentor commitments' },
+    { flags: '--all', help: 'include done and dropped actions' },
+  ],
+  examples: ['mentee action list --overdue'],
+  load: lazy(() => import('../commands/action-list.js'), 'actionListCommand'),
+};
+
+const actionDone = actionStatus('done', 'done', 'mark an action done');
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'init',
+    summary: 'start your journal: your name and career stage',
+    flags: [
+      { flags: '--name <name>', help: 'your name (optional)' },
+      { flags: '--stage <stage>', help: 'career stage, e.g. "FY2 doctor"' },
+      { flags: '-y, --yes', help: 'ask nothing: use the flags given (on a terminal, init otherwise asks)' },
+    ],
+    examples: ['mentee init --name "Sam Patel" --stage "FY2 doctor"'],
+    load: lazy(() => import('../commands/init.js'), 'initCommand'),
+  },
+  {
+    name: 'mentor',
+    summary: 'manage your mentors, ground rules and expectations',
+    subcommands: [
+      {
+        name: 'add',
+        summary: 'add a mentor',
+        args: [{ name: '<name>' }],
+        flags: [
+          ...mentorFields,
+          { flags: '--handle <handle>', help: 'short name to refer to them (default: from the surname)' },
+          { flags: '--json', help: 'print the new mentor as JSON' },
+        ],
+        examples: [
+          'mentee mentor add "Dr Ada Lovelace" --role "GP partner" --contact email:ada@example.org --cadence 4w --length 30 --rule "Email first" --expect career',
+        ],
+        load: lazy(mentors, 'mentorAddCommand'),
+      },
+      {
+        name: 'list',
+        summary: 'list mentors (ended ones with --all)',
+        flags: [json, { flags: '--all', help: 'include ended mentorships' }],
+        examples: ['mentee mentor list --all'],
+        load: lazy(mentors, 'mentorListCommand'),
+      },
+      {
+        name: 'show',
+        summary: 'show a mentor with ground rules',
+        args: [{ name: '<mentor>', help: 'handle or part of the name' }],
+        flags: [json],
+        examples: ['mentee mentor show lovelace'],
+        load: lazy(mentors, 'mentorShowCommand'),
+      },
+      {
+        name: 'edit',
+        summary: 'change a mentor; --rule and --expect add to the lists',
+        args: [{ name: '<mentor>' }],
+        flags: [
+          ...mentorFields,
+          { flags: '--name <name>', help: 'their name' },
+          { flags: '--clear-rules', help: 'remove the existing ground rules first' },
+          { flags: '--clear-expect', help: 'remove the existing expectations first' },
+        ],
+        examples: ['mentee mentor edit lovelace --cadence 6w --rule "No calls after 8pm"'],
+        load: lazy(mentors, 'mentorEditCommand'),
+      },
+      {
+        name: 'pause',
+        summary: 'pause a mentorship (no nudges while paused)',
+        args: [{ name: '<mentor>' }],
+        examples: ['mentee mentor pause lovelace'],
+        load: lazy(mentors, 'mentorStatusCommand', 'paused'),
+      },
+      {
+        name: 'resume',
+        summary: 'make a paused or ended mentorship active again',
+        args: [{ name: '<mentor>' }],
+        examples: ['mentee mentor resume lovelace'],
+        load: lazy(mentors, 'mentorStatusCommand', 'active'),
+      },
+      {
+        name: 'end',
+        summary: 'end a mentorship, with a note on how it went',
+        args: [{ name: '<mentor>' }],
+        flags: [note('why it ended, what you take away')],
+        examples: ['mentee mentor end lovelace --note "Moved to a new deanery; parted warmly"'],
+        load: lazy(mentors, 'mentorStatusCommand', 'ended'),
+      },
+    ],
+  },
+  {
+    name: 'goal',
+    summary: 'goals, with dated progress notes',
+    subcommands: [
+      {
+        name: 'add',
+        summary: 'add a goal',
+        args: [{ name: '<title>' }],
+        flags: [...goalFields, { flags: '--json', help: 'print the new goal as JSON' }],
+        examples: [
+          'mentee goal add "Choose between paediatrics and general practice" --category career --target 2027-03-01',
+        ],
+        load: lazy(goals, 'goalAddCommand'),
+      },
+      {
+        name: 'list',
+        summary: 'list active goals (all with --all)',
+        flags: [json, { flags: '--all', help: 'include achieved, paused and dropped goals' }],
+        examples: ['mentee goal list --all'],
+        load: lazy(goals, 'goalListCommand'),
+      },
+      {
+        name: 'show',
+        summary: 'show a goal and its progress',
+        args: [{ name: '<id>' }],
+        flags: [json],
+        examples: ['mentee goal show g1'],
+        load: lazy(goals, 'goalShowCommand'),
+      },
+      {
+        name: 'update',
+        summary: 'record progress or change a goal',
+        args: [{ name: '<id>' }],
+        flags: [
+          ...goalFields,
+          note('a dated progress note'),
+          { flags: '--title <title>', help: 'new title' },
+          { flags: '--status <status>', help: 'active, achieved, paused or dropped' },
+        ],
+        examples: ['mentee goal update g1 --note "Shadowed two GP clinics"'],
+        load: lazy(goals, 'goalUpdateCommand'),
+      },
+      goalStatus('done', 'achieved', 'mark a goal achieved'),
+      goalStatus('drop', 'dropped', 'drop a goal'),
+      goalStatus('pause', 'paused', 'pause a goal'),
+    ],
+  },
+  {
+    name: 'prep',
+    summary: 'prepare a meeting: intention, topics with minutes, review of actions',
+    flags: [
+      ...meetingBasics,
+      json,
+      { flags: '--meeting <id>', help: 'a planned meeting to prepare (default: by --mentor and --when)' },
+      { flags: '--intention <text>', help: 'what you want to walk away with' },
+      {
+        flags: '--topic <title[:minutes]>',
+        help: 'a topic, with minutes after a colon (repeatable)',
+        repeatable: true,
+      },
+      { flags: '--kind <kind>', help: 'kind of the topics given: question, decision, update, feedback or personal' },
+      { flags: '--goal <id>', help: 'a goal to discuss (repeatable)', repeatable: true },
+      {
+        flags: '--review <id=state[:note]>',
+        help: 'progress on an action: done, progress, blocked, dropped, open (repeatable)',
+        repeatable: true,
+      },
+      { flags: '--carry-parked', help: 'bring in the topics parked at the last meeting' },
+      { flags: '--template <name>', help: 'prep template (see mentee templates)' },
+      { flags: '-y, --yes', help: 'ask nothing: use the flags given and the defaults' },
+    ],
+    examples: [
+      'mentee prep --mentor lovelace --when "2026-12-03 17:30" --intention "Leave with a decision plan" --topic "Specialty choice:15" --review a3=done',
+    ],
+    load: lazy(() => import('../commands/prep.js'), 'prepCommand'),
+  },
+  {
+    name: 'log',
+    summary: 'record what happened: outcomes, advice, your action plan',
+    args: [{ name: '[meeting]', help: 'meeting id (default: the latest unlogged one)' }],
+    flags: [
+      ...meetingBasics,
+      json,
+      {
+        flags: '--topic <title[:minutes]>',
+        help: 'a topic discussed, for a meeting not prepared (repeatable)',
+        repeatable: true,
+      },
+      { flags: '--covered <n>', help: 'topic numbers covered: 1, 1,3 or 1-3 (repeatable)', repeatable: true },
+      { flags: '--parked <n>', help: 'topic numbers parked for next time (repeatable)', repeatable: true },
+      { flags: '--advice <text>', help: 'advice received (repeatable)', repeatable: true },
+      { flags: '--feedback <text>', help: 'feedback received (repeatable)', repeatable: true },
+      { flags: '--decision <text>', help: 'a decision made (repeatable)', repeatable: true },
+      { flags: '--challenged <text>', help: 'an assumption your mentor challenged (repeatable)', repeatable: true },
+      {
+        flags: '--action <title[:due]>',
+        help: 'your own next action, due date after a colon (repeatable)',
+        repeatable: true,
+      },
+      {
+        flags: '--mentor-action <title[:due]>',
+        help: 'something your mentor offered to do (repeatable)',
+        repeatable: true,
+      },
+      { flags: '--private <text>', help: 'a private reflection: never exported unless you ask' },
+      { flags: '--next <date>', help: 'when you meet next (plans that meeting)' },
+      { flags: '--amend', help: 'add to the notes of a meeting already logged' },
+      { flags: '-y, --yes', help: 'ask nothing: use the flags given' },
+    ],
+    examples: [
+      'mentee log m1 --covered 1 --parked 2 --advice "Talk to three GPs" --action "Email the training lead:in 2 weeks" --next "2027-01-07 17:30"',
+    ],
+    load: lazy(() => import('../commands/log.js'), 'logCommand'),
+  },
+  {
+    name: 'meetings',
+    summary: 'meeting history and plans',
+    flags: [json, { flags: '--mentor <mentor>', help: 'only this mentor' }],
+    examples: ['mentee meetings --mentor lovelace'],
+    load: lazy(meetings, 'meetingListCommand'),
+  },
+  {
+    name: 'meeting',
+    summary: 'change a meeting',
+    subcommands: [
+      {
+        name: 'cancel',
+        summary: 'cancel a planned meeting',
+        args: [{ name: '<id>' }],
+        examples: ['mentee meeting cancel m4'],
+        load: lazy(meetings, 'meetingCancelCommand'),
+      },
+    ],
+  },
+  {
+    name: 'action',
+    summary: 'action items: yours and what mentors offered',
+    subcommands: [
+      {
+        name: 'add',
+        summary: 'add an action',
+        args: [{ name: '<title>' }],
+        flags: [
+          { flags: '--due <date>', help: 'due date, e.g. "next friday"' },
+          { flags: '--goal <id>', help: 'the goal it serves' },
+          { flags: '--mentor <mentor>', help: 'the mentor it relates to' },
+          { flags: '--owner <who>', help: 'me (default) or mentor, for something the mentor will do' },
+          note('a first note'),
+          { flags: '--json', help: 'print the new action as JSON' },
+        ],
+        examples: ['mentee action add "Draft a personal statement" --due "next friday" --goal g1'],
+        load: lazy(actions, 'actionAddCommand'),
+      },
+      actionList,
+      {
+        name: 'edit',
+        summary: 'change an action',
+        args: [{ name: '<id>' }],
+        flags: [
+          { flags: '--title <title>', help: 'new title' },
+          { flags: '--due <date>', help: 'new due date' },
+          { flags: '--clear-due', help: 'remove the due date' },
+          { flags: '--goal <id>', help: 'link to a goal' },
+          { flags: '--mentor <mentor>', help: 'link to a mentor' },
+          { flags: '--owner <who>', help: 'me or mentor' },
+          note('add a note'),
+        ],
+        examples: ['mentee action edit a3 --due "in 2 weeks"'],
+        load: lazy(actions, 'actionEditCommand'),
+      },
+      actionDone,
+      actionStatus('drop', 'dropped', 'drop an action'),
+      actionStatus('reopen', 'open', 'reopen a done or dropped action'),
+    ],
+  },
+  // Two short forms, the same commands under another name with their own example.
+  {
+    ...actionList,
+    name: 'actions',
+    summary: 'open actions (same as action list)',
+    examples: ['mentee actions --mentor lovelace'],
+  },
+  { ...actionDone, name: 'done', examples: ['mentee done a3 --note "Sent it"'] },
+  {
+    name: 'doctor',
+    summary: 'check the journal, list its backups, restore one',
+    flags: [
+      json,
+      {
+        flags: '--restore <backup>',
+        help: 'restore this backup (a number from the list, or its file), keeping the current journal aside',
+      },
+    ],
+    examples: ['mentee doctor --restore 2'],
+    load: lazy(() => import('../commands/doctor.js'), 'doctorCommand'),
+  },
+  {
+    name: 'undo',
+    summary: 'revert the last change, saying what it was',
+    flags: [json],
+    examples: ['mentee undo'],
+    load: lazy(() => import('../commands/undo.js'), 'undoCommand'),
+  },
+  {
+    name: 'encrypt',
+    summary: 'encrypt the journal and its backups with a passphrase',
+    examples: ['mentee encrypt'],
+    load: lazy(() => import('../commands/encryption.js'), 'encryptCommand'),
+  },
+  {
+    name: 'decrypt',
+    summary: 'turn an encrypted journal and its backups back into plain JSON',
+    examples: ['mentee decrypt'],
+    load: lazy(() => import('../commands/encryption.js'), 'decryptCommand'),
+  },
+  {
+    name: 'show',
+    summary: 'show one meeting, goal, action or mentor',
+    args: [{ name: '<id>', help: 'm3, g1, a12 or a mentor' }],
+    flags: [json, { flags: '--include-private', help: 'also show private reflections' }],
+    examples: ['mentee show m1 --include-private'],
+    load: lazy(() => import('../commands/show.js'), 'showCommand'),
+  },
+  {
+    name: 'status',
+    summary: 'what needs attention: next meeting, overdue actions, mentors to contact',
+    flags: [json],
+    examples: ['mentee status --json'],
+    load: lazy(() => import('../commands/status.js'), 'statusCommand'),
+  },
+  {
+    name: 'export',
+    summary: 'share an agenda, a meeting record, a progress summary or a calendar (Markdown, HTML, iCalendar, JSON)',
+    flags: [
+      { flags: '--format <format>', help: 'md, html, ics or json (default: from --out, else md)' },
+      { flags: '--next', help: 'the agenda of the next planned meeting (the default when one is planned)' },
+      { flags: '--meeting <id>', help: 'one meeting: its agenda, or its record once logged' },
+      { flags: '--since <date>', help: 'a progress summary from this date' },
+      { flags: '--from <date>', help: 'the same as --since' },
+      { flags: '--to <date>', help: 'end of the summary period (default: now)' },
+      { flags: '--all', help: 'the whole journal' },
+      { flags: '--mentor <mentor>', help: 'only this mentor' },
+      { flags: '--include-private', help: 'include private reflections (they are left out otherwise)' },
+      { flags: '--out <file>', help: 'write to a file (owner-only) instead of stdout' },
+      { flags: '--force', help: 'replace --out if it exists' },
+      { flags: '--schema', help: 'print the JSON Schema of --format json and stop' },
+    ],
+    examples: [
+      'mentee export --since 2026-09-01 --mentor lovelace --out summary.html',
+      'mentee export --next --out agenda.md',
+      'mentee export --format ics --out meetings.ics',
+    ],
+    load: lazy(() => import('../commands/export.js'), 'exportCommand'),
+  },
+  {
+    name: 'templates',
+    summary: 'list prep templates (built in and your own)',
+    flags: [json],
+    examples: ['mentee templates show career-decision'],
+    load: lazy(templates, 'templatesListCommand'),
+    // Its --json may also come before "show" (`mentee templates --json show x`): a group's flags reach its subcommands.
+    subcommands: [
+      {
+        name: 'show',
+        summary: 'show one prep template',
+        args: [{ name: '<name>' }],
+        flags: [json],
+        examples: ['mentee templates show check-in --json'],
+        load: lazy(templates, 'templatesShowCommand'),
+      },
+    ],
+  },
+];
+
+/** The program itself: plain `mentee`, with the options every command accepts. */
+export const PROGRAM = {
+  name: 'mentee',
+  summary: 'Prepare for every meeting with a mentor, log what you learn, share a clean summary.',
+  flags: GLOBAL_FLAGS,
+  examples: ['mentee prep --mentor lovelace --when "next thursday 17:30" --topic "Specialty choice:15"'],
+  load: lazy(() => import('../commands/home.js'), 'homeCommand'),
+  subcommands: COMMANDS,
+} satisfies CommandSpec;

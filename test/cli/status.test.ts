@@ -1,0 +1,51 @@
+/** mentee status: what needs attention now, leaving out what no longer concerns the user. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, withLovelace } from '../helpers/run-cli.js';
+
+describe('status', () => {
+  let journal: string;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ journal, cleanup } = await withLovelace());
+    await cli(['mentor', 'add', 'Prof Bob Blair'], { journal });
+    await cli(['prep', '--mentor', 'blair', '--when', '2026-12-01 10:00', '--topic', 'Old plans'], { journal });
+    await cli(['action', 'add', 'Introduce me to Dr Xu', '--owner', 'mentor', '--mentor', 'blair'], { journal });
+    await cli(['prep', '--mentor', 'lovelace', '--when', '2026-12-05 10:00', '--topic', 'Exams'], { journal });
+    await cli(['action', 'add', 'Send the rota', '--owner', 'mentor', '--mentor', 'lovelace'], { journal });
+    await cli(['mentor', 'end', 'blair', '--note', 'Moved away'], { journal });
+  });
+  afterAll(() => cleanup());
+
+  it('leaves out the planned meeting of a mentor whose mentorship has ended', async () => {
+    const status = JSON.parse(await cli(['status', '--json'], { journal }));
+    expect(status.nextMeeting).toMatchObject({ id: 'm2', mentor: 'lovelace' });
+    const text = await cli(['status'], { journal });
+    const nextLine = text.split('\n').find((line) => line.startsWith('Next meeting'));
+    expect(nextLine).toBe('Next meeting  Dr Ada Lovelace, Sat 5 Dec 2026, 10:00 (in 10 days) m2');
+  });
+
+  it('leaves out the commitments of a mentor whose mentorship has ended', async () => {
+    const status = JSON.parse(await cli(['status', '--json'], { journal }));
+    expect(status.mentorCommitments.map((action: { id: string }) => action.id)).toEqual(['a2']);
+    const text = await cli(['status'], { journal });
+    expect(text).toContain('Send the rota');
+    expect(text).not.toContain('Introduce me to Dr Xu');
+  });
+
+  it('counts a meeting that started earlier today and has run its length as awaiting notes, not as next', async () => {
+    const { journal: other, cleanup: clean } = await withLovelace();
+    try {
+      await cli(['prep', '--when', '2026-11-25 08:00', '--length', '30', '--topic', 'Handover'], { journal: other });
+      await cli(['prep', '--when', '2026-12-03 17:30', '--topic', 'Exams'], { journal: other });
+      const status = JSON.parse(await cli(['status', '--json'], { journal: other }));
+      expect(status.awaitingLog).toBe('m1');
+      expect(status.nextMeeting).toMatchObject({ id: 'm2' });
+      const text = await cli(['status'], { journal: other });
+      expect(text).toContain('m1 on Wed 25 Nov 2026, 08:00 has no notes yet: mentee log m1');
+      expect(text).toMatch(/Next meeting {2}Dr Ada Lovelace, Thu 3 Dec 2026, 17:30/);
+    } finally {
+      await clean();
+    }
+  });
+});

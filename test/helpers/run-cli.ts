@@ -1,0 +1,57 @@
+/**
+ * Runs mentee's command line in process: the program built from the one command list, a real journal
+ * in a temporary folder, and the exit code, stdout and stderr exactly as the binary reports them
+ * (the same run() that main.ts calls). No process is spawned, so these tests take milliseconds.
+ */
+import { run } from '../../src/cli/run.js';
+import type { Io } from '../../src/cli/io.js';
+import type { ContextFactory } from '../../src/cli/program.js';
+import type { Prompter } from '../../src/ui/prompter.js';
+import { succeeded, runEnv, type RunOptions, type RunResult } from './cli.js';
+import { scripted } from './scripted-prompter.js';
+import { tempFolder, type TempFolder } from './temp.js';
+
+export type { RunResult };
+
+export interface CliOptions extends Omit<RunOptions, 'input'> {
+  /** Whether wizards may ask (a terminal); false unless given, as for the binary in a pipe. */
+  interactive?: boolean;
+  /** Answers to the questions asked; by default any question fails the test. */
+  prompter?: Prompter;
+  /** Makes the command's context, instead of the real one built from the run's environment. */
+  createContext?: ContextFactory;
+}
+
+/**
+ * Never the user's own journal: a run given no journal (neither `journal` nor MENTEE_JOURNAL nor
+ * --journal) points at a folder that does not exist, rather than at the default in their home.
+ */
+const NO_JOURNAL = '/nonexistent/mentee-test-gave-no-journal/journal.json';
+
+export async function runCli(args: string[], options: CliOptions = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const env = runEnv(options, {});
+  env.MENTEE_JOURNAL ??= NO_JOURNAL;
+  const io: Io = {
+    env,
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    interactive: options.interactive ?? false,
+    prompter: async () => options.prompter ?? scripted([]),
+  };
+  const code = await run(['node', 'mentee', ...args], io, options.createContext);
+  return { code, stdout, stderr };
+}
+
+/** Runs in process a command that must succeed, failing the test with its stderr otherwise. */
+export async function cli(args: string[], options: CliOptions = {}): Promise<string> {
+  return succeeded(args, await runCli(args, options));
+}
+
+/** A journal in a fresh folder with Dr Ada Lovelace (handle lovelace) as the only mentor. */
+export async function withLovelace(): Promise<TempFolder> {
+  const folder = await tempFolder();
+  await cli(['mentor', 'add', 'Dr Ada Lovelace'], { journal: folder.journal });
+  return folder;
+}
