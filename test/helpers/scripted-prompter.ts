@@ -47,16 +47,9 @@ export type Answer =
 export interface Step {
   ask: RegExp;
   answer: Answer;
-  /** When the question asked does not match, this step is passed over instead of failing. */
-  optional?: boolean;
 }
 
 export type ScriptLine = [RegExp, Answer] | Step;
-
-/** A step that may or may not come (a question a later version might ask); skipped when it does not. */
-export function maybe(ask: RegExp, answer: Answer): Step {
-  return { ask, answer, optional: true };
-}
 
 /** For `choose`: the choice whose label matches. Fails loudly when none or several do. */
 export function pick(label: RegExp): (question: AskedQuestion) => unknown {
@@ -117,14 +110,13 @@ export function scripted(lines: ScriptLine[]): ScriptedPrompter {
     throw error;
   };
 
-  /** The step answering this question, passing over optional steps that do not match it. */
+  /** The step answering this question: the next one in the script, which must match it. */
   const next = (question: AskedQuestion): Step => {
     asked.push(question);
-    while (position < steps.length) {
+    if (position < steps.length) {
       const step = steps[position]!;
       position += 1;
       if (step.ask.test(question.message)) return step;
-      if (step.optional) continue;
       return fail(
         `Unexpected ${question.kind} question: "${question.message}"\n` +
           `  expected one matching ${step.ask} (script step ${position} of ${steps.length})\n` +
@@ -261,7 +253,7 @@ export function scripted(lines: ScriptLine[]): ScriptedPrompter {
 
     done() {
       if (failures.length) throw failures[0];
-      const left = steps.slice(position).filter((step) => !step.optional);
+      const left = steps.slice(position);
       if (left.length) {
         throw new ScriptError(
           `The script still has ${left.length} unasked question${left.length === 1 ? '' : 's'}: ` +
