@@ -1,4 +1,4 @@
-import type { Context } from './context.js';
+import type { Context } from '../commands/context.js';
 
 /** One command of the list in commands.ts: all the program needs to define it and run it. */
 export interface CommandSpec {

@@ -3,7 +3,7 @@ import { loadIdentifierPatterns } from '../config/identifier-patterns.js';
 import { describeFound, findIdentifiers, withoutIdentifiers, type IdentifierPattern } from '../core/identifiers.js';
 import { UsageError } from '../errors.js';
 import type { Prompter } from '../ui/prompter.js';
-import type { Context } from './context.js';
+import type { Context } from '../commands/context.js';
 
 /**
  * The clinical privacy guard, applied to everything a command is given before it runs: text typed as

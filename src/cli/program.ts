@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { DomainError } from '../core/problems.js';
 import type { CommandSpec, Flag, Load } from './command-spec.js';
 import { PROGRAM } from './commands.js';
-import type { Context, GlobalOptions } from './context.js';
+import type { Context } from '../commands/context.js';
+import type { GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { VERSION } from './version.js';
 
@@ -109,7 +110,9 @@ function handler(load: Load, io: Io, createContext: ContextFactory) {
     if (!globals.allowIdentifiers) await (await import('./identifier-guard.js')).guardIdentifiers(ctx, command, args);
     const group = command.parent?.parent ? command.parent.opts() : {};
     try {
-      await (await load())(ctx, ...args, { ...group, ...command.opts() });
+      await (
+        await load()
+      )(ctx, ...args, { ...group, ...command.opts() });
     } catch (error) {
       // What the core refused is said here, where the command and its flags are known.
       if (!(error instanceof DomainError)) throw error;

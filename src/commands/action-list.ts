@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import type { Context } from '../cli/context.js';
-import { parseOptions } from '../cli/options.js';
+import type { Context } from './context.js';
+import { parseOptions } from './parse-options.js';
 import { selectActions, type ActionFilter } from '../core/action-list.js';
 import { flag, optionalText } from '../input/flags.js';
 import { renderActionList } from '../ui/render/actions.js';

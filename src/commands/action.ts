@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import type { Context } from '../cli/context.js';
-import { parseOptions } from '../cli/options.js';
+import type { Context } from './context.js';
+import { parseOptions } from './parse-options.js';
 import { addAction, closeAction, editAction } from '../core/actions.js';
 import { dueText } from '../core/dates.js';
 import type { ActionAddInput, ActionEditInput } from '../core/inputs.js';

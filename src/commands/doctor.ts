@@ -1,8 +1,8 @@
 import { realpath } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import * as z from 'zod';
-import type { Context } from '../cli/context.js';
-import { parseOptions } from '../cli/options.js';
+import type { Context } from './context.js';
+import { parseOptions } from './parse-options.js';
 import { UsageError, UserError } from '../errors.js';
 import type { BackupEntry } from '../store/journal-store.js';
 import { backupJson, doctorJson, recoveryCommand, renderDoctor, renderRestored } from '../ui/render/doctor.js';

@@ -1,4 +1,4 @@
-import { passphraseFor, type Context } from '../cli/context.js';
+import { passphraseFor, type Context } from './context.js';
 import { UsageError, UserError } from '../errors.js';
 import { count } from '../ui/render/layout.js';
 

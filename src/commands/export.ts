@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import * as z from 'zod';
-import type { Context } from '../cli/context.js';
-import { parseOptions } from '../cli/options.js';
+import type { Context } from './context.js';
+import { parseOptions } from './parse-options.js';
 import { selectExport, type ExportScope, type ExportSelection } from '../core/export-scope.js';
 import { UsageError, UserError } from '../errors.js';
 import { flag, oneOf, optionalText, readWith } from '../input/flags.js';

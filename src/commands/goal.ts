@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import type { Context } from '../cli/context.js';
-import { parseOptions } from '../cli/options.js';
+import type { Context } from './context.js';
+import { parseOptions } from './parse-options.js';
 import { addGoal, setGoalStatus, updateGoal } from '../core/goals.js';
 import type { GoalAddInput, GoalUpdateInput } from '../core/inputs.js';
 import { GOAL_CATEGORIES, GOAL_STATUSES } from '../core/model.js';

@@ -1,4 +1,4 @@
-import type { Context } from '../cli/context.js';
+import type { Context } from './context.js';
 import { initCommand } from './init.js';
 import { statusCommand } from './status.js';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import type { Context } from '../cli/context.js';
-import { parseOptions } from '../cli/options.js';
+import type { Context } from './context.js';
+import { parseOptions } from './parse-options.js';
 import { addGoal } from '../core/goals.js';
 import type { ProfileInput } from '../core/inputs.js';
 import { addMentor } from '../core/mentors.js';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import type { Context } from '../cli/context.js';
-import { parseOptions } from '../cli/options.js';
+import type { Context } from './context.js';
+import { parseOptions } from './parse-options.js';
 import { dueText, formatDateTime } from '../core/dates.js';
 import { selectActions } from '../core/action-list.js';
 import type { LogInput } from '../core/inputs.js';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import type { Context } from '../cli/context.js';
-import { parseOptions } from '../cli/options.js';
+import type { Context } from './context.js';
+import { parseOptions } from './parse-options.js';
 import type { MentorAddInput, MentorEditInput } from '../core/inputs.js';
 import { SUPPORT_KINDS } from '../core/model.js';
 import { addMentor, editMentor, setMentorStatus } from '../core/mentors.js';

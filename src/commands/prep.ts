@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import type { Context } from '../cli/context.js';
-import { parseOptions } from '../cli/options.js';
+import type { Context } from './context.js';
+import { parseOptions } from './parse-options.js';
 import { loadPrepTemplates, pickTemplate } from '../config/prep-templates.js';
 import { buildAgenda } from '../core/agenda.js';
 import { toDay } from '../core/dates.js';

@@ -1,5 +1,5 @@
-import type { Context } from '../cli/context.js';
-import { parseOptions } from '../cli/options.js';
+import type { Context } from './context.js';
+import { parseOptions } from './parse-options.js';
 import { jsonFlags } from './common-flags.js';
 import { computeStatus } from '../core/status.js';
 import { statusJson } from '../ui/json.js';

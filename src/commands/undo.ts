@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import type { Context } from '../cli/context.js';
-import { parseOptions } from '../cli/options.js';
+import type { Context } from './context.js';
+import { parseOptions } from './parse-options.js';
 import { diffJournals } from '../core/journal-diff.js';
 import { renderUndone, undoJson } from '../ui/render/doctor.js';
 

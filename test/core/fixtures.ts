@@ -3,7 +3,7 @@
  * with input read from flag-like fields by the commands' own flag schemas (so `{ when: 'tomorrow' }`
  * reads as the command line reads it, and a bad value fails as it does there).
  */
-import { parseOptions } from '../../src/cli/options.js';
+import { parseOptions } from '../../src/commands/parse-options.js';
 import { wordProblem } from '../../src/cli/problem-words.js';
 import { actionAddFlags, actionEditFlags } from '../../src/commands/action.js';
 import { exportFlags } from '../../src/commands/export.js';

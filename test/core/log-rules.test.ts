@@ -10,7 +10,7 @@ import { addTopic, prepMeeting } from '../../src/core/prep.js';
 import type { Journal, Meeting, Topic } from '../../src/core/schema.js';
 import { InputError } from '../../src/input/input-error.js';
 import { readTopicNumbers, readTopicSpec } from '../../src/input/read.js';
-import { parseOptions } from '../../src/cli/options.js';
+import { parseOptions } from '../../src/commands/parse-options.js';
 import { noteFlags } from '../../src/commands/common-flags.js';
 import { computeStatus } from '../../src/core/status.js';
 import { withoutControls } from '../../src/core/text.js';

@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { passphraseFor } from '../../src/cli/context.js';
+import { passphraseFor } from '../../src/commands/context.js';
 import { decryptCommand, encryptCommand } from '../../src/commands/encryption.js';
 import { autoCodec } from '../../src/store/journal-codec.js';
 import { openJournalStore } from '../../src/store/journal-store.js';

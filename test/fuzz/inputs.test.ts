@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseOptions } from '../../src/cli/options.js';
+import { parseOptions } from '../../src/commands/parse-options.js';
 import { actionListFlags } from '../../src/commands/action-list.js';
 import { actionAddFlags, actionEditFlags } from '../../src/commands/action.js';
 import { noteFlags } from '../../src/commands/common-flags.js';

@@ -1,6 +1,6 @@
 /** A command function called directly, as the command line would call it, on a journal in a temporary folder. */
 import { readFile } from 'node:fs/promises';
-import type { Context } from '../../src/cli/context.js';
+import type { Context } from '../../src/commands/context.js';
 import { openJournalStore, type JournalStore } from '../../src/store/journal-store.js';
 import type { Prompter } from '../../src/ui/prompter.js';
 import { plainStyle } from '../../src/ui/style.js';

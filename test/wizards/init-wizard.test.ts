@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { homeCommand } from '../../src/commands/home.js';
 import { addGoal } from '../../src/core/goals.js';
-import { parseOptions } from '../../src/cli/options.js';
+import { parseOptions } from '../../src/commands/parse-options.js';
 import { initCommand, initFlags } from '../../src/commands/init.js';
 import { addMentor } from '../../src/core/mentors.js';
 import { setProfile } from '../../src/core/profile.js';
