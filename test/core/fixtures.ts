@@ -18,13 +18,9 @@ import { addMentor } from '../../src/core/mentors.js';
 import { emptyJournal } from '../../src/core/model.js';
 import { DomainError } from '../../src/core/problems.js';
 import type { Journal, Mentor } from '../../src/core/schema.js';
+import { NOW } from '../helpers/clock.js';
 
-/** Wednesday 25 November 2026, 09:00 (tests run with TZ=UTC). */
-export const NOW = new Date('2026-11-25T09:00:00Z');
-
-export function daysBefore(days: number, from: Date = NOW): Date {
-  return new Date(from.getTime() - days * 24 * 60 * 60 * 1000);
-}
+export { daysBefore, NOW } from '../helpers/clock.js';
 
 export function journal(): Journal {
   return emptyJournal(NOW);

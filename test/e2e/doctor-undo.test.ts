@@ -1,7 +1,8 @@
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ok, readJournal, runMentee, tempJournal } from '../helpers/cli.js';
+import { ok, readJournal, runMentee } from '../helpers/cli.js';
+import { tempFolder as tempJournal } from '../helpers/temp.js';
 
 let dir: string;
 let journal: string;

@@ -12,7 +12,9 @@ import { passphraseFor } from '../../src/commands/context.js';
 import { decryptCommand, encryptCommand } from '../../src/commands/encryption.js';
 import { autoCodec } from '../../src/store/journal-codec.js';
 import { openJournalStore } from '../../src/store/journal-store.js';
-import { NOW, ok, readJournal, runMentee, tempJournal } from '../helpers/cli.js';
+import { ok, readJournal, runMentee } from '../helpers/cli.js';
+import { NOW_ISO as NOW } from '../helpers/clock.js';
+import { tempFolder as tempJournal } from '../helpers/temp.js';
 import { CTRL_C, commandContext, scripted, type ScriptLine } from '../helpers/scripted-prompter.js';
 
 const PASSPHRASE = 'correct horse battery staple';

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ok, readJournal, runMentee, tempJournal } from '../helpers/cli.js';
+import { ok, readJournal, runMentee } from '../helpers/cli.js';
+import { tempFolder as tempJournal } from '../helpers/temp.js';
 
 let journal: string;
 let cleanup: () => Promise<void>;

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, runMentee, tempJournal } from '../helpers/cli.js';
+import { ok, runMentee } from '../helpers/cli.js';
+import { tempFolder as tempJournal } from '../helpers/temp.js';
 
 /**
  * Random command lines against the built binary, from the grammar `npm run torture` uses (5,000 there,

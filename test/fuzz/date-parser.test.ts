@@ -5,7 +5,7 @@ import { parseCadence, parseIsoDate, toDay } from '../../src/core/dates.js';
 
 /** Property runs per test: thousands of inputs overall, in well under a second each. */
 const RUNS = { numRuns: 1500 };
-const NOW = new Date('2026-11-25T09:00:00Z');
+import { NOW } from '../helpers/clock.js';
 
 const isValidDate = (value: unknown) => value instanceof Date && !Number.isNaN(value.getTime());
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

@@ -14,7 +14,7 @@ import { prepFlags } from '../../src/commands/prep.js';
 import { UsageError } from '../../src/errors.js';
 
 const RUNS = { numRuns: 400 };
-const NOW = new Date('2026-11-25T09:00:00Z');
+import { NOW } from '../helpers/clock.js';
 
 /** Every command's flag schema, by command. */
 const SCHEMAS: [string, z.ZodType][] = [

@@ -7,12 +7,8 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { NOW_ISO } from './clock.js';
-import { tempFolder } from './temp.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/mentee.cjs', import.meta.url));
-
-/** @deprecated The fixed "now" as text: use NOW_ISO (or NOW, a Date) from ./clock.js. */
-export const NOW = NOW_ISO;
 
 export interface RunResult {
   code: number;
@@ -56,9 +52,6 @@ export function runMentee(args: string[], options: RunOptions = {}): Promise<Run
     child.stdin.end(options.input ?? '');
   });
 }
-
-/** @deprecated A fresh folder with a journal path: use tempFolder from ./temp.js. */
-export const tempJournal = tempFolder;
 
 export async function readJournal(path: string): Promise<any> {
   return JSON.parse(await readFile(path, 'utf8'));

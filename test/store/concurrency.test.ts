@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKUPS_KEPT, listBackups } from '../../src/store/backups.js';
 import { parseJournal } from '../../src/store/journal-validation.js';
 import type { JournalPaths } from '../../src/store/paths.js';
-import { NOW, runMentee, type RunResult } from '../helpers/cli.js';
+import { runMentee, type RunResult } from '../helpers/cli.js';
+import { NOW_ISO as NOW } from '../helpers/clock.js';
 import { modeOf, tempFolder } from './fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,28 +1,22 @@
-import { mkdtemp, readdir, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { emptyJournal } from '../../src/core/model.js';
 import type { Action, Journal, Meeting, Mentor } from '../../src/core/schema.js';
 import { serialiseJournal } from '../../src/store/journal-file.js';
 import { journalPaths, type JournalPaths } from '../../src/store/paths.js';
+import { NOW_ISO } from '../helpers/clock.js';
+import { tempFolder as sharedTempFolder, type TempFolder } from '../helpers/temp.js';
 
-/** The fixed "now" of the store tests: Wednesday 25 November 2026, 09:00 UTC. */
-export const NOW = '2026-11-25T09:00:00.000Z';
-export const clock = (): Date => new Date(NOW);
+/** The fixed "now" of the store tests, as text (journals' timestamps) and as the store's clock. */
+export const NOW = NOW_ISO;
+export const clock = (): Date => new Date(NOW_ISO);
 
 /**
  * A fresh folder for one test, with the paths of a journal in it. Its path is resolved through
  * symlinks (the store reports real paths), so messages can be compared with it directly.
  */
-export async function tempFolder(): Promise<{
-  dir: string;
-  journal: string;
-  paths: JournalPaths;
-  cleanup: () => Promise<void>;
-}> {
-  const dir = await realpath(await mkdtemp(join(tmpdir(), 'mentee-store-')));
-  const journal = join(dir, 'journal.json');
-  return { dir, journal, paths: journalPaths(journal), cleanup: () => rm(dir, { recursive: true, force: true }) };
+export async function tempFolder(): Promise<TempFolder & { paths: JournalPaths }> {
+  const folder = await sharedTempFolder();
+  return { ...folder, paths: journalPaths(folder.journal) };
 }
 
 /** Adds an open action the way a command would: next id from the counter, counter moves on. */

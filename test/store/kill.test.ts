@@ -4,7 +4,8 @@ import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJournal } from '../../src/store/journal-validation.js';
-import { BIN, NOW, runMentee } from '../helpers/cli.js';
+import { BIN, runMentee } from '../helpers/cli.js';
+import { NOW_ISO as NOW } from '../helpers/clock.js';
 import { tempFolder } from './fixtures.js';
 
 // `npm run torture` runs the same trial with 200 kills.
