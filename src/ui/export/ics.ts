@@ -4,9 +4,9 @@
  */
 import { ical, ICalEventStatus, ICalEventTransparency } from './export-libraries.js';
 import { buildAgenda, type Agenda } from '../../core/agenda.js';
-import { formatDay } from '../../core/dates.js';
 import { mentorName } from '../../core/refs.js';
 import type { Action, Journal, Meeting } from '../../core/schema.js';
+import { formatDay } from '../words.js';
 
 const MODES: Record<Meeting['mode'], string> = {
   'in-person': 'in person',

@@ -1,7 +1,9 @@
-import { dueText, formatDay, relativeDay } from '../../core/dates.js';
+import { isOverdue } from '../../core/action-list.js';
 import { mentorName } from '../../core/refs.js';
 import type { Action, Journal } from '../../core/schema.js';
-import { blocks, card, columns, datedNotes, oneLine, section } from './layout.js';
+import { oneLine } from '../../core/text.js';
+import { dueText, formatDay, relativeDay } from '../words.js';
+import { blocks, card, columns, datedNotes, section } from './layout.js';
 import type { RenderOptions } from './options.js';
 
 export function renderActionList(journal: Journal, actions: Action[], options: RenderOptions): string {
@@ -31,7 +33,7 @@ function statusText(action: Action, now: Date, style: RenderOptions['style']): s
   if (action.status === 'dropped') return style.dim('dropped');
   if (!action.due) return style.dim('no due date');
   const text = dueText(action.due, now);
-  return text.endsWith('overdue') ? style.red(text) : text;
+  return isOverdue(action, now) ? style.red(text) : text;
 }
 
 export function renderAction(action: Action, options: RenderOptions): string {
@@ -47,6 +49,6 @@ export function renderAction(action: Action, options: RenderOptions): string {
   ];
   return blocks(
     card(`${style.bold(action.id)}  ${style.bold(oneLine(action.title))}`, facts, style),
-    section('Notes', datedNotes(action.notes, style, formatDay)),
+    section('Notes', datedNotes(action.notes, style)),
   );
 }

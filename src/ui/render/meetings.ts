@@ -1,11 +1,12 @@
 import type { Agenda, TimeCheck } from '../../core/agenda.js';
-import { formatDateTime, relativeDay } from '../../core/dates.js';
 import { isPrepared } from '../../core/meetings.js';
 import { hasPrivate } from '../../core/privacy.js';
 import { mentorName } from '../../core/refs.js';
 import type { Journal, Meeting, Topic } from '../../core/schema.js';
+import { oneLine } from '../../core/text.js';
+import { formatDateTime, relativeDay } from '../words.js';
 import { actionRow } from './actions.js';
-import { blocks, bullets, columns, oneLine, section } from './layout.js';
+import { blocks, bullets, columns, section } from './layout.js';
 import type { RenderOptions } from './options.js';
 
 export function renderMeetingList(journal: Journal, meetings: Meeting[], { now, style }: RenderOptions): string {

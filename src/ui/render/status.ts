@@ -1,10 +1,11 @@
-import { cadenceText, formatDateTime, relativeDay, spanText } from '../../core/dates.js';
 import { lastProgressAt } from '../../core/goal-progress.js';
 import type { Journal } from '../../core/schema.js';
 import type { Status } from '../../core/status.js';
 import { DUE_SOON_DAYS, STALE_GOAL_DAYS } from '../../core/status.js';
+import { oneLine } from '../../core/text.js';
+import { cadenceText, formatDateTime, relativeDay, spanText } from '../words.js';
 import { actionRow } from './actions.js';
-import { blocks, columns, oneLine, section } from './layout.js';
+import { blocks, columns, section } from './layout.js';
 import type { RenderOptions } from './options.js';
 
 /** Rows of each action list on the home screen; the rest are counted, with the command that lists them. */
