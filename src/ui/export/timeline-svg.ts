@@ -1,4 +1,4 @@
-import type { Timeline, TimelineBucket, TimelineTarget } from '../../core/timeline.js';
+import type { Timeline, TimelineBucket, TimelineTarget } from '../views/timeline.js';
 import { withoutControls } from '../../core/text.js';
 import { count } from '../words.js';
 import { escapeHtml } from './escape.js';

@@ -3,6 +3,7 @@ import type { Journal } from '../../core/schema.js';
 import type { Status } from '../../core/status.js';
 import { DUE_SOON_DAYS, STALE_GOAL_DAYS } from '../../core/status.js';
 import { oneLine } from '../../core/text.js';
+import { actionLine } from '../views/record-views.js';
 import { cadenceText, formatDateTime, relativeDay, spanText } from '../words.js';
 import { actionRow } from './actions.js';
 import { blocks, columns, section } from './layout.js';
@@ -39,7 +40,7 @@ export function renderStatus(journal: Journal, status: Status, options: RenderOp
     ...(items.length > STATUS_LIST_LIMIT ? [style.dim(`…and ${items.length - STATUS_LIST_LIMIT} more: ${rest}`)] : []),
   ];
   const rows = (actions: Status['overdue'], rest: string) =>
-    firstOf(actions, (shown) => columns(shown.map((action) => actionRow(journal, action, options))), rest);
+    firstOf(actions, (shown) => columns(shown.map((action) => actionRow(actionLine(journal, action, now), style))), rest);
   const body = blocks(
     [...nextLines, ...awaiting],
     section(style.red('Overdue'), rows(status.overdue, 'mentee actions --overdue')),
