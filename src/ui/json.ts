@@ -52,7 +52,12 @@ export function statusJson(status: Status): StatusJson {
 }
 
 /** `export --format json`: the selection as data, private fields only when asked for. */
-export function exportJson(journal: Journal, selection: ExportSelection, includePrivate: boolean, now: Date): ExportJson {
+export function exportJson(
+  journal: Journal,
+  selection: ExportSelection,
+  includePrivate: boolean,
+  now: Date,
+): ExportJson {
   if (selection.kind === 'meeting') return { kind: 'meeting', ...agendaJson(selection.agenda, includePrivate) };
   const { summary } = selection;
   if (selection.all) return journalJson(journal, summary.scope.mentor?.handle, includePrivate, now);

@@ -35,8 +35,16 @@ describe('the view of a summary', () => {
   it('reads its period and figures as a mentor would: days written out, on time as a whole percent', () => {
     const summary = view(autumn(), { from: '2026-11-01T00:00:00.000Z' });
     expect(summary.period).toEqual({ from: 'Sun 1 Nov 2026', to: 'Wed 25 Nov 2026' });
-    expect(summary.figures).toMatchObject({ actionsCompleted: 2, completedOnTime: 1, completedLate: 1, onTimePercent: 50 });
-    expect(summary.actionsDone.find((item) => item.title === 'Late')).toMatchObject({ onTime: false, lateBy: '3 days' });
+    expect(summary.figures).toMatchObject({
+      actionsCompleted: 2,
+      completedOnTime: 1,
+      completedLate: 1,
+      onTimePercent: 50,
+    });
+    expect(summary.actionsDone.find((item) => item.title === 'Late')).toMatchObject({
+      onTime: false,
+      lateBy: '3 days',
+    });
     expect(summary.advice).toEqual([{ text: 'Talk to three GPs', mentor: 'Dr Ada Lovelace', date: 'Thu 12 Nov 2026' }]);
   });
 

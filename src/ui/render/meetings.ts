@@ -92,7 +92,11 @@ function topicLines(topics: TopicView[], style: Style): string[] {
       oneLine(topic.title),
       topic.kind,
       topic.minutes ? `${topic.minutes} min` : style.dim('untimed'),
-      [topic.goal, topic.carriedFrom ? `parked at ${topic.carriedFrom}` : '', topic.outcome ? outcomeText(topic, style) : '']
+      [
+        topic.goal,
+        topic.carriedFrom ? `parked at ${topic.carriedFrom}` : '',
+        topic.outcome ? outcomeText(topic, style) : '',
+      ]
         .filter(Boolean)
         .join(', '),
     ]),
@@ -109,7 +113,9 @@ function timeCheckLine({ time }: MeetingView, style: Style): string {
   if (time.overBy > 0)
     return style.red(`Total ${time.plannedMinutes} of ${time.lengthMinutes} min: ${time.overBy} min over${untimed}`);
   const spare = time.lengthMinutes - time.plannedMinutes;
-  return style.dim(`Total ${time.plannedMinutes} of ${time.lengthMinutes} min${spare ? `, ${spare} to spare` : ''}${untimed}`);
+  return style.dim(
+    `Total ${time.plannedMinutes} of ${time.lengthMinutes} min${spare ? `, ${spare} to spare` : ''}${untimed}`,
+  );
 }
 
 /** Private reflections: shown, marked as never shared, only when asked for; otherwise only said to exist. */

@@ -40,7 +40,11 @@ export function renderStatus(journal: Journal, status: Status, options: RenderOp
     ...(items.length > STATUS_LIST_LIMIT ? [style.dim(`…and ${items.length - STATUS_LIST_LIMIT} more: ${rest}`)] : []),
   ];
   const rows = (actions: Status['overdue'], rest: string) =>
-    firstOf(actions, (shown) => columns(shown.map((action) => actionRow(actionLine(journal, action, now), style))), rest);
+    firstOf(
+      actions,
+      (shown) => columns(shown.map((action) => actionRow(actionLine(journal, action, now), style))),
+      rest,
+    );
   const body = blocks(
     [...nextLines, ...awaiting],
     section(style.red('Overdue'), rows(status.overdue, 'mentee actions --overdue')),

@@ -66,7 +66,11 @@ const MODE_WORDS: Record<Meeting['mode'], string> = {
   other: 'other',
 };
 
-export function meetingView(journal: Journal, agenda: Agenda, { includePrivate, now }: MeetingViewOptions): MeetingView {
+export function meetingView(
+  journal: Journal,
+  agenda: Agenda,
+  { includePrivate, now }: MeetingViewOptions,
+): MeetingView {
   const { meeting, mentor, privateLeftOut } = shareAgenda(agenda, includePrivate);
   const log = meeting.log;
   const agreed = log ? agenda.actionsAgreed.map((action) => actionView(journal, action, now)) : [];
