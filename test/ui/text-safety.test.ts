@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { oneLine, safeForTerminal, withoutControls } from '../../src/core/text.js';
-import { escapeMarkdown } from '../../src/ui/export/escape.js';
+import { escapeHtml, escapeMarkdown } from '../../src/ui/export/escape.js';
 import { escapeXml } from '../../src/ui/export/timeline-svg.js';
 import { renderActionList } from '../../src/ui/render/actions.js';
 import { plainStyle } from '../../src/ui/style.js';
@@ -10,12 +10,13 @@ const BIDI = '\u202e'; // right-to-left override: would show "txt.exe" as "exe.t
 const C1 = '\u009b'; // a one-character escape sequence introducer on some terminals
 
 describe('control characters in user text', () => {
-  it('are the same characters wherever text is cleaned: input, terminal, lists, Markdown and the timeline picture', () => {
+  it('are the same characters wherever text is cleaned: input, terminal, lists, Markdown, HTML and the timeline picture', () => {
     const nasty = `A${BIDI}B${C1}C\u0007D\u001b[2JE`;
     expect(withoutControls(nasty)).toBe('ABCD[2JE');
     expect(safeForTerminal(nasty)).toBe('ABCD[2JE');
     expect(oneLine(nasty)).toBe('ABCD[2JE');
     expect(escapeMarkdown(nasty)).toBe('ABCD\\[2JE');
+    expect(escapeHtml(nasty)).toBe('ABCD[2JE');
     expect(escapeXml(nasty)).toBe('ABCD[2JE');
   });
 

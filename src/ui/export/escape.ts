@@ -1,10 +1,11 @@
 /** User text made safe for the formats mentee writes; a layout never sees text that can change its structure. */
-import { oneLine } from '../../core/text.js';
+import { oneLine, withoutControls } from '../../core/text.js';
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** User text inside HTML: the five special characters escaped, and no control characters, as in Markdown. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]!);
+  return withoutControls(text).replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]!);
 }
 
 /**

@@ -1,11 +1,10 @@
 import type { Timeline, TimelineBucket, TimelineTarget } from '../views/timeline.js';
-import { withoutControls } from '../../core/text.js';
 import { count } from '../words.js';
 import { escapeHtml } from './escape.js';
 
-/** Text for SVG/XML content and attributes: escaped as in HTML, without controls, nor the two non-characters XML forbids. */
+/** Text for SVG/XML content and attributes: escaped as in HTML, less the two non-characters XML forbids. */
 export function escapeXml(text: string): string {
-  return escapeHtml(withoutControls(text).replace(/[\ufffe\uffff]/g, ''));
+  return escapeHtml(text.replace(/[\ufffe\uffff]/g, ''));
 }
 
 /** A narrow canvas, so that text scaled down to a phone's width is still about 10px. */
