@@ -79,7 +79,10 @@ export function plusDays(date: Date, days: number): Date {
   return addDays(date, days);
 }
 
-/** "today", "tomorrow", "yesterday", "in 3 days", "2 weeks ago", "in 4 months". */
+// The English wording of dates below has moved to src/ui/words.ts; these copies stay only until the
+// last importers outside ui (commands, wizards, core/log.ts) switch, and then go.
+
+/** @deprecated Use relativeDay from src/ui/words.ts. */
 export function relativeDay(day: string | Date, now: Date): string {
   const days = daysUntil(day, now);
   if (days === 0) return 'today';
@@ -89,7 +92,7 @@ export function relativeDay(day: string | Date, now: Date): string {
   return days > 0 ? `in ${span}` : `${span} ago`;
 }
 
-/** "3 days", "2 weeks", "5 months", "2 years": the coarsest unit that still reads true. */
+/** @deprecated Use spanText from src/ui/words.ts. */
 export function spanText(days: number): string {
   if (days < 14) return plural(days, 'day');
   if (days < 60) return plural(Math.floor(days / 7), 'week');
@@ -97,7 +100,7 @@ export function spanText(days: number): string {
   return plural(Math.floor(days / 365), 'year');
 }
 
-/** "due today", "due in 3 days", "2 weeks overdue". */
+/** @deprecated Use dueText from src/ui/words.ts. */
 export function dueText(due: string, now: Date): string {
   const days = daysUntil(due, now);
   if (days < 0) return `${spanText(-days)} overdue`;
@@ -106,7 +109,7 @@ export function dueText(due: string, now: Date): string {
   return `due in ${spanText(days)}`;
 }
 
-/** "every 4 weeks", "every month", "every 10 days". */
+/** @deprecated Use cadenceText from src/ui/words.ts. */
 export function cadenceText(days: number): string {
   if (days === 7) return 'every week';
   if (days % 7 === 0) return `every ${days / 7} weeks`;
@@ -114,12 +117,12 @@ export function cadenceText(days: number): string {
   return `every ${plural(days, 'day')}`;
 }
 
-/** "Thu 3 Dec 2026, 17:30" — unambiguous for a reader anywhere. */
+/** @deprecated Use formatDateTime from src/ui/words.ts. */
 export function formatDateTime(iso: string): string {
   return format(parseISO(iso), 'EEE d MMM yyyy, HH:mm');
 }
 
-/** "Thu 3 Dec 2026". */
+/** @deprecated Use formatDay from src/ui/words.ts. */
 export function formatDay(dayOrIso: string): string {
   return format(parseISO(dayOrIso), 'EEE d MMM yyyy');
 }

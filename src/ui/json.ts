@@ -1,22 +1,30 @@
-/** The documented shapes of --json output (see README, "JSON output"). Private fields are never included here. */
+/**
+ * The --json output of agendas, status and exports, built from core data. Each builder's type is its
+ * declaration in json-shapes.ts, imported as a type only: zod is not loaded to print JSON.
+ */
 import type { Agenda } from '../core/agenda.js';
 import type { ExportSelection } from '../core/export-scope.js';
-import { shareable, withoutPrivate } from '../core/privacy.js';
+import { recordsConcerning } from '../core/mentor-scope.js';
+import { shareable } from '../core/privacy.js';
 import type { Journal } from '../core/schema.js';
 import type { Status } from '../core/status.js';
+import type { AgendaJson, ExportJson, StatusJson } from './json-shapes.js';
+import { shareAgenda } from './views/shared-agenda.js';
 
-export function agendaJson(agenda: Agenda) {
+/** A meeting's agenda or record; its private reflections only when asked for. */
+export function agendaJson(agenda: Agenda, includePrivate = false): AgendaJson {
+  const shared = shareAgenda(agenda, includePrivate);
   return {
-    meeting: withoutPrivate(agenda.meeting),
-    mentor: { handle: agenda.mentor.handle, name: agenda.mentor.name },
-    timeCheck: agenda.timeCheck,
-    goals: agenda.goals,
-    actionsReviewed: agenda.actionsReviewed.map(({ action, state, note }) => ({ action, state, note: note ?? null })),
-    actionsAgreed: agenda.actionsAgreed,
+    meeting: shared.meeting,
+    mentor: { handle: shared.mentor.handle, name: shared.mentor.name },
+    timeCheck: shared.timeCheck,
+    goals: shared.goals,
+    actionsReviewed: shared.actionsReviewed.map(({ action, state, note }) => ({ action, state, note: note ?? null })),
+    actionsAgreed: shared.actionsAgreed,
   };
 }
 
-export function statusJson(status: Status) {
+export function statusJson(status: Status): StatusJson {
   return {
     nextMeeting: status.nextMeeting
       ? {
@@ -34,7 +42,8 @@ export function statusJson(status: Status) {
     mentorsOverdue: status.mentorsOverdue.map(({ mentor, lastMet, daysSince, booked }) => ({
       mentor: mentor.handle,
       name: mentor.name,
-      cadenceDays: mentor.cadenceDays,
+      // Only a mentor with a cadence can be overdue for a meeting.
+      cadenceDays: mentor.cadenceDays!,
       lastMet: lastMet ?? null,
       daysSince,
       booked: booked?.id ?? null,
@@ -42,12 +51,14 @@ export function statusJson(status: Status) {
   };
 }
 
-/** `export --format json`: the selection as data, private fields only when asked for (see core/export-shape.ts). */
-export function exportJson(journal: Journal, selection: ExportSelection, includePrivate: boolean, now: Date) {
-  if (selection.kind === 'meeting') {
-    const { agenda } = selection;
-    return { kind: 'meeting', ...agendaJson(agenda), meeting: shareable(agenda.meeting, includePrivate) };
-  }
+/** `export --format json`: the selection as data, private fields only when asked for. */
+export function exportJson(
+  journal: Journal,
+  selection: ExportSelection,
+  includePrivate: boolean,
+  now: Date,
+): ExportJson {
+  if (selection.kind === 'meeting') return { kind: 'meeting', ...agendaJson(selection.agenda, includePrivate) };
   const { summary } = selection;
   if (selection.all) return journalJson(journal, summary.scope.mentor?.handle, includePrivate, now);
   return {
@@ -64,18 +75,16 @@ export function exportJson(journal: Journal, selection: ExportSelection, include
 }
 
 /** The whole journal, or all of it that concerns one mentor. */
-function journalJson(journal: Journal, mentor: string | undefined, includePrivate: boolean, now: Date) {
-  const concerns = (handle: string | undefined) => !mentor || handle === mentor;
+function journalJson(journal: Journal, mentor: string | undefined, includePrivate: boolean, now: Date): ExportJson {
+  const records = recordsConcerning(journal, mentor);
   return {
     kind: 'journal',
     exportedAt: now.toISOString(),
     mentor: mentor ?? null,
     profile: journal.profile,
-    mentors: journal.mentors.filter((candidate) => concerns(candidate.handle)),
-    goals: journal.goals.filter((goal) => !mentor || goal.mentors.includes(mentor)),
-    meetings: journal.meetings
-      .filter((meeting) => concerns(meeting.mentor))
-      .map((meeting) => shareable(meeting, includePrivate)),
-    actions: journal.actions.filter((action) => concerns(action.mentor)),
+    mentors: records.mentors,
+    goals: records.goals,
+    meetings: records.meetings.map((meeting) => shareable(meeting, includePrivate)),
+    actions: records.actions,
   };
 }

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { UsageError, UserError } from '../../src/errors.js';
 import { buildAgenda } from '../../src/core/agenda.js';
 import { logMeeting } from '../../src/core/log.js';
+import { mentorScope, recordsConcerning } from '../../src/core/mentor-scope.js';
 import { prepMeeting } from '../../src/core/prep.js';
 import { shareable, withoutPrivate } from '../../src/core/privacy.js';
 import type { Journal } from '../../src/core/schema.js';
-import { action, exportSelection, journal, logInput, mentor, NOW, prepInput, worded } from './fixtures.js';
+import { action, exportSelection, goal, journal, logInput, mentor, NOW, prepInput, worded } from './fixtures.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -141,6 +142,30 @@ describe('what export shares', () => {
     const j = journalWithMeetings();
     expect(() => worded(() => exportSelection(j, { meeting: 'm42' }))).toThrow(/No meeting with id "m42"/);
     expect(() => worded(() => exportSelection(j, { mentor: 'hopper' }))).toThrow(/No mentor matches "hopper"/);
+  });
+});
+
+describe("one mentor's part of the journal", () => {
+  it('is that mentor, their meetings, the actions linked to them and the goals they help with', () => {
+    const j = journalWithMeetings();
+    goal(j, { title: 'Choose a specialty', mentor: ['lovelace'] });
+    goal(j, { title: 'Publish', mentor: ['turing', 'lovelace'] });
+    goal(j, { title: 'Sleep more' });
+    action(j, { title: 'For Turing', mentor: 'turing' });
+    action(j, { title: 'A personal to-do' });
+    const turing = recordsConcerning(j, 'turing');
+    expect(turing.mentors.map((each) => each.handle)).toEqual(['turing']);
+    expect(turing.meetings.map((meeting) => meeting.id)).toEqual(['m3']);
+    expect(turing.actions.map((each) => each.title)).toEqual(['For Turing']);
+    expect(turing.goals.map((each) => each.title)).toEqual(['Publish']);
+  });
+
+  it('is the whole journal when no mentor is named', () => {
+    const j = journalWithMeetings();
+    action(j, { title: 'A personal to-do' });
+    const all = recordsConcerning(j, undefined);
+    expect(all).toEqual({ mentors: j.mentors, goals: j.goals, meetings: j.meetings, actions: j.actions });
+    expect(j.actions.every(mentorScope(undefined).action)).toBe(true);
   });
 });
 

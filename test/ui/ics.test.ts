@@ -72,7 +72,7 @@ describe('the calendar file (ics)', () => {
     const meeting = readCalendar(exportCalendar(j, { meeting: 'm2' })).event('m2')!;
     expect(meeting).toMatchObject({ summary: 'Mentoring: Dr Ada Lovelace', status: 'CONFIRMED', allDay: false });
     expect([meeting.start, meeting.end]).toEqual(['2026-12-03T17:30:00Z', '2026-12-03T18:00:00Z']);
-    expect(meeting.description).toBe(`Mode: video, 30 minutes
+    expect(meeting.description).toBe(`Mode: video call, 30 minutes
 
 What I want from this meeting: ${intention}
 

@@ -4,7 +4,7 @@ import { closeAction } from '../../src/core/actions.js';
 import { logMeeting } from '../../src/core/log.js';
 import type { Journal } from '../../src/core/schema.js';
 import { buildSummary } from '../../src/core/summary.js';
-import { buildTimeline, type Timeline, type TimelineBucket } from '../../src/core/timeline.js';
+import { buildTimeline, type Timeline, type TimelineBucket } from '../../src/ui/views/timeline.js';
 import { escapeXml, timelineSvg } from '../../src/ui/export/timeline-svg.js';
 import { action, goal, journal, logInput, mentor, NOW } from '../core/fixtures.js';
 

@@ -1,9 +1,11 @@
 /** User text made safe for the formats mentee writes; a layout never sees text that can change its structure. */
+import { oneLine, withoutControls } from '../../core/text.js';
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** User text inside HTML: the five special characters escaped, and no control characters, as in Markdown. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]!);
+  return withoutControls(text).replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]!);
 }
 
 /**
@@ -13,8 +15,7 @@ export function escapeHtml(text: string): string {
  * are escaped there. Full stops, hyphens and brackets inside a sentence stay readable as plain text.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+  return oneLine(text)
     .replace(/[\\`*_[\]<>|~]/g, '\\$&')
     .replace(/&(?=#?\w+;)/g, '\\&')
     .replace(/^(\s*)([#>+=-])/, '$1\\$2')

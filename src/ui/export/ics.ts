@@ -3,17 +3,10 @@
  * nothing private goes in, whatever --include-private says: no reflections, nothing from the log.
  */
 import { ical, ICalEventStatus, ICalEventTransparency } from './export-libraries.js';
-import { buildAgenda, type Agenda } from '../../core/agenda.js';
-import { formatDay } from '../../core/dates.js';
-import { mentorName } from '../../core/refs.js';
+import { buildAgenda, indexForAgendas } from '../../core/agenda.js';
 import type { Action, Journal, Meeting } from '../../core/schema.js';
-
-const MODES: Record<Meeting['mode'], string> = {
-  'in-person': 'in person',
-  video: 'video',
-  phone: 'phone',
-  other: 'other',
-};
+import { meetingView, type MeetingView } from '../views/meeting-view.js';
+import { actionLine } from '../views/record-views.js';
 
 export function calendarFile(journal: Journal, items: { meetings: Meeting[]; actions: Action[] }, now: Date): string {
   // Stable for one journal, different between two: a mentor importing two mentees' files gets no clashes.
@@ -22,8 +15,9 @@ export function calendarFile(journal: Journal, items: { meetings: Meeting[]; act
   // undo or a restore has taken an event back to an older version.
   const sequence = Math.max(0, Math.floor((now.getTime() - Date.parse(journal.createdAt)) / 1000));
   const calendar = ical({ name: 'mentee', prodId: { company: 'mentee', product: 'mentee', language: 'EN' } });
+  const index = indexForAgendas(journal);
   for (const meeting of items.meetings) {
-    const agenda = buildAgenda(journal, meeting);
+    const view = meetingView(journal, buildAgenda(journal, meeting, index), { includePrivate: false, now });
     const start = new Date(meeting.when);
     calendar.createEvent({
       id: `${meeting.id}.${key}@mentee`,
@@ -31,13 +25,14 @@ export function calendarFile(journal: Journal, items: { meetings: Meeting[]; act
       sequence,
       start,
       end: new Date(start.getTime() + meeting.lengthMinutes * 60_000),
-      summary: `Mentoring: ${agenda.mentor.name}`,
-      description: agendaText(journal, agenda),
+      summary: `Mentoring: ${view.mentor.name}`,
+      description: agendaText(view),
       status: meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
   for (const action of items.actions) {
     if (!action.due) continue;
+    const line = actionLine(journal, action, now);
     calendar.createEvent({
       id: `${action.id}.${key}@mentee`,
       stamp: now,
@@ -46,10 +41,7 @@ export function calendarFile(journal: Journal, items: { meetings: Meeting[]; act
       // Day strings, not Dates: a local midnight would land on the day before east of UTC.
       start: action.due,
       end: nextDay(action.due),
-      summary:
-        action.owner === 'mentor'
-          ? `${mentorName(journal, action.mentor)} will: ${action.title}`
-          : `Due: ${action.title}`,
+      summary: line.byMentor ? `${line.owner} will: ${line.title}` : `Due: ${line.title}`,
       description: `Mark it done with: mentee done ${action.id}`,
       transparency: ICalEventTransparency.TRANSPARENT,
     });
@@ -58,32 +50,31 @@ export function calendarFile(journal: Journal, items: { meetings: Meeting[]; act
   return `${calendar.toString()}\r\n`;
 }
 
-/** The agenda as plain text; the library escapes and folds it. */
-function agendaText(journal: Journal, agenda: Agenda): string {
-  const { meeting, topics, timeCheck } = agenda;
+/** The agenda as plain text, from the meeting's one view; the library escapes and folds it. */
+function agendaText(view: MeetingView): string {
   const section = (title: string, lines: string[]) => (lines.length ? ['', title, ...lines] : []);
   const lines = [
-    `Mode: ${MODES[meeting.mode]}, ${meeting.lengthMinutes} minutes`,
-    ...(meeting.prep?.intention ? ['', `What I want from this meeting: ${meeting.prep.intention}`] : []),
+    `Mode: ${view.mode}, ${view.lengthMinutes} minutes`,
+    ...(view.intention ? ['', `What I want from this meeting: ${view.intention}`] : []),
     ...section(
       'Topics:',
-      topics.map((topic, index) => {
-        const about = [topic.kind, topic.minutes ? `${topic.minutes} min` : undefined].filter(Boolean).join(', ');
-        const carried = topic.carriedFrom ? ' (carried over)' : '';
-        return `${index + 1}. ${topic.title}${about ? ` (${about})` : ''}${carried}`;
+      view.topics.map((topic) => {
+        const about = [topic.kind, topic.minutes ? `${topic.minutes} min` : ''].filter(Boolean).join(', ');
+        const carried = topic.carriedOver ? ' (carried over)' : '';
+        return `${topic.number}. ${topic.title}${about ? ` (${about})` : ''}${carried}`;
       }),
     ),
-    ...(topics.length ? [`Planned: ${timeCheck.plannedMinutes} of ${timeCheck.lengthMinutes} minutes`] : []),
+    ...(view.topics.length ? [`Planned: ${view.time.plannedMinutes} of ${view.time.lengthMinutes} minutes`] : []),
     ...section(
       'Goals to discuss:',
-      agenda.goals.map((goal) => `- ${goal.title}`),
+      view.goals.map((goal) => `- ${goal.title}`),
     ),
     ...section(
       'Actions to report on:',
-      agenda.actionsReviewed.map(({ action, state, note }) => {
-        const who = action.owner === 'mentor' ? `${mentorName(journal, action.mentor)}: ` : '';
-        const due = action.due ? ` (due ${formatDay(action.due)})` : '';
-        const report = state === 'open' ? '' : ` — ${state}${note ? `: ${note}` : ''}`;
+      view.actionsReviewed.map((action) => {
+        const who = action.byMentor ? `${action.owner}: ` : '';
+        const due = action.due ? ` (due ${action.due})` : '';
+        const report = action.state === 'open' ? '' : ` — ${action.state}${action.note ? `: ${action.note}` : ''}`;
         return `- ${who}${action.title}${due}${report}`;
       }),
     ),

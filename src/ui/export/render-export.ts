@@ -1,10 +1,10 @@
 import type { Agenda } from '../../core/agenda.js';
 import type { ExportSelection } from '../../core/export-scope.js';
-import { meetingView } from '../../core/meeting-view.js';
-import { summaryView } from '../../core/summary-view.js';
 import type { ExportFormat } from './formats.js';
 import type { Journal } from '../../core/schema.js';
 import { exportJson } from '../json.js';
+import { meetingView } from '../views/meeting-view.js';
+import { summaryView } from '../views/summary-view.js';
 import { renderLayout } from './layouts.js';
 
 /** The export of `selection` in `format`, as the text of one file. Libraries are loaded per format. */
@@ -29,8 +29,10 @@ export async function renderExport(
     case 'html': {
       const text =
         selection.kind === 'meeting'
-          ? await renderLayout(format, 'meeting', { meeting: meetingView(journal, selection.agenda, includePrivate) })
-          : await renderSummary(format, journal, selection, includePrivate);
+          ? await renderLayout(format, 'meeting', {
+              meeting: meetingView(journal, selection.agenda, { includePrivate, now }),
+            })
+          : await renderSummary(format, journal, selection, includePrivate, now);
       return format === 'md' ? tidyMarkdown(text) : text;
     }
   }
@@ -46,8 +48,9 @@ async function renderSummary(
   journal: Journal,
   selection: Extract<ExportSelection, { kind: 'summary' }>,
   includePrivate: boolean,
+  now: Date,
 ): Promise<string> {
-  const summary = summaryView(journal, selection.summary, includePrivate, selection.all);
+  const summary = summaryView(journal, selection.summary, { includePrivate, all: selection.all, now });
   if (format === 'md') return renderLayout(format, 'summary', { summary });
   const { timelineSvg } = await import('./timeline-svg.js');
   return renderLayout(format, 'summary', { summary, timelineSvg: timelineSvg(summary.timeline) });

@@ -1,9 +1,10 @@
-import type { Timeline, TimelineBucket, TimelineTarget } from '../../core/timeline.js';
+import type { Timeline, TimelineBucket, TimelineTarget } from '../views/timeline.js';
+import { count } from '../words.js';
 import { escapeHtml } from './escape.js';
 
-/** Text for SVG/XML content and attributes: escaped as in HTML, less the control characters XML forbids. */
+/** Text for SVG/XML content and attributes: escaped as in HTML, less the two non-characters XML forbids. */
 export function escapeXml(text: string): string {
-  return escapeHtml(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
+  return escapeHtml(text.replace(/[\ufffe\uffff]/g, ''));
 }
 
 /** A narrow canvas, so that text scaled down to a phone's width is still about 10px. */
@@ -37,7 +38,6 @@ const SERIES = [
 ] as const;
 
 const num = (value: number) => String(Math.round(value * 10) / 10);
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 const withStatus = (target: TimelineTarget) => (target.status === 'active' ? '' : ` (${target.status})`);
 
 function truncate(text: string, chars: number): string {
@@ -64,7 +64,7 @@ function summaryText(timeline: Timeline): { title: string; desc: string } {
   return {
     title: `Meetings held and actions completed per ${timeline.unit}`,
     desc:
-      SERIES.map((series) => `${plural(total(series), series.noun)} ${series.verb}`).join(' and ') +
+      SERIES.map((series) => `${count(total(series), series.noun)} ${series.verb}`).join(' and ') +
       `${period}.${goals ? ` Goal target dates: ${goals}.` : ''}`,
   };
 }
@@ -117,7 +117,7 @@ function key(targets: TimelineTarget[], top: number): string[] {
   const rest = targets.length - shown.length;
   if (rest > 0)
     rows.push(
-      `<text x="${LEFT + 14}" y="${num(top + shown.length * KEY_ROW)}">and ${plural(rest, 'more goal target date')}</text>`,
+      `<text x="${LEFT + 14}" y="${num(top + shown.length * KEY_ROW)}">and ${count(rest, 'more goal target date')}</text>`,
     );
   return rows.length ? [`<g class="key" ${INK} font-size="12">`, ...rows, '</g>'] : [];
 }
@@ -138,7 +138,7 @@ export function timelineSvg(timeline: Timeline): string {
   const slot = PLOT_WIDTH / Math.max(1, buckets.length);
   const barWidth = Math.min(22, slot * 0.36);
   const centre = (bucket: number) => LEFT + slot * (bucket + 0.5);
-  const heightOf = (count: number) => (maxCount ? (count / maxCount) * PLOT_HEIGHT : 0);
+  const heightOf = (value: number) => (maxCount ? (value / maxCount) * PLOT_HEIGHT : 0);
   const labelEvery = Math.ceil(buckets.length / Math.floor(PLOT_WIDTH / LABEL_SPACING));
 
   const body = [
@@ -154,15 +154,15 @@ export function timelineSvg(timeline: Timeline): string {
   ];
   buckets.forEach((bucket, index) => {
     SERIES.forEach((series, side) => {
-      const count = series.count(bucket);
-      if (count === 0) return;
-      const [x, h] = [centre(index) + (side ? 1 : -barWidth - 1), heightOf(count)];
-      const tip = escapeXml(`${bucket.label}: ${plural(count, series.noun)} ${series.verb}`);
+      const value = series.count(bucket);
+      if (value === 0) return;
+      const [x, h] = [centre(index) + (side ? 1 : -barWidth - 1), heightOf(value)];
+      const tip = escapeXml(`${bucket.label}: ${count(value, series.noun)} ${series.verb}`);
       body.push(
         `<rect class="bar bar-${series.name}" x="${num(x)}" y="${num(axis - h)}" width="${num(barWidth)}" height="${num(h)}" fill="${series.fill}"${side ? ` stroke="${STRIPE}"` : ''}><title>${tip}</title></rect>`,
       );
       // Counts above the bars only where there is room for them.
-      if (barWidth >= 12) body.push(`<text x="${num(x + barWidth / 2)}" y="${num(axis - h - 3)}">${count}</text>`);
+      if (barWidth >= 12) body.push(`<text x="${num(x + barWidth / 2)}" y="${num(axis - h - 3)}">${value}</text>`);
     });
     if (index % labelEvery === 0)
       body.push(

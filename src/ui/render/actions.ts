@@ -1,44 +1,43 @@
-import { dueText, formatDay, relativeDay } from '../../core/dates.js';
-import { mentorName } from '../../core/refs.js';
 import type { Action, Journal } from '../../core/schema.js';
-import { blocks, card, columns, datedNotes, oneLine, section } from './layout.js';
+import { oneLine } from '../../core/text.js';
+import type { Style } from '../style.js';
+import { actionLine, actionStanding, type ActionLine, type ActionTone } from '../views/record-views.js';
+import { formatDay } from '../words.js';
+import { blocks, card, columns, datedNotes, section } from './layout.js';
 import type { RenderOptions } from './options.js';
 
-export function renderActionList(journal: Journal, actions: Action[], options: RenderOptions): string {
+export function renderActionList(journal: Journal, actions: Action[], { now, style }: RenderOptions): string {
   if (!actions.length)
     return 'No actions here. Add one with: mentee action add "Draft a personal statement" --due "next friday"';
-  return columns(actions.map((action) => actionRow(journal, action, options))).join('\n');
+  return columns(actions.map((action) => actionRow(actionLine(journal, action, now), style))).join('\n');
 }
 
-export function actionRow(journal: Journal, action: Action, { now, style }: RenderOptions): string[] {
-  return [
-    style.bold(action.id),
-    oneLine(action.title),
-    whoText(journal, action),
-    statusText(action, now, style),
-    action.goalId ?? '',
-  ];
+/** One action in a list: id, title, whose, where it stands, goal. */
+export function actionRow(action: ActionLine, style: Style): string[] {
+  return [style.bold(action.id), oneLine(action.title), whoText(action), standingText(action, style), action.goal];
 }
 
-function whoText(journal: Journal, action: Action): string {
-  if (action.owner === 'me') return action.mentor ? `with ${action.mentor}` : '';
-  return `${mentorName(journal, action.mentor)} will`;
+function whoText(action: ActionLine): string {
+  if (action.byMentor) return `${action.owner} will`;
+  return action.withMentor ? `with ${action.withMentor}` : '';
 }
 
-function statusText(action: Action, now: Date, style: RenderOptions['style']): string {
-  if (action.status === 'done')
-    return style.green(`done ${action.completedAt ? relativeDay(new Date(action.completedAt), now) : ''}`.trim());
-  if (action.status === 'dropped') return style.dim('dropped');
-  if (!action.due) return style.dim('no due date');
-  const text = dueText(action.due, now);
-  return text.endsWith('overdue') ? style.red(text) : text;
+const TONES: Record<ActionTone, (style: Style, text: string) => string> = {
+  done: (style, text) => style.green(text),
+  dropped: (style, text) => style.dim(text),
+  undated: (style, text) => style.dim(text),
+  due: (_style, text) => text,
+  overdue: (style, text) => style.red(text),
+};
+
+export function standingText(action: Pick<ActionLine, 'standing' | 'tone'>, style: Style): string {
+  return TONES[action.tone](style, action.standing);
 }
 
-export function renderAction(action: Action, options: RenderOptions): string {
-  const { style } = options;
+export function renderAction(action: Action, { now, style }: RenderOptions): string {
   const facts: [string, string | undefined][] = [
     ['owner', action.owner === 'me' ? 'me' : `${action.mentor} (mentor commitment)`],
-    ['status', statusText(action, options.now, style)],
+    ['status', standingText(actionStanding(action, now), style)],
     ['due', action.due ? formatDay(action.due) : ''],
     ['goal', action.goalId ?? ''],
     ['mentor', action.owner === 'me' ? (action.mentor ?? '') : ''],
@@ -47,6 +46,6 @@ export function renderAction(action: Action, options: RenderOptions): string {
   ];
   return blocks(
     card(`${style.bold(action.id)}  ${style.bold(oneLine(action.title))}`, facts, style),
-    section('Notes', datedNotes(action.notes, style, formatDay)),
+    section('Notes', datedNotes(action.notes, style)),
   );
 }

@@ -3,8 +3,10 @@ import { dirname } from 'node:path';
 import type { RecordChange } from '../../core/journal-diff.js';
 import type { BackupEntry, JournalCheck, RecordCounts } from '../../store/backup-catalog.js';
 import type { Restored, Undone } from '../../store/journal-store.js';
+import { oneLine } from '../../core/text.js';
 import type { Style } from '../style.js';
-import { blocks, columns, count, oneLine } from './layout.js';
+import { count } from '../words.js';
+import { blocks, columns } from './layout.js';
 
 /** "1 mentor, 3 goals, 12 meetings, 40 actions". */
 export function countsText(counts: RecordCounts): string {

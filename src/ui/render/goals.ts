@@ -1,7 +1,9 @@
-import { daysUntil, formatDay, relativeDay } from '../../core/dates.js';
+import { daysUntil } from '../../core/dates.js';
 import { lastProgressAt } from '../../core/goal-progress.js';
 import type { Goal } from '../../core/schema.js';
-import { blocks, card, columns, datedNotes, oneLine, section } from './layout.js';
+import { oneLine } from '../../core/text.js';
+import { formatDay, relativeDay } from '../words.js';
+import { blocks, card, columns, datedNotes, section } from './layout.js';
 import type { RenderOptions } from './options.js';
 
 export function renderGoalList(goals: Goal[], { now, style }: RenderOptions): string {
@@ -33,6 +35,6 @@ export function renderGoal(goal: Goal, { now, style }: RenderOptions): string {
   ];
   return blocks(
     card(`${style.bold(goal.id)}  ${style.bold(oneLine(goal.title))}`, facts, style),
-    section('Progress', datedNotes(goal.progress, style, formatDay)),
+    section('Progress', datedNotes(goal.progress, style)),
   );
 }

@@ -1,5 +1,10 @@
 import { stripVTControlCharacters } from 'node:util';
+import { oneLine } from '../../core/text.js';
 import type { Style } from '../style.js';
+import { formatDay } from '../words.js';
+
+// Still imported from here by commands/log.ts; the pluraliser itself is in ui/words.ts.
+export { count } from '../words.js';
 
 /** Aligns rows into columns; widths ignore colour codes. The last column is never padded. */
 export function columns(rows: string[][], gap = '  '): string[] {
@@ -47,16 +52,6 @@ export function blocks(...parts: string[][]): string {
     .join('\n\n');
 }
 
-/** Keeps user text on one line in lists: newlines and control characters become spaces. */
-export function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-}
-
-/** "1 topic", "3 topics"; irregular plurals passed in. */
-export function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
-}
-
 /** A record's heading and its labelled facts, aligned; facts with no value are left out. Values are printed as given. */
 export function card(title: string, facts: [label: string, value: string | undefined][], style: Style): string[] {
   const rows = facts
@@ -66,10 +61,6 @@ export function card(title: string, facts: [label: string, value: string | undef
 }
 
 /** Dated notes, oldest first: "Thu 3 Dec 2026  Shadowed two GP clinics". */
-export function datedNotes(
-  notes: { at: string; note: string }[],
-  style: Style,
-  formatDay: (iso: string) => string,
-): string[] {
+export function datedNotes(notes: { at: string; note: string }[], style: Style): string[] {
   return notes.map((note) => `${style.dim(formatDay(note.at))}  ${oneLine(note.note)}`);
 }

@@ -1,11 +1,14 @@
-import type { Agenda, TimeCheck } from '../../core/agenda.js';
-import { formatDateTime, relativeDay } from '../../core/dates.js';
+import type { Agenda } from '../../core/agenda.js';
 import { isPrepared } from '../../core/meetings.js';
-import { hasPrivate } from '../../core/privacy.js';
 import { mentorName } from '../../core/refs.js';
-import type { Journal, Meeting, Topic } from '../../core/schema.js';
+import type { Journal, Meeting } from '../../core/schema.js';
+import { oneLine } from '../../core/text.js';
+import type { Style } from '../style.js';
+import { meetingView, type MeetingView } from '../views/meeting-view.js';
+import type { TopicView } from '../views/record-views.js';
+import { formatDateTime, relativeDay } from '../words.js';
 import { actionRow } from './actions.js';
-import { blocks, bullets, columns, oneLine, section } from './layout.js';
+import { blocks, bullets, columns, section } from './layout.js';
 import type { RenderOptions } from './options.js';
 
 export function renderMeetingList(journal: Journal, meetings: Meeting[], { now, style }: RenderOptions): string {
@@ -21,56 +24,76 @@ export function renderMeetingList(journal: Journal, meetings: Meeting[], { now, 
   ).join('\n');
 }
 
-function meetingState(meeting: Meeting, style: RenderOptions['style']): string {
+function meetingState(meeting: Meeting, style: Style): string {
   if (meeting.status === 'cancelled') return style.dim('cancelled');
   if (meeting.status === 'held') return meeting.log ? style.green('held, logged') : 'held';
   return isPrepared(meeting) ? style.green('planned, prepared') : style.yellow('planned, not prepared');
 }
 
-export function heading(journal: Journal, meeting: Meeting, { now, style }: RenderOptions): string {
-  return `${style.bold(`${meeting.id}  ${mentorName(journal, meeting.mentor)}`)} — ${formatDateTime(meeting.when)} ${style.dim(`(${relativeDay(new Date(meeting.when), now)})`)}, ${meeting.lengthMinutes} min, ${meeting.mode}, ${meeting.status}`;
+/** A meeting's agenda: what `prep` prints, and the top of `show`. */
+export function renderAgenda(journal: Journal, agenda: Agenda, { now, style }: RenderOptions): string {
+  return agendaText(meetingView(journal, agenda, { includePrivate: false, now }), style);
 }
 
-export function renderAgenda(journal: Journal, agenda: Agenda, options: RenderOptions): string {
-  const { style } = options;
-  const { meeting } = agenda;
+/** The whole record of a meeting. The private reflection is shown, marked, only when `includePrivate`. */
+export function renderMeeting(
+  journal: Journal,
+  agenda: Agenda,
+  { now, style, includePrivate }: RenderOptions & { includePrivate: boolean },
+): string {
+  const view = meetingView(journal, agenda, { includePrivate, now });
+  const { record } = view;
   return blocks(
-    [
-      heading(journal, meeting, options),
-      ...(meeting.prep?.intention ? [`${style.dim('Intention:')} ${oneLine(meeting.prep.intention)}`] : []),
-    ],
-    section('Topics', [
-      ...topicLines(agenda.topics, options),
-      ...(agenda.topics.length ? [timeCheckLine(agenda.timeCheck, style)] : []),
-    ]),
+    [agendaText(view, style)],
+    record
+      ? blocks(
+          bullets('Advice', record.advice),
+          bullets('Feedback', record.feedback),
+          bullets('Decisions', record.decisions),
+          bullets('Assumptions challenged', record.challenged),
+          section('Action plan', columns(record.agreed.map((action) => actionRow(action, style)))),
+          record.nextMeeting ? [`${style.dim('Next meeting:')} ${record.nextMeeting}`] : [],
+        ).split('\n')
+      : [],
+    privateLines(view, style),
+  );
+}
+
+function agendaText(view: MeetingView, style: Style): string {
+  return blocks(
+    [heading(view, style), ...(view.intention ? [`${style.dim('Intention:')} ${oneLine(view.intention)}`] : [])],
+    section('Topics', [...topicLines(view.topics, style), ...(view.topics.length ? [timeCheckLine(view, style)] : [])]),
     section(
       'Actions since last time',
       columns(
-        agenda.actionsReviewed.map(({ action, state, note }) => {
-          const row = actionRow(journal, action, options);
-          return [
-            ...row.slice(0, 3),
-            state === action.status ? row[3]! : `${state}${note ? `: ${oneLine(note)}` : ''}`,
-          ];
+        view.actionsReviewed.map((action) => {
+          const row = actionRow(action, style);
+          // What the mentee reported in prep, where it differs from where the action stands.
+          const reported = `${action.state}${action.note ? `: ${oneLine(action.note)}` : ''}`;
+          return [...row.slice(0, 3), action.state === action.status ? row[3]! : reported];
         }),
       ),
     ),
     section(
       'Goals to discuss',
-      agenda.goals.map((goal) => `${style.bold(goal.id)}  ${oneLine(goal.title)}`),
+      view.goals.map((goal) => `${style.bold(goal.id)}  ${oneLine(goal.title)}`),
     ),
   );
 }
 
-export function topicLines(topics: Topic[], { style }: RenderOptions): string[] {
+function heading(view: MeetingView, style: Style): string {
+  return `${style.bold(`${view.id}  ${view.mentor.name}`)} — ${view.when} ${style.dim(`(${view.whenRelative})`)}, ${view.lengthMinutes} min, ${view.mode}, ${view.status}`;
+}
+
+function topicLines(topics: TopicView[], style: Style): string[] {
   return columns(
-    topics.map((topic, index) => [
-      `${index + 1}.`,
+    topics.map((topic) => [
+      `${topic.number}.`,
       oneLine(topic.title),
-      topic.kind ?? '',
+      topic.kind,
       topic.minutes ? `${topic.minutes} min` : style.dim('untimed'),
       [
-        topic.goalId,
+        topic.goal,
         topic.carriedFrom ? `parked at ${topic.carriedFrom}` : '',
         topic.outcome ? outcomeText(topic, style) : '',
       ]
@@ -80,60 +103,31 @@ export function topicLines(topics: Topic[], { style }: RenderOptions): string[] 
   );
 }
 
-function outcomeText(topic: Topic, style: RenderOptions['style']): string {
+function outcomeText(topic: TopicView, style: Style): string {
   const text = `${topic.outcome}${topic.outcomeNote ? `: ${oneLine(topic.outcomeNote)}` : ''}`;
   return topic.outcome === 'covered' ? style.green(text) : style.yellow(text);
 }
 
-export function timeCheckLine(check: TimeCheck, style: RenderOptions['style']): string {
-  const untimed = check.untimed ? ` (${check.untimed} untimed)` : '';
-  if (check.overBy > 0)
-    return style.red(`Total ${check.plannedMinutes} of ${check.lengthMinutes} min: ${check.overBy} min over${untimed}`);
-  const spare = check.lengthMinutes - check.plannedMinutes;
+function timeCheckLine({ time }: MeetingView, style: Style): string {
+  const untimed = time.untimed ? ` (${time.untimed} untimed)` : '';
+  if (time.overBy > 0)
+    return style.red(`Total ${time.plannedMinutes} of ${time.lengthMinutes} min: ${time.overBy} min over${untimed}`);
+  const spare = time.lengthMinutes - time.plannedMinutes;
   return style.dim(
-    `Total ${check.plannedMinutes} of ${check.lengthMinutes} min${spare ? `, ${spare} to spare` : ''}${untimed}`,
-  );
-}
-
-/** The whole record of a meeting. The private reflection is shown, marked, only when `includePrivate`. */
-export function renderMeeting(
-  journal: Journal,
-  agenda: Agenda,
-  options: RenderOptions & { includePrivate: boolean },
-): string {
-  const { meeting } = agenda;
-  const { style } = options;
-  const log = meeting.log;
-  const fromHere = agenda.actionsAgreed;
-  return blocks(
-    [renderAgenda(journal, agenda, options)],
-    log
-      ? blocks(
-          bullets('Advice', log.advice),
-          bullets('Feedback', log.feedback),
-          bullets('Decisions', log.decisions),
-          bullets('Assumptions challenged', log.challenged),
-          section('Action plan', columns(fromHere.map((action) => actionRow(journal, action, options)))),
-          log.nextMeeting ? [`${style.dim('Next meeting:')} ${formatDateTime(log.nextMeeting)}`] : [],
-        ).split('\n')
-      : [],
-    privateBlock(meeting, options),
+    `Total ${time.plannedMinutes} of ${time.lengthMinutes} min${spare ? `, ${spare} to spare` : ''}${untimed}`,
   );
 }
 
 /** Private reflections: shown, marked as never shared, only when asked for; otherwise only said to exist. */
-function privateBlock(
-  meeting: Meeting,
-  { style, includePrivate }: RenderOptions & { includePrivate: boolean },
-): string[] {
-  if (!hasPrivate(meeting)) return [];
-  if (!includePrivate) return [style.dim('Private reflection: hidden (show it with --include-private)')];
+function privateLines(view: MeetingView, style: Style): string[] {
+  if (view.privateLeftOut) return [style.dim('Private reflection: hidden (show it with --include-private)')];
+  if (!view.private) return [];
   const lines = [
-    ...(meeting.prep?.reflections ?? []).flatMap(({ prompt, answer }) => [
+    ...view.private.reflections.flatMap(({ prompt, answer }) => [
       style.dim(oneLine(prompt)),
       ...answer.split('\n').map(oneLine),
     ]),
-    ...(meeting.log?.privateReflection ?? '').split('\n').filter(Boolean).map(oneLine),
+    ...view.private.reflection.split('\n').filter(Boolean).map(oneLine),
   ];
   return section(style.magenta('Private reflection (never shared)'), lines);
 }

@@ -1,7 +1,8 @@
-import { cadenceText, formatDay, relativeDay } from '../../core/dates.js';
 import { lastHeldMeeting, nextPlannedMeeting } from '../../core/meetings.js';
 import type { Journal, Mentor, SupportKind } from '../../core/schema.js';
-import { blocks, bullets, card, columns, oneLine, section } from './layout.js';
+import { oneLine } from '../../core/text.js';
+import { cadenceText, formatDay, relativeDay } from '../words.js';
+import { blocks, bullets, card, columns, section } from './layout.js';
 import type { RenderOptions } from './options.js';
 
 export const SUPPORT_LABELS: Record<SupportKind, string> = {

@@ -1,10 +1,12 @@
-import { cadenceText, formatDateTime, relativeDay, spanText } from '../../core/dates.js';
 import { lastProgressAt } from '../../core/goal-progress.js';
 import type { Journal } from '../../core/schema.js';
 import type { Status } from '../../core/status.js';
 import { DUE_SOON_DAYS, STALE_GOAL_DAYS } from '../../core/status.js';
+import { oneLine } from '../../core/text.js';
+import { actionLine } from '../views/record-views.js';
+import { cadenceText, formatDateTime, relativeDay, spanText } from '../words.js';
 import { actionRow } from './actions.js';
-import { blocks, columns, oneLine, section } from './layout.js';
+import { blocks, columns, section } from './layout.js';
 import type { RenderOptions } from './options.js';
 
 /** Rows of each action list on the home screen; the rest are counted, with the command that lists them. */
@@ -38,7 +40,11 @@ export function renderStatus(journal: Journal, status: Status, options: RenderOp
     ...(items.length > STATUS_LIST_LIMIT ? [style.dim(`…and ${items.length - STATUS_LIST_LIMIT} more: ${rest}`)] : []),
   ];
   const rows = (actions: Status['overdue'], rest: string) =>
-    firstOf(actions, (shown) => columns(shown.map((action) => actionRow(journal, action, options))), rest);
+    firstOf(
+      actions,
+      (shown) => columns(shown.map((action) => actionRow(actionLine(journal, action, now), style))),
+      rest,
+    );
   const body = blocks(
     [...nextLines, ...awaiting],
     section(style.red('Overdue'), rows(status.overdue, 'mentee actions --overdue')),

@@ -1,6 +1,7 @@
 import { addMonths, format } from 'date-fns';
-import { formatDay, fromDay, toDay } from './dates.js';
-import type { Summary } from './summary.js';
+import { fromDay, toDay } from '../../core/dates.js';
+import type { Summary } from '../../core/summary.js';
+import { formatDay } from '../words.js';
 
 export interface TimelineBucket {
   /** "2026-09", "2026-Q3" or "2026". */
@@ -43,7 +44,10 @@ const MONTHS_PER: Record<TimelineUnit, number> = { month: 1, quarter: 3, year: 1
 /** Months since year 0 in the local calendar, so consecutive months differ by one. */
 const monthIndex = (date: Date) => date.getFullYear() * 12 + date.getMonth();
 
-/** Meetings held and actions completed per local calendar month (or quarter, or year), with goals' target dates. */
+/**
+ * The summary's picture as data: meetings held and actions completed per local calendar month (or
+ * quarter, or year, so the bars stay readable), with goals' target dates; drawn by export/timeline-svg.ts.
+ */
 export function buildTimeline(summary: Summary): Timeline {
   const { scope } = summary;
   const toDate = new Date(scope.to);

@@ -3,8 +3,8 @@ import { closeAction } from '../../src/core/actions.js';
 import { logMeeting } from '../../src/core/log.js';
 import type { Journal } from '../../src/core/schema.js';
 import { buildSummary, type SummaryScope } from '../../src/core/summary.js';
-import { buildTimeline } from '../../src/core/timeline.js';
-import { action, goal, journal, logInput, mentor, NOW } from './fixtures.js';
+import { buildTimeline } from '../../src/ui/views/timeline.js';
+import { action, goal, journal, logInput, mentor, NOW } from '../core/fixtures.js';
 
 const at = (iso: string) => new Date(iso);
 const TO = NOW.toISOString();

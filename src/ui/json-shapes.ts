@@ -1,0 +1,98 @@
+/**
+ * The shapes of --json output, declared once, in zod (see README, "JSON output"). The builders in
+ * json.ts are typed by them (so they cannot drift), tests parse real output with them, and
+ * `mentee export --schema` prints the JSON Schema of ExportJsonSchema. Only the builders' *types*
+ * come from here: commands that print JSON do not load zod for it.
+ */
+import * as z from 'zod';
+import { ActionSchema, GoalSchema, MeetingSchema, MentorSchema, ProfileSchema } from '../core/schema.js';
+
+const whole = () => z.number().int();
+
+const TimeCheckSchema = z.strictObject({
+  plannedMinutes: whole(),
+  lengthMinutes: whole(),
+  overBy: whole(),
+  untimed: whole(),
+});
+
+/** `prep --json`, `show m1 --json`: a meeting's agenda, or its record once logged. */
+export const AgendaJsonSchema = z.strictObject({
+  meeting: MeetingSchema,
+  mentor: z.strictObject({ handle: z.string(), name: z.string() }),
+  timeCheck: TimeCheckSchema,
+  goals: z.array(GoalSchema),
+  actionsReviewed: z.array(z.strictObject({ action: ActionSchema, state: z.string(), note: z.string().nullable() })),
+  actionsAgreed: z.array(ActionSchema),
+});
+export type AgendaJson = z.input<typeof AgendaJsonSchema>;
+
+/** `status --json`: the home screen as data. */
+export const StatusJsonSchema = z.strictObject({
+  nextMeeting: z
+    .strictObject({ id: z.string(), when: z.iso.datetime({ offset: true }), mentor: z.string(), prepared: z.boolean() })
+    .nullable(),
+  awaitingLog: z.string().nullable(),
+  overdue: z.array(ActionSchema),
+  dueSoon: z.array(ActionSchema),
+  mentorCommitments: z.array(ActionSchema),
+  staleGoals: z.array(GoalSchema),
+  mentorsOverdue: z.array(
+    z.strictObject({
+      mentor: z.string(),
+      name: z.string(),
+      cadenceDays: whole(),
+      lastMet: z.iso.datetime({ offset: true }).nullable(),
+      daysSince: whole(),
+      booked: z.string().nullable(),
+    }),
+  ),
+});
+export type StatusJson = z.input<typeof StatusJsonSchema>;
+
+const ExportMeetingSchema = z
+  .strictObject({ kind: z.literal('meeting'), ...AgendaJsonSchema.shape })
+  .describe('One meeting: its agenda, or its record once logged.');
+
+const ExportSummarySchema = z
+  .strictObject({
+    kind: z.literal('summary'),
+    from: z.iso.datetime({ offset: true }).nullable(),
+    to: z.iso.datetime({ offset: true }),
+    mentor: z.string().nullable(),
+    figures: z.strictObject({
+      meetingsHeld: whole(),
+      actionsCompleted: whole(),
+      completedOnTime: whole(),
+      onTimeRate: z.number().min(0).max(1).nullable(),
+    }),
+    meetings: z.array(MeetingSchema),
+    goals: z.array(GoalSchema.extend({ progressInPeriod: GoalSchema.shape.progress })),
+    actionsDone: z.array(ActionSchema),
+    actionsOpen: z.array(ActionSchema),
+  })
+  .describe('A progress summary over a period.');
+
+const ExportJournalSchema = z
+  .strictObject({
+    kind: z.literal('journal'),
+    exportedAt: z.iso.datetime({ offset: true }),
+    mentor: z.string().nullable(),
+    profile: ProfileSchema,
+    mentors: z.array(MentorSchema),
+    goals: z.array(GoalSchema),
+    meetings: z.array(MeetingSchema),
+    actions: z.array(ActionSchema),
+  })
+  .describe('The whole journal (--all), or all of it that concerns one mentor.');
+
+/** `export --format json`. */
+export const ExportJsonSchema = z
+  .discriminatedUnion('kind', [ExportMeetingSchema, ExportSummarySchema, ExportJournalSchema])
+  .describe('mentee export --format json. Private reflections are present only with --include-private.');
+export type ExportJson = z.input<typeof ExportJsonSchema>;
+
+/** What `mentee export --schema` prints. */
+export function exportJsonSchemaDocument(): Record<string, unknown> {
+  return { title: 'mentee export', ...z.toJSONSchema(ExportJsonSchema) };
+}

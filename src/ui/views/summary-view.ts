@@ -1,0 +1,110 @@
+/** The one view of a progress summary (or of the whole journal, --all), as the layouts show it. */
+import { buildAgenda, indexForAgendas } from '../../core/agenda.js';
+import { mentorName } from '../../core/refs.js';
+import type { Journal, Meeting } from '../../core/schema.js';
+import type { Summary } from '../../core/summary.js';
+import { formatDateTime, formatDay } from '../words.js';
+import { meetingView, type MeetingView } from './meeting-view.js';
+import { actionView, goalView, privateView, type ActionView, type GoalView, type PrivateView } from './record-views.js';
+import { buildTimeline, type Timeline } from './timeline.js';
+
+export interface SummaryView {
+  title: string;
+  mentee: string;
+  stage: string;
+  mentor: string;
+  period: { from: string; to: string };
+  figures: {
+    meetingsHeld: number;
+    actionsCompleted: number;
+    completedOnTime: number;
+    completedLate: number;
+    /** Whole percent of completed actions done by their due date; null when none were completed. */
+    onTimePercent: number | null;
+    actionsOpen: number;
+    goalsActive: number;
+    goalsAchieved: number;
+  };
+  meetings: {
+    id: string;
+    when: string;
+    mentor: string;
+    advice: string[];
+    feedback: string[];
+    decisions: string[];
+    /** The full record of each meeting, for an export of the whole journal (--all); null otherwise. */
+    detail: MeetingView | null;
+    private: PrivateView | null;
+  }[];
+  goals: GoalView[];
+  actionsDone: ActionView[];
+  actionsOpen: ActionView[];
+  /** Every piece of advice in the period, with who gave it and when. */
+  advice: { text: string; mentor: string; date: string }[];
+  timeline: Timeline;
+  /** Whether this is the whole journal (--all) rather than a period. */
+  all: boolean;
+}
+
+export interface SummaryViewOptions {
+  includePrivate: boolean;
+  /** The whole journal (--all): each meeting with its full record. */
+  all: boolean;
+  now: Date;
+}
+
+export function summaryView(journal: Journal, summary: Summary, options: SummaryViewOptions): SummaryView {
+  const { includePrivate, all, now } = options;
+  const { scope, figures } = summary;
+  const mentorOfMeeting = (meeting: Meeting) => mentorName(journal, meeting.mentor);
+  const index = all ? indexForAgendas(journal) : undefined;
+  const goalsInScope = summary.goals.map(({ goal }) => goal);
+  return {
+    title: all ? 'Mentoring journal' : 'Mentoring summary',
+    mentee: journal.profile.name ?? '',
+    stage: journal.profile.stage ?? '',
+    mentor: scope.mentor?.name ?? '',
+    period: {
+      from: scope.from ? formatDay(scope.from) : firstRecordDay(summary),
+      to: formatDay(scope.to),
+    },
+    figures: {
+      meetingsHeld: figures.meetingsHeld,
+      actionsCompleted: figures.actionsCompleted,
+      completedOnTime: figures.completedOnTime,
+      completedLate: figures.actionsCompleted - figures.completedOnTime,
+      onTimePercent: figures.onTimeRate === null ? null : Math.round(figures.onTimeRate * 100),
+      actionsOpen: summary.actionsOpen.length,
+      goalsActive: goalsInScope.filter((goal) => goal.status === 'active').length,
+      goalsAchieved: goalsInScope.filter((goal) => goal.status === 'achieved').length,
+    },
+    meetings: summary.meetings.map((meeting) => ({
+      id: meeting.id,
+      when: formatDateTime(meeting.when),
+      mentor: mentorOfMeeting(meeting),
+      advice: meeting.log?.advice ?? [],
+      feedback: meeting.log?.feedback ?? [],
+      decisions: meeting.log?.decisions ?? [],
+      detail: index ? meetingView(journal, buildAgenda(journal, meeting, index), { includePrivate, now }) : null,
+      private: includePrivate ? privateView(meeting) : null,
+    })),
+    goals: summary.goals.map(({ goal, progress }) => goalView(goal, progress)),
+    actionsDone: summary.actionsDone.map((action) => actionView(journal, action, now)),
+    actionsOpen: summary.actionsOpen.map((action) => actionView(journal, action, now)),
+    advice: summary.meetings.flatMap((meeting) =>
+      (meeting.log?.advice ?? []).map((text) => ({
+        text,
+        mentor: mentorOfMeeting(meeting),
+        date: formatDay(meeting.when),
+      })),
+    ),
+    timeline: buildTimeline(summary),
+    all,
+  };
+}
+
+/** A summary from "the start": the day of its first meeting, else of the journal's first record. */
+function firstRecordDay(summary: Summary): string {
+  const first = summary.meetings[0]?.when;
+  return first ? formatDay(first) : 'the start';
+}
