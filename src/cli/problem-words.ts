@@ -2,7 +2,7 @@
  * How the command line says what the core refused: one line, naming the flag or command that fixes it.
  * Problems a person can fix by typing the command differently are usage errors (exit 2).
  */
-import { formatDateTime } from '../core/dates.js';
+import { formatDateTime } from '../ui/words.js';
 import type { MentorName, Problem } from '../core/problems.js';
 import { UsageError, UserError } from '../errors.js';
 

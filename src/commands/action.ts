@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Context } from './context.js';
 import { parseOptions } from './parse-options.js';
 import { addAction, closeAction, editAction } from '../core/actions.js';
-import { dueText } from '../core/dates.js';
+import { dueText } from '../ui/words.js';
 import type { ActionAddInput, ActionEditInput } from '../core/inputs.js';
 import { ACTION_OWNERS } from '../core/model.js';
 import { flag, oneOf, optionalText, readWith, text } from '../input/flags.js';

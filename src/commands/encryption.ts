@@ -1,6 +1,6 @@
 import { passphraseFor, type Context } from './context.js';
 import { UsageError, UserError } from '../errors.js';
-import { count } from '../ui/render/layout.js';
+import { count } from '../ui/words.js';
 
 const MIN_LENGTH = 8;
 const LOSS_WARNING =

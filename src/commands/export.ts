@@ -80,7 +80,7 @@ const FORMAT_BY_EXTENSION: Record<string, ExportFormat> = {
 export async function exportCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
   const input = parseOptions(exportFlags(ctx.now), raw);
   if (input.schema) {
-    const { exportJsonSchemaDocument } = await import('../core/export-shape.js');
+    const { exportJsonSchemaDocument } = await import('../ui/json-shapes.js');
     return ctx.print(JSON.stringify(exportJsonSchemaDocument(), null, 2));
   }
   const format = input.format ?? formatFromFile(input.out) ?? 'md';

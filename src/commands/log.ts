@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Context } from './context.js';
 import { parseOptions } from './parse-options.js';
-import { dueText, formatDateTime } from '../core/dates.js';
+import { count, dueText, formatDateTime } from '../ui/words.js';
 import { selectActions } from '../core/action-list.js';
 import type { LogInput } from '../core/inputs.js';
 import { mentorOf } from '../core/refs.js';
@@ -9,7 +9,6 @@ import { logMeeting } from '../core/log.js';
 import { withoutPrivate } from '../core/privacy.js';
 import { flag, listOf, optionalText, readAllWith, readWith, texts } from '../input/flags.js';
 import { readActionSpec, readDate, readTopicNumbers, readTopicSpec } from '../input/read.js';
-import { count } from '../ui/render/layout.js';
 import { meetingFlags } from './common-flags.js';
 import { runLogWizard } from '../wizards/log-wizard.js';
 

@@ -4,6 +4,7 @@ import { parseOptions } from './parse-options.js';
 import { flag, optionalText } from '../input/flags.js';
 import { cancelMeeting } from '../core/meetings.js';
 import { withoutPrivate } from '../core/privacy.js';
+import { mentorScope } from '../core/mentor-scope.js';
 import { findMentor } from '../core/refs.js';
 import { renderMeetingList } from '../ui/render/meetings.js';
 import { byWhen } from '../core/order.js';
@@ -13,8 +14,8 @@ const meetingListFlags = z.object({ mentor: optionalText, json: flag });
 export async function meetingListCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
   const { mentor, json } = parseOptions(meetingListFlags, raw);
   const journal = await ctx.store.read();
-  const handle = mentor ? findMentor(journal, mentor).handle : undefined;
-  const meetings = journal.meetings.filter((meeting) => !handle || meeting.mentor === handle).sort(byWhen);
+  const concerns = mentorScope(mentor ? findMentor(journal, mentor).handle : undefined);
+  const meetings = journal.meetings.filter(concerns.meeting).sort(byWhen);
   if (json) return ctx.print(JSON.stringify({ meetings: meetings.map(withoutPrivate) }, null, 2));
   ctx.print(renderMeetingList(journal, meetings, ctx));
 }

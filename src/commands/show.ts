@@ -3,7 +3,6 @@ import type { Context } from './context.js';
 import { parseOptions } from './parse-options.js';
 import { flag } from '../input/flags.js';
 import { buildAgenda } from '../core/agenda.js';
-import { shareable } from '../core/privacy.js';
 import { findAction, findGoal, findMeeting, findMentor, recordKind } from '../core/refs.js';
 import { agendaJson } from '../ui/json.js';
 import { renderAction } from '../ui/render/actions.js';
@@ -21,7 +20,7 @@ export async function showCommand(ctx: Context, ref: string, raw: Record<string,
   const json = (data: unknown) => ctx.print(JSON.stringify(data, null, 2));
   if (kind === 'meeting') {
     const agenda = buildAgenda(journal, findMeeting(journal, ref));
-    if (asJson) return json({ ...agendaJson(agenda), meeting: shareable(agenda.meeting, includePrivate) });
+    if (asJson) return json(agendaJson(agenda, includePrivate));
     return ctx.print(renderMeeting(journal, agenda, { ...ctx, includePrivate }));
   }
   if (kind === 'goal') {

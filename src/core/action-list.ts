@@ -1,4 +1,5 @@
 import { daysUntil } from './dates.js';
+import { mentorScope } from './mentor-scope.js';
 import { findGoal, findMentor } from './refs.js';
 import type { Action, Journal } from './schema.js';
 
@@ -15,12 +16,12 @@ export interface ActionFilter {
 
 /** The actions a list shows: open ones by default, soonest due first, undated last. */
 export function selectActions(journal: Journal, filter: ActionFilter, now: Date): Action[] {
-  const mentor = filter.mentor ? findMentor(journal, filter.mentor).handle : undefined;
+  const concerns = mentorScope(filter.mentor ? findMentor(journal, filter.mentor).handle : undefined);
   const goal = filter.goal ? findGoal(journal, filter.goal).id : undefined;
   return journal.actions
     .filter((action) => filter.all || action.status === 'open')
     .filter((action) => !filter.overdue || isOverdue(action, now))
-    .filter((action) => !mentor || action.mentor === mentor)
+    .filter(concerns.action)
     .filter((action) => !goal || action.goalId === goal)
     .filter((action) => !filter.mine || action.owner === 'me')
     .sort(byDue);

@@ -1,6 +1,7 @@
 import { daysUntil } from './dates.js';
 import type { ExportSelection } from './export-scope.js';
 import { endedMentors } from './meetings.js';
+import { mentorScope } from './mentor-scope.js';
 import { byWhen } from './order.js';
 import type { Action, Journal, Meeting } from './schema.js';
 
@@ -26,18 +27,18 @@ export function calendarItems(journal: Journal, selection: ExportSelection, now:
   const start = from === undefined ? undefined : new Date(from);
   const ended = endedMentors(journal);
   // As for the next meeting: naming a mentor shows their meetings even once the mentoring has ended.
-  const forMentor = (handle: string | undefined) => (mentor ? handle === mentor.handle : true);
+  const concerns = mentorScope(mentor?.handle);
   const meetings = journal.meetings
     .filter(
       (meeting) =>
-        forMentor(meeting.mentor) &&
+        concerns.meeting(meeting) &&
         (start === undefined || Date.parse(meeting.when) >= start.getTime()) &&
         ((meeting.status === 'planned' && (mentor !== undefined || !ended.has(meeting.mentor))) ||
           // Still listed so that re-importing the file marks it cancelled in the calendar.
           (meeting.status === 'cancelled' && Date.parse(meeting.when) > now.getTime())),
     )
     .sort(byWhen);
-  const actions = openWithDue(journal.actions.filter((action) => forMentor(action.mentor))).filter(
+  const actions = openWithDue(journal.actions.filter(concerns.action)).filter(
     (action) => start === undefined || daysUntil(action.due!, start) >= 0,
   );
   return { meetings, actions };

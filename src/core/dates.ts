@@ -79,58 +79,6 @@ export function plusDays(date: Date, days: number): Date {
   return addDays(date, days);
 }
 
-// The English wording of dates below has moved to src/ui/words.ts; these copies stay only until the
-// last importers outside ui (commands, wizards, core/log.ts) switch, and then go.
-
-/** @deprecated Use relativeDay from src/ui/words.ts. */
-export function relativeDay(day: string | Date, now: Date): string {
-  const days = daysUntil(day, now);
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  if (days === -1) return 'yesterday';
-  const span = spanText(Math.abs(days));
-  return days > 0 ? `in ${span}` : `${span} ago`;
-}
-
-/** @deprecated Use spanText from src/ui/words.ts. */
-export function spanText(days: number): string {
-  if (days < 14) return plural(days, 'day');
-  if (days < 60) return plural(Math.floor(days / 7), 'week');
-  if (days < 730) return plural(Math.floor(days / 30), 'month');
-  return plural(Math.floor(days / 365), 'year');
-}
-
-/** @deprecated Use dueText from src/ui/words.ts. */
-export function dueText(due: string, now: Date): string {
-  const days = daysUntil(due, now);
-  if (days < 0) return `${spanText(-days)} overdue`;
-  if (days === 0) return 'due today';
-  if (days === 1) return 'due tomorrow';
-  return `due in ${spanText(days)}`;
-}
-
-/** @deprecated Use cadenceText from src/ui/words.ts. */
-export function cadenceText(days: number): string {
-  if (days === 7) return 'every week';
-  if (days % 7 === 0) return `every ${days / 7} weeks`;
-  if (days >= 28 && days <= 31) return 'every month';
-  return `every ${plural(days, 'day')}`;
-}
-
-/** @deprecated Use formatDateTime from src/ui/words.ts. */
-export function formatDateTime(iso: string): string {
-  return format(parseISO(iso), 'EEE d MMM yyyy, HH:mm');
-}
-
-/** @deprecated Use formatDay from src/ui/words.ts. */
-export function formatDay(dayOrIso: string): string {
-  return format(parseISO(dayOrIso), 'EEE d MMM yyyy');
-}
-
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}
-
 const CADENCE_WORDS: Record<string, number> = {
   weekly: 7,
   fortnightly: 14,

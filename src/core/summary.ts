@@ -1,5 +1,6 @@
 import { daysUntil } from './dates.js';
 import type { Action, Goal, Journal, Meeting, Mentor } from './schema.js';
+import { mentorScope } from './mentor-scope.js';
 import { byWhen } from './order.js';
 
 export interface SummaryScope {
@@ -23,18 +24,18 @@ export function buildSummary(journal: Journal, scope: SummaryScope): Summary {
   const from = scope.from ? Date.parse(scope.from) : -Infinity;
   const to = Date.parse(scope.to);
   const inRange = (at: string | undefined) => at !== undefined && Date.parse(at) >= from && Date.parse(at) <= to;
-  const forMentor = (handle: string | undefined) => !scope.mentor || handle === scope.mentor.handle;
+  const concerns = mentorScope(scope.mentor?.handle);
   const meetings = journal.meetings
-    .filter((meeting) => meeting.status === 'held' && inRange(meeting.when) && forMentor(meeting.mentor))
+    .filter((meeting) => meeting.status === 'held' && inRange(meeting.when) && concerns.meeting(meeting))
     .sort(byWhen);
   const goals = journal.goals
-    .filter((goal) => !scope.mentor || goal.mentors.includes(scope.mentor.handle))
+    .filter(concerns.goal)
     .map((goal) => ({ goal, progress: goal.progress.filter((note) => inRange(note.at)) }))
     .filter(({ goal, progress }) => goal.status === 'active' || progress.length > 0 || inRange(goal.updatedAt));
   const actionsDone = journal.actions.filter(
-    (action) => action.status === 'done' && inRange(action.completedAt) && forMentor(action.mentor),
+    (action) => action.status === 'done' && inRange(action.completedAt) && concerns.action(action),
   );
-  const actionsOpen = journal.actions.filter((action) => action.status === 'open' && forMentor(action.mentor));
+  const actionsOpen = journal.actions.filter((action) => action.status === 'open' && concerns.action(action));
   const completedOnTime = actionsDone.filter(
     (action) => !action.due || daysUntil(action.due, new Date(action.completedAt!)) >= 0,
   ).length;

@@ -1,4 +1,5 @@
-import { formatDateTime, plusDays, toDay } from '../core/dates.js';
+import { plusDays, toDay } from '../core/dates.js';
+import { formatDateTime } from '../ui/words.js';
 import type { LogInput } from '../core/inputs.js';
 import { assertLoggable } from '../core/log.js';
 import { hasHappened, meetingAwaitingLog, meetingsToLog, whichMentor } from '../core/meetings.js';

@@ -1,6 +1,6 @@
 import { openActionsConcerning, openActionsOfNoMentor, timeCheck } from '../core/agenda.js';
 import { byCreated } from '../core/order.js';
-import { formatDateTime } from '../core/dates.js';
+import { count, formatDateTime } from '../ui/words.js';
 import type { PrepInput, TopicInput } from '../core/inputs.js';
 import { isPrepared, lastHeldMeeting, nextPlannedMeeting, usualMode, whichMentor } from '../core/meetings.js';
 import { DEFAULT_MEETING_MINUTES, MEETING_MODES, TOPIC_KINDS } from '../core/model.js';
@@ -9,7 +9,6 @@ import { findMeeting, findMentor } from '../core/refs.js';
 import type { Action, Journal, Meeting, Mentor, Review, TopicKind } from '../core/schema.js';
 import type { PrepTemplate } from '../core/template.js';
 import type { Prompter } from '../ui/prompter.js';
-import { count } from '../ui/render/layout.js';
 import { askDate, askList, askMinutes } from './questions.js';
 
 /** What the prep wizard works on: a snapshot of the journal to offer choices from, never saved as is. */

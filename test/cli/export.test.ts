@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExportJsonSchema } from '../../src/core/export-shape.js';
+import { ExportJsonSchema } from '../../src/ui/json-shapes.js';
 import { cli, runCli } from '../helpers/run-cli.js';
 import { tempFolder } from '../helpers/temp.js';
 

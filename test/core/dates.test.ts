@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cadenceText, daysUntil, dueText, parseCadence, relativeDay, spanText, toDay } from '../../src/core/dates.js';
+import { daysUntil, parseCadence, toDay } from '../../src/core/dates.js';
+import { cadenceText, dueText } from '../../src/ui/words.js';
 import { parseDateInput } from '../../src/input/date-text.js';
 import { NOW } from './fixtures.js';
 
@@ -88,52 +89,6 @@ describe('reading dates a person typed', () => {
   it('refuses an impossible month like 2026-13-01 instead of reading it as 13 January', () => {
     expect(parse('2026-13-01')).toBeUndefined();
     expect(parse('2026-13-01 10:00')).toBeUndefined();
-  });
-});
-
-describe('relative text', () => {
-  it('says today, tomorrow and yesterday for neighbouring days', () => {
-    expect(relativeDay('2026-11-25', NOW)).toBe('today');
-    expect(relativeDay('2026-11-26', NOW)).toBe('tomorrow');
-    expect(relativeDay('2026-11-24', NOW)).toBe('yesterday');
-  });
-
-  it('says "in 3 days" ahead and "2 weeks ago" behind', () => {
-    expect(relativeDay('2026-11-28', NOW)).toBe('in 3 days');
-    expect(relativeDay('2026-11-11', NOW)).toBe('2 weeks ago');
-  });
-
-  it('counts calendar days, so a meeting late tomorrow is still "tomorrow"', () => {
-    expect(relativeDay(new Date('2026-11-26T23:30:00Z'), NOW)).toBe('tomorrow');
-    expect(relativeDay(new Date('2026-11-25T23:59:00Z'), NOW)).toBe('today');
-  });
-
-  it('describes due dates: due today, due tomorrow, due in N days', () => {
-    expect(dueText('2026-11-25', NOW)).toBe('due today');
-    expect(dueText('2026-11-26', NOW)).toBe('due tomorrow');
-    expect(dueText('2026-11-30', NOW)).toBe('due in 5 days');
-  });
-
-  it('describes missed due dates as overdue: "1 day overdue", "2 weeks overdue"', () => {
-    expect(dueText('2026-11-24', NOW)).toBe('1 day overdue');
-    expect(dueText('2026-11-11', NOW)).toBe('2 weeks overdue');
-  });
-
-  it('uses the coarsest unit that still reads true', () => {
-    expect(spanText(1)).toBe('1 day');
-    expect(spanText(13)).toBe('13 days');
-    expect(spanText(14)).toBe('2 weeks');
-    expect(spanText(20)).toBe('2 weeks'); // not rounded up to 3
-    expect(spanText(63)).toBe('2 months');
-    expect(spanText(800)).toBe('2 years');
-  });
-
-  it('writes cadences as people say them', () => {
-    expect(cadenceText(7)).toBe('every week');
-    expect(cadenceText(14)).toBe('every 2 weeks');
-    expect(cadenceText(28)).toBe('every 4 weeks');
-    expect(cadenceText(30)).toBe('every month');
-    expect(cadenceText(10)).toBe('every 10 days');
   });
 });
 

@@ -4,7 +4,6 @@ import type { Style } from '../style.js';
 import { formatDay } from '../words.js';
 
 // Still imported from here by commands/log.ts; the pluraliser itself is in ui/words.ts.
-export { count } from '../words.js';
 
 /** Aligns rows into columns; widths ignore colour codes. The last column is never padded. */
 export function columns(rows: string[][], gap = '  '): string[] {
