@@ -4,6 +4,7 @@ import { describeFound, findIdentifiers, withoutIdentifiers, type IdentifierPatt
 import { UsageError } from '../errors.js';
 import type { Prompter } from '../ui/prompter.js';
 import type { Context } from '../commands/context.js';
+import { flagName } from '../commands/parse-options.js';
 
 /**
  * The clinical privacy guard, applied to everything a command is given before it runs: text typed as
@@ -67,10 +68,6 @@ export function guardedPrompter(prompt: Prompter, patterns: IdentifierPattern[])
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
-
-function flagName(key: string): string {
-  return `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
 
 function argumentName(command: Command, index: number): string {

@@ -10,7 +10,7 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: Record<string,
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const key = String(issue.path[0] ?? '');
-  const flag = key ? `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}` : 'options';
+  const flag = key ? flagName(key) : 'options';
   const label = POSITIONAL.has(key) ? key : flag;
   // One line, whatever the typed text inside the message held.
   const message = issue.message.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\.$/, '');
@@ -20,3 +20,8 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: Record<string,
 
 /** Inputs given as a command's argument rather than a flag: named as such in errors. */
 const POSITIONAL = new Set(['name', 'title']);
+
+/** The flag commander reads into `key`: carryParked is --carry-parked. */
+export function flagName(key: string): string {
+  return `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
