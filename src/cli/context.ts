@@ -1,5 +1,5 @@
 import { passphraseFor, type Context } from '../commands/context.js';
-import { parseIsoDate } from '../core/dates.js';
+import { parseIsoDate } from '../input/iso-date.js';
 import { UsageError } from '../errors.js';
 import { autoCodec } from '../store/journal-codec.js';
 import { openJournalStore } from '../store/journal-store.js';

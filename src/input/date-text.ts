@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node/en';
 import { isValid } from 'date-fns';
-import { parseIsoDate } from '../core/dates.js';
+import { parseIsoDate } from './iso-date.js';
 
 /**
  * Reads a date the way a person writes it: ISO ("2026-12-03", "2026-12-03 17:30") or natural

@@ -4,7 +4,7 @@
  * "a4=blocked:rota"). Each reader returns the value or throws an InputError saying what is wrong with
  * the text; the caller says where it was typed.
  */
-import { parseCadence, toDay } from '../core/dates.js';
+import { toDay } from '../core/dates.js';
 import type { Contact, PlannedAction, TopicInput } from '../core/inputs.js';
 import { isValidMinutes, MAX_MINUTES, REVIEW_STATES } from '../core/model.js';
 import type { Review } from '../core/schema.js';
@@ -138,4 +138,27 @@ export function accepts(read: (text: string) => unknown, say?: (error: InputErro
       return say ? say(error) : `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.`;
     }
   };
+}
+
+const CADENCE_WORDS: Record<string, number> = {
+  weekly: 7,
+  fortnightly: 14,
+  biweekly: 14,
+  monthly: 30,
+  quarterly: 91,
+};
+/** Nobody plans to meet less often than every two years; larger numbers are typing slips. */
+const MAX_CADENCE_DAYS = 730;
+const CADENCE_UNITS: Record<string, number> = { d: 1, day: 1, w: 7, week: 7, m: 30, month: 30 };
+
+/** "4w", "4 weeks", "30d", "2 months", "monthly" → days; undefined when not understood. */
+export function parseCadence(input: string): number | undefined {
+  const value = input.trim().toLowerCase();
+  // Own keys only: "constructor" or "__proto__" are not words for how often to meet.
+  if (Object.hasOwn(CADENCE_WORDS, value)) return CADENCE_WORDS[value];
+  const match = /^(\d+)\s*(d|days?|w|weeks?|m|months?)$/.exec(value);
+  if (!match) return undefined;
+  const unit = match[2]!.replace(/s$/, '');
+  const days = Number(match[1]) * CADENCE_UNITS[unit]!;
+  return days > 0 && days <= MAX_CADENCE_DAYS ? days : undefined;
 }

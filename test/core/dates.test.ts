@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntil, parseCadence, toDay } from '../../src/core/dates.js';
+import { daysUntil, toDay } from '../../src/core/dates.js';
+import { parseCadence } from '../../src/input/read.js';
 import { cadenceText, dueText } from '../../src/ui/words.js';
 import { parseDateInput } from '../../src/input/date-text.js';
 import { NOW } from './fixtures.js';

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDateInput } from '../../src/input/date-text.js';
-import { parseCadence, parseIsoDate, toDay } from '../../src/core/dates.js';
+import { toDay } from '../../src/core/dates.js';
+import { parseIsoDate } from '../../src/input/iso-date.js';
+import { parseCadence } from '../../src/input/read.js';
 
 /** Property runs per test: thousands of inputs overall, in well under a second each. */
 const RUNS = { numRuns: 1500 };
