@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { loadIdentifierPatterns } from '../config/identifier-patterns.js';
-import { describeFound, findIdentifiers, withoutIdentifiers, type IdentifierPattern } from '../core/identifiers.js';
+import {
+  findIdentifiers,
+  withoutIdentifiers,
+  type FoundIdentifier,
+  type IdentifierPattern,
+} from '../core/identifiers.js';
 import { UsageError } from '../errors.js';
 import type { Prompter } from '../ui/prompter.js';
 import type { Context } from '../commands/context.js';
@@ -73,4 +78,11 @@ function strings(value: unknown): string[] {
 function argumentName(command: Command, index: number): string {
   const name = command.registeredArguments[index]?.name();
   return name ? `The ${name}` : 'An argument';
+}
+
+/** "an NHS number (943 476 5919)", for one sentence of a message. */
+export function describeFound(found: FoundIdentifier[]): string {
+  const [first] = found;
+  const more = found.length > 1 ? ` and ${found.length - 1} more` : '';
+  return `${first!.kind} (${first!.text})${more}`;
 }

@@ -48,12 +48,6 @@ export function findIdentifiers(text: string, patterns: IdentifierPattern[] = []
   return found;
 }
 
-/** "an NHS number (943 476 5919)", for one sentence of a message. */
-export function describeFound(found: FoundIdentifier[]): string {
-  const [first] = found;
-  const more = found.length > 1 ? ` and ${found.length - 1} more` : '';
-  return `${first!.kind} (${first!.text})${more}`;
-}
 
 /** The text with what was found replaced, offered when the user chooses to take it out. */
 export function withoutIdentifiers(text: string, found: FoundIdentifier[]): string {

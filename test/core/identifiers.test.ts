@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeFound, findIdentifiers, isNhsNumber, withoutIdentifiers } from '../../src/core/identifiers.js';
+import { describeFound } from '../../src/cli/identifier-guard.js';
+import { findIdentifiers, isNhsNumber, withoutIdentifiers } from '../../src/core/identifiers.js';
 
 describe('spotting NHS numbers', () => {
   it('knows a valid NHS number by its Modulus 11 check digit', () => {
