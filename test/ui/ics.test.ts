@@ -125,6 +125,21 @@ Actions to report on:
     expect(event('a1')?.summary).toBe(`Due: ${awkward}`);
   });
 
+  it('carries no control characters or direction overrides, even from a journal edited by hand', () => {
+    const j = withAda();
+    plan(j, '2026-12-03 17:30', { intention: 'A plan' });
+    action(j, { title: 'Book the exam', due: '2026-12-05' });
+    // What a hand edit can put in: input itself never lets these through.
+    j.mentors[0]!.name = 'Dr Ada\u001b]0;pwned\u0007 Lovelace\u202e';
+    j.meetings[0]!.prep!.intention = 'A plan\u0000 with\u009b a NUL';
+    j.actions[0]!.title = 'Book\u2066 the exam\u0008';
+    const ics = exportCalendar(j);
+    expect(ics).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    const { event } = readCalendar(ics);
+    expect(event('m1')?.summary).toBe('Mentoring: Dr Ada]0;pwned Lovelace');
+    expect(event('a1')?.summary).toBe('Due: Book the exam');
+  });
+
   it('folds long non-ASCII text so every line ends with CRLF and is at most 75 octets', () => {
     const j = withAda();
     const intention = 'Nächste Schritte: 日本語テキスト, naïve café 🎉👩‍💻; '.repeat(8).trim();

@@ -5,6 +5,7 @@
 import { ical, ICalEventStatus, ICalEventTransparency } from './export-libraries.js';
 import { buildAgenda, indexForAgendas } from '../../core/agenda.js';
 import type { Action, Journal, Meeting } from '../../core/schema.js';
+import { withoutControls } from '../../core/text.js';
 import { meetingView, type MeetingView } from '../views/meeting-view.js';
 import { actionLine } from '../views/record-views.js';
 
@@ -25,8 +26,8 @@ export function calendarFile(journal: Journal, items: { meetings: Meeting[]; act
       sequence,
       start,
       end: new Date(start.getTime() + meeting.lengthMinutes * 60_000),
-      summary: `Mentoring: ${view.mentor.name}`,
-      description: agendaText(view),
+      summary: withoutControls(`Mentoring: ${view.mentor.name}`),
+      description: withoutControls(agendaText(view)),
       status: meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
@@ -41,7 +42,7 @@ export function calendarFile(journal: Journal, items: { meetings: Meeting[]; act
       // Day strings, not Dates: a local midnight would land on the day before east of UTC.
       start: action.due,
       end: nextDay(action.due),
-      summary: line.byMentor ? `${line.owner} will: ${line.title}` : `Due: ${line.title}`,
+      summary: withoutControls(line.byMentor ? `${line.owner} will: ${line.title}` : `Due: ${line.title}`),
       description: `Mark it done with: mentee done ${action.id}`,
       transparency: ICalEventTransparency.TRANSPARENT,
     });
