@@ -26,6 +26,13 @@ export function journal(): Journal {
   return emptyJournal(NOW);
 }
 
+/** A journal with one mentor, Dr Ada Lovelace, with any other mentor fields given. */
+export function withAda(fields: Record<string, unknown> = {}): Journal {
+  const j = journal();
+  mentor(j, { name: 'Dr Ada Lovelace', ...fields });
+  return j;
+}
+
 type Fields = Record<string, unknown>;
 
 export const mentorInput = (fields: Fields, now: Date = NOW) => parseOptions(mentorAddFlags(now), fields).input;

@@ -1,0 +1,74 @@
+/**
+ * What the prep wizard tests share: Ada as the one mentor, a meeting held with her, a runner that applies
+ * the wizard's answer to the journal, and the questions that open a new meeting.
+ */
+import { buildAgenda } from '../../src/core/agenda.js';
+import { logMeeting } from '../../src/core/log.js';
+import { prepMeeting } from '../../src/core/prep.js';
+import type { Journal } from '../../src/core/schema.js';
+import type { PrepTemplate } from '../../src/core/template.js';
+import { runPrepWizard } from '../../src/wizards/prep-wizard.js';
+import { daysBefore, journal, logInput, mentor, NOW, prepInput, worded } from '../core/fixtures.js';
+import { ENTER, scripted, type ScriptLine } from '../helpers/scripted-prompter.js';
+
+const CHECK_IN: PrepTemplate = {
+  name: 'check-in',
+  description: 'A regular meeting.',
+  defaultMinutes: 10,
+  topics: [{ title: 'Progress since last time', kind: 'update', minutes: 5 }],
+  prompts: ['What has gone well since we last met?', 'Is there anything you have been putting off raising?'],
+};
+const FIRST_MEETING: PrepTemplate = {
+  name: 'first-meeting',
+  description: 'Starting a mentoring relationship.',
+  defaultMinutes: 10,
+  topics: [{ title: 'How best to contact you', kind: 'question', minutes: 5 }],
+  prompts: ['What do you want to gain from this relationship?'],
+};
+
+/** How you will meet, asked for every new meeting: Enter takes the suggested mode. */
+export const MODE: ScriptLine = [/^How will you meet\?$/, ENTER];
+export const ADA = 'Dr Ada Lovelace';
+
+/** One mentor, Dr Ada Lovelace: 30 minutes every 4 weeks. */
+export function withAda(length = 30): Journal {
+  const j = journal();
+  mentor(j, { name: ADA, cadence: '4w', length }, daysBefore(60));
+  return j;
+}
+
+/** A meeting held four weeks ago (logged the next day) with Ada, where the last two of its three topics were parked. */
+export function withHeldMeeting(j: Journal): void {
+  prepMeeting(
+    j,
+    prepInput({ when: '2026-10-28 17:30', topic: ['Rota swap:10', 'Research project:15', 'Exam timing:5'] }),
+    daysBefore(30),
+  );
+  logMeeting(j, logInput({ meeting: 'm1', covered: ['1'], parked: ['2', '3'] }), daysBefore(27));
+}
+
+/** Runs the wizard on a copy of the journal (as the command does), then applies its answer to the journal. */
+export async function prep(j: Journal, script: ScriptLine[], flags: Record<string, unknown> = {}) {
+  const prompt = scripted(script);
+  const plan = await worded(() =>
+    runPrepWizard({
+      journal: structuredClone(j),
+      now: NOW,
+      prompt,
+      flags: prepInput(flags),
+      templateGiven: flags.template !== undefined,
+      templateFor: (first) => (first ? FIRST_MEETING : CHECK_IN),
+    }),
+  );
+  prompt.done();
+  const { meeting, created } = prepMeeting(j, plan.input, NOW);
+  return { prompt, plan, meeting, created, agenda: buildAgenda(j, meeting) };
+}
+
+/** The questions for a new meeting with Ada on Thursday 3 December, up to the topics. */
+export const opening = (intention = 'A decision plan'): ScriptLine[] => [
+  [/^When do you meet Dr Ada Lovelace\?/, '2026-12-03 17:30'],
+  [/How many minutes will you have/, ENTER],
+  MODE,
+  [/What do you want to walk away with\?/, intention],
+];
