@@ -60,9 +60,9 @@ export function logMeeting(journal: Journal, input: LogInput, now: Date): LogRes
     nextMeeting =
       meetingOnSameDay(journal, mentor.handle, input.next, ['planned'], meeting) ??
       createMeeting(journal, mentor, input.next, 'planned', now);
+    // Its length and mode are the mentor's usual (createMeeting), or what that meeting already says:
+    // never copied from this one, which may have been unusual.
     nextMeeting.when = input.next.toISOString();
-    nextMeeting.lengthMinutes = meeting.lengthMinutes;
-    nextMeeting.mode = meeting.mode;
     // A calendar that imported it updates it only when this moves on.
     nextMeeting.updatedAt = now.toISOString();
   }

@@ -35,6 +35,7 @@ export function chooseMentor(journal: Journal, ref: string | undefined): Mentor 
   return refuse({ code: 'mentor-needed', active: meant.choices.map((mentor) => mentor.handle) });
 }
 
+/** A new meeting with a mentor, on their usual terms (see usualMeeting) until told otherwise. */
 export function createMeeting(
   journal: Journal,
   mentor: Mentor,
@@ -47,8 +48,7 @@ export function createMeeting(
     id: takeId(journal, 'm'),
     mentor: mentor.handle,
     when: when.toISOString(),
-    lengthMinutes: mentor.lengthMinutes ?? DEFAULT_MEETING_MINUTES,
-    mode: usualMode(journal, mentor.handle),
+    ...usualMeeting(journal, mentor),
     status,
     createdAt: at,
     updatedAt: at,
@@ -57,13 +57,35 @@ export function createMeeting(
   return meeting;
 }
 
-/** How you usually meet this mentor: the way the latest meeting with them was (or will be) held. */
+/**
+ * How you usually meet a mentor: every default for a new meeting comes from here (prep with flags or
+ * guided, log --next, a meeting logged that was never planned). The length is the mentor's own;
+ * the mode is the one most of your held meetings with them had, so one video call does not make
+ * every next meeting a video call.
+ */
+export function usualMeeting(journal: Journal, mentor: Mentor): Pick<Meeting, 'lengthMinutes' | 'mode'> {
+  return { lengthMinutes: mentor.lengthMinutes ?? DEFAULT_MEETING_MINUTES, mode: usualMode(journal, mentor.handle) };
+}
+
+/**
+ * The way most meetings held with this mentor were, the latest of equally common ways winning; with
+ * none held yet, the way the latest one planned will be; in person when there is none at all.
+ */
 export function usualMode(journal: Journal, mentorHandle: string): Meeting['mode'] {
-  const latest = journal.meetings
+  const theirs = journal.meetings
     .filter((meeting) => meeting.mentor === mentorHandle && meeting.status !== 'cancelled')
-    .sort(byWhen)
-    .at(-1);
-  return latest?.mode ?? 'in-person';
+    .sort(byWhen);
+  const held = theirs.filter((meeting) => meeting.status === 'held');
+  if (!held.length) return theirs.at(-1)?.mode ?? 'in-person';
+  const counts = new Map<Meeting['mode'], number>();
+  let usual = held[0]!.mode;
+  // Oldest first, so a later mode reaching the same count takes the lead.
+  for (const { mode } of held) {
+    const count = (counts.get(mode) ?? 0) + 1;
+    counts.set(mode, count);
+    if (count >= counts.get(usual)!) usual = mode;
+  }
+  return usual;
 }
 
 export function emptyPrep(): Prep {

@@ -2,8 +2,8 @@ import { openActionsConcerning, openActionsOfNoMentor, timeCheck } from '../core
 import { byCreated } from '../core/order.js';
 import { count, formatDateTime } from '../ui/words.js';
 import type { PrepInput, TopicInput } from '../core/inputs.js';
-import { isPrepared, lastHeldMeeting, nextPlannedMeeting, usualMode, whichMentor } from '../core/meetings.js';
-import { DEFAULT_MEETING_MINUTES, MEETING_MODES, TOPIC_KINDS } from '../core/model.js';
+import { isPrepared, lastHeldMeeting, nextPlannedMeeting, usualMeeting, whichMentor } from '../core/meetings.js';
+import { MEETING_MODES, TOPIC_KINDS } from '../core/model.js';
 import { parkedTopicsFor, sameTopic } from '../core/prep.js';
 import { findMeeting, findMentor } from '../core/refs.js';
 import type { Action, Journal, Meeting, Mentor, Review, TopicKind } from '../core/schema.js';
@@ -49,14 +49,15 @@ export async function runPrepWizard(ctx: PrepWizardContext): Promise<PrepPlan> {
   if (!ctx.templateGiven) prompt.say(`Using the ${template.name} template: ${template.description}`);
 
   const input: PrepInput = { ...flags, mentor: mentor.handle, ...(existing ? { meeting: existing.id } : {}) };
+  const usual = usualMeeting(ctx.journal, mentor);
   if (!existing && !flags.when) input.when = await askWhen(ctx, mentor);
   if (!existing && !flags.lengthMinutes)
-    input.lengthMinutes = await askMinutes(prompt, 'How many minutes will you have?', usualLength(mentor));
+    input.lengthMinutes = await askMinutes(prompt, 'How many minutes will you have?', usual.lengthMinutes);
   if (!existing && !flags.mode) {
     input.mode = await prompt.choose({
       message: 'How will you meet?',
       choices: MEETING_MODES.map((mode) => ({ label: mode, value: mode })),
-      default: usualMode(ctx.journal, mentor.handle),
+      default: usual.mode,
     });
   }
   if (!flags.intention) {
@@ -73,7 +74,7 @@ export async function runPrepWizard(ctx: PrepWizardContext): Promise<PrepPlan> {
     input.topics = await fitToTime(
       prompt,
       topics,
-      input.lengthMinutes ?? existing?.lengthMinutes ?? usualLength(mentor),
+      input.lengthMinutes ?? existing?.lengthMinutes ?? usual.lengthMinutes,
     );
     input.replaceTopics = true;
     input.carryParked = false;
@@ -81,10 +82,6 @@ export async function runPrepWizard(ctx: PrepWizardContext): Promise<PrepPlan> {
   if (!flags.goals.length) input.goals = await chooseGoals(ctx, mentor, existing);
   input.reflections = await reflect(prompt, template);
   return { input, template };
-}
-
-function usualLength(mentor: Mentor): number {
-  return mentor.lengthMinutes ?? DEFAULT_MEETING_MINUTES;
 }
 
 async function chooseMentor({ journal, prompt, flags }: PrepWizardContext): Promise<Mentor> {

@@ -110,7 +110,7 @@ describe('log', () => {
     expect(j.actions).toHaveLength(0);
   });
 
-  it('--next plans the next meeting with the same mentor, length and mode', () => {
+  it("--next plans the next meeting with the same mentor, on the mentor's usual length and mode", () => {
     const j = prepared();
     const { nextMeeting, meeting } = logMeeting(
       j,
@@ -122,7 +122,8 @@ describe('log', () => {
       mentor: 'lovelace',
       when: '2027-01-07T17:30:00.000Z',
       status: 'planned',
-      lengthMinutes: 40,
+      // The mentor has no usual length; with no meeting held before this one, its mode is the usual.
+      lengthMinutes: 30,
       mode: 'video',
     });
     expect(meeting.log?.nextMeeting).toBe('2027-01-07T17:30:00.000Z');
