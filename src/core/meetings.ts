@@ -111,6 +111,11 @@ export function meetingOnSameDay(
 
 /** The soonest planned meeting that has not ended yet, optionally with one mentor; ended mentorships are left out. */
 export function nextPlannedMeeting(journal: Journal, now: Date, mentorHandle?: string): Meeting | undefined {
+  return plannedMeetingsAhead(journal, now, mentorHandle)[0];
+}
+
+/** Planned meetings that have not ended yet, soonest first, optionally with one mentor; ended mentorships are left out. */
+export function plannedMeetingsAhead(journal: Journal, now: Date, mentorHandle?: string): Meeting[] {
   const ended = endedMentors(journal);
   return journal.meetings
     .filter(
@@ -118,7 +123,7 @@ export function nextPlannedMeeting(journal: Journal, now: Date, mentorHandle?: s
         meeting.status === 'planned' && (mentorHandle ? meeting.mentor === mentorHandle : !ended.has(meeting.mentor)),
     )
     .filter((meeting) => Date.parse(meeting.when) + meeting.lengthMinutes * 60_000 >= now.getTime())
-    .sort(byWhen)[0];
+    .sort(byWhen);
 }
 
 /** Meetings held with a mentor, oldest first. */

@@ -2,11 +2,20 @@ import { mentorOf } from './refs.js';
 import { byDue, isOverdue } from './action-list.js';
 import { daysUntil } from './dates.js';
 import { lastProgressAt } from './goal-progress.js';
-import { endedMentors, isPrepared, lastHeldMeeting, meetingAwaitingLog, nextPlannedMeeting } from './meetings.js';
+import {
+  endedMentors,
+  isPrepared,
+  lastHeldMeeting,
+  meetingAwaitingLog,
+  nextPlannedMeeting,
+  plannedMeetingsAhead,
+} from './meetings.js';
 import type { Action, Goal, Journal, Meeting, Mentor } from './schema.js';
 
 export const DUE_SOON_DAYS = 7;
 export const STALE_GOAL_DAYS = 60;
+/** How far ahead the home screen lists planned meetings, with every mentor. */
+export const UPCOMING_WEEKS = 6;
 
 export interface OverdueMentor {
   mentor: Mentor;
@@ -16,13 +25,29 @@ export interface OverdueMentor {
   booked?: Meeting | undefined;
 }
 
+export interface PlannedMeeting {
+  meeting: Meeting;
+  mentor: Mentor;
+  prepared: boolean;
+}
+
+export interface GoalPastTarget {
+  goal: Goal;
+  /** Whole days since the target date; 1 the day after it. */
+  daysPast: number;
+}
+
 export interface Status {
-  nextMeeting?: { meeting: Meeting; mentor: Mentor; prepared: boolean } | undefined;
+  nextMeeting?: PlannedMeeting | undefined;
+  /** Every planned meeting in the next UPCOMING_WEEKS, soonest first, with any mentor not ended. */
+  upcoming: PlannedMeeting[];
   awaitingLog?: Meeting | undefined;
   overdue: Action[];
   dueSoon: Action[];
   mentorCommitments: Action[];
   staleGoals: Goal[];
+  /** Active goals whose target date has passed, the longest past first. */
+  goalsPastTarget: GoalPastTarget[];
   mentorsOverdue: OverdueMentor[];
 }
 
@@ -31,9 +56,15 @@ export function computeStatus(journal: Journal, now: Date): Status {
   const open = journal.actions.filter((action) => action.status === 'open');
   const ended = endedMentors(journal);
   const mine = open.filter((action) => action.owner === 'me');
-  const next = nextPlannedMeeting(journal, now);
+  const planned = (meeting: Meeting): PlannedMeeting => ({
+    meeting,
+    mentor: mentorOf(journal, meeting.mentor),
+    prepared: isPrepared(meeting),
+  });
+  const ahead = plannedMeetingsAhead(journal, now);
   return {
-    nextMeeting: next && { meeting: next, mentor: mentorOf(journal, next.mentor), prepared: isPrepared(next) },
+    nextMeeting: ahead[0] && planned(ahead[0]),
+    upcoming: ahead.filter((meeting) => daysUntil(new Date(meeting.when), now) <= UPCOMING_WEEKS * 7).map(planned),
     awaitingLog: meetingAwaitingLog(journal, now),
     overdue: mine.filter((action) => isOverdue(action, now)).sort(byDue),
     dueSoon: mine
@@ -46,6 +77,13 @@ export function computeStatus(journal: Journal, now: Date): Status {
     staleGoals: journal.goals.filter(
       (goal) => goal.status === 'active' && -daysUntil(new Date(lastProgressAt(goal)), now) > STALE_GOAL_DAYS,
     ),
+    goalsPastTarget: journal.goals
+      .flatMap((goal) =>
+        goal.status === 'active' && goal.targetDate && daysUntil(goal.targetDate, now) < 0
+          ? [{ goal, daysPast: -daysUntil(goal.targetDate, now) }]
+          : [],
+      )
+      .sort((a, b) => b.daysPast - a.daysPast),
     mentorsOverdue: journal.mentors.flatMap((mentor) => {
       if (mentor.status !== 'active' || !mentor.cadenceDays) return [];
       const lastMet = lastHeldMeeting(journal, mentor.handle)?.when;

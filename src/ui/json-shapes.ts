@@ -27,16 +27,24 @@ export const AgendaJsonSchema = z.strictObject({
 });
 export type AgendaJson = z.input<typeof AgendaJsonSchema>;
 
+const PlannedMeetingJsonSchema = z.strictObject({
+  id: z.string(),
+  when: z.iso.datetime({ offset: true }),
+  mentor: z.string(),
+  prepared: z.boolean(),
+});
+
 /** `status --json`: the home screen as data. */
 export const StatusJsonSchema = z.strictObject({
-  nextMeeting: z
-    .strictObject({ id: z.string(), when: z.iso.datetime({ offset: true }), mentor: z.string(), prepared: z.boolean() })
-    .nullable(),
+  nextMeeting: PlannedMeetingJsonSchema.nullable(),
+  /** Every planned meeting in the next UPCOMING_WEEKS (core/status.ts), soonest first. */
+  upcoming: z.array(PlannedMeetingJsonSchema),
   awaitingLog: z.string().nullable(),
   overdue: z.array(ActionSchema),
   dueSoon: z.array(ActionSchema),
   mentorCommitments: z.array(ActionSchema),
   staleGoals: z.array(GoalSchema),
+  goalsPastTarget: z.array(GoalSchema.extend({ daysPastTarget: whole() })),
   mentorsOverdue: z.array(
     z.strictObject({
       mentor: z.string(),

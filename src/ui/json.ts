@@ -7,7 +7,7 @@ import type { ExportSelection } from '../core/export-scope.js';
 import { recordsConcerning } from '../core/mentor-scope.js';
 import { shareable } from '../core/privacy.js';
 import type { Journal } from '../core/schema.js';
-import type { Status } from '../core/status.js';
+import type { PlannedMeeting, Status } from '../core/status.js';
 import type { AgendaJson, ExportJson, StatusJson } from './json-shapes.js';
 import { shareAgenda } from './views/shared-agenda.js';
 
@@ -25,20 +25,21 @@ export function agendaJson(agenda: Agenda, includePrivate = false): AgendaJson {
 }
 
 export function statusJson(status: Status): StatusJson {
+  const planned = ({ meeting, mentor, prepared }: PlannedMeeting) => ({
+    id: meeting.id,
+    when: meeting.when,
+    mentor: mentor.handle,
+    prepared,
+  });
   return {
-    nextMeeting: status.nextMeeting
-      ? {
-          id: status.nextMeeting.meeting.id,
-          when: status.nextMeeting.meeting.when,
-          mentor: status.nextMeeting.mentor.handle,
-          prepared: status.nextMeeting.prepared,
-        }
-      : null,
+    nextMeeting: status.nextMeeting ? planned(status.nextMeeting) : null,
+    upcoming: status.upcoming.map(planned),
     awaitingLog: status.awaitingLog?.id ?? null,
     overdue: status.overdue,
     dueSoon: status.dueSoon,
     mentorCommitments: status.mentorCommitments,
     staleGoals: status.staleGoals,
+    goalsPastTarget: status.goalsPastTarget.map(({ goal, daysPast }) => ({ ...goal, daysPastTarget: daysPast })),
     mentorsOverdue: status.mentorsOverdue.map(({ mentor, lastMet, daysSince, booked }) => ({
       mentor: mentor.handle,
       name: mentor.name,

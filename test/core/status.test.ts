@@ -6,7 +6,7 @@ import { logMeeting } from '../../src/core/log.js';
 import { cancelMeeting } from '../../src/core/meetings.js';
 import { prepMeeting } from '../../src/core/prep.js';
 import type { Journal } from '../../src/core/schema.js';
-import { computeStatus } from '../../src/core/status.js';
+import { computeStatus, UPCOMING_WEEKS } from '../../src/core/status.js';
 import { action, daysBefore, goal, goalUpdate, journal, logInput, mentor, NOW, prepInput } from './fixtures.js';
 
 function withAda(fields: Record<string, unknown> = {}): Journal {
@@ -48,6 +48,47 @@ describe('status: the next meeting', () => {
     const status = computeStatus(j, NOW);
     expect(status.awaitingLog?.id).toBe('m1');
     expect(status.nextMeeting).toBeUndefined();
+  });
+});
+
+describe('status: every meeting coming up', () => {
+  it('lists every planned meeting in the coming weeks with every mentor, soonest first, prepared or not', () => {
+    const j = withAda();
+    mentor(j, { name: 'Prof Bob Blair', since: '2026-01-05' }, daysBefore(300));
+    prepMeeting(j, prepInput({ mentor: 'blair', when: '2026-12-10 10:00' }), NOW);
+    prepMeeting(j, prepInput({ mentor: 'lovelace', when: '2026-12-03 17:30', topic: ['Exams'] }), NOW);
+    prepMeeting(j, prepInput({ mentor: 'lovelace', when: '2026-12-31 17:30' }), NOW);
+    const upcoming = computeStatus(j, NOW).upcoming;
+    expect(upcoming.map(({ meeting, mentor: who, prepared }) => [meeting.id, who.handle, prepared])).toEqual([
+      ['m2', 'lovelace', true],
+      ['m1', 'blair', false],
+      ['m3', 'lovelace', false],
+    ]);
+  });
+
+  it(`reaches ${UPCOMING_WEEKS} weeks ahead; the next meeting beyond them is still the next meeting`, () => {
+    const j = withAda();
+    // 25 Nov + 42 days is 6 Jan.
+    prepMeeting(j, prepInput({ when: '2027-01-06 17:30' }), NOW);
+    prepMeeting(j, prepInput({ when: '2027-01-07 17:30' }), NOW);
+    expect(computeStatus(j, NOW).upcoming.map(({ meeting }) => meeting.id)).toEqual(['m1']);
+    cancelMeeting(j, 'm1', NOW);
+    const status = computeStatus(j, NOW);
+    expect(status.upcoming).toEqual([]);
+    expect(status.nextMeeting?.meeting.id).toBe('m2');
+  });
+
+  it('keeps the meetings of a paused mentor and leaves out those of an ended one, and cancelled ones', () => {
+    const j = withAda();
+    mentor(j, { name: 'Prof Bob Blair', since: '2026-01-05' }, daysBefore(300));
+    mentor(j, { name: 'Dr Jo Okafor', since: '2026-01-05' }, daysBefore(300));
+    prepMeeting(j, prepInput({ mentor: 'blair', when: '2026-12-10 10:00' }), NOW);
+    prepMeeting(j, prepInput({ mentor: 'okafor', when: '2026-12-11 10:00' }), NOW);
+    prepMeeting(j, prepInput({ mentor: 'lovelace', when: '2026-12-12 10:00' }), NOW);
+    setMentorStatus(j, 'blair', 'paused', NOW);
+    setMentorStatus(j, 'okafor', 'ended', NOW, 'Moved away');
+    cancelMeeting(j, 'm3', NOW);
+    expect(computeStatus(j, NOW).upcoming.map(({ meeting }) => meeting.id)).toEqual(['m1']);
   });
 });
 
@@ -115,6 +156,23 @@ describe('status: goals with no progress lately', () => {
     setGoalStatus(j, 'g2', 'paused', daysBefore(100));
     setGoalStatus(j, 'g3', 'dropped', daysBefore(100));
     expect(computeStatus(j, NOW).staleGoals).toEqual([]);
+  });
+});
+
+describe('status: goals past their target date', () => {
+  it('lists active goals whose target date has passed, the longest past first, with how long ago', () => {
+    const j = withAda();
+    goal(j, { title: 'Pass the exam', target: '2026-11-01' }, daysBefore(100));
+    goal(j, { title: 'Choose a specialty', target: '2026-10-01' }, daysBefore(100));
+    goal(j, { title: 'Due today', target: '2026-11-25' }, daysBefore(100));
+    goal(j, { title: 'Later', target: '2027-03-01' }, daysBefore(100));
+    goal(j, { title: 'Dropped', target: '2026-09-01' }, daysBefore(100));
+    setGoalStatus(j, 'g5', 'dropped', NOW);
+    const past = computeStatus(j, NOW).goalsPastTarget;
+    expect(past.map(({ goal: item, daysPast }) => [item.title, daysPast])).toEqual([
+      ['Choose a specialty', 55],
+      ['Pass the exam', 24],
+    ]);
   });
 });
 

@@ -143,7 +143,7 @@ describe('a session from init to export', () => {
 
   it('status shows the next meeting as prepared and the open mentor-linked work', async () => {
     const out = await run(['status']);
-    expect(out).toMatch(/Next meeting\s+Dr Ada Lovelace, Thu 3 Dec 2026, 17:30 \(in 8 days\)/);
+    expect(out).toMatch(/Coming up in the next 6 weeks\s+Dr Ada Lovelace, Thu 3 Dec 2026, 17:30 \(in 8 days\)/);
     expect(out).toContain('Agenda prepared.');
   });
 

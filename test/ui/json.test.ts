@@ -56,10 +56,14 @@ describe('--json output is exactly its declared shape', () => {
 
   it('status --json, with something in every list, has every declared field and no other', () => {
     const j = busyJournal();
+    goal(j, { title: 'Pass the exam', target: '2026-12-01' }, NOW);
+    prepMeeting(j, prepInput({ mentor: 'turing', when: '2027-01-07 10:00' }), NOW);
     const later = at('2026-12-20T09:00:00Z');
     const json = JSON.parse(JSON.stringify(statusJson(computeStatus(j, later))));
     expect(json.mentorsOverdue.length).toBeGreaterThan(0);
     expect(json.overdue.length).toBeGreaterThan(0);
+    expect(json.upcoming.length).toBeGreaterThan(0);
+    expect(json.goalsPastTarget.length).toBeGreaterThan(0);
     expect(StatusJsonSchema.parse(json)).toEqual(json);
   });
 

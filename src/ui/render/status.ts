@@ -1,10 +1,10 @@
 import { lastProgressAt } from '../../core/goal-progress.js';
 import type { Journal } from '../../core/schema.js';
-import type { Status } from '../../core/status.js';
-import { DUE_SOON_DAYS, STALE_GOAL_DAYS } from '../../core/status.js';
+import type { PlannedMeeting, Status } from '../../core/status.js';
+import { DUE_SOON_DAYS, STALE_GOAL_DAYS, UPCOMING_WEEKS } from '../../core/status.js';
 import { oneLine } from '../../core/text.js';
 import { actionLine } from '../views/record-views.js';
-import { cadenceText, formatDateTime, relativeDay, spanText } from '../words.js';
+import { cadenceText, count, formatDateTime, formatDay, relativeDay, spanText } from '../words.js';
 import { actionRow } from './actions.js';
 import { blocks, columns, section } from './layout.js';
 import type { RenderOptions } from './options.js';
@@ -18,15 +18,27 @@ export function renderStatus(journal: Journal, status: Status, options: RenderOp
   if (!journal.mentors.length) {
     return `Welcome${who}. Start with: mentee init --name "Your Name" --stage "FY2 doctor", then mentee mentor add "Dr Ada Lovelace"`;
   }
+  // A home screen is read in seconds: long lists show their first rows and say where the rest are.
+  const firstOf = <T>(items: T[], show: (shown: T[]) => string[], rest: string) => [
+    ...show(items.slice(0, STATUS_LIST_LIMIT)),
+    ...(items.length > STATUS_LIST_LIMIT ? [style.dim(`…and ${items.length - STATUS_LIST_LIMIT} more: ${rest}`)] : []),
+  ];
+  const meetingLines = ({ meeting, mentor, prepared }: PlannedMeeting) => [
+    `${oneLine(mentor.name)}${mentor.status === 'paused' ? style.dim(' (mentoring paused)') : ''}, ${formatDateTime(meeting.when)} (${relativeDay(new Date(meeting.when), now)}) ${style.dim(meeting.id)}`,
+    prepared
+      ? style.green('  Agenda prepared.')
+      : style.yellow(`  Not prepared yet: mentee prep --meeting ${meeting.id}`),
+  ];
   const next = status.nextMeeting;
-  const nextLines = next
-    ? [
-        `${style.bold('Next meeting')}  ${next.mentor.name}, ${formatDateTime(next.meeting.when)} (${relativeDay(new Date(next.meeting.when), now)}) ${style.dim(next.meeting.id)}`,
-        next.prepared
-          ? style.green('  Agenda prepared.')
-          : style.yellow(`  Not prepared yet: mentee prep --meeting ${next.meeting.id}`),
-      ]
-    : [`${style.bold('Next meeting')}  none planned. Plan one with: mentee prep --when "next thursday 17:30"`];
+  // Every meeting in the coming weeks; past them, the next one alone, so a plan is never hidden.
+  const nextLines = status.upcoming.length
+    ? section(
+        style.bold(`Coming up in the next ${count(UPCOMING_WEEKS, 'week')}`),
+        firstOf(status.upcoming, (shown) => shown.flatMap(meetingLines), 'mentee meetings'),
+      )
+    : next
+      ? meetingLines(next).map((line, index) => (index ? line : `${style.bold('Next meeting')}  ${line}`))
+      : [`${style.bold('Next meeting')}  none planned. Plan one with: mentee prep --when "next thursday 17:30"`];
   const awaiting = status.awaitingLog
     ? [
         style.yellow(
@@ -34,11 +46,6 @@ export function renderStatus(journal: Journal, status: Status, options: RenderOp
         ),
       ]
     : [];
-  // A home screen is read in seconds: long lists show their first rows and say where the rest are.
-  const firstOf = <T>(items: T[], show: (shown: T[]) => string[], rest: string) => [
-    ...show(items.slice(0, STATUS_LIST_LIMIT)),
-    ...(items.length > STATUS_LIST_LIMIT ? [style.dim(`…and ${items.length - STATUS_LIST_LIMIT} more: ${rest}`)] : []),
-  ];
   const rows = (actions: Status['overdue'], rest: string) =>
     firstOf(
       actions,
@@ -49,6 +56,20 @@ export function renderStatus(journal: Journal, status: Status, options: RenderOp
     [...nextLines, ...awaiting],
     section(style.red('Overdue'), rows(status.overdue, 'mentee actions --overdue')),
     section(`Due in the next ${DUE_SOON_DAYS} days`, rows(status.dueSoon, 'mentee actions')),
+    section(
+      'Goals past their target date',
+      firstOf(
+        status.goalsPastTarget,
+        (shown) =>
+          columns(
+            shown.map(({ goal }) => [
+              style.bold(goal.id),
+              `${oneLine(goal.title)} ${style.dim(`(target ${formatDay(goal.targetDate!)}, ${relativeDay(goal.targetDate!, now)})`)}`,
+            ]),
+          ),
+        'mentee goal list',
+      ),
+    ),
     section('What mentors offered to do', rows(status.mentorCommitments, 'mentee actions')),
     section(
       `Goals with no progress in ${STALE_GOAL_DAYS} days`,
@@ -82,6 +103,7 @@ export function renderStatus(journal: Journal, status: Status, options: RenderOp
     !status.dueSoon.length &&
     !status.mentorCommitments.length &&
     !status.staleGoals.length &&
+    !status.goalsPastTarget.length &&
     !status.mentorsOverdue.length;
   return quiet ? `${body}\n\n${style.green('Nothing overdue. Well done.')}` : body;
 }
