@@ -59,9 +59,9 @@ export function createMeeting(
 
 /**
  * How you usually meet a mentor: every default for a new meeting comes from here (prep with flags or
- * guided, log --next, a meeting logged that was never planned). The length is the mentor's own;
- * the mode is the one most of your held meetings with them had, so one video call does not make
- * every next meeting a video call.
+ * guided, the next meeting planned when logging one, a meeting logged that was never planned). The
+ * length is the mentor's own; the mode is the one most of your held meetings with them had, so one
+ * video call does not make every next meeting a video call.
  */
 export function usualMeeting(journal: Journal, mentor: Mentor): Pick<Meeting, 'lengthMinutes' | 'mode'> {
   return { lengthMinutes: mentor.lengthMinutes ?? DEFAULT_MEETING_MINUTES, mode: usualMode(journal, mentor.handle) };
