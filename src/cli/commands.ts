@@ -437,6 +437,14 @@ export const COMMANDS: CommandSpec[] = [
     load: lazy(() => import('../commands/show.js'), 'showCommand'),
   },
   {
+    name: 'edit',
+    summary: 'edit a meeting, action, goal or mentor in your editor ($VISUAL or $EDITOR)',
+    args: [{ name: '<id>', help: 'm3, g1, a12 or a mentor' }],
+    flags: [{ flags: '--include-private', help: 'also edit private reflections (left as they are otherwise)' }],
+    examples: ['mentee edit m3', 'mentee edit lovelace', 'VISUAL="code --wait" mentee edit a12'],
+    load: lazy(() => import('../commands/edit.js'), 'editCommand'),
+  },
+  {
     name: 'status',
     summary: 'what needs attention: next meeting, overdue actions, mentors to contact',
     flags: [json],
