@@ -10,6 +10,7 @@ import { lazy, type CommandSpec, type Flag } from './command-spec.js';
 const actions = () => import('../commands/action.js');
 const goals = () => import('../commands/goal.js');
 const meetings = () => import('../commands/meetings.js');
+const meetingChanges = () => import('../commands/meeting-changes.js');
 const mentors = () => import('../commands/mentor.js');
 const templates = () => import('../commands/templates.js');
 
@@ -307,6 +308,43 @@ export const COMMANDS: CommandSpec[] = [
         examples: ['mentee meeting cancel m4'],
         load: lazy(meetings, 'meetingCancelCommand'),
       },
+      {
+        name: 'move',
+        summary: 'reschedule a planned meeting, or change its length or mode',
+        args: [{ name: '<id>' }],
+        flags: [
+          { flags: '--when <date>', help: 'new date and time, e.g. "2026-12-10 17:30" or "next thursday 5pm"' },
+          { flags: '--length <minutes>', help: 'new length in minutes' },
+          { flags: '--mode <mode>', help: 'in-person, video, phone or other' },
+        ],
+        examples: [
+          'mentee meeting move m2 --when "2026-12-10 17:30"',
+          'mentee meeting move m2 --length 45 --mode video',
+        ],
+        load: lazy(meetingChanges, 'meetingMoveCommand'),
+      },
+      {
+        name: 'topic',
+        summary: "change one topic of a planned meeting's agenda: rename, re-time, reorder or remove it",
+        args: [
+          { name: '<id>', help: 'the meeting, e.g. m2' },
+          { name: '<topic>', help: 'the topic number, as the agenda shows it (mentee show m2)' },
+        ],
+        flags: [
+          { flags: '--title <title>', help: 'new title' },
+          { flags: '--minutes <minutes>', help: 'new minutes for it' },
+          { flags: '--no-minutes', help: 'take its minutes away' },
+          { flags: '--kind <kind>', help: 'question, decision, update, feedback or personal' },
+          { flags: '--move-to <n>', help: 'its new place on the agenda (1 is first)' },
+          { flags: '--remove', help: 'take it off the agenda' },
+        ],
+        examples: [
+          'mentee meeting topic m2 2 --title "Rota swap" --minutes 10',
+          'mentee meeting topic m2 3 --move-to 1',
+          'mentee meeting topic m2 2 --remove',
+        ],
+        load: lazy(meetingChanges, 'meetingTopicCommand'),
+      },
     ],
   },
   {
@@ -397,6 +435,14 @@ export const COMMANDS: CommandSpec[] = [
     flags: [json, { flags: '--include-private', help: 'also show private reflections' }],
     examples: ['mentee show m1 --include-private'],
     load: lazy(() => import('../commands/show.js'), 'showCommand'),
+  },
+  {
+    name: 'edit',
+    summary: 'edit a meeting, action, goal or mentor in your editor ($VISUAL or $EDITOR)',
+    args: [{ name: '<id>', help: 'm3, g1, a12 or a mentor' }],
+    flags: [{ flags: '--include-private', help: 'also edit private reflections (left as they are otherwise)' }],
+    examples: ['mentee edit m3', 'mentee edit lovelace', 'VISUAL="code --wait" mentee edit a12'],
+    load: lazy(() => import('../commands/edit.js'), 'editCommand'),
   },
   {
     name: 'status',

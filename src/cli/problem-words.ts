@@ -63,6 +63,10 @@ export function wordProblem(problem: Problem, command = 'COMMAND'): UserError {
     case 'meeting-not-planned':
       if (problem.change === 'cancel')
         return new UserError(`${problem.id} is ${problem.status}; only a planned meeting can be cancelled.`);
+      if (problem.change === 'move')
+        return new UserError(`${problem.id} is ${problem.status}; only a planned meeting can be moved.`, {
+          hint: problem.status === 'cancelled' ? 'Plan a new one with: mentee prep --when "..."' : undefined,
+        });
       return new UserError(`${problem.id} is ${problem.status}; prepare a planned meeting instead.`, {
         hint: problem.status === 'held' ? `Record what happened with: mentee log ${problem.id}` : undefined,
       });
@@ -98,6 +102,35 @@ export function wordProblem(problem: Problem, command = 'COMMAND'): UserError {
       return new UserError(`No planned meeting${problem.mentor ? ` with ${problem.mentor.name}` : ''} to export.`, {
         hint: 'Plan one with: mentee prep --when "next thursday 17:30"',
       });
+    case 'meeting-change-empty':
+      return new UsageError(
+        problem.of === 'meeting'
+          ? `Nothing to change: give --when, --length or --mode, e.g. mentee meeting move ${problem.id} --when "next thursday 17:30".`
+          : `Nothing to change: give --title, --minutes, --no-minutes, --kind, --move-to or --remove.`,
+      );
+    case 'meeting-topics-fixed':
+      return new UserError(
+        `${problem.id} is ${problem.status}; only a planned meeting's topics can be changed.`,
+        problem.status === 'held' ? { hint: `Change its record with: mentee edit ${problem.id}` } : {},
+      );
+    case 'topic-not-found':
+      if (problem.as === 'position')
+        return new UsageError(
+          `--move-to: there is no place ${problem.number}; ${problem.id} has ${problem.count} topics (1-${problem.count}).`,
+        );
+      return new UsageError(
+        problem.count
+          ? `${problem.id} has no topic ${problem.number}; its agenda has ${problem.count} (1-${problem.count}).`
+          : `${problem.id} has no topics yet; add them with: mentee prep --meeting ${problem.id} --topic "..."`,
+      );
+    case 'topic-title-taken':
+      return new UsageError(
+        `--title: topic ${problem.number} of ${problem.id} is already "${problem.title}"; change or remove that one instead.`,
+      );
+    case 'edit-field-fixed':
+      return new UserError(`${problem.field} of ${problem.record} cannot be edited; put it back as it was.`);
+    case 'edit-invalid':
+      return new UserError(`${problem.field} of ${problem.record}: ${problem.message}.`);
   }
 }
 

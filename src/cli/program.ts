@@ -112,7 +112,7 @@ function handler(load: Load, io: Io, createContext: ContextFactory) {
     try {
       await (
         await load()
-      )(ctx, ...args, { ...group, ...command.opts() });
+      )(ctx, ...args, { ...group, ...command.opts(), ...(globals.allowIdentifiers ? { allowIdentifiers: true } : {}) });
     } catch (error) {
       // What the core refused is said here, where the command and its flags are known.
       if (!(error instanceof DomainError)) throw error;

@@ -31,7 +31,13 @@ export type Problem =
   | { code: 'meeting-already-logged'; id: string }
   | { code: 'next-meeting-not-after'; when: string }
   | { code: 'no-such-topic'; number: number; count: number; outcome: 'covered' | 'parked' }
-  | { code: 'no-planned-meeting'; mentor: MentorName | undefined };
+  | { code: 'no-planned-meeting'; mentor: MentorName | undefined }
+  | { code: 'meeting-change-empty'; id: string; of: 'meeting' | 'topic' }
+  | { code: 'meeting-topics-fixed'; id: string; status: string }
+  | { code: 'topic-not-found'; id: string; number: number; count: number; as: 'topic' | 'position' }
+  | { code: 'topic-title-taken'; id: string; title: string; number: number }
+  | { code: 'edit-field-fixed'; field: string; record: string }
+  | { code: 'edit-invalid'; field: string; message: string; record: string };
 
 export type ProblemCode = Problem['code'];
 

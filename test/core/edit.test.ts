@@ -1,0 +1,93 @@
+/** Editing a record as a form: only the fields changed are applied, to the journal as it is when saved. */
+import { describe, expect, it } from 'vitest';
+import { applyEdit, editForm } from '../../src/core/edit.js';
+import { logMeeting } from '../../src/core/log.js';
+import { prepMeeting } from '../../src/core/prep.js';
+import type { Journal } from '../../src/core/schema.js';
+import { parseForm, renderForm, type FormEntry } from '../../src/ui/edit-form.js';
+import { action, logInput, NOW, prepInput, withAda, worded } from './fixtures.js';
+
+const edit = (j: Journal, ref: string, changes: Record<string, unknown>, includePrivate = false) =>
+  worded(() => applyEdit(j, ref, changes, NOW, includePrivate));
+
+describe('applying an edit', () => {
+  it('keeps a field changed meanwhile by another command when the edit left it alone', () => {
+    const j = withAda();
+    action(j, { title: 'Email the lead', due: '2026-12-04' });
+    const opened = structuredClone(j);
+    j.actions[0]!.title = 'Email the training lead'; // another process, while the editor was open
+    edit(j, 'a1', { due: '2026-12-11' });
+    expect(j.actions[0]).toMatchObject({ title: 'Email the training lead', due: '2026-12-11' });
+    expect(opened.actions[0]!.title).toBe('Email the lead');
+  });
+
+  it('clears an optional field given as nothing', () => {
+    const j = withAda();
+    action(j, { title: 'Email the lead', due: '2026-12-04' });
+    edit(j, 'a1', { due: undefined });
+    expect(j.actions[0]!.due).toBeUndefined();
+  });
+
+  it('refuses to change an id, saying so', () => {
+    const j = withAda();
+    action(j, { title: 'Email the lead' });
+    expect(() => edit(j, 'a1', { id: 'a9' })).toThrow('id of a1 cannot be edited');
+  });
+
+  it('refuses a reference to a mentor that does not exist', () => {
+    const j = withAda();
+    action(j, { title: 'Email the lead' });
+    expect(() => edit(j, 'a1', { mentor: 'nobody' })).toThrow('mentor of a1: refers to "nobody"');
+  });
+
+  it('refuses emptying a field a record must have', () => {
+    const j = withAda();
+    action(j, { title: 'Email the lead' });
+    expect(() => edit(j, 'a1', { title: undefined })).toThrow('title of a1: must not be empty');
+  });
+
+  it('keeps what the form does not show of a topic (where it was carried from)', () => {
+    const j = withAda();
+    prepMeeting(j, prepInput({ when: '2026-12-03 17:30', topic: ['Rota:10'] }), NOW);
+    j.meetings[0]!.prep!.topics[0]!.carriedFrom = 'm0';
+    edit(j, 'm1', { topics: [{ title: 'Rota', minutes: 5 }, { title: 'Exams' }] });
+    expect(j.meetings[0]!.prep!.topics).toEqual([{ title: 'Rota', minutes: 5, carriedFrom: 'm0' }, { title: 'Exams' }]);
+  });
+
+  it('offers a private reflection only when asked to, and refuses changing it otherwise', () => {
+    const j = withAda();
+    const { meeting } = logMeeting(j, logInput({ when: '2026-11-24 17:30', private: 'Felt unsure' }), NOW);
+    expect(editForm(j, meeting.id, false).fields.map((field) => field.key)).not.toContain('private-reflection');
+    expect(() => edit(j, meeting.id, { 'private-reflection': 'x' })).toThrow('cannot be edited');
+    edit(j, meeting.id, { 'private-reflection': 'Felt sure' }, true);
+    expect(j.meetings[0]!.log!.privateReflection).toBe('Felt sure');
+  });
+});
+
+describe('the form as text', () => {
+  it('reads back what it writes, quoting only what plain text would misread', () => {
+    const entries: FormEntry[] = [
+      { key: 'title', value: 'Ask: which rota? #1' },
+      { key: 'why', value: '- a dash first' },
+      { key: 'plain', value: 'Email the lead' },
+      { key: 'long', value: 'line one\n\nline three', block: true },
+      { key: 'rules', value: ['Email first', 'yes'], list: 'texts' },
+      { key: 'topics', value: [{ title: 'Rota', minutes: '10' }, { title: '"Quoted"' }], list: 'records' },
+      { key: 'empty', value: [], list: 'texts' },
+      { key: 'none', value: undefined },
+    ];
+    const text = renderForm(['a header'], entries);
+    expect(text).toContain('plain: Email the lead\n');
+    const read = parseForm(text, new Set(['rules', 'topics', 'empty']));
+    expect(Object.fromEntries(read)).toEqual(Object.fromEntries(entries.map((entry) => [entry.key, entry.value])));
+  });
+
+  it('names the line of a syntax problem', () => {
+    expect(() => parseForm('title: a\n  stray\n', new Set())).toThrow(/start of the line/);
+    try {
+      parseForm('title: a\n  stray\n', new Set());
+    } catch (error) {
+      expect((error as { line: number }).line).toBe(2);
+    }
+  });
+});
