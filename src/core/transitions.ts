@@ -99,11 +99,13 @@ function endMentoring(journal: Journal, mentor: Mentor, now: Date): Cascade[] {
   for (const meeting of journal.meetings) {
     if (meeting.mentor !== mentor.handle || meeting.status !== 'planned') continue;
     if (Date.parse(meeting.when) <= now.getTime()) continue;
-    cascades.push(...changeStatus(MEETING_MACHINE, journal, meeting, 'cancelled', now));
+    changeStatus(MEETING_MACHINE, journal, meeting, 'cancelled', now);
+    cascades.push({ record: 'meeting', id: meeting.id, to: 'cancelled' });
   }
   for (const action of journal.actions) {
     if (action.mentor !== mentor.handle || action.owner !== 'mentor' || action.status !== 'open') continue;
-    cascades.push(...changeStatus(ACTION_MACHINE, journal, action, 'dropped', now));
+    changeStatus(ACTION_MACHINE, journal, action, 'dropped', now);
+    cascades.push({ record: 'action', id: action.id, to: 'dropped' });
   }
   return cascades;
 }
