@@ -303,9 +303,10 @@ export const COMMANDS: CommandSpec[] = [
     subcommands: [
       {
         name: 'cancel',
-        summary: 'cancel a planned meeting',
+        summary: 'cancel a planned meeting, with a reason',
         args: [{ name: '<id>' }],
-        examples: ['mentee meeting cancel m4'],
+        flags: [note('why it was cancelled, kept on the meeting')],
+        examples: ['mentee meeting cancel m4 --note "Ada is on leave"'],
         load: lazy(meetings, 'meetingCancelCommand'),
       },
       {

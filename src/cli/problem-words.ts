@@ -131,6 +131,48 @@ export function wordProblem(problem: Problem, command = 'COMMAND'): UserError {
       return new UserError(`${problem.field} of ${problem.record} cannot be edited; put it back as it was.`);
     case 'edit-invalid':
       return new UserError(`${problem.field} of ${problem.record}: ${problem.message}.`);
+    case 'state-change-refused':
+      return new UserError(wordStateChange(problem));
+    case 'topic-covered-and-parked':
+      return new UsageError(
+        `--covered and --parked both name topic ${problem.number}; give it once: covered if you discussed it, parked to carry it to next time.`,
+      );
+    case 'nothing-to-amend':
+      return new UserError(
+        problem.id
+          ? `${problem.id} has no notes yet, so there is nothing to amend; log it with: mentee log ${problem.id}`
+          : 'No notes found to amend; log the meeting without --amend, or name one: mentee log m3 --amend',
+      );
+    case 'review-of-closed-action':
+      return new UsageError(
+        `--review ${problem.id}=${problem.state}: ${problem.id} is ${problem.status}; reopen it first with --review ${problem.id}=open or: mentee action reopen ${problem.id}`,
+      );
+  }
+}
+
+const MEETING_SOON = '--when "next thursday 17:30"';
+
+/** A refused status change, with the command that does what was meant (see core/transitions.ts). */
+function wordStateChange(problem: Extract<Problem, { code: 'state-change-refused' }>): string {
+  const { ref, from, to, mentor } = problem;
+  const handle = mentor?.handle ?? 'HANDLE';
+  switch (problem.instead) {
+    case 'already':
+      return problem.record === 'mentor'
+        ? `Your mentoring with ${mentor?.name ?? ref} is already ${to}.`
+        : `${ref} is already ${to}.`;
+    case 'reopen-action-first':
+      return `${ref} is ${from}; to mark it ${to}, reopen it first with: mentee action reopen ${ref}`;
+    case 'reactivate-goal-first':
+      return `${ref} is ${from}; to mark it ${to}, make it active first with: mentee goal update ${ref} --status active`;
+    case 'resume-mentor-first':
+      return `Your mentoring with ${mentor?.name ?? ref} has ended; resume it first with: mentee mentor resume ${handle}`;
+    case 'amend-notes':
+      return `${ref} was held and has notes, so it cannot be cancelled; correct its notes with: mentee log ${ref} --amend`;
+    case 'plan-new-meeting':
+      return `${ref} is ${from}; plan a new meeting with: mentee prep --mentor ${handle} ${MEETING_SOON}`;
+    case 'log-unplanned':
+      return `${ref} was cancelled; if you met after all, log it as its own meeting: mentee log --mentor ${handle} --when "..."`;
   }
 }
 

@@ -8,6 +8,7 @@ import { mentorScope } from '../core/mentor-scope.js';
 import { findMentor } from '../core/refs.js';
 import { renderMeetingList } from '../ui/render/meetings.js';
 import { byWhen } from '../core/order.js';
+import { noteFlags } from './common-flags.js';
 
 const meetingListFlags = z.object({ mentor: optionalText, json: flag });
 
@@ -20,7 +21,8 @@ export async function meetingListCommand(ctx: Context, raw: Record<string, unkno
   ctx.print(renderMeetingList(journal, meetings, ctx));
 }
 
-export async function meetingCancelCommand(ctx: Context, id: string): Promise<void> {
-  const meeting = await ctx.store.update((journal) => cancelMeeting(journal, id, ctx.now));
-  ctx.print(`Cancelled ${meeting.id}. Its agenda stays in your journal.`);
+export async function meetingCancelCommand(ctx: Context, id: string, raw: Record<string, unknown> = {}): Promise<void> {
+  const { note } = parseOptions(noteFlags, raw);
+  const meeting = await ctx.store.update((journal) => cancelMeeting(journal, id, ctx.now, note));
+  ctx.print(`Cancelled ${meeting.id}${note ? ', with your reason' : ''}. Its agenda stays in your journal.`);
 }

@@ -6,6 +6,7 @@ import { SUPPORT_KINDS } from '../core/model.js';
 import { addMentor, editMentor, setMentorStatus } from '../core/mentors.js';
 import { findMentor } from '../core/refs.js';
 import type { Mentor, SupportKind } from '../core/schema.js';
+import type { Cascade } from '../core/transitions.js';
 import { flag, minutes, oneOf, optionalText, readWith, text, texts } from '../input/flags.js';
 import { readCadence, readContact, readDay } from '../input/read.js';
 import { renderMentor, renderMentorList } from '../ui/render/mentors.js';
@@ -103,6 +104,20 @@ export async function mentorStatusCommand(
   raw: Record<string, unknown> = {},
 ): Promise<void> {
   const { note } = parseOptions(noteFlags, raw);
-  const mentor = await ctx.store.update((journal) => setMentorStatus(journal, ref, status, ctx.now, note));
+  const { mentor, cascades, stillPlanned } = await ctx.store.update((journal) => {
+    const change = setMentorStatus(journal, ref, status, ctx.now, note);
+    const stillPlanned = journal.meetings
+      .filter((meeting) => meeting.mentor === change.mentor.handle && meeting.status === 'planned')
+      .map((meeting) => meeting.id);
+    return { ...change, stillPlanned };
+  });
   ctx.print(STATUS_MESSAGES[status](mentor));
+  const ids = (record: Cascade['record']) => cascades.filter((cascade) => cascade.record === record).map((c) => c.id);
+  if (ids('meeting').length) ctx.print(`Cancelled the meetings planned with them: ${ids('meeting').join(', ')}.`);
+  if (ids('action').length)
+    ctx.print(`Dropped what they offered and had not done: ${ids('action').join(', ')} (see: mentee actions --all).`);
+  if (status === 'paused' && stillPlanned.length)
+    ctx.print(
+      `Still planned with them: ${stillPlanned.join(', ')}; cancel one with: mentee meeting cancel ${stillPlanned[0]}`,
+    );
 }

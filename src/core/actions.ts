@@ -3,6 +3,7 @@ import { changesSomething, type ActionAddInput, type ActionEditInput } from './i
 import { refuse } from './problems.js';
 import { findAction, findGoal, findMentor } from './refs.js';
 import type { Action, Journal } from './schema.js';
+import { ACTION_MACHINE, assertOfferable, changeStatus } from './transitions.js';
 
 export interface NewAction {
   title: string;
@@ -36,6 +37,8 @@ export function createAction(journal: Journal, fields: NewAction, now: Date): Ac
 
 export function addAction(journal: Journal, input: ActionAddInput, now: Date): Action {
   if (input.owner === 'mentor' && !input.mentor) refuse({ code: 'mentor-commitment-needs-mentor', adding: true });
+  const mentor = input.mentor ? findMentor(journal, input.mentor).handle : undefined;
+  assertOfferable(journal, { owner: input.owner, mentor, status: 'open' });
   return createAction(
     journal,
     {
@@ -43,7 +46,7 @@ export function addAction(journal: Journal, input: ActionAddInput, now: Date): A
       owner: input.owner,
       due: input.due,
       goalId: input.goal ? findGoal(journal, input.goal).id : undefined,
-      mentor: input.mentor ? findMentor(journal, input.mentor).handle : undefined,
+      mentor,
       note: input.note,
     },
     now,
@@ -53,11 +56,13 @@ export function addAction(journal: Journal, input: ActionAddInput, now: Date): A
 export function editAction(journal: Journal, id: string, input: ActionEditInput, now: Date): Action {
   const action = findAction(journal, id);
   if (!changesSomething(input)) refuse({ code: 'nothing-to-change', record: 'action' });
+  const mentor = input.mentor ? findMentor(journal, input.mentor).handle : action.mentor;
+  assertOfferable(journal, { owner: input.owner ?? action.owner, mentor, status: action.status });
   if (input.title) action.title = input.title;
   if (input.due) action.due = input.due;
   if (input.clearDue) delete action.due;
   if (input.goal) action.goalId = findGoal(journal, input.goal).id;
-  if (input.mentor) action.mentor = findMentor(journal, input.mentor).handle;
+  if (mentor) action.mentor = mentor;
   if (input.owner) action.owner = input.owner;
   if (action.owner === 'mentor' && !action.mentor) refuse({ code: 'mentor-commitment-needs-mentor', adding: false });
   if (input.note) action.notes.push({ at: now.toISOString(), note: input.note });
@@ -65,19 +70,10 @@ export function editAction(journal: Journal, id: string, input: ActionEditInput,
   return action;
 }
 
-export function closeAction(
-  journal: Journal,
-  id: string,
-  status: 'done' | 'dropped' | 'open',
-  now: Date,
-  note?: string,
-): Action {
+/** Completes, drops or reopens an action as ACTION_MACHINE allows (a dropped one is reopened before it is done). */
+export function closeAction(journal: Journal, id: string, status: Action['status'], now: Date, note?: string): Action {
   const action = findAction(journal, id);
-  if (action.status === status) refuse({ code: 'action-already', id: action.id, status });
-  action.status = status;
-  if (status === 'done') action.completedAt = now.toISOString();
-  else delete action.completedAt;
+  changeStatus(ACTION_MACHINE, journal, action, status, now);
   if (note) action.notes.push({ at: now.toISOString(), note });
-  action.updatedAt = now.toISOString();
   return action;
 }

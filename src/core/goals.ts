@@ -4,6 +4,7 @@ import { mentorHandles } from './mentors.js';
 import { refuse } from './problems.js';
 import { findGoal } from './refs.js';
 import type { Goal, Journal } from './schema.js';
+import { assertCanChange, changeStatus, GOAL_MACHINE } from './transitions.js';
 
 export function addGoal(journal: Journal, input: GoalAddInput, now: Date): Goal {
   const at = now.toISOString();
@@ -27,21 +28,25 @@ export function addGoal(journal: Journal, input: GoalAddInput, now: Date): Goal 
 export function updateGoal(journal: Journal, id: string, input: GoalUpdateInput, now: Date): Goal {
   const goal = findGoal(journal, id);
   if (!changesSomething(input)) refuse({ code: 'nothing-to-change', record: 'goal' });
+  // A status already so is refused only when it is all the update asks for.
+  const status =
+    input.status !== goal.status || !changesSomething({ ...input, status: undefined }) ? input.status : undefined;
+  if (status) assertCanChange(GOAL_MACHINE, journal, goal, status);
   if (input.title) goal.title = input.title;
   if (input.category) goal.category = input.category;
   if (input.why) goal.why = input.why;
   if (input.success) goal.success = input.success;
   if (input.targetDate) goal.targetDate = input.targetDate;
-  if (input.status) goal.status = input.status;
   goal.mentors = [...new Set([...goal.mentors, ...mentorHandles(journal, input.mentors)])];
   if (input.note) goal.progress.push({ at: now.toISOString(), note: input.note });
+  if (status) changeStatus(GOAL_MACHINE, journal, goal, status, now);
   goal.updatedAt = now.toISOString();
   return goal;
 }
 
 export function setGoalStatus(journal: Journal, id: string, status: Goal['status'], now: Date, note?: string): Goal {
   const goal = findGoal(journal, id);
-  goal.status = status;
+  changeStatus(GOAL_MACHINE, journal, goal, status, now);
   if (note) goal.progress.push({ at: now.toISOString(), note });
   goal.updatedAt = now.toISOString();
   return goal;

@@ -12,6 +12,8 @@ import { addTopic } from './prep.js';
 import { refuse } from './problems.js';
 import { findMeeting, findMentor } from './refs.js';
 import type { Action, Journal, Meeting } from './schema.js';
+import { byWhen } from './order.js';
+import { assertCanChange, assertOfferable, changeStatus, MEETING_MACHINE } from './transitions.js';
 
 export interface LogResult {
   meeting: Meeting;
@@ -21,9 +23,15 @@ export interface LogResult {
 
 /** Records what happened at a meeting: outcomes per topic, advice, decisions, the action plan, next date. */
 export function logMeeting(journal: Journal, input: LogInput, now: Date): LogResult {
+  assertOneOutcomeEach(input);
   const meeting = meetingToLog(journal, input, now);
   assertLoggable(meeting, input.amend, now);
   const mentor = findMentor(journal, meeting.mentor);
+  // Nothing new is planned with, or offered by, a mentor whose mentoring has ended.
+  if (input.next && mentor.status === 'ended')
+    refuse({ code: 'mentorship-ended', mentor: { handle: mentor.handle, name: mentor.name } });
+  for (const planned of input.actions)
+    assertOfferable(journal, { owner: planned.owner, mentor: mentor.handle, status: 'open' });
   if (input.lengthMinutes) meeting.lengthMinutes = input.lengthMinutes;
   if (input.mode) meeting.mode = input.mode;
   const prep = meeting.prep ?? emptyPrep();
@@ -67,7 +75,7 @@ export function logMeeting(journal: Journal, input: LogInput, now: Date): LogRes
     nextMeeting.updatedAt = now.toISOString();
   }
   meeting.log = log;
-  meeting.status = 'held';
+  if (meeting.status !== 'held') changeStatus(MEETING_MACHINE, journal, meeting, 'held', now);
   meeting.updatedAt = now.toISOString();
   return { meeting, actions, nextMeeting };
 }
@@ -75,7 +83,8 @@ export function logMeeting(journal: Journal, input: LogInput, now: Date): LogRes
 function meetingToLog(journal: Journal, input: LogInput, now: Date): Meeting {
   if (input.meeting) {
     const meeting = findMeeting(journal, input.meeting);
-    if (meeting.status === 'cancelled') refuse({ code: 'meeting-cancelled', id: meeting.id });
+    if (meeting.status !== 'held') assertCanChange(MEETING_MACHINE, journal, meeting, 'held');
+    if (input.amend && !meeting.log) refuse({ code: 'nothing-to-amend', id: meeting.id });
     if (input.when) meeting.when = input.when.toISOString();
     return meeting;
   }
@@ -83,16 +92,35 @@ function meetingToLog(journal: Journal, input: LogInput, now: Date): Meeting {
     const mentor = chooseMentor(journal, input.mentor);
     const when = input.when ?? now;
     const sameDay = meetingOnSameDay(journal, mentor.handle, when, ['planned', 'held']);
+    if (input.amend && !sameDay?.log) refuse({ code: 'nothing-to-amend', id: sameDay?.id });
     if (sameDay) {
       if (sameDay.status === 'planned') sameDay.when = when.toISOString();
       return sameDay;
     }
     return createMeeting(journal, mentor, when, 'held', now);
   }
+  // Amending with no meeting named adds to the notes written last, not to a meeting that has none.
+  if (input.amend) return lastLogged(journal) ?? refuse({ code: 'nothing-to-amend', id: undefined });
   return meetingAwaitingLog(journal, now) ?? refuse({ code: 'meeting-to-log-needed' });
 }
 
-/** A meeting still to come cannot have notes yet (a little slack for logging as it ends); notes are added to only when amending. */
+function lastLogged(journal: Journal): Meeting | undefined {
+  return journal.meetings
+    .filter((meeting) => meeting.log)
+    .sort(byWhen)
+    .at(-1);
+}
+
+/** A topic is covered or parked, never both in one log. */
+function assertOneOutcomeEach(input: LogInput): void {
+  const outcomes = new Map<number, string>();
+  for (const { number, outcome } of input.outcomes) {
+    if ((outcomes.get(number) ?? outcome) !== outcome) refuse({ code: 'topic-covered-and-parked', number });
+    outcomes.set(number, outcome);
+  }
+}
+
+/** A meeting still to come cannot have notes yet (a little slack for logging as it ends); notes are added to only when amending, and only amended when there are some. */
 export function assertLoggable(meeting: Meeting, amend: boolean, now: Date): void {
   if (!hasHappened(meeting.when, now))
     refuse({
@@ -102,4 +130,5 @@ export function assertLoggable(meeting: Meeting, amend: boolean, now: Date): voi
       planned: meeting.status === 'planned',
     });
   if (meeting.log && !amend) refuse({ code: 'meeting-already-logged', id: meeting.id });
+  if (amend && !meeting.log) refuse({ code: 'nothing-to-amend', id: meeting.id });
 }

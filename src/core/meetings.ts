@@ -5,6 +5,7 @@ import { byWhen } from './order.js';
 import { refuse } from './problems.js';
 import { findMeeting, findMentor, soleActiveMentor } from './refs.js';
 import type { Journal, Meeting, Mentor, Prep } from './schema.js';
+import { changeStatus, MEETING_MACHINE } from './transitions.js';
 
 /** Mentors whose mentoring has ended: no nudges, no default choices, their plans no longer "next". */
 export function endedMentors(journal: Journal): Set<string> {
@@ -177,12 +178,11 @@ export function hasHappened(when: string | Date, now: Date): boolean {
   return new Date(when).getTime() <= now.getTime() + LOG_EARLY_SLACK_MS;
 }
 
-export function cancelMeeting(journal: Journal, id: string, now: Date): Meeting {
+/** Cancels a planned meeting (see MEETING_MACHINE), keeping its agenda and the reason given. */
+export function cancelMeeting(journal: Journal, id: string, now: Date, note?: string): Meeting {
   const meeting = findMeeting(journal, id);
-  if (meeting.status !== 'planned')
-    refuse({ code: 'meeting-not-planned', id: meeting.id, status: meeting.status, change: 'cancel' });
-  meeting.status = 'cancelled';
-  meeting.updatedAt = now.toISOString();
+  changeStatus(MEETING_MACHINE, journal, meeting, 'cancelled', now);
+  if (note) meeting.cancelNote = note;
   return meeting;
 }
 

@@ -5,6 +5,13 @@ import { HANDLE_PATTERN } from './model.js';
 import { refuse } from './problems.js';
 import { findMentor, RECORD_ID } from './refs.js';
 import type { Journal, Mentor } from './schema.js';
+import { changeStatus, MENTOR_MACHINE, type Cascade } from './transitions.js';
+
+/** A mentor whose status changed, and what changed with it (see MENTOR_MACHINE). */
+export interface MentorChange {
+  mentor: Mentor;
+  cascades: Cascade[];
+}
 
 export function addMentor(journal: Journal, input: MentorAddInput, now: Date): Mentor {
   const taken = new Set(journal.mentors.map((mentor) => mentor.handle));
@@ -52,13 +59,11 @@ export function setMentorStatus(
   status: Mentor['status'],
   now: Date,
   endNote?: string,
-): Mentor {
+): MentorChange {
   const mentor = findMentor(journal, ref);
-  mentor.status = status;
+  const cascades = changeStatus(MENTOR_MACHINE, journal, mentor, status, now);
   if (status === 'ended' && endNote) mentor.endNote = endNote;
-  if (status === 'active') delete mentor.endNote;
-  mentor.updatedAt = now.toISOString();
-  return mentor;
+  return { mentor, cascades };
 }
 
 /** Mentors a new goal or action can be linked to: known references, resolved to handles. */

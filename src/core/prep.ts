@@ -112,6 +112,9 @@ function applyReview(journal: Journal, prep: Prep, review: Review, now: Date): v
   } else if (closing) {
     if (review.note) action.notes.push({ at: now.toISOString(), note: review.note });
   } else {
+    // Progress on a done or dropped action would contradict it: it is reopened first (a review of "open").
+    if (action.status !== 'open')
+      refuse({ code: 'review-of-closed-action', id: action.id, status: action.status, state: review.state });
     const label = review.state === 'blocked' ? 'Blocked' : review.state === 'progress' ? 'In progress' : 'Open';
     action.notes.push({ at: now.toISOString(), note: review.note ? `${label}: ${review.note}` : label });
     action.updatedAt = now.toISOString();

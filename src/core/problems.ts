@@ -9,6 +9,22 @@ export interface MentorName {
 
 export type RecordKindWithId = 'goal' | 'meeting' | 'action';
 
+/** Records with a status that changes (see transitions.ts). */
+export type StatusRecord = 'meeting' | 'action' | 'goal' | 'mentor';
+
+/**
+ * What to do instead of a refused status change: nothing (it is already so), reopen or reactivate it
+ * first, add to a held meeting's notes, plan a new meeting, or log the one that happened as unplanned.
+ */
+export type Instead =
+  | 'already'
+  | 'reopen-action-first'
+  | 'reactivate-goal-first'
+  | 'resume-mentor-first'
+  | 'amend-notes'
+  | 'plan-new-meeting'
+  | 'log-unplanned';
+
 export type Problem =
   | { code: 'record-not-found'; kind: RecordKindWithId; ref: string }
   | { code: 'mentor-not-found'; ref: string; known: MentorName[] }
@@ -37,7 +53,21 @@ export type Problem =
   | { code: 'topic-not-found'; id: string; number: number; count: number; as: 'topic' | 'position' }
   | { code: 'topic-title-taken'; id: string; title: string; number: number }
   | { code: 'edit-field-fixed'; field: string; record: string }
-  | { code: 'edit-invalid'; field: string; message: string; record: string };
+  | { code: 'edit-invalid'; field: string; message: string; record: string }
+  | {
+      code: 'state-change-refused';
+      record: StatusRecord;
+      /** An id, or a mentor's handle. */
+      ref: string;
+      from: string;
+      to: string;
+      instead: Instead;
+      /** The mentor concerned: the mentor changed, or the meeting's or the action's. */
+      mentor?: MentorName;
+    }
+  | { code: 'topic-covered-and-parked'; number: number }
+  | { code: 'nothing-to-amend'; id: string | undefined }
+  | { code: 'review-of-closed-action'; id: string; status: string; state: string };
 
 export type ProblemCode = Problem['code'];
 

@@ -105,6 +105,8 @@ export const MeetingSchema = z.strictObject({
   status: z.enum(MEETING_STATUSES),
   prep: PrepSchema.optional(),
   log: LogSchema.optional(),
+  /** Why it was cancelled, as the mentee said it. */
+  cancelNote: z.string().optional(),
   ...timestamps,
 });
 

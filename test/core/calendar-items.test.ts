@@ -3,7 +3,6 @@ import { closeAction } from '../../src/core/actions.js';
 import { calendarItems } from '../../src/core/calendar-items.js';
 import { logMeeting } from '../../src/core/log.js';
 import { cancelMeeting } from '../../src/core/meetings.js';
-import { setMentorStatus } from '../../src/core/mentors.js';
 import { prepMeeting } from '../../src/core/prep.js';
 import type { Journal } from '../../src/core/schema.js';
 import { action, daysBefore, exportSelection, journal, logInput, mentor, NOW, prepInput } from './fixtures.js';
@@ -35,7 +34,8 @@ function journalWithPlans(): Journal {
   prepMeeting(j, prepInput({ mentor: 'turing', when: '2026-11-20 17:30' }), daysBefore(10));
   cancelMeeting(j, 'm5', daysBefore(6));
   prepMeeting(j, prepInput({ mentor: 'hopper', when: '2026-12-08 17:30' }), NOW);
-  setMentorStatus(j, 'hopper', 'ended', NOW);
+  // As a journal from before ending a mentorship cancelled their plans: ended, m6 still planned.
+  j.mentors.find((ended) => ended.handle === 'hopper')!.status = 'ended';
   action(j, { title: 'Book the exam', due: '2026-11-28' });
   action(j, { title: 'Send Turing the draft', due: '2026-12-02', mentor: 'turing' });
   action(j, { title: 'Already done', due: '2026-11-27' });

@@ -28,11 +28,11 @@ describe('mentors', () => {
   it('ending a mentorship keeps the end note; making it active again clears it', () => {
     const j = journal();
     mentor(j, { name: 'Dr Ada Lovelace' });
-    expect(setMentorStatus(j, 'lovelace', 'ended', NOW, 'Moved to another deanery')).toMatchObject({
+    expect(setMentorStatus(j, 'lovelace', 'ended', NOW, 'Moved to another deanery').mentor).toMatchObject({
       status: 'ended',
       endNote: 'Moved to another deanery',
     });
-    const resumed = setMentorStatus(j, 'lovelace', 'active', NOW);
+    const resumed = setMentorStatus(j, 'lovelace', 'active', NOW).mentor;
     expect(resumed.status).toBe('active');
     expect(resumed.endNote).toBeUndefined();
   });
