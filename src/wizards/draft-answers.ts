@@ -62,9 +62,14 @@ export class WizardAnswers {
     if (this.subject) await this.keeping.box?.remove({ wizard: this.keeping.wizard, ...this.subject });
   }
 
+  /** Writes the draft again: the partial input is then up to date with the last answer, too. */
+  async keep(): Promise<void> {
+    await this.save();
+  }
+
   private async save(): Promise<void> {
     const { box, wizard, now } = this.keeping;
-    if (!box || !this.subject || this.failed) return;
+    if (!box || !this.subject || this.failed || !this.count) return;
     try {
       const input = JSON.parse(JSON.stringify(this.input() ?? null)) as Json;
       await box.save({
@@ -134,7 +139,8 @@ export async function stopWizard(
   warn: (line: string) => void,
   command: string,
 ): Promise<never> {
-  if (!isPromptCancel(error) || !answers.saved) throw error;
+  if (!isPromptCancel(error) || !answers.saved || !answers.count) throw error;
+  await answers.keep();
   const escaped = (error as Error).name === 'AbortPromptError';
   if (escaped && answers.count < 2) {
     await answers.discard();
