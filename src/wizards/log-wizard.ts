@@ -191,22 +191,23 @@ async function keptLines({ prompt, answers }: Asking, key: string, message: stri
 }
 
 async function askPrivateReflection({ prompt, answers }: Asking): Promise<string> {
-  return answers.ask('private', () => askReflection(prompt));
-}
-
-async function askReflection(prompt: Prompter): Promise<string> {
-  const how = await prompt.choose({
-    message: 'A private reflection? It is never shared or exported unless you ask.',
-    choices: [
-      { label: 'Skip', value: 'skip' },
-      { label: 'Write a line here', value: 'line' },
-      { label: 'Write at length in your editor', value: 'editor' },
-    ],
-    default: 'skip',
-  });
+  const how = await answers.ask('private:how', () =>
+    prompt.choose({
+      message: 'A private reflection? It is never shared or exported unless you ask.',
+      choices: [
+        { label: 'Skip', value: 'skip' },
+        { label: 'Write a line here', value: 'line' },
+        { label: 'Write at length in your editor', value: 'editor' },
+      ],
+      default: 'skip',
+    }),
+  );
   if (how === 'skip') return '';
-  if (how === 'line') return prompt.text({ message: 'Private reflection:' });
-  return prompt.longText({ message: 'Private reflection (opens your editor):' });
+  return answers.ask('private', () =>
+    how === 'line'
+      ? prompt.text({ message: 'Private reflection:' })
+      : prompt.longText({ message: 'Private reflection (opens your editor):' }),
+  );
 }
 
 const NO_DATE = /^\s*(none|no|skip|-)\s*$/i;
