@@ -10,6 +10,9 @@ import { withoutPrivate } from '../core/privacy.js';
 import { flag, listOf, optionalText, readAllWith, readWith, texts } from '../input/flags.js';
 import { readActionSpec, readDate, readTopicNumbers, readTopicSpec } from '../input/read.js';
 import { meetingFlags } from './common-flags.js';
+import { DomainError } from '../core/problems.js';
+import type { Draft } from '../store/drafts.js';
+import { offerDraft, stopWizard, type WizardAnswers } from '../wizards/draft-answers.js';
 import { runLogWizard } from '../wizards/log-wizard.js';
 
 /** `mentee log`'s flags, read into what logging takes. */
@@ -65,6 +68,37 @@ export const logFlags = (now: Date) =>
 
 const topicNumbers = readAllWith(readTopicNumbers);
 
+/**
+ * The log wizard, with its draft: one left before is offered to resume, or, when its meeting was
+ * logged meanwhile, to add to its notes.
+ */
+async function askLog(ctx: Context, flags: LogInput): Promise<{ input: LogInput; answers: WizardAnswers }> {
+  const prompt = await ctx.prompter();
+  const before = await ctx.store.read();
+  const loggedMeanwhile = (left: Draft) =>
+    Boolean(left.meeting && before.meetings.find((meeting) => meeting.id === left.meeting)?.log);
+  const { answers, draft } = await offerDraft(
+    prompt,
+    { box: ctx.store.drafts(), wizard: 'log', now: ctx.now, warn: ctx.warn },
+    {
+      fits: (left) => (flags.meeting ? left.meeting === flags.meeting : !flags.mentor || left.mentor === flags.mentor),
+      describe: (left) =>
+        left.meeting ? `your notes on ${left.meeting}` : `your notes on a meeting with ${left.mentor}`,
+      resumeLabel: (left) =>
+        loggedMeanwhile(left)
+          ? `Add them to the notes of ${left.meeting}, which was logged meanwhile`
+          : 'Resume: the questions answered are not asked again',
+    },
+  );
+  const amend = flags.amend || Boolean(draft && loggedMeanwhile(draft));
+  // Read after the drafts: the codec then follows the journal, and drafts are written as it is.
+  const journal = await ctx.store.read();
+  const input = await runLogWizard({ journal, now: ctx.now, prompt, flags: { ...flags, amend }, answers }).catch(
+    (error: unknown) => stopWizard(error, prompt, answers, ctx.warn, 'mentee log'),
+  );
+  return { input, answers };
+}
+
 export async function logCommand(
   ctx: Context,
   meetingId: string | undefined,
@@ -72,22 +106,35 @@ export async function logCommand(
 ): Promise<void> {
   const flags = parseOptions(logFlags(ctx.now), { ...raw, meeting: meetingId });
   const wizard = ctx.interactive && !flags.yes && !flags.json;
-  const input = wizard
-    ? await runLogWizard({
-        journal: await ctx.store.read(),
-        now: ctx.now,
-        prompt: await ctx.prompter(),
-        flags: flags.input,
+  let input: LogInput = flags.input;
+  let answers: WizardAnswers | undefined;
+  if (wizard) ({ input, answers } = await askLog(ctx, flags.input));
+  const save = (input: LogInput) =>
+    ctx.store.update((journal) => {
+      const result = logMeeting(journal, input, ctx.now);
+      const mentorName = mentorOf(journal, result.meeting.mentor).name;
+      const dueNext = selectActions(journal, { mine: true }, ctx.now)
+        .filter((action) => action.due)
+        .slice(0, 3);
+      return { ...result, mentorName, dueNext };
+    });
+  const { meeting, actions, nextMeeting, mentorName, dueNext } = await save(input).catch(async (error: unknown) => {
+    // Logged by another run while these answers were typed: they are kept, and offered as an amendment.
+    if (!answers || !(error instanceof DomainError) || error.problem.code !== 'meeting-already-logged') throw error;
+    const prompt = await ctx.prompter();
+    const amend = await prompt
+      .confirm({
+        message: `${error.problem.id} was logged meanwhile, by another mentee. Add your notes to it?`,
+        default: true,
       })
-    : flags.input;
-  const { meeting, actions, nextMeeting, mentorName, dueNext } = await ctx.store.update((journal) => {
-    const result = logMeeting(journal, input, ctx.now);
-    const mentorName = mentorOf(journal, result.meeting.mentor).name;
-    const dueNext = selectActions(journal, { mine: true }, ctx.now)
-      .filter((action) => action.due)
-      .slice(0, 3);
-    return { ...result, mentorName, dueNext };
+      .catch((stop: unknown) => stopWizard(stop, prompt, answers, ctx.warn, 'mentee log'));
+    if (!amend) {
+      ctx.warn(`${count(answers.count, 'answer')} kept as a draft; run mentee log again to add them.`);
+      throw error;
+    }
+    return save({ ...input, amend: true });
   });
+  await answers?.discard();
   if (flags.json) {
     return ctx.print(
       JSON.stringify({ meeting: withoutPrivate(meeting), actions, nextMeeting: nextMeeting ?? null }, null, 2),

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import * as z from 'zod';
 import type { Context } from './context.js';
 import { parseOptions } from './parse-options.js';
@@ -11,12 +12,14 @@ import type { Journal } from '../core/schema.js';
 import { DEFAULT_TEMPLATE, FIRST_MEETING_TEMPLATE, type PrepTemplate } from '../core/template.js';
 import { flag, listOf, oneOf, optionalText, texts } from '../input/flags.js';
 import { readReviewSpec, readTopicSpec } from '../input/read.js';
+import { UserError } from '../errors.js';
 import { writePrivateFile } from '../store/output-file.js';
 import { meetingMarkdown } from '../ui/export/render-export.js';
 import { agendaJson } from '../ui/json.js';
 import { isPromptCancel } from '../ui/prompter.js';
 import { renderAgenda } from '../ui/render/meetings.js';
 import { meetingFlags } from './common-flags.js';
+import { offerDraft, stopWizard, type WizardAnswers } from '../wizards/draft-answers.js';
 import { runPrepWizard } from '../wizards/prep-wizard.js';
 
 /** `mentee prep`'s flags, read into what preparing takes. */
@@ -60,8 +63,23 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
   let input: PrepInput = flags.template
     ? { ...flags.input, topics: [...flags.input.topics, ...template.topics] }
     : flags.input;
+  let draft: WizardAnswers | undefined;
   if (wizard) {
     const prompt = await ctx.prompter();
+    const { answers } = await offerDraft(
+      prompt,
+      { box: ctx.store.drafts(), wizard: 'prep', now: ctx.now, warn: ctx.warn },
+      {
+        fits: (left) =>
+          flags.input.meeting
+            ? left.meeting === flags.input.meeting
+            : !flags.input.mentor || left.mentor === flags.input.mentor,
+        describe: (left) =>
+          left.meeting ? `your prep for ${left.meeting}` : `your prep of a meeting with ${left.mentor}`,
+      },
+    );
+    draft = answers;
+    // Read after the drafts: the codec then follows the journal, and drafts are written as it is.
     const snapshot = await ctx.store.read();
     ({ input, template } = await runPrepWizard({
       journal: snapshot,
@@ -70,10 +88,15 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
       flags: flags.input,
       templateGiven: flags.template !== undefined,
       templateFor: (isFirst) => templateNamed(flags.template ?? (isFirst ? FIRST_MEETING_TEMPLATE : DEFAULT_TEMPLATE)),
-    }));
+      answers,
+    }).catch((error: unknown) => stopWizard(error, prompt, answers, ctx.warn, 'mentee prep')));
     const preview = apply(structuredClone(snapshot), input, template, flags.template, ctx.now);
     prompt.say(`\n${await meetingMarkdown(preview.journal, preview.agenda, ctx.now)}`);
-    if (!(await prompt.confirm({ message: 'Save this agenda?', default: true }))) {
+    const save = await prompt
+      .confirm({ message: 'Save this agenda?', default: true })
+      .catch((error: unknown) => stopWizard(error, prompt, answers, ctx.warn, 'mentee prep'));
+    if (!save) {
+      await answers.discard();
       ctx.warn('Nothing was saved.');
       return;
     }
@@ -81,6 +104,7 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
   const { journal, agenda, created } = await ctx.store.update((fresh) =>
     apply(fresh, input, template, flags.template, ctx.now),
   );
+  await draft?.discard();
   const { overBy, plannedMinutes, lengthMinutes } = agenda.timeCheck;
   if (overBy > 0 && !wizard) {
     ctx.warn(
@@ -113,8 +137,43 @@ function apply(journal: Journal, input: PrepInput, template: PrepTemplate, named
 async function offerMarkdown(ctx: Context, journal: Journal, agenda: ReturnType<typeof buildAgenda>): Promise<void> {
   const prompt = await ctx.prompter();
   if (!(await prompt.confirm({ message: 'Write it as Markdown to send ahead?', default: false }))) return;
-  const file = await prompt.text({ message: 'File:', default: `agenda-${toDay(new Date(agenda.meeting.when))}.md` });
-  if (!file) return;
-  await writePrivateFile(file, await meetingMarkdown(journal, agenda, ctx.now), false);
-  ctx.print(`Wrote ${file}.`);
+  let suggested = `agenda-${toDay(new Date(agenda.meeting.when))}.md`;
+  for (;;) {
+    const file = await prompt.text({ message: 'File:', default: suggested });
+    if (!file) return;
+    // The agenda is saved already: a name taken is asked about, never a failure after the fact.
+    const taken = await stat(file).then(
+      (found) => found.isFile(),
+      () => false,
+    );
+    if (await ctx.store.owns(file)) {
+      prompt.say(`${file} is part of your journal; choose another name.`);
+      suggested = '';
+      continue;
+    }
+    if (taken) {
+      const replace = await prompt.choose({
+        message: `${file} already exists.`,
+        choices: [
+          { label: 'Choose another name', value: false },
+          { label: 'Replace it', value: true },
+        ],
+        default: false,
+      });
+      if (!replace) {
+        suggested = '';
+        continue;
+      }
+    }
+    try {
+      await writePrivateFile(file, await meetingMarkdown(journal, agenda, ctx.now), taken);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      prompt.say(`${error.message} Choose another name (Enter to skip).`);
+      suggested = '';
+      continue;
+    }
+    ctx.print(`Wrote ${file}.`);
+    return;
+  }
 }

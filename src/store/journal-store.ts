@@ -11,6 +11,7 @@ import { asFileProblem } from './file-errors.js';
 import { JournalFile, JournalFileError, type Upgraded } from './journal-file.js';
 import { UnopenedFileError } from './journal-file-error.js';
 import { plainCodec, type JournalCodec } from './journal-codec.js';
+import { openDraftBox, type DraftBox } from './drafts.js';
 import { restoreBackup, undoLastChange, type Restored, type Undone } from './journal-history.js';
 import { isJournalFile, resolveJournalPaths, throughLinks, type JournalPaths } from './paths.js';
 
@@ -50,6 +51,8 @@ export interface JournalStore {
   encrypt(passphrase: string): Promise<SwitchResult>;
   /** Turns the journal and every backup `passphrase` opens back into plain JSON, under the lock. */
   decrypt(passphrase: string): Promise<SwitchResult>;
+  /** Wizards' unfinished answers, kept as the journal is (encrypted when it is); no lock, each is one writer's. */
+  drafts(): DraftBox;
 }
 
 export interface StoreOptions {
@@ -162,6 +165,14 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
     async decrypt(passphrase) {
       const { toPlain } = await import('./encryption-switch.js');
       return switchTo((paths) => toPlain(paths, passphrase));
+    },
+    drafts() {
+      const box = where().then((paths) => openDraftBox(paths, codec));
+      return {
+        list: async (wizard) => (await box).list(wizard),
+        save: async (draft) => (await box).save(draft),
+        remove: async (draft) => (await box).remove(draft),
+      };
     },
   };
 }

@@ -31,6 +31,8 @@ export interface JournalPaths {
   readonly backups: string;
   /** The validation memo (see validation-memo.ts), in the backup folder. */
   readonly memo: string;
+  /** Wizards' unfinished answers (see drafts.ts): a private folder beside the journal. */
+  readonly drafts: string;
 }
 
 /** The paths of the journal at `journal`, taken as where it really lives. */
@@ -45,6 +47,7 @@ export function journalPaths(journal: string): JournalPaths {
     lockTakeover: `${lock}.takeover`,
     backups,
     memo: join(backups, '.fingerprints'),
+    drafts: `${journal}.drafts`,
   };
 }
 
@@ -56,7 +59,9 @@ export async function resolveJournalPaths(path: string): Promise<JournalPaths> {
 /** Whether `file` (a real path) is the journal, its lock, or in its backup folder: never a place to write to. */
 export function isJournalFile(paths: JournalPaths, file: string): boolean {
   const own = [paths.journal, paths.lock, paths.lockHolder, paths.lockTakeover];
-  return own.includes(file) || file.startsWith(`${paths.backups}${sep}`);
+  return (
+    own.includes(file) || file.startsWith(`${paths.backups}${sep}`) || file.startsWith(`${paths.drafts}${sep}`)
+  );
 }
 
 /**

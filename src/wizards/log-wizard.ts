@@ -6,14 +6,19 @@ import { hasHappened, meetingAwaitingLog, meetingsToLog, whichMentor } from '../
 import { findMeeting, findMentor } from '../core/refs.js';
 import type { Journal, Meeting, Mentor } from '../core/schema.js';
 import type { Prompter } from '../ui/prompter.js';
-import { askDate, askList, askLines } from './questions.js';
+import { WizardAnswers } from './draft-answers.js';
+import { askDate } from './questions.js';
 
 export interface LogWizardContext {
   journal: Journal;
   now: Date;
   prompt: Prompter;
   flags: LogInput;
+  /** Answers kept as a draft as they are given, and those of a resumed draft (not asked again). */
+  answers?: WizardAnswers;
 }
+
+type Asking = LogWizardContext & { answers: WizardAnswers };
 
 const UNPLANNED = 'unplanned';
 
@@ -21,8 +26,12 @@ const UNPLANNED = 'unplanned';
  * Five minutes after the meeting: what was covered, what you heard, what you decided, what you will do
  * and what your mentor offered, a private reflection, and when you meet next.
  */
-export async function runLogWizard(ctx: LogWizardContext): Promise<LogInput> {
-  const { prompt, flags } = ctx;
+export async function runLogWizard(wizard: LogWizardContext): Promise<LogInput> {
+  const ctx = {
+    ...wizard,
+    answers: wizard.answers ?? new WizardAnswers({ wizard: 'log', now: wizard.now, warn: () => {} }),
+  };
+  const { prompt, flags, answers } = ctx;
   const input: LogInput = { ...flags, outcomes: [...flags.outcomes], actions: [...flags.actions] };
   const meeting = await chooseMeeting(ctx);
   let mentor: Mentor;
@@ -30,83 +39,111 @@ export async function runLogWizard(ctx: LogWizardContext): Promise<LogInput> {
     assertLoggable(meeting, flags.amend, ctx.now); // before any question, not after five minutes of answers
     input.meeting = meeting.id;
     mentor = findMentor(ctx.journal, meeting.mentor);
+    await answers.settle({ meeting: meeting.id }, () => input);
   } else {
     mentor = await chooseMentor(ctx);
     input.mentor = mentor.handle;
+    await answers.settle({ mentor: mentor.handle }, () => input);
     if (!flags.when) {
-      input.when = await askDate(prompt, ctx.now, {
-        message: 'When did you meet?',
-        default: 'today',
-        check: (date) =>
-          hasHappened(date, ctx.now) ? true : 'That is still to come; log a meeting once it has happened.',
-      });
+      const when = await answers.ask('when', async () =>
+        (
+          await askDate(prompt, ctx.now, {
+            message: 'When did you meet?',
+            default: 'today',
+            check: (date) =>
+              hasHappened(date, ctx.now) ? true : 'That is still to come; log a meeting once it has happened.',
+          })
+        ).toISOString(),
+      );
+      input.when = new Date(when);
     }
   }
+  const lines = (key: string, message: string) => keptLines(ctx, key, message);
 
   const topics = meeting?.prep?.topics ?? [];
   if (topics.length && !flags.outcomes.length) {
     for (const [index, topic] of topics.entries()) {
-      const outcome = await prompt.choose({
-        message: `"${topic.title}"`,
-        choices: [
-          { label: 'Covered', value: 'covered' as const },
-          { label: 'Parked for next time', value: 'parked' as const },
-          { label: 'Not discussed', value: 'skip' as const },
-        ],
-        default: 'covered' as const,
-      });
+      const outcome = await answers.ask(`outcome:${index + 1}`, () =>
+        prompt.choose({
+          message: `"${topic.title}"`,
+          choices: [
+            { label: 'Covered', value: 'covered' as const },
+            { label: 'Parked for next time', value: 'parked' as const },
+            { label: 'Not discussed', value: 'skip' as const },
+          ],
+          default: 'covered' as const,
+        }),
+      );
       if (outcome === 'skip') continue;
-      const note = await prompt.text({
-        message: outcome === 'covered' ? 'What came of it? (optional)' : 'Why parked? (optional)',
-      });
+      const note = await answers.ask(`outcome:${index + 1}:note`, () =>
+        prompt.text({
+          message: outcome === 'covered' ? 'What came of it? (optional)' : 'Why parked? (optional)',
+        }),
+      );
       input.outcomes.push({ number: index + 1, outcome, ...(note ? { note } : {}) });
     }
   } else if (!topics.length && !flags.topics.length) {
-    const talkedAbout = await askLines(prompt, 'What did you talk about? One topic at a time (Enter when done)');
+    const talkedAbout = await lines('talked', 'What did you talk about? One topic at a time (Enter when done)');
     input.topics = talkedAbout.map((title) => ({ title }));
     input.outcomes = talkedAbout.map((_, index) => ({ number: index + 1, outcome: 'covered' }));
   }
 
-  if (!flags.advice.length) input.advice = await askLines(prompt, 'Advice you received? (Enter when done)');
-  if (!flags.feedback.length) input.feedback = await askLines(prompt, 'Feedback on your work? (Enter when done)');
-  if (!flags.decisions.length) input.decisions = await askLines(prompt, 'Decisions you made? (Enter when done)');
+  if (!flags.advice.length) input.advice = await lines('advice', 'Advice you received? (Enter when done)');
+  if (!flags.feedback.length) input.feedback = await lines('feedback', 'Feedback on your work? (Enter when done)');
+  if (!flags.decisions.length) input.decisions = await lines('decisions', 'Decisions you made? (Enter when done)');
   if (!flags.challenged.length)
-    input.challenged = await askLines(prompt, 'An assumption your mentor challenged? (Enter when done)');
+    input.challenged = await lines('challenged', 'An assumption your mentor challenged? (Enter when done)');
   if (!flags.actions.some((action) => action.owner === 'me')) {
     prompt.say('Your action plan: the best ones are the ones you write yourself.');
-    await askList(prompt, 'Your next action? (Enter when done)', async (title) => {
-      const due = await askDate(prompt, ctx.now, { message: 'By when? (optional)', optional: true });
-      input.actions.push({ title, owner: 'me', ...(due ? { due: toDay(due) } : {}) });
-    });
+    for (let n = 1; ; n++) {
+      const title = await answers.ask(`action:${n}`, () =>
+        prompt.text({ message: 'Your next action? (Enter when done)' }),
+      );
+      if (!title) break;
+      const due = await answers.ask(`action:${n}:due`, async () => {
+        const date = await askDate(prompt, ctx.now, { message: 'By when? (optional)', optional: true });
+        return date ? toDay(date) : '';
+      });
+      input.actions.push({ title, owner: 'me', ...(due ? { due } : {}) });
+    }
   }
   if (!flags.actions.some((action) => action.owner === 'mentor')) {
-    await askList(prompt, `Did ${mentor.name} offer to do anything? (Enter when done)`, async (title) => {
+    for (const title of await lines('offer', `Did ${mentor.name} offer to do anything? (Enter when done)`))
       input.actions.push({ title, owner: 'mentor' });
-    });
   }
   if (!flags.privateReflection) {
-    const reflection = await askPrivateReflection(prompt);
+    const reflection = await askPrivateReflection(ctx);
     if (reflection) input.privateReflection = reflection;
   }
   if (!flags.next) {
     const held = meeting ? new Date(meeting.when) : (input.when ?? ctx.now);
     const suggested = suggestNext(held, mentor);
-    input.next = await askDate(prompt, ctx.now, {
-      message: suggested
-        ? 'When do you meet next? (Enter for the suggestion, or type none)'
-        : 'When do you meet next? (Enter to skip)',
-      ...(suggested ? { default: suggested } : {}),
-      optional: true,
-      none: NO_DATE,
-      check: (date) => (date > held ? true : 'The next meeting must come after this one.'),
+    const next = await answers.ask('next', async () => {
+      const date = await askDate(prompt, ctx.now, {
+        message: suggested
+          ? 'When do you meet next? (Enter for the suggestion, or type none)'
+          : 'When do you meet next? (Enter to skip)',
+        ...(suggested ? { default: suggested } : {}),
+        optional: true,
+        none: NO_DATE,
+        check: (date) => (date > held ? true : 'The next meeting must come after this one.'),
+      });
+      return date?.toISOString() ?? '';
     });
+    input.next = next ? new Date(next) : undefined;
   }
   return input;
 }
 
-async function chooseMeeting({ journal, now, prompt, flags }: LogWizardContext): Promise<Meeting | undefined> {
+async function chooseMeeting(ctx: Asking): Promise<Meeting | undefined> {
+  const { journal, flags, answers } = ctx;
   if (flags.meeting) return findMeeting(journal, flags.meeting);
   if (flags.mentor || flags.when) return undefined;
+  const chosen = await answers.ask('meeting', async () => (await askMeeting(ctx))?.id ?? '');
+  return chosen ? findMeeting(journal, chosen) : undefined;
+}
+
+async function askMeeting({ journal, now, prompt }: Asking): Promise<Meeting | undefined> {
   const awaiting = meetingAwaitingLog(journal, now);
   const candidates = meetingsToLog(journal, now);
   if (awaiting) {
@@ -131,28 +168,46 @@ async function chooseMeeting({ journal, now, prompt, flags }: LogWizardContext):
   return choice === UNPLANNED ? undefined : findMeeting(journal, choice);
 }
 
-async function chooseMentor({ journal, prompt }: LogWizardContext): Promise<Mentor> {
+async function chooseMentor({ journal, prompt, answers }: Asking): Promise<Mentor> {
   const meant = whichMentor(journal, undefined);
   if ('mentor' in meant) return meant.mentor;
-  return prompt.choose({
-    message: 'Who did you meet?',
-    choices: meant.choices.map((mentor) => ({ label: `${mentor.name} (${mentor.handle})`, value: mentor })),
-  });
+  const handle = await answers.ask('mentor', () =>
+    prompt.choose({
+      message: 'Who did you meet?',
+      choices: meant.choices.map((mentor) => ({ label: `${mentor.name} (${mentor.handle})`, value: mentor.handle })),
+    }),
+  );
+  return findMentor(journal, handle);
 }
 
-async function askPrivateReflection(prompt: Prompter): Promise<string> {
-  const how = await prompt.choose({
-    message: 'A private reflection? It is never shared or exported unless you ask.',
-    choices: [
-      { label: 'Skip', value: 'skip' },
-      { label: 'Write a line here', value: 'line' },
-      { label: 'Write at length in your editor', value: 'editor' },
-    ],
-    default: 'skip',
-  });
+/** Free-text items until an empty answer, each kept as it is given. */
+async function keptLines({ prompt, answers }: Asking, key: string, message: string): Promise<string[]> {
+  const lines: string[] = [];
+  for (let n = 1; ; n++) {
+    const line = await answers.ask(`${key}:${n}`, () => prompt.text({ message }));
+    if (!line) return lines;
+    lines.push(line);
+  }
+}
+
+async function askPrivateReflection({ prompt, answers }: Asking): Promise<string> {
+  const how = await answers.ask('private:how', () =>
+    prompt.choose({
+      message: 'A private reflection? It is never shared or exported unless you ask.',
+      choices: [
+        { label: 'Skip', value: 'skip' },
+        { label: 'Write a line here', value: 'line' },
+        { label: 'Write at length in your editor', value: 'editor' },
+      ],
+      default: 'skip',
+    }),
+  );
   if (how === 'skip') return '';
-  if (how === 'line') return prompt.text({ message: 'Private reflection:' });
-  return prompt.longText({ message: 'Private reflection (opens your editor):' });
+  return answers.ask('private', () =>
+    how === 'line'
+      ? prompt.text({ message: 'Private reflection:' })
+      : prompt.longText({ message: 'Private reflection (opens your editor):' }),
+  );
 }
 
 const NO_DATE = /^\s*(none|no|skip|-)\s*$/i;

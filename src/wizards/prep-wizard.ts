@@ -9,7 +9,10 @@ import { findMeeting, findMentor } from '../core/refs.js';
 import type { Action, Journal, Meeting, Mentor, Review, TopicKind } from '../core/schema.js';
 import type { PrepTemplate } from '../core/template.js';
 import type { Prompter } from '../ui/prompter.js';
-import { askDate, askList, askMinutes } from './questions.js';
+import { WizardAnswers } from './draft-answers.js';
+import { askDate, askMinutes } from './questions.js';
+import { accepts } from '../input/read.js';
+import { readMinutes } from '../input/minutes.js';
 
 /** What the prep wizard works on: a snapshot of the journal to offer choices from, never saved as is. */
 export interface PrepWizardContext {
@@ -21,6 +24,8 @@ export interface PrepWizardContext {
   /** Whether --template named the template (else the wizard says which it uses). */
   templateGiven: boolean;
   templateFor: (meetingIsFirst: boolean) => PrepTemplate;
+  /** Answers kept as a draft as they are given, and those of a resumed draft (not asked again). */
+  answers?: WizardAnswers;
 }
 
 export interface PrepPlan {
@@ -40,8 +45,12 @@ export const TOPIC_KIND_LABELS: Record<TopicKind, string> = {
  * The preparation conversation: which meeting, what you want from it, how your actions went, what to
  * talk about and for how long, and whether it fits. Returns the change to make; the caller saves it.
  */
-export async function runPrepWizard(ctx: PrepWizardContext): Promise<PrepPlan> {
-  const { prompt, flags } = ctx;
+export async function runPrepWizard(wizard: PrepWizardContext): Promise<PrepPlan> {
+  const ctx = {
+    ...wizard,
+    answers: wizard.answers ?? new WizardAnswers({ wizard: 'prep', now: wizard.now, warn: () => {} }),
+  };
+  const { prompt, flags, answers } = ctx;
   const mentor = await chooseMentor(ctx);
   const existing = await chooseExistingMeeting(ctx, mentor);
   const isFirst = !lastHeldMeeting(ctx.journal, mentor.handle);
@@ -50,62 +59,79 @@ export async function runPrepWizard(ctx: PrepWizardContext): Promise<PrepPlan> {
 
   const input: PrepInput = { ...flags, mentor: mentor.handle, ...(existing ? { meeting: existing.id } : {}) };
   const usual = usualMeeting(ctx.journal, mentor);
-  if (!existing && !flags.when) input.when = await askWhen(ctx, mentor);
+  await answers.settle(existing ? { meeting: existing.id } : { mentor: mentor.handle }, () => input);
+  if (!existing && !flags.when)
+    input.when = new Date(await answers.ask('when', async () => (await askWhen(ctx, mentor)).toISOString()));
   if (!existing && !flags.lengthMinutes)
-    input.lengthMinutes = await askMinutes(prompt, 'How many minutes will you have?', usual.lengthMinutes);
+    input.lengthMinutes = await answers.ask('length', () =>
+      askMinutes(prompt, 'How many minutes will you have?', usual.lengthMinutes),
+    );
   if (!existing && !flags.mode) {
-    input.mode = await prompt.choose({
-      message: 'How will you meet?',
-      choices: MEETING_MODES.map((mode) => ({ label: mode, value: mode })),
-      default: usual.mode,
-    });
+    input.mode = await answers.ask('mode', () =>
+      prompt.choose({
+        message: 'How will you meet?',
+        choices: MEETING_MODES.map((mode) => ({ label: mode, value: mode })),
+        default: usual.mode,
+      }),
+    );
   }
   if (!flags.intention) {
-    const intention = await prompt.text({
-      message: 'What do you want to walk away with?',
-      default: existing?.prep?.intention ?? '',
-    });
+    const intention = await answers.ask('intention', () =>
+      prompt.text({
+        message: 'What do you want to walk away with?',
+        default: existing?.prep?.intention ?? '',
+      }),
+    );
     if (intention) input.intention = intention;
   }
   const when = input.when ?? new Date(existing?.when ?? ctx.now);
-  if (!flags.reviews.length) input.reviews = await reviewActions(ctx, mentor, when);
+  if (!flags.reviews.length) input.reviews = await reviewActions(ctx, mentor, when, input.reviews);
   if (!flags.topics.length) {
     const topics = await gatherTopics(ctx, mentor, existing, template);
     input.topics = await fitToTime(
       prompt,
       topics,
       input.lengthMinutes ?? existing?.lengthMinutes ?? usual.lengthMinutes,
+      answers,
     );
     input.replaceTopics = true;
     input.carryParked = false;
   }
   if (!flags.goals.length) input.goals = await chooseGoals(ctx, mentor, existing);
-  input.reflections = await reflect(prompt, template);
+  input.reflections = await reflect(ctx, template);
   return { input, template };
 }
 
-async function chooseMentor({ journal, prompt, flags }: PrepWizardContext): Promise<Mentor> {
+type Asking = PrepWizardContext & { answers: WizardAnswers };
+
+async function chooseMentor({ journal, prompt, flags, answers }: Asking): Promise<Mentor> {
   if (flags.meeting) return findMentor(journal, findMeeting(journal, flags.meeting).mentor);
   const meant = whichMentor(journal, flags.mentor);
   if ('mentor' in meant) return meant.mentor;
-  return prompt.choose({
-    message: 'Which mentor are you meeting?',
-    choices: meant.choices.map((mentor) => ({ label: `${mentor.name} (${mentor.handle})`, value: mentor })),
-  });
+  const handle = await answers.ask('mentor', () =>
+    prompt.choose({
+      message: 'Which mentor are you meeting?',
+      choices: meant.choices.map((mentor) => ({ label: `${mentor.name} (${mentor.handle})`, value: mentor.handle })),
+    }),
+  );
+  return findMentor(journal, handle);
 }
 
 /** A planned meeting to edit: the one named, or the mentor's next one if the mentee wants it. */
-async function chooseExistingMeeting(ctx: PrepWizardContext, mentor: Mentor): Promise<Meeting | undefined> {
+async function chooseExistingMeeting(ctx: Asking, mentor: Mentor): Promise<Meeting | undefined> {
   if (ctx.flags.meeting) return findMeeting(ctx.journal, ctx.flags.meeting);
   if (ctx.flags.when) return undefined;
   const next = nextPlannedMeeting(ctx.journal, ctx.now, mentor.handle);
   if (!next) return undefined;
   const state = isPrepared(next) ? 'edit its agenda' : 'prepare it';
-  const useIt = await ctx.prompt.confirm({
-    message: `You meet ${mentor.name} on ${formatDateTime(next.when)} (${next.id}). ${state[0]!.toUpperCase()}${state.slice(1)}?`,
-    default: true,
+  const chosen = await ctx.answers.ask('meeting', async () => {
+    const useIt = await ctx.prompt.confirm({
+      message: `You meet ${mentor.name} on ${formatDateTime(next.when)} (${next.id}). ${state[0]!.toUpperCase()}${state.slice(1)}?`,
+      default: true,
+    });
+    return useIt ? next.id : '';
   });
-  return useIt ? next : undefined;
+  return chosen ? findMeeting(ctx.journal, chosen) : undefined;
 }
 
 async function askWhen({ prompt, now }: PrepWizardContext, mentor: Mentor): Promise<Date> {
@@ -130,7 +156,12 @@ type ReviewChoice = (typeof REVIEW_CHOICES)[number]['value'] | 'skip';
  * then what the mentor offered. Reporting on a to-do puts it on this agenda; skipping one that is on
  * the agenda leaves it there, still open.
  */
-async function reviewActions({ journal, prompt }: PrepWizardContext, mentor: Mentor, when: Date): Promise<Review[]> {
+async function reviewActions(
+  { journal, prompt, answers }: Asking,
+  mentor: Mentor,
+  when: Date,
+  given: Review[],
+): Promise<Review[]> {
   const open = openActionsConcerning(journal, mentor.handle, when);
   const onAgenda = new Set(open);
   const mine = [...open.filter((action) => action.owner === 'me'), ...openActionsOfNoMentor(journal, when)]
@@ -138,19 +169,25 @@ async function reviewActions({ journal, prompt }: PrepWizardContext, mentor: Men
     .sort(byCreated);
   const theirs = open.filter((action) => action.owner === 'mentor');
   if (mine.length) prompt.say(`You have ${count(mine.length, 'open action')} to report on.`);
-  const reviews: Review[] = [];
+  const reviews: Review[] = [...given];
   for (const action of mine)
-    reviews.push(...(await reviewOne(prompt, action, `${action.id} ${action.title}`, onAgenda.has(action))));
+    reviews.push(
+      ...(await answers.ask(`review:${action.id}`, () =>
+        reviewOne(prompt, action, `${action.id} ${action.title}`, onAgenda.has(action)),
+      )),
+    );
   for (const action of theirs) {
-    const state = await prompt.choose({
-      message: `${mentor.name} offered: "${action.title}". Still open?`,
-      choices: [
-        { label: 'Still open', value: 'skip' as const },
-        { label: 'Done', value: 'done' as const },
-        { label: 'No longer needed', value: 'dropped' as const },
-      ],
-      default: 'skip' as const,
-    });
+    const state = await answers.ask(`review:${action.id}`, () =>
+      prompt.choose({
+        message: `${mentor.name} offered: "${action.title}". Still open?`,
+        choices: [
+          { label: 'Still open', value: 'skip' as const },
+          { label: 'Done', value: 'done' as const },
+          { label: 'No longer needed', value: 'dropped' as const },
+        ],
+        default: 'skip' as const,
+      }),
+    );
     if (state !== 'skip') reviews.push({ actionId: action.id, state });
   }
   return reviews;
@@ -170,12 +207,12 @@ async function reviewOne(prompt: Prompter, action: Action, label: string, onAgen
 }
 
 async function gatherTopics(
-  ctx: PrepWizardContext,
+  ctx: Asking,
   mentor: Mentor,
   existing: Meeting | undefined,
   template: PrepTemplate,
 ): Promise<TopicInput[]> {
-  const { prompt } = ctx;
+  const { prompt, answers } = ctx;
   const topics: TopicInput[] = (existing?.prep?.topics ?? []).map(
     ({ outcome: _o, outcomeNote: _n, priority: _p, ...topic }) => topic,
   );
@@ -185,21 +222,25 @@ async function gatherTopics(
     (topic) => !hasTopic(topics, topic.title),
   );
   if (parked.length) {
-    const carried = await prompt.chooseMany({
-      message: 'Topics you parked last time. Bring them back?',
-      choices: parked.map((topic) => ({ label: topic.title, value: topic, checked: true })),
-    });
+    const carried = await answers.ask('parked', () =>
+      prompt.chooseMany({
+        message: 'Topics you parked last time. Bring them back?',
+        choices: parked.map((topic) => ({ label: topic.title, value: topic, checked: true })),
+      }),
+    );
     topics.push(...carried);
   }
   const suggested = template.topics.filter((topic) => !hasTopic(topics, topic.title));
   if (suggested.length) {
-    const picked = await prompt.chooseMany({
-      message: `Suggested by the ${template.name} template (pick any):`,
-      choices: suggested.map((topic) => ({
-        label: `${topic.title}${topic.minutes ? ` (${topic.minutes} min)` : ''}`,
-        value: topic,
-      })),
-    });
+    const picked = await answers.ask('suggested', () =>
+      prompt.chooseMany({
+        message: `Suggested by the ${template.name} template (pick any):`,
+        choices: suggested.map((topic) => ({
+          label: `${topic.title}${topic.minutes ? ` (${topic.minutes} min)` : ''}`,
+          value: topic,
+        })),
+      }),
+    );
     topics.push(
       ...picked.map((topic) => ({
         title: topic.title,
@@ -209,29 +250,38 @@ async function gatherTopics(
     );
   }
   const goals = ctx.journal.goals.filter((goal) => goal.status === 'active');
-  await askList(
-    prompt,
-    () => (topics.length ? 'Another topic? (Enter when done)' : 'First topic to raise? (Enter when done)'),
-    async (title) => {
-      const kind = await prompt.choose({
+  // Each answer about a new topic is kept on its own, so a title typed is never lost.
+  for (let n = 1; ; n++) {
+    const title = await answers.ask(`topic:${n}`, () =>
+      prompt.text({
+        message: topics.length ? 'Another topic? (Enter when done)' : 'First topic to raise? (Enter when done)',
+      }),
+    );
+    if (!title) break;
+    const kind = await answers.ask(`topic:${n}:kind`, () =>
+      prompt.choose({
         message: `"${title}" is`,
         choices: TOPIC_KINDS.map((value) => ({ label: TOPIC_KIND_LABELS[value], value })),
         default: 'question' as TopicKind,
-      });
-      const goalId = goals.length
-        ? await prompt.choose<string>({
+      }),
+    );
+    const goalId = goals.length
+      ? await answers.ask(`topic:${n}:goal`, () =>
+          prompt.choose<string>({
             message: 'Linked to a goal?',
             choices: [
               { label: 'No', value: '' },
               ...goals.map((goal) => ({ label: `${goal.id} ${goal.title}`, value: goal.id })),
             ],
             default: '',
-          })
-        : '';
-      const minutes = await askMinutes(prompt, 'Minutes for it?', template.defaultMinutes);
-      topics.push({ title, kind, minutes, ...(goalId ? { goalId } : {}) });
-    },
-  );
+          }),
+        )
+      : '';
+    const minutes = await answers.ask(`topic:${n}:minutes`, () =>
+      askMinutes(prompt, 'Minutes for it?', template.defaultMinutes),
+    );
+    topics.push({ title, kind, minutes, ...(goalId ? { goalId } : {}) });
+  }
   return topics;
 }
 
@@ -240,69 +290,108 @@ function hasTopic(topics: TopicInput[], title: string): boolean {
 }
 
 /** Respecting the mentor's time: while the topics overrun, trim, drop or reorder them, or keep it knowingly. */
-export async function fitToTime(prompt: Prompter, topics: TopicInput[], lengthMinutes: number): Promise<TopicInput[]> {
+export async function fitToTime(
+  prompt: Prompter,
+  topics: TopicInput[],
+  lengthMinutes: number,
+  answers = new WizardAnswers({ wizard: 'prep', now: new Date(), warn: () => {} }),
+): Promise<TopicInput[]> {
   let current = [...topics];
-  for (;;) {
+  for (let step = 1; ; step++) {
     const check = timeCheck(current, lengthMinutes);
     if (check.overBy === 0) return current;
-    const action = await prompt.choose({
-      message: `Your topics need ${check.plannedMinutes} min, ${check.overBy} more than the ${lengthMinutes}-minute meeting. What now?`,
-      choices: [
-        { label: 'Give a topic fewer minutes', value: 'trim' },
-        { label: 'Drop a topic from this meeting', value: 'drop' },
-        { label: 'Move a topic to the top, so the most important comes first', value: 'reorder' },
-        { label: `Keep it as it is (${check.overBy} min over)`, value: 'keep' },
-      ],
-      default: 'trim',
-    });
+    // Only a topic of more than a minute can be given fewer.
+    const trimmable = current.some((topic) => (topic.minutes ?? 0) > 1);
+    const action = await answers.ask(`fit:${step}`, () =>
+      prompt.choose({
+        message: `Your topics need ${check.plannedMinutes} min, ${check.overBy} more than the ${lengthMinutes}-minute meeting. What now?`,
+        choices: [
+          ...(trimmable ? [{ label: 'Give a topic fewer minutes', value: 'trim' }] : []),
+          { label: 'Drop a topic from this meeting', value: 'drop' },
+          { label: 'Move a topic to the top, so the most important comes first', value: 'reorder' },
+          { label: `Keep it as it is (${check.overBy} min over)`, value: 'keep' },
+        ],
+        default: trimmable ? 'trim' : 'drop',
+      }),
+    );
     if (action === 'keep') return current;
-    const index = await prompt.choose({
-      message: action === 'trim' ? 'Which topic?' : action === 'drop' ? 'Drop which topic?' : 'Which topic goes first?',
-      choices: current.map((topic, at) => ({ label: `${topic.title} (${topic.minutes ?? 0} min)`, value: at })),
-    });
+    const candidates = current
+      .map((topic, at) => ({ topic, at }))
+      .filter(({ topic }) => action !== 'trim' || (topic.minutes ?? 0) > 1);
+    const index = await answers.ask(`fit:${step}:topic`, () =>
+      prompt.choose({
+        message:
+          action === 'trim' ? 'Which topic?' : action === 'drop' ? 'Drop which topic?' : 'Which topic goes first?',
+        choices: candidates.map(({ topic, at }) => ({
+          label: `${topic.title} (${topic.minutes ?? 0} min)`,
+          value: at,
+        })),
+      }),
+    );
     const topic = current[index]!;
     if (action === 'drop') current = current.filter((_, at) => at !== index);
     if (action === 'reorder') current = [topic, ...current.filter((_, at) => at !== index)];
     if (action === 'trim') {
-      const minutes = await askMinutes(
-        prompt,
-        `Minutes for "${topic.title}"?`,
-        Math.max(1, (topic.minutes ?? 1) - check.overBy),
-      );
+      const minutes = await answers.ask(`fit:${step}:minutes`, () => askFewerMinutes(prompt, topic, check.overBy));
       current = current.map((candidate, at) => (at === index ? { ...candidate, minutes } : candidate));
     }
   }
 }
 
+/** Trimming gives a topic fewer minutes: a number as many or more is asked again. */
+async function askFewerMinutes(prompt: Prompter, topic: TopicInput, overBy: number): Promise<number> {
+  const now = topic.minutes ?? 0;
+  const wholeMinutes = accepts(readMinutes, () => 'Give a whole number of minutes, like 30.');
+  const answer = await prompt.text({
+    message: `Minutes for "${topic.title}"?`,
+    default: String(Math.max(1, now - overBy)),
+    validate: (text) => {
+      const ok = wholeMinutes(text);
+      if (ok !== true) return ok;
+      return readMinutes(text) < now
+        ? true
+        : `Fewer than ${now}, to trim it; to give it more, keep the overrun instead.`;
+    },
+  });
+  return readMinutes(answer);
+}
+
 async function chooseGoals(
-  { journal, prompt }: PrepWizardContext,
+  { journal, prompt, answers }: Asking,
   mentor: Mentor,
   existing: Meeting | undefined,
 ): Promise<string[]> {
   const goals = journal.goals.filter((goal) => goal.status === 'active');
   if (!goals.length) return [];
   const already = new Set(existing?.prep?.goals ?? []);
-  return prompt.chooseMany({
-    message: 'Goals to discuss:',
-    choices: goals.map((goal) => ({
-      label: `${goal.id} ${goal.title}`,
-      value: goal.id,
-      checked: already.has(goal.id) || goal.mentors.includes(mentor.handle),
-    })),
-  });
+  return answers.ask('goals', () =>
+    prompt.chooseMany({
+      message: 'Goals to discuss:',
+      choices: goals.map((goal) => ({
+        label: `${goal.id} ${goal.title}`,
+        value: goal.id,
+        checked: already.has(goal.id) || goal.mentors.includes(mentor.handle),
+      })),
+    }),
+  );
 }
 
-async function reflect(prompt: Prompter, template: PrepTemplate): Promise<{ prompt: string; answer: string }[]> {
+async function reflect(
+  { prompt, answers }: Asking,
+  template: PrepTemplate,
+): Promise<{ prompt: string; answer: string }[]> {
   if (!template.prompts.length) return [];
-  const wants = await prompt.confirm({
-    message: `Take a minute for ${template.prompts.length} reflection prompts? (each can be skipped)`,
-    default: false,
-  });
+  const wants = await answers.ask('reflect', () =>
+    prompt.confirm({
+      message: `Take a minute for ${template.prompts.length} reflection prompts? (each can be skipped)`,
+      default: false,
+    }),
+  );
   if (!wants) return [];
-  const answers: { prompt: string; answer: string }[] = [];
-  for (const question of template.prompts) {
-    const answer = await prompt.text({ message: question });
-    if (answer) answers.push({ prompt: question, answer });
+  const reflections: { prompt: string; answer: string }[] = [];
+  for (const [at, question] of template.prompts.entries()) {
+    const answer = await answers.ask(`reflection:${at + 1}`, () => prompt.text({ message: question }));
+    if (answer) reflections.push({ prompt: question, answer });
   }
-  return answers;
+  return reflections;
 }

@@ -46,7 +46,7 @@ describe('wizards without a terminal', () => {
 });
 
 describe('a wizard stopped at a question', () => {
-  it('says nothing was saved, exits 130 and leaves the journal unchanged', async () => {
+  it('says nothing was saved (the answers are kept as a draft), exits 130 and leaves the journal unchanged', async () => {
     const { journal, before } = await withMentor();
     const prompter = scripted([
       [/How many minutes/, ENTER],
@@ -54,7 +54,11 @@ describe('a wizard stopped at a question', () => {
       [/walk away with/, CTRL_C],
     ]);
     const result = await runCli(['prep', '--when', '2026-12-03 17:30'], { journal, interactive: true, prompter });
-    expect(result).toEqual({ code: 130, stdout: '', stderr: 'Stopped; nothing was saved.\n' });
+    expect(result).toEqual({
+      code: 130,
+      stdout: '',
+      stderr: '2 answers kept as a draft; run mentee prep again to resume them.\nStopped; nothing was saved.\n',
+    });
     expect(await readFile(journal)).toEqual(before);
     prompter.done();
   });

@@ -294,6 +294,7 @@ describe('wizards in a real terminal (tmux)', { timeout: 90_000 }, () => {
     await terminal.waitFor(/walk away with\? A decision pl/);
     await terminal.press('{C-c}');
     const screen = await terminal.waitFor(/^EXIT=130$/m);
+    expect(screen).toContain('2 answers kept as a draft; run mentee prep again to resume them.');
     expect(screen).toContain('Stopped; nothing was saved.');
     expect(await readFile(journal)).toEqual(before);
   });
@@ -307,8 +308,12 @@ describe('wizards in a real terminal (tmux)', { timeout: 90_000 }, () => {
     await terminal.answer(/^How many minutes will you have\?/, '{Enter}');
     await terminal.answer(/^How will you meet\?/, '{Enter}');
     await terminal.answer(/^What do you want to walk away with\?/, '{Escape}');
+    // Two answers given: Escape asks once before throwing them away (kept as a draft otherwise).
+    await terminal.waitFor(/Discard 2 answers\? They are kept as a draft otherwise/);
+    await terminal.press('y', '{Enter}');
     const screen = await terminal.waitFor(/^EXIT=\d+$/m, 5_000);
     expect(screen).toMatch(/nothing was saved/i);
+    expect(screen).not.toContain('kept as a draft;');
     expect(await readFile(journal)).toEqual(before);
   });
 });

@@ -14,12 +14,14 @@
  * Every question must match the next pattern, or the call throws naming the question and the pattern
  * it expected. Answers behave like the terminal ones: an empty text answer (or ENTER) takes the
  * question's default, a text answer refused by the question's validator is recorded and the same
- * question is asked again (with the next scripted answer), CTRL_C rejects like inquirer does.
+ * question is asked again (with the next scripted answer), CTRL_C and ESCAPE reject like inquirer does.
  */
 import type { Choice, Prompter } from '../../src/ui/prompter.js';
 
 /** Ctrl-C at this question: the call rejects with an Error named ExitPromptError, as inquirer's does. */
 export const CTRL_C: unique symbol = Symbol('Ctrl-C');
+/** Escape at this question: the call rejects with an Error named AbortPromptError, as the terminal's does. */
+export const ESCAPE: unique symbol = Symbol('Escape');
 /** Press Enter: the default (text, confirm, choose) or the pre-ticked choices (chooseMany). */
 export const ENTER: unique symbol = Symbol('Enter');
 /** Backspace over the suggested default, then Enter: an empty text answer even when a default was shown. */
@@ -40,6 +42,7 @@ export type Answer =
   | number
   | unknown[]
   | typeof CTRL_C
+  | typeof ESCAPE
   | typeof ENTER
   | typeof CLEARED
   | ((question: AskedQuestion) => unknown);
@@ -133,6 +136,11 @@ export function scripted(lines: ScriptLine[]): ScriptedPrompter {
   /** A function answer may be async: it can change the journal while the question is open. */
   const answerOf = async (step: Step, question: AskedQuestion): Promise<unknown> => {
     if (step.answer === CTRL_C) throw promptExit();
+    if (step.answer === ESCAPE) {
+      const error = new Error('Prompt was aborted');
+      error.name = 'AbortPromptError';
+      throw error;
+    }
     if (typeof step.answer === 'function') {
       try {
         return await step.answer(question);
