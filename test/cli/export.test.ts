@@ -120,7 +120,10 @@ describe('Markdown', () => {
     expect(text).toContain('# Sam Patel: Mentoring summary');
     expect(text).toContain('Period: Tue 1 Sep 2026 to Mon 30 Nov 2026.');
     expect(text).toContain('| 1 | 1 | 100% | 1 | 1 | 0 |');
-    expect(text).toContain('- **Tue 10 Nov 2026, 17:30** with Dr Ada Lovelace\n  - Advice: Shadow two GP clinics');
+    expect(text).toContain(
+      '- **Tue 10 Nov 2026, 17:30** with Dr Ada Lovelace\n  - Topic: Specialty choice — covered\n',
+    );
+    expect(text).toContain('— parked\n  - Advice: Shadow two GP clinics');
     expect(text).toContain('- **Choose a specialty** — active, target Mon 1 Mar 2027');
     expect(text).toContain('## Actions completed\n\n- [x] Book clinic shadowing');
     expect(text).toContain('## Actions open\n\n- [ ] Dr Ada Lovelace: Introduce me to Dr Hopper');
