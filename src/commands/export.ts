@@ -85,7 +85,9 @@ export async function exportCommand(ctx: Context, raw: Record<string, unknown>):
   }
   const format = input.format ?? formatFromFile(input.out) ?? 'md';
   const journal = await ctx.store.read();
-  const selection = selectExport(journal, input.scope, input.mentor, ctx.now);
+  // A calendar file named by no scope is the whole calendar, to re-import or subscribe to: not the next meeting alone.
+  const scope: ExportScope = format === 'ics' && input.scope.kind === 'unnamed' ? { kind: 'period' } : input.scope;
+  const selection = selectExport(journal, scope, input.mentor, ctx.now);
   if (await ctx.store.isEncrypted())
     ctx.warn('Your journal is encrypted, but this export is plain text: keep it private, or delete it once sent.');
   if (format === 'ics' && input.includePrivate)
@@ -102,7 +104,7 @@ export async function exportCommand(ctx: Context, raw: Record<string, unknown>):
 
 function describe(selection: ExportSelection, format: ExportFormat): string {
   if (selection.kind === 'summary') {
-    if (format === 'ics') return 'the calendar of planned meetings and due dates';
+    if (format === 'ics') return 'the calendar of meetings and due dates';
     return selection.all ? 'the whole journal' : 'the summary';
   }
   const { meeting } = selection.agenda;

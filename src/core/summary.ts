@@ -13,21 +13,27 @@ export interface SummaryScope {
 export interface Summary {
   scope: SummaryScope;
   meetings: Meeting[];
+  /** Meetings that were to be in the period and were cancelled. */
+  meetingsCancelled: Meeting[];
   goals: { goal: Goal; progress: Goal['progress'] }[];
   actionsDone: Action[];
   actionsOpen: Action[];
+  /** Actions dropped in the period (when they last changed, which dropping them was). */
+  actionsDropped: Action[];
   figures: { meetingsHeld: number; actionsCompleted: number; completedOnTime: number; onTimeRate: number | null };
 }
 
-/** A progress summary over a period: meetings held, goals and their progress, actions done and open. */
+/** A progress summary over a period: meetings held and cancelled, goals and their progress, actions done, open and dropped. */
 export function buildSummary(journal: Journal, scope: SummaryScope): Summary {
   const from = scope.from ? Date.parse(scope.from) : -Infinity;
   const to = Date.parse(scope.to);
   const inRange = (at: string | undefined) => at !== undefined && Date.parse(at) >= from && Date.parse(at) <= to;
   const concerns = mentorScope(scope.mentor?.handle);
-  const meetings = journal.meetings
-    .filter((meeting) => meeting.status === 'held' && inRange(meeting.when) && concerns.meeting(meeting))
-    .sort(byWhen);
+  const meetingsWith = (status: Meeting['status']) =>
+    journal.meetings
+      .filter((meeting) => meeting.status === status && inRange(meeting.when) && concerns.meeting(meeting))
+      .sort(byWhen);
+  const meetings = meetingsWith('held');
   const goals = journal.goals
     .filter(concerns.goal)
     .map((goal) => ({ goal, progress: goal.progress.filter((note) => inRange(note.at)) }))
@@ -36,15 +42,20 @@ export function buildSummary(journal: Journal, scope: SummaryScope): Summary {
     (action) => action.status === 'done' && inRange(action.completedAt) && concerns.action(action),
   );
   const actionsOpen = journal.actions.filter((action) => action.status === 'open' && concerns.action(action));
+  const actionsDropped = journal.actions.filter(
+    (action) => action.status === 'dropped' && inRange(action.updatedAt) && concerns.action(action),
+  );
   const completedOnTime = actionsDone.filter(
     (action) => !action.due || daysUntil(action.due, new Date(action.completedAt!)) >= 0,
   ).length;
   return {
     scope,
     meetings,
+    meetingsCancelled: meetingsWith('cancelled'),
     goals,
     actionsDone,
     actionsOpen,
+    actionsDropped,
     figures: {
       meetingsHeld: meetings.length,
       actionsCompleted: actionsDone.length,

@@ -120,7 +120,10 @@ describe('Markdown', () => {
     expect(text).toContain('# Sam Patel: Mentoring summary');
     expect(text).toContain('Period: Tue 1 Sep 2026 to Mon 30 Nov 2026.');
     expect(text).toContain('| 1 | 1 | 100% | 1 | 1 | 0 |');
-    expect(text).toContain('- **Tue 10 Nov 2026, 17:30** with Dr Ada Lovelace\n  - Advice: Shadow two GP clinics');
+    expect(text).toContain(
+      '- **Tue 10 Nov 2026, 17:30** with Dr Ada Lovelace\n  - Topic: Specialty choice — covered\n',
+    );
+    expect(text).toContain('— parked\n  - Advice: Shadow two GP clinics');
     expect(text).toContain('- **Choose a specialty** — active, target Mon 1 Mar 2027');
     expect(text).toContain('## Actions completed\n\n- [x] Book clinic shadowing');
     expect(text).toContain('## Actions open\n\n- [ ] Dr Ada Lovelace: Introduce me to Dr Hopper');
@@ -129,7 +132,7 @@ describe('Markdown', () => {
   it('escapes user text so it cannot add markup or break the topics table', async () => {
     const text = await run(['export', '--meeting', 'm1']);
     const row = text.split('\n').find((line) => line.startsWith('| 2 |'))!;
-    expect(row).toContain('\\<script\\>alert(1)\\</script\\> \\| \\*bold\\* \\[link\\](x)');
+    expect(row).toContain('\\<script>alert(1)\\</script> \\| \\*bold\\* \\[link](x)');
     // Five unescaped cell separators plus the edges: the table still has its five columns.
     expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(7);
   });
@@ -197,23 +200,34 @@ describe('iCalendar', () => {
       description: String(event.getFirstPropertyValue('description') ?? ''),
     }));
 
-  it('has the planned meeting with its agenda and open actions due, with UIDs that stay the same', async () => {
+  it('with no scope, has every meeting and every action due, in its state, with UIDs that stay the same', async () => {
     const first = events(await run(['export', '--format', 'ics']));
-    const meeting = first.find((event) => event.summary === 'Mentoring: Dr Ada Lovelace')!;
-    expect(meeting.description).toContain('Interview prep');
+    expect(first.map((event) => event.summary)).toEqual([
+      'Mentoring: Sam Patel with Dr Ada Lovelace',
+      'Mentoring: Sam Patel with Dr Ada Lovelace',
+      'Done: Book clinic shadowing',
+    ]);
+    expect(first[0]!.description).toMatch(/^Held\./);
+    expect(first[1]!.description).toContain('Interview prep');
     const again = events(await run(['export', '--format', 'ics']));
     expect(again.map((event) => event.uid)).toEqual(first.map((event) => event.uid));
   });
 
-  it('a meeting that has been held is one event, with no actions that are done', async () => {
+  it('a meeting that has been held is one event, with the actions agreed at it in their state', async () => {
     const record = events(await run(['export', '--meeting', 'm1', '--format', 'ics']));
-    expect(record.map((event) => event.summary)).toEqual(['Mentoring: Dr Ada Lovelace']);
+    expect(record.map((event) => event.summary)).toEqual([
+      'Mentoring: Sam Patel with Dr Ada Lovelace',
+      'Done: Book clinic shadowing',
+    ]);
     expect(record[0]!.description).toContain('Specialty choice');
   });
 
-  it('a summary calendar has every planned meeting and open action due, nothing past or done', async () => {
-    const summary = events(await run(['export', '--since', '2026-09-01', '--format', 'ics']));
-    expect(summary.map((event) => event.summary)).toEqual(['Mentoring: Dr Ada Lovelace']);
+  it('--since leaves out what is dated before that day', async () => {
+    const summary = events(await run(['export', '--since', '2026-11-15', '--format', 'ics']));
+    expect(summary.map((event) => event.summary)).toEqual([
+      'Mentoring: Sam Patel with Dr Ada Lovelace',
+      'Done: Book clinic shadowing',
+    ]);
     expect(summary[0]!.description).toContain('Interview prep');
   });
 });

@@ -47,51 +47,57 @@ function journalWithPlans(): Journal {
 
 const ids = (records: { id: string }[]) => records.map((record) => record.id);
 const summaryOf = (j: Journal, fields: Record<string, unknown> = {}) =>
-  calendarItems(j, exportSelection(j, { to: '2026-11-25', ...fields }), NOW);
+  calendarItems(j, exportSelection(j, { to: '2026-11-25', ...fields }));
+
+const states = (records: { id: string; status: string }[]) => records.map((record) => `${record.id}:${record.status}`);
 
 describe('what a calendar file holds', () => {
-  it("one meeting's calendar holds that meeting and the dated open actions agreed at it", () => {
+  it("one meeting's calendar holds that meeting and the dated actions agreed at it", () => {
     const j = journalWithPlans();
-    const items = calendarItems(j, exportSelection(j, { meeting: 'm1' }), NOW);
+    const items = calendarItems(j, exportSelection(j, { meeting: 'm1' }));
     expect(ids(items.meetings)).toEqual(['m1']);
     expect(ids(items.actions)).toEqual(['a1', 'a3']);
   });
 
-  it("one meeting's calendar leaves out its actions once they are done", () => {
+  it("one meeting's calendar keeps its actions once they are done or dropped, so their events update", () => {
     const j = journalWithPlans();
     closeAction(j, 'a1', 'done', NOW);
-    const items = calendarItems(j, exportSelection(j, { meeting: 'm1' }), NOW);
-    expect(ids(items.actions)).toEqual(['a3']);
+    closeAction(j, 'a3', 'dropped', NOW, 'The lead left');
+    const items = calendarItems(j, exportSelection(j, { meeting: 'm1' }));
+    expect(states(items.actions)).toEqual(['a1:done', 'a3:dropped']);
   });
 
   it('a cancelled meeting asked for by id is still exported', () => {
     const j = journalWithPlans();
-    const items = calendarItems(j, exportSelection(j, { meeting: 'm4' }), NOW);
-    expect(items.meetings.map((meeting) => [meeting.id, meeting.status])).toEqual([['m4', 'cancelled']]);
+    const items = calendarItems(j, exportSelection(j, { meeting: 'm4' }));
+    expect(states(items.meetings)).toEqual(['m4:cancelled']);
   });
 
-  it('a summary calendar holds every planned meeting, soonest first, though the summary ends today', () => {
+  it('a summary calendar holds every meeting, held, planned or cancelled, soonest first, though the summary ends today', () => {
     const items = summaryOf(journalWithPlans());
-    expect(ids(items.meetings)).toEqual(['m7', 'm4', 'm2', 'm3']);
-  });
-
-  it('a summary calendar keeps a cancelled meeting still ahead, so re-importing marks it cancelled, but not a past one', () => {
-    const meetings = summaryOf(journalWithPlans()).meetings;
-    expect(meetings.find((meeting) => meeting.id === 'm4')?.status).toBe('cancelled');
-    expect(ids(meetings)).not.toContain('m5');
+    expect(states(items.meetings)).toEqual([
+      'm1:held',
+      'm7:planned',
+      'm5:cancelled',
+      'm4:cancelled',
+      'm2:planned',
+      'm3:planned',
+    ]);
   });
 
   it("a summary calendar leaves out an ended mentor's planned meeting", () => {
     expect(ids(summaryOf(journalWithPlans()).meetings)).not.toContain('m6');
   });
 
-  it('a summary calendar holds every open action with a due date, soonest first', () => {
-    expect(ids(summaryOf(journalWithPlans()).actions)).toEqual(['a7', 'a4', 'a1', 'a5', 'a3']);
+  it('a summary calendar holds every action with a due date, open, done or dropped, soonest first', () => {
+    const j = journalWithPlans();
+    closeAction(j, 'a4', 'dropped', NOW, 'No exam this year');
+    expect(states(summaryOf(j).actions)).toEqual(['a7:open', 'a6:done', 'a4:dropped', 'a1:open', 'a5:open', 'a3:open']);
   });
 
   it('with --mentor, a summary calendar holds only that mentor’s meetings and actions', () => {
     const items = summaryOf(journalWithPlans(), { mentor: 'turing' });
-    expect(ids(items.meetings)).toEqual(['m4', 'm3']);
+    expect(ids(items.meetings)).toEqual(['m5', 'm4', 'm3']);
     expect(ids(items.actions)).toEqual(['a5']);
   });
 
@@ -101,9 +107,19 @@ describe('what a calendar file holds', () => {
 
   it('with --since, a summary calendar leaves out meetings and due dates before that day', () => {
     const items = summaryOf(journalWithPlans(), { since: '2026-11-20' });
-    expect(ids(items.meetings)).toEqual(['m4', 'm2', 'm3']);
-    expect(ids(items.actions)).toEqual(['a7', 'a4', 'a1', 'a5', 'a3']);
+    expect(ids(items.meetings)).toEqual(['m5', 'm4', 'm2', 'm3']);
+    expect(ids(items.actions)).toEqual(['a7', 'a6', 'a4', 'a1', 'a5', 'a3']);
     const later = summaryOf(journalWithPlans(), { since: '2026-11-21' });
-    expect(ids(later.actions)).toEqual(['a4', 'a1', 'a5', 'a3']);
+    expect(ids(later.meetings)).toEqual(['m4', 'm2', 'm3']);
+    expect(ids(later.actions)).toEqual(['a6', 'a4', 'a1', 'a5', 'a3']);
+  });
+
+  it('with --since, a meeting or action dated before that day but cancelled or dropped since is still in, so its event updates', () => {
+    const j = journalWithPlans();
+    cancelMeeting(j, 'm7', NOW);
+    closeAction(j, 'a7', 'dropped', NOW, 'The form was withdrawn');
+    const items = summaryOf(j, { since: '2026-11-21' });
+    expect(states(items.meetings)).toEqual(['m7:cancelled', 'm4:cancelled', 'm2:planned', 'm3:planned']);
+    expect(states(items.actions)).toContain('a7:dropped');
   });
 });

@@ -111,3 +111,21 @@ describe('summary period', () => {
     expect(buildSummary(j, { to: NOW.toISOString(), mentor: turing }).goals).toEqual([]);
   });
 });
+
+describe('what a summary says of things that did not go ahead', () => {
+  it('lists the meetings of the period that were cancelled, and the actions dropped in it', () => {
+    const j = twoMentors();
+    prepMeeting(j, prepInput({ mentor: 'lovelace', when: '2026-11-20 17:00' }), at('2026-11-11T09:00:00Z'));
+    prepMeeting(j, prepInput({ mentor: 'turing', when: '2026-08-20 17:00' }), at('2026-08-11T09:00:00Z'));
+    cancelMeeting(j, 'm1', at('2026-11-12T09:00:00Z'));
+    cancelMeeting(j, 'm2', at('2026-08-12T09:00:00Z'));
+    action(j, { title: 'Dropped in time', due: '2026-11-20' }, at('2026-08-01T09:00:00Z'));
+    action(j, { title: 'Dropped long ago' }, at('2026-08-01T09:00:00Z'));
+    closeAction(j, 'a1', 'dropped', at('2026-11-10T09:00:00Z'), 'No longer needed');
+    closeAction(j, 'a2', 'dropped', at('2026-08-10T09:00:00Z'));
+    const summary = buildSummary(j, { from: '2026-11-01T00:00:00.000Z', to: NOW.toISOString() });
+    expect(summary.meetingsCancelled.map((meeting) => meeting.id)).toEqual(['m1']);
+    expect(summary.actionsDropped.map((item) => item.id)).toEqual(['a1']);
+    expect(summary.figures.meetingsHeld).toBe(0);
+  });
+});

@@ -107,7 +107,7 @@ describe('export layouts of your own', () => {
     );
     const text = await ok(['export', '--meeting', 'm1'], { journal, env });
     expect(text).toBe(
-      'Hello Dr Ada Lovelace: Specialty choice; \\<script\\>alert(1)\\</script\\> \\| \\*bold\\* \\[link\\](x);\n',
+      'Hello Dr Ada Lovelace: Specialty choice; \\<script>alert(1)\\</script> \\| \\*bold\\* \\[link](x);\n',
     );
   });
 

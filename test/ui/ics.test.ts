@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { calendarItems } from '../../src/core/calendar-items.js';
 import { logMeeting } from '../../src/core/log.js';
+import { closeAction } from '../../src/core/actions.js';
 import { cancelMeeting } from '../../src/core/meetings.js';
 import { emptyJournal } from '../../src/core/model.js';
 import { prepMeeting } from '../../src/core/prep.js';
@@ -22,7 +23,7 @@ const plan = (j: Journal, when: string, fields: Record<string, unknown> = {}, no
 /** The file for an export: --meeting <id>, or a summary of everything when no id is given. */
 function exportCalendar(j: Journal, fields: Record<string, unknown> = {}, now: Date = NOW): string {
   const selection = exportSelection(j, fields.meeting ? fields : { to: '2026-11-25', ...fields });
-  return calendarFile(j, calendarItems(j, selection, NOW), now);
+  return calendarFile(j, calendarItems(j, selection), now);
 }
 
 /** Parses with a real iCalendar parser, after checking what it lets through: CRLF only, lines ≤ 75 octets. */
@@ -43,6 +44,11 @@ function readCalendar(ics: string) {
       status: component.getFirstPropertyValue('status'),
       transparency: component.getFirstPropertyValue('transp'),
       sequence: event.sequence,
+      alarms: component.getAllSubcomponents('valarm').map((alarm) => ({
+        action: alarm.getFirstPropertyValue('action'),
+        trigger: String(alarm.getFirstPropertyValue('trigger')),
+        description: alarm.getFirstPropertyValue('description'),
+      })),
     };
   });
   const event = (id: string) => events.find((each) => each.uid.startsWith(`${id}.`));
@@ -213,11 +219,92 @@ Actions to report on:
     expect(readCalendar(exportCalendar(j, { meeting: 'm1' })).event('m1')?.status).toBe('CONFIRMED');
   });
 
-  it('a cancelled meeting still ahead is in the file as cancelled', () => {
+  it('a cancelled meeting keeps its UID and becomes cancelled, with no reminder left', () => {
     const j = withAda();
     plan(j, '2026-12-03 17:30');
+    const before = readCalendar(exportCalendar(j)).event('m1')!;
     cancelMeeting(j, 'm1', NOW);
+    const after = readCalendar(exportCalendar(j, {}, LATER)).event('m1')!;
+    expect(after).toMatchObject({
+      uid: before.uid,
+      status: 'CANCELLED',
+      summary: 'Cancelled: Mentoring: Dr Ada Lovelace',
+    });
+    expect(after.description).toMatch(/^Cancelled\.\n/);
+    expect(after.alarms).toEqual([]);
+  });
+
+  it('a cancelled meeting that has passed is still in the file, so an old event for it does not stand', () => {
+    const j = withAda();
+    plan(j, '2026-11-20 17:30', {}, new Date('2026-11-10T09:00:00Z'));
+    cancelMeeting(j, 'm1', new Date('2026-11-19T09:00:00Z'));
     expect(readCalendar(exportCalendar(j)).event('m1')?.status).toBe('CANCELLED');
+  });
+
+  it('a moved meeting keeps its UID and gets its new times', () => {
+    const j = withAda();
+    plan(j, '2026-12-03 17:30');
+    const before = readCalendar(exportCalendar(j)).event('m1')!;
+    j.meetings[0]!.when = '2026-12-04T09:00:00.000Z';
+    j.meetings[0]!.lengthMinutes = 45;
+    const after = readCalendar(exportCalendar(j, {}, LATER)).event('m1')!;
+    expect(after.uid).toBe(before.uid);
+    expect([after.start, after.end]).toEqual(['2026-12-04T09:00:00Z', '2026-12-04T09:45:00Z']);
+  });
+
+  it('a planned meeting reminds the mentee to prepare a day before', () => {
+    const j = withAda();
+    plan(j, '2026-12-03 17:30');
+    expect(readCalendar(exportCalendar(j)).event('m1')!.alarms).toEqual([
+      {
+        action: 'DISPLAY',
+        trigger: '-P1D',
+        description: "Prepare for tomorrow's meeting with Dr Ada Lovelace: mentee prep m1",
+      },
+    ]);
+  });
+
+  it('a held meeting stays where it happened, marked held, with no reminder', () => {
+    const j = withAda();
+    logMeeting(j, logInput({ mentor: 'ada', when: '2026-11-12 17:30' }), new Date('2026-11-12T19:00:00Z'));
+    const held = readCalendar(exportCalendar(j)).event('m1')!;
+    expect(held).toMatchObject({ status: 'CONFIRMED', start: '2026-11-12T17:30:00Z', alarms: [] });
+    expect(held.description).toMatch(/^Held\.\n/);
+  });
+
+  it('a done action keeps its UID and day, titled done, and stays visible (CONFIRMED)', () => {
+    const j = withAda();
+    action(j, { title: 'Book the exam', due: '2026-12-05' });
+    const before = readCalendar(exportCalendar(j)).event('a1')!;
+    closeAction(j, 'a1', 'done', new Date('2026-12-07T09:00:00Z'), 'Booked for March');
+    const after = readCalendar(exportCalendar(j, {}, LATER)).event('a1')!;
+    expect(after).toMatchObject({
+      uid: before.uid,
+      start: '2026-12-05',
+      status: 'CONFIRMED',
+      summary: 'Done: Book the exam',
+      description: 'Done on Mon 7 Dec 2026, 2 days late: Booked for March',
+    });
+  });
+
+  it('a dropped action keeps its UID and is cancelled, saying why (its last note)', () => {
+    const j = withAda();
+    action(j, { title: 'Introduce me to the lead', owner: 'mentor', mentor: 'ada', due: '2026-12-05' });
+    closeAction(j, 'a1', 'dropped', NOW, 'The lead has left');
+    expect(readCalendar(exportCalendar(j)).event('a1')).toMatchObject({
+      status: 'CANCELLED',
+      summary: 'Dropped: Dr Ada Lovelace: Introduce me to the lead',
+      description: 'Dropped: The lead has left',
+    });
+  });
+
+  it("names the mentee in the calendar's name and each meeting, for a mentor who imports it", () => {
+    const j = withAda();
+    j.profile.name = 'Sam Patel';
+    plan(j, '2026-12-03 17:30');
+    const { calendar, event } = readCalendar(exportCalendar(j));
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('mentee: Sam Patel');
+    expect(event('m1')?.summary).toBe('Mentoring: Sam Patel with Dr Ada Lovelace');
   });
 
   it("leaves out an ended mentor's planned meeting, and with --mentor keeps only that mentor's events", () => {

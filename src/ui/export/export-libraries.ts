@@ -3,4 +3,4 @@
  * (dist/export-libraries.cjs): every other command starts without reading them.
  */
 export { Liquid } from 'liquidjs';
-export { default as ical, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+export { default as ical, ICalAlarmType, ICalEventStatus, ICalEventTransparency } from 'ical-generator';

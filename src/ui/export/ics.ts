@@ -1,13 +1,22 @@
 /**
  * The iCalendar (RFC 5545) export: the only door to ical-generator. A calendar syncs to servers, so
  * nothing private goes in, whatever --include-private says: no reflections, nothing from the log.
+ *
+ * Every record keeps one UID for good, so a newer file updates the events an older one made: a moved
+ * meeting gets its new times, a cancelled meeting and a dropped action STATUS:CANCELLED (calendar apps
+ * strike those through or remove them). A done action stays CONFIRMED, with "Done:" in its title: a
+ * VEVENT has no "completed" status (RFC 5545 keeps COMPLETED for to-dos, which most calendar apps
+ * ignore on import), and CANCELLED would make Google Calendar and Outlook hide the record that it was done.
  */
-import { ical, ICalEventStatus, ICalEventTransparency } from './export-libraries.js';
+import { ical, ICalAlarmType, ICalEventStatus, ICalEventTransparency } from './export-libraries.js';
 import { buildAgenda, indexForAgendas } from '../../core/agenda.js';
 import type { Action, Journal, Meeting } from '../../core/schema.js';
 import { withoutControls } from '../../core/text.js';
 import { meetingView, type MeetingView } from '../views/meeting-view.js';
-import { actionLine } from '../views/record-views.js';
+import { actionView } from '../views/record-views.js';
+
+/** A planned meeting's reminder to prepare: a day before it starts. */
+const REMINDER_SECONDS = 24 * 60 * 60;
 
 export function calendarFile(journal: Journal, items: { meetings: Meeting[]; actions: Action[] }, now: Date): string {
   // Stable for one journal, different between two: a mentor importing two mentees' files gets no clashes.
@@ -15,25 +24,38 @@ export function calendarFile(journal: Journal, items: { meetings: Meeting[]; act
   // Grows with every export, so a calendar app takes a newer file's events as updates: also after an
   // undo or a restore has taken an event back to an older version.
   const sequence = Math.max(0, Math.floor((now.getTime() - Date.parse(journal.createdAt)) / 1000));
-  const calendar = ical({ name: 'mentee', prodId: { company: 'mentee', product: 'mentee', language: 'EN' } });
+  const mentee = withoutControls(journal.profile.name?.trim() ?? '');
+  const calendar = ical({
+    name: mentee ? `mentee: ${mentee}` : 'mentee',
+    prodId: { company: 'mentee', product: 'mentee', language: 'EN' },
+  });
   const index = indexForAgendas(journal);
   for (const meeting of items.meetings) {
     const view = meetingView(journal, buildAgenda(journal, meeting, index), { includePrivate: false, now });
     const start = new Date(meeting.when);
-    calendar.createEvent({
+    const who = mentee ? `${mentee} with ${view.mentor.name}` : view.mentor.name;
+    const event = calendar.createEvent({
       id: `${meeting.id}.${key}@mentee`,
       stamp: now,
       sequence,
       start,
       end: new Date(start.getTime() + meeting.lengthMinutes * 60_000),
-      summary: withoutControls(`Mentoring: ${view.mentor.name}`),
+      summary: withoutControls(`${meeting.status === 'cancelled' ? 'Cancelled: ' : ''}Mentoring: ${who}`),
       description: withoutControls(agendaText(view)),
       status: meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
+    if (meeting.status === 'planned')
+      event.createAlarm({
+        type: ICalAlarmType.display,
+        trigger: REMINDER_SECONDS,
+        description: withoutControls(
+          `Prepare for tomorrow's meeting with ${view.mentor.name}: mentee prep ${meeting.id}`,
+        ),
+      });
   }
   for (const action of items.actions) {
     if (!action.due) continue;
-    const line = actionLine(journal, action, now);
+    const view = actionView(journal, action, now);
     calendar.createEvent({
       id: `${action.id}.${key}@mentee`,
       stamp: now,
@@ -42,8 +64,9 @@ export function calendarFile(journal: Journal, items: { meetings: Meeting[]; act
       // Day strings, not Dates: a local midnight would land on the day before east of UTC.
       start: action.due,
       end: nextDay(action.due),
-      summary: withoutControls(line.byMentor ? `${line.owner} will: ${line.title}` : `Due: ${line.title}`),
-      description: `Mark it done with: mentee done ${action.id}`,
+      summary: withoutControls(actionSummary(view)),
+      description: withoutControls(actionText(view, action)),
+      status: action.status === 'dropped' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       transparency: ICalEventTransparency.TRANSPARENT,
     });
   }
@@ -51,10 +74,26 @@ export function calendarFile(journal: Journal, items: { meetings: Meeting[]; act
   return `${calendar.toString()}\r\n`;
 }
 
+/** "Due: Book the exam", "Dr Ada Lovelace will: …", and once closed "Done: …" or "Dropped: …". */
+function actionSummary(view: ReturnType<typeof actionView>): string {
+  if (view.status === 'done') return `Done: ${view.byMentor ? `${view.owner}: ` : ''}${view.title}`;
+  if (view.status === 'dropped') return `Dropped: ${view.byMentor ? `${view.owner}: ` : ''}${view.title}`;
+  return view.byMentor ? `${view.owner} will: ${view.title}` : `Due: ${view.title}`;
+}
+
+function actionText(view: ReturnType<typeof actionView>, action: Action): string {
+  const why = view.note ? `: ${view.note}` : '.';
+  if (view.status === 'done')
+    return `Done${view.completed ? ` on ${view.completed}` : ''}${view.lateBy ? `, ${view.lateBy} late` : ''}${why}`;
+  if (view.status === 'dropped') return `Dropped${why}`;
+  return `Mark it done with: mentee done ${action.id}`;
+}
+
 /** The agenda as plain text, from the meeting's one view; the library escapes and folds it. */
 function agendaText(view: MeetingView): string {
   const section = (title: string, lines: string[]) => (lines.length ? ['', title, ...lines] : []);
   const lines = [
+    ...(view.status === 'cancelled' ? ['Cancelled.', ''] : view.status === 'held' ? ['Held.', ''] : []),
     `Mode: ${view.mode}, ${view.lengthMinutes} minutes`,
     ...(view.intention ? ['', `What I want from this meeting: ${view.intention}`] : []),
     ...section(

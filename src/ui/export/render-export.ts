@@ -23,7 +23,7 @@ export async function renderExport(
         import('../../core/calendar-items.js'),
         import('./ics.js'),
       ]);
-      return calendarFile(journal, calendarItems(journal, selection, now), now);
+      return calendarFile(journal, calendarItems(journal, selection), now);
     }
     case 'md':
     case 'html': {

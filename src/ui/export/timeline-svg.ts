@@ -14,13 +14,10 @@ const RIGHT = 10;
 const PLOT_WIDTH = WIDTH - LEFT - RIGHT;
 const PLOT_HEIGHT = 150;
 const MARKER_ROW = 14;
-/** Targets beyond this many in one bucket share the top row; the key still lists each one. */
-const MAX_STACK = 4;
 const KEY_ROW = 18;
 const MAX_KEY_ROWS = 8;
-const KEY_TITLE_CHARS = 30;
-/** Wide enough for "Sep 2026" at the label size, so neighbouring labels never touch. */
-const LABEL_SPACING = 58;
+/** Room kept between two pieces of text, in user units. */
+const GAP = 6;
 const ID = 'mentee-timeline';
 const INK = 'font-family="system-ui, sans-serif" fill="#333"';
 const TARGET = '#7b2d5b';
@@ -40,9 +37,20 @@ const SERIES = [
 const num = (value: number) => String(Math.round(value * 10) / 10);
 const withStatus = (target: TimelineTarget) => (target.status === 'active' ? '' : ` (${target.status})`);
 
-function truncate(text: string, chars: number): string {
+/**
+ * A generous guess at how wide text is drawn: every layout decision below is made with it, so labels
+ * keep apart whatever sans-serif the reader's device has (ASCII at most 0.62em; anything else 1em).
+ */
+export function textWidth(text: string, size: number): number {
+  return Array.from(text).reduce((sum, char) => sum + (char.charCodeAt(0) < 128 ? 0.62 : 1) * size, 0);
+}
+
+/** Cut to fit `width` at `size`, with an ellipsis when anything was cut. */
+function fitText(text: string, width: number, size: number): string {
   const glyphs = Array.from(text.replace(/\s+/g, ' ').trim());
-  return glyphs.length <= chars ? glyphs.join('') : `${glyphs.slice(0, chars - 1).join('')}…`;
+  if (textWidth(glyphs.join(''), size) <= width) return glyphs.join('');
+  while (glyphs.length && textWidth(`${glyphs.join('')}…`, size) > width) glyphs.pop();
+  return `${glyphs.join('').trimEnd()}…`;
 }
 
 function diamond(x: number, y: number, size = 5): string {
@@ -80,27 +88,55 @@ function frame(height: number, title: string, desc: string, body: string[]): str
 }
 
 function legend(hasTargets: boolean): string[] {
+  const meetings = 'Meetings held';
+  const actions = 'Actions completed';
+  const second = LEFT + 16 + textWidth(meetings, 12) + GAP;
+  const third = second + 16 + textWidth(actions, 12) + GAP;
   return [
     `<g class="legend" ${INK} font-size="12">`,
-    `<rect x="${LEFT}" y="8" width="12" height="12" fill="${SERIES[0].fill}"/><text x="${LEFT + 16}" y="18">Meetings held</text>`,
-    `<rect x="${LEFT + 110}" y="8" width="12" height="12" fill="${SERIES[1].fill}" stroke="${STRIPE}"/><text x="${LEFT + 126}" y="18">Actions completed</text>`,
-    hasTargets ? `${diamond(LEFT + 252, 14)}<text x="${LEFT + 261}" y="18">Goal target</text>` : '',
+    `<rect x="${LEFT}" y="8" width="12" height="12" fill="${SERIES[0].fill}"/><text x="${LEFT + 16}" y="18">${meetings}</text>`,
+    `<rect x="${num(second)}" y="8" width="12" height="12" fill="${SERIES[1].fill}" stroke="${STRIPE}"/><text x="${num(second + 16)}" y="18">${actions}</text>`,
+    hasTargets ? `${diamond(third + 5, 14)}<text x="${num(third + 14)}" y="18">Goal target</text>` : '',
     '</g>',
   ];
 }
 
-/** Numbered diamonds on a thin line at each target's bucket; several in one bucket stack upwards. */
-function markers(targets: TimelineTarget[], centre: (bucket: number) => number, top: number, axis: number): string[] {
-  const stacked = new Map<number, number>();
+/**
+ * Each target's row above the plot: the lowest in which its diamond and number keep clear of every
+ * other marker's, so targets in the same or neighbouring buckets stack instead of overlapping.
+ */
+function markerRows(targets: TimelineTarget[], centre: (bucket: number) => number): number[] {
+  const rows: [number, number][][] = [];
   return targets.map((target, index) => {
-    const row = stacked.get(target.bucket) ?? 0;
-    stacked.set(target.bucket, row + 1);
     const x = centre(target.bucket);
-    const y = top - 16 - Math.min(row, MAX_STACK - 1) * MARKER_ROW;
+    const span: [number, number] = [x - 6, x + 7 + textWidth(String(index + 1), 10) + 2];
+    let row = rows.findIndex((taken) => taken.every(([from, to]) => span[1] <= from || span[0] >= to));
+    if (row === -1) row = rows.push([]) - 1;
+    rows[row]!.push(span);
+    return row;
+  });
+}
+
+/** Numbered diamonds above each target's bucket, a thin line down to the axis from the lowest one. */
+function markers(
+  targets: TimelineTarget[],
+  rows: number[],
+  centre: (bucket: number) => number,
+  top: number,
+  axis: number,
+): string[] {
+  const lowest = new Map<number, number>();
+  targets.forEach((target, index) =>
+    lowest.set(target.bucket, Math.min(lowest.get(target.bucket) ?? Infinity, rows[index]!)),
+  );
+  return targets.map((target, index) => {
+    const row = rows[index]!;
+    const x = centre(target.bucket);
+    const y = top - 22 - row * MARKER_ROW;
     const line = `<line x1="${num(x)}" y1="${num(y)}" x2="${num(x)}" y2="${axis}" stroke="${TARGET}" stroke-dasharray="3 2"/>`;
     return (
       `<g class="target"><title>${escapeXml(`${target.title}: target ${target.label}${withStatus(target)}`)}</title>` +
-      `${row === 0 ? line : ''}${diamond(x, y)}<text x="${num(x + 7)}" y="${num(y + 4)}" font-size="10" ${INK}>${index + 1}</text></g>`
+      `${lowest.get(target.bucket) === row ? line : ''}${diamond(x, y)}<text x="${num(x + 7)}" y="${num(y + 4)}" font-size="10" ${INK}>${index + 1}</text></g>`
     );
   });
 }
@@ -110,8 +146,10 @@ function key(targets: TimelineTarget[], top: number): string[] {
   const shown = targets.slice(0, targets.length > MAX_KEY_ROWS ? MAX_KEY_ROWS - 1 : MAX_KEY_ROWS);
   const rows = shown.map((target, index) => {
     const y = num(top + index * KEY_ROW);
-    const title = escapeXml(`${index + 1}. ${truncate(target.title, KEY_TITLE_CHARS)}`);
-    const when = escapeXml(`${target.label}${withStatus(target)}`);
+    const whenText = `${target.label}${withStatus(target)}`;
+    const room = WIDTH - RIGHT - textWidth(whenText, 12) - GAP - (LEFT + 14);
+    const title = escapeXml(fitText(`${index + 1}. ${target.title}`, room, 12));
+    const when = escapeXml(whenText);
     return `${diamond(LEFT + 5, top + index * KEY_ROW - 4)}<text x="${LEFT + 14}" y="${y}">${title}</text><text x="${WIDTH - RIGHT}" y="${y}" text-anchor="end">${when}</text>`;
   });
   const rest = targets.length - shown.length;
@@ -131,15 +169,16 @@ export function timelineSvg(timeline: Timeline): string {
       `<text x="${WIDTH / 2}" y="29" font-size="14" text-anchor="middle" ${INK}>Nothing to show for this period</text>`,
     ]);
 
-  const perBucket = new Map<number, number>();
-  for (const target of targets) perBucket.set(target.bucket, (perBucket.get(target.bucket) ?? 0) + 1);
-  const top = 40 + Math.min(MAX_STACK, Math.max(0, ...perBucket.values())) * MARKER_ROW;
-  const axis = top + PLOT_HEIGHT;
   const slot = PLOT_WIDTH / Math.max(1, buckets.length);
   const barWidth = Math.min(22, slot * 0.36);
   const centre = (bucket: number) => LEFT + slot * (bucket + 0.5);
+  const rows = markerRows(targets, centre);
+  const top = 40 + (targets.length ? Math.max(...rows) + 1 : 0) * MARKER_ROW;
+  const axis = top + PLOT_HEIGHT;
   const heightOf = (value: number) => (maxCount ? (value / maxCount) * PLOT_HEIGHT : 0);
-  const labelEvery = Math.ceil(buckets.length / Math.floor(PLOT_WIDTH / LABEL_SPACING));
+  // Every label-th bucket is named, far enough apart that the widest name keeps clear of the next.
+  const widestLabel = Math.max(0, ...buckets.map((bucket) => textWidth(bucket.label, 11)));
+  const labelEvery = Math.max(1, Math.ceil((widestLabel + GAP) / slot));
 
   const body = [
     `<defs><pattern id="${ID}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#e0a458"/><line x1="0" y1="0" x2="0" y2="6" stroke="${STRIPE}" stroke-width="2"/></pattern></defs>`,
@@ -162,14 +201,16 @@ export function timelineSvg(timeline: Timeline): string {
         `<rect class="bar bar-${series.name}" x="${num(x)}" y="${num(axis - h)}" width="${num(barWidth)}" height="${num(h)}" fill="${series.fill}"${side ? ` stroke="${STRIPE}"` : ''}><title>${tip}</title></rect>`,
       );
       // Counts above the bars only where there is room for them.
-      if (barWidth >= 12) body.push(`<text x="${num(x + barWidth / 2)}" y="${num(axis - h - 3)}">${value}</text>`);
+      if (textWidth(String(value), 10) <= barWidth + 1)
+        body.push(`<text x="${num(x + barWidth / 2)}" y="${num(axis - h - 3)}">${value}</text>`);
     });
-    if (index % labelEvery === 0)
+    // A name that would stick out at the right-hand edge is left out.
+    if (index % labelEvery === 0 && centre(index) + textWidth(bucket.label, 11) / 2 <= WIDTH)
       body.push(
         `<text class="label" x="${num(centre(index))}" y="${axis + 16}" font-size="11">${escapeXml(bucket.label)}</text>`,
       );
   });
-  body.push('</g>', ...markers(targets, centre, top, axis), ...key(targets, axis + 42));
+  body.push('</g>', ...markers(targets, rows, centre, top, axis), ...key(targets, axis + 42));
 
   const keyRows = Math.min(targets.length, MAX_KEY_ROWS);
   return frame(axis + (keyRows ? 30 + keyRows * KEY_ROW : 28), text.title, text.desc, body);

@@ -77,7 +77,11 @@ export function meetingView(
   return {
     kind: log ? 'record' : 'agenda',
     id: meeting.id,
-    title: log ? `Meeting notes: ${mentor.name}` : `Agenda: meeting with ${mentor.name}`,
+    title: log
+      ? `Meeting notes: ${mentor.name}`
+      : meeting.status === 'cancelled'
+        ? `Cancelled: meeting with ${mentor.name}`
+        : `Agenda: meeting with ${mentor.name}`,
     mentor: { name: mentor.name, role: mentor.role ?? '' },
     mentee: journal.profile.name ?? '',
     when: formatDateTime(meeting.when),

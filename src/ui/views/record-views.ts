@@ -146,7 +146,8 @@ export function actionView(
     status: action.status,
     state,
     done: state === 'done',
-    note: review?.note ?? '',
+    // Outside an agenda, a closed action's last note says why it was dropped (or how it was done).
+    note: review ? (review.note ?? '') : action.status === 'open' ? '' : (action.notes.at(-1)?.note ?? ''),
     completed: done ? formatDay(action.completedAt!) : '',
     onTime: done && action.due ? daysLate <= 0 : null,
     lateBy: daysLate > 0 ? spanText(daysLate) : '',

@@ -5,7 +5,16 @@ import type { Journal, Meeting } from '../../core/schema.js';
 import type { Summary } from '../../core/summary.js';
 import { formatDateTime, formatDay } from '../words.js';
 import { meetingView, type MeetingView } from './meeting-view.js';
-import { actionView, goalView, privateView, type ActionView, type GoalView, type PrivateView } from './record-views.js';
+import {
+  actionView,
+  goalView,
+  privateView,
+  topicView,
+  type ActionView,
+  type GoalView,
+  type PrivateView,
+  type TopicView,
+} from './record-views.js';
 import { buildTimeline, type Timeline } from './timeline.js';
 
 export interface SummaryView {
@@ -29,6 +38,8 @@ export interface SummaryView {
     id: string;
     when: string;
     mentor: string;
+    /** What was on the agenda, each with its outcome (covered or parked) once logged. */
+    topics: TopicView[];
     advice: string[];
     feedback: string[];
     decisions: string[];
@@ -36,9 +47,13 @@ export interface SummaryView {
     detail: MeetingView | null;
     private: PrivateView | null;
   }[];
+  /** Meetings that were to be in the period and were cancelled. */
+  meetingsCancelled: { id: string; when: string; mentor: string }[];
   goals: GoalView[];
   actionsDone: ActionView[];
   actionsOpen: ActionView[];
+  /** Dropped in the period; each one's `note` says why (its last note). */
+  actionsDropped: ActionView[];
   /** Every piece of advice in the period, with who gave it and when. */
   advice: { text: string; mentor: string; date: string }[];
   timeline: Timeline;
@@ -82,15 +97,22 @@ export function summaryView(journal: Journal, summary: Summary, options: Summary
       id: meeting.id,
       when: formatDateTime(meeting.when),
       mentor: mentorOfMeeting(meeting),
+      topics: (meeting.prep?.topics ?? []).map(topicView),
       advice: meeting.log?.advice ?? [],
       feedback: meeting.log?.feedback ?? [],
       decisions: meeting.log?.decisions ?? [],
       detail: index ? meetingView(journal, buildAgenda(journal, meeting, index), { includePrivate, now }) : null,
       private: includePrivate ? privateView(meeting) : null,
     })),
+    meetingsCancelled: summary.meetingsCancelled.map((meeting) => ({
+      id: meeting.id,
+      when: formatDateTime(meeting.when),
+      mentor: mentorOfMeeting(meeting),
+    })),
     goals: summary.goals.map(({ goal, progress }) => goalView(goal, progress)),
     actionsDone: summary.actionsDone.map((action) => actionView(journal, action, now)),
     actionsOpen: summary.actionsOpen.map((action) => actionView(journal, action, now)),
+    actionsDropped: summary.actionsDropped.map((action) => actionView(journal, action, now)),
     advice: summary.meetings.flatMap((meeting) =>
       (meeting.log?.advice ?? []).map((text) => ({
         text,
