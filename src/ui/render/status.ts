@@ -4,7 +4,7 @@ import type { Status } from '../../core/status.js';
 import { DUE_SOON_DAYS, STALE_GOAL_DAYS } from '../../core/status.js';
 import { oneLine } from '../../core/text.js';
 import { actionLine } from '../views/record-views.js';
-import { cadenceText, formatDateTime, relativeDay, spanText } from '../words.js';
+import { cadenceText, formatDateTime, fromNow, relativeDay, spanText } from '../words.js';
 import { actionRow } from './actions.js';
 import { blocks, columns, section } from './layout.js';
 import type { RenderOptions } from './options.js';
@@ -21,7 +21,7 @@ export function renderStatus(journal: Journal, status: Status, options: RenderOp
   const next = status.nextMeeting;
   const nextLines = next
     ? [
-        `${style.bold('Next meeting')}  ${next.mentor.name}, ${formatDateTime(next.meeting.when)} (${relativeDay(new Date(next.meeting.when), now)}) ${style.dim(next.meeting.id)}`,
+        `${style.bold('Next meeting')}  ${next.mentor.name}, ${formatDateTime(next.meeting.when)} (${fromNow(new Date(next.meeting.when), now)}) ${style.dim(next.meeting.id)}`,
         next.prepared
           ? style.green('  Agenda prepared.')
           : style.yellow(`  Not prepared yet: mentee prep --meeting ${next.meeting.id}`),
@@ -68,7 +68,7 @@ export function renderStatus(journal: Journal, status: Status, options: RenderOp
       'Time to get in touch',
       status.mentorsOverdue.map(({ mentor, lastMet, daysSince, booked }) => {
         const met = lastMet
-          ? `last met ${spanText(daysSince)} ago`
+          ? `last met ${relativeDay(new Date(lastMet), now)}`
           : `no meeting in the ${spanText(daysSince)} since you started`;
         const plan = booked
           ? `; next meeting booked ${relativeDay(new Date(booked.when), now)}`
