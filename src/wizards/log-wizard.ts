@@ -36,6 +36,7 @@ export async function runLogWizard(ctx: LogWizardContext): Promise<LogInput> {
     if (!flags.when) {
       input.when = await askDate(prompt, ctx.now, {
         message: 'When did you meet?',
+        needsTime: true,
         default: 'today',
         check: (date) =>
           hasHappened(date, ctx.now) ? true : 'That is still to come; log a meeting once it has happened.',
@@ -88,7 +89,7 @@ export async function runLogWizard(ctx: LogWizardContext): Promise<LogInput> {
     const reflection = await askPrivateReflection(prompt);
     if (reflection) input.privateReflection = reflection;
   }
-  if (!flags.next) {
+  if (flags.next === undefined) {
     const held = meeting ? new Date(meeting.when) : (input.when ?? ctx.now);
     const suggested = suggestNext(held, mentor);
     input.next = await askDate(prompt, ctx.now, {
@@ -97,6 +98,7 @@ export async function runLogWizard(ctx: LogWizardContext): Promise<LogInput> {
         : 'When do you meet next? (Enter to skip)',
       ...(suggested ? { default: suggested } : {}),
       optional: true,
+      needsTime: true,
       none: NO_DATE,
       check: (date) => (date > held ? true : 'The next meeting must come after this one.'),
     });

@@ -213,7 +213,7 @@ describe('a session from init to export', () => {
         '--mentor',
         'lovelace',
         '--when',
-        'yesterday',
+        'yesterday 12:00',
         '--topic',
         'Corridor chat about rotas',
         '--covered',
