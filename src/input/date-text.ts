@@ -37,8 +37,7 @@ export function readDateText(input: string, now: Date): DateReading {
   const hasTime = start.isCertain('hour');
   // "in 2 months" is that day two months on; "next month" (a relative date too) is a month, not a day.
   const relative = start.tags().has('result/relativeDate');
-  const namesDay =
-    (start.isCertain('day') || start.isCertain('weekday') || relative) && !VAGUE_PERIOD.test(textIn);
+  const namesDay = (start.isCertain('day') || start.isCertain('weekday') || relative) && !VAGUE_PERIOD.test(textIn);
   if (!namesDay) return { kind: 'no-day', hasTime };
   const date = start.date();
   if (!isValid(date) || !storable(date)) return UNREADABLE;
@@ -58,9 +57,9 @@ export function parseDateInput(input: string, now: Date): Date | undefined {
 
 const UNREADABLE = { kind: 'unreadable' } as const;
 
-/** "next week", "this month", "next year": a stretch of time, not a day (unless a weekday is named too). */
+/** "next week", "this month", "next year": a stretch of time, not a day (unless a weekday or its end is named). */
 const VAGUE_PERIOD =
-  /^(?!.*\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b).*\b(next|this|coming|last)\s+(week|weekend|month|year)\b/i;
+  /^(?!.*\b(mon(day)?|tue(s|sday)?|wed(nesday)?|thu(rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?)\b).*(?<!end of )\b(next|this|coming|last)\s+(week|weekend|month|year)\b/i;
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
