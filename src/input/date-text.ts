@@ -79,7 +79,7 @@ function normalise(input: string): string {
       )
       // "17.30" beside a day is a time; "3.12.2026" (no space after) stays refused as day.month.year
       .replace(
-        /(^|\s|T)([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(am|pm)?(\s|$))/gi,
+        /(^|\s)([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(am|pm)?(\s|$))/gi,
         (whole, before: string, h: string, m: string) =>
           input.trim().replace(/\s+/g, ' ') === whole.trim() ? whole : `${before}${h}:${m}`,
       )
@@ -90,7 +90,7 @@ function normalise(input: string): string {
 function readIso(textIn: string): DateReading {
   const date = storable(parseIsoDate(textIn));
   const time = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})$/.exec(textIn);
-  if (date) return { kind: 'date', date, hasTime: Boolean(time) || textIn.includes('T') };
+  if (date) return { kind: 'date', date, hasTime: /^\S+[ T]\d/.test(textIn) };
   if (!time) return UNREADABLE;
   const [hours, minutes] = [Number(time[4]), Number(time[5])];
   const day = parseIsoDate(time.slice(1, 4).join('-'));

@@ -131,3 +131,9 @@ describe('in a time zone with summer time (Europe/London)', () => {
     expect(local(readMeetingTime('2027-03-28 00:30', NOW))).toBe('2027-03-28 00:30');
   });
 });
+
+describe('ISO date-times', () => {
+  it.each(['2026-12-03 17:30:00', '2026-12-03T17:30', '2026-12-03T17:30:00Z'])('"%s" has a time', (text) => {
+    expect(readMeetingTime(text, NOW).toISOString()).toBe('2026-12-03T17:30:00.000Z');
+  });
+});
