@@ -22,7 +22,7 @@ const STEPS = [
     '--private',
     'anxious',
     '--next',
-    '2026-12-03',
+    '2026-12-03 17:30',
   ],
   ['prep', '--meeting', 'm2', '--topic', 'Research:10', '--carry-parked', '--review', 'a1=progress:half'],
   ['goal', 'update', 'g1', '--note', 'Shadowed two GP clinics'],

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { MEETING_MODES } from '../core/model.js';
 import { flag, minutes, oneOf, optionalText, readWith } from '../input/flags.js';
-import { readDate } from '../input/read.js';
+import { readMeetingTime } from '../input/read.js';
 
 /** The optional --note of commands that change a status (done, drop, end). */
 export const noteFlags = z.object({ note: optionalText });
@@ -13,7 +13,7 @@ export const jsonFlags = z.object({ json: flag });
 export const meetingFlags = (now: Date) => ({
   meeting: optionalText,
   mentor: optionalText,
-  when: readWith((text) => readDate(text, now)).optional(),
+  when: readWith((text) => readMeetingTime(text, now)).optional(),
   length: minutes.optional(),
   mode: oneOf(MEETING_MODES).optional(),
 });

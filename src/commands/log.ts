@@ -8,7 +8,7 @@ import { mentorOf } from '../core/refs.js';
 import { logMeeting } from '../core/log.js';
 import { withoutPrivate } from '../core/privacy.js';
 import { flag, listOf, optionalText, readAllWith, readWith, texts } from '../input/flags.js';
-import { readActionSpec, readDate, readTopicNumbers, readTopicSpec } from '../input/read.js';
+import { readActionSpec, readNextMeeting, readTopicNumbers, readTopicSpec } from '../input/read.js';
 import { meetingFlags } from './common-flags.js';
 import { DomainError } from '../core/problems.js';
 import type { Draft } from '../store/drafts.js';
@@ -30,7 +30,7 @@ export const logFlags = (now: Date) =>
       action: listOf((text) => readActionSpec(text, now, 'me')),
       mentorAction: listOf((text) => readActionSpec(text, now, 'mentor')),
       private: optionalText,
-      next: readWith((text) => readDate(text, now)).optional(),
+      next: readWith((text) => readNextMeeting(text, now)).optional(),
       amend: flag,
       yes: flag,
       json: flag,

@@ -145,7 +145,8 @@ export interface LogInput {
   challenged: string[];
   actions: PlannedAction[];
   privateReflection?: string | undefined;
-  next?: Date | undefined;
+  /** The next meeting; null when the mentee said there is none yet (`none`), so nobody asks. */
+  next?: Date | null | undefined;
   /** Add to the notes of a meeting already logged. */
   amend: boolean;
 }

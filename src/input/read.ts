@@ -8,21 +8,83 @@ import { toDay } from '../core/dates.js';
 import type { Contact, PlannedAction, TopicInput } from '../core/inputs.js';
 import { isValidMinutes, MAX_MINUTES, REVIEW_STATES } from '../core/model.js';
 import type { Review } from '../core/schema.js';
-import { parseDateInput } from './date-text.js';
+import { parseDateInput, readDateText, type DateReading } from './date-text.js';
 import { InputError } from './input-error.js';
+import { formatDay } from '../ui/words.js';
 
 export const DATE_EXAMPLES = 'Try 2026-12-03, "2026-12-03 17:30", tomorrow, "next friday 5pm" or "in 2 weeks".';
+const MEETING_EXAMPLES = 'Try "thursday 17:30", "2026-12-03 17:30" or "next friday 5pm".';
 
-/** A date a person wrote, never a guess. */
+/** A date a person wrote, with or without a time; never a guess. */
 export function readDate(text: string, now: Date): Date {
-  const parsed = parseDateInput(text, now);
-  if (!parsed) throw new InputError(`cannot read "${text}" as a date`, DATE_EXAMPLES);
-  return parsed;
+  return dateOf(readDateText(text, now), text);
 }
 
-/** A calendar day ("2026-12-03"), as due and target dates are kept. */
+/** A calendar day ("2026-12-03"), as due and target dates are kept: a day alone is enough. */
 export function readDay(text: string, now: Date): string {
   return toDay(readDate(text, now));
+}
+
+/** When a meeting is: a day and a time ("thursday 17:30"); "thursday" alone is refused, saying to add a time. */
+export function readMeetingTime(text: string, now: Date): Date {
+  const reading = readDateText(text, now);
+  if (reading.kind === 'date' && !reading.hasTime) {
+    throw new InputError(`"${text.trim()}" has no time; add one, e.g. "${text.trim()} 17:30"`);
+  }
+  return dateOf(reading, text, MEETING_EXAMPLES);
+}
+
+/** The next meeting, or null for "none" (also "no", "skip", "-"), as the log wizard takes it. */
+export function readNextMeeting(text: string, now: Date): Date | null {
+  return NO_MEETING.test(text) ? null : readMeetingTime(text, now);
+}
+
+export const NO_MEETING = /^\s*(none|no|skip|-)\s*$/i;
+
+/** A time of day alone, as a wizard asks back for one: "17:30", "17.30", "5pm", "5.30pm", "noon". */
+export function readTimeOfDay(text: string): { hours: number; minutes: number } {
+  const value = text.trim().toLowerCase();
+  if (value === 'noon' || value === 'midday') return { hours: 12, minutes: 0 };
+  const match = /^(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?$/.exec(value);
+  const hours = match ? Number(match[1]) : NaN;
+  const minutes = match?.[2] ? Number(match[2]) : 0;
+  const meridiem = match?.[3];
+  const valid = match && minutes < 60 && (meridiem ? hours >= 1 && hours <= 12 : hours <= 23 && match[2] !== undefined);
+  if (!valid) throw new InputError(`cannot read "${text.trim()}" as a time; try 17:30, 17.30 or 5pm`);
+  return { hours: meridiem ? (hours % 12) + (meridiem === 'pm' ? 12 : 0) : hours, minutes };
+}
+
+/** `day` at a time of day, local; refused when the clocks skip that time that day. */
+export function atTime(day: Date, time: { hours: number; minutes: number }): Date {
+  const date = new Date(day.getFullYear(), day.getMonth(), day.getDate(), time.hours, time.minutes);
+  if (date.getHours() !== time.hours || date.getMinutes() !== time.minutes) throw skipped(day, time);
+  return date;
+}
+
+function dateOf(reading: DateReading, text: string, examples = DATE_EXAMPLES): Date {
+  const typed = text.trim();
+  switch (reading.kind) {
+    case 'date':
+      return reading.date;
+    case 'no-day':
+      throw new InputError(
+        reading.hasTime
+          ? `"${typed}" has no day; say which, e.g. "tomorrow ${typed}"`
+          : `"${typed}" is not a day; say which day, e.g. "3 march" or "next monday"`,
+        examples,
+      );
+    case 'skipped-time':
+      throw skipped(reading.day, reading);
+    case 'unreadable':
+      throw new InputError(`cannot read "${typed}" as a date`, examples);
+  }
+}
+
+function skipped(day: Date, time: { hours: number; minutes: number }): InputError {
+  const clock = `${String(time.hours).padStart(2, '0')}:${String(time.minutes).padStart(2, '0')}`;
+  return new InputError(
+    `${clock} on ${formatDay(toDay(day))} does not exist here: the clocks go forward that night; give another time`,
+  );
 }
 
 export function readCadence(text: string): number {

@@ -3,7 +3,7 @@
  * understands them. The core computes with dates (core/dates.ts); only the ui says them.
  */
 import { format, parseISO } from 'date-fns';
-import { daysUntil } from '../core/dates.js';
+import { daysUntil, fromDay } from '../core/dates.js';
 
 /** "1 topic", "3 topics"; irregular plurals passed in. */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
@@ -28,8 +28,17 @@ export function spanText(days: number): string {
   return count(Math.floor(days / 365), 'year');
 }
 
-/** "today", "tomorrow", "yesterday", "in 3 days", "2 weeks ago", "in 4 months". */
-export function relativeDay(day: string | Date, now: Date): string {
+/** "Fri 1 Jan": a day near now, named so no two read the same; the year is added when it is far off. */
+export function shortDay(day: string | Date, now: Date): string {
+  const date = typeof day === 'string' ? fromDay(day) : day;
+  return format(date, Math.abs(daysUntil(date, now)) < NEAR_DAYS ? 'EEE d MMM' : 'EEE d MMM yyyy');
+}
+
+/** Within this many days of now a day is named without its year. */
+const NEAR_DAYS = 183;
+
+/** "today", "tomorrow", "yesterday", "in 3 days", "2 weeks ago": only beside a date already shown. */
+export function fromNow(day: string | Date, now: Date): string {
   const days = daysUntil(day, now);
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
@@ -38,13 +47,15 @@ export function relativeDay(day: string | Date, now: Date): string {
   return days > 0 ? `in ${span}` : `${span} ago`;
 }
 
-/** "due today", "due in 3 days", "2 weeks overdue". */
+/** "Fri 1 Jan, in 12 days", "Tue 8 Dec, 2 weeks ago", "Wed 25 Nov, today": the date, then how far. */
+export function relativeDay(day: string | Date, now: Date): string {
+  return `${shortDay(day, now)}, ${fromNow(day, now)}`;
+}
+
+/** "due Fri 1 Jan, in 12 days", "due Wed 25 Nov, today", "due Tue 8 Dec, 2 weeks overdue". */
 export function dueText(due: string, now: Date): string {
   const days = daysUntil(due, now);
-  if (days < 0) return `${spanText(-days)} overdue`;
-  if (days === 0) return 'due today';
-  if (days === 1) return 'due tomorrow';
-  return `due in ${spanText(days)}`;
+  return `due ${shortDay(due, now)}, ${days < 0 ? `${spanText(-days)} overdue` : fromNow(due, now)}`;
 }
 
 /** "every 4 weeks", "every month", "every 10 days". */

@@ -49,6 +49,7 @@ export async function runLogWizard(wizard: LogWizardContext): Promise<LogInput> 
         (
           await askDate(prompt, ctx.now, {
             message: 'When did you meet?',
+            needsTime: true,
             default: 'today',
             check: (date) =>
               hasHappened(date, ctx.now) ? true : 'That is still to come; log a meeting once it has happened.',
@@ -115,7 +116,7 @@ export async function runLogWizard(wizard: LogWizardContext): Promise<LogInput> 
     const reflection = await askPrivateReflection(ctx);
     if (reflection) input.privateReflection = reflection;
   }
-  if (!flags.next) {
+  if (flags.next === undefined) {
     const held = meeting ? new Date(meeting.when) : (input.when ?? ctx.now);
     const suggested = suggestNext(held, mentor);
     const next = await answers.ask('next', async () => {
@@ -125,6 +126,7 @@ export async function runLogWizard(wizard: LogWizardContext): Promise<LogInput> 
           : 'When do you meet next? (Enter to skip)',
         ...(suggested ? { default: suggested } : {}),
         optional: true,
+        needsTime: true,
         none: NO_DATE,
         check: (date) => (date > held ? true : 'The next meeting must come after this one.'),
       });

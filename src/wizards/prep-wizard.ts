@@ -137,6 +137,7 @@ async function chooseExistingMeeting(ctx: Asking, mentor: Mentor): Promise<Meeti
 async function askWhen({ prompt, now }: PrepWizardContext, mentor: Mentor): Promise<Date> {
   return askDate(prompt, now, {
     message: `When do you meet ${mentor.name}? (e.g. "next thursday 17:30", 2026-12-03 17:30)`,
+    needsTime: true,
   });
 }
 

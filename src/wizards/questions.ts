@@ -1,5 +1,8 @@
 import { readMinutes } from '../input/minutes.js';
-import { accepts, readDate } from '../input/read.js';
+import { toDay } from '../core/dates.js';
+import { readDateText } from '../input/date-text.js';
+import { accepts, atTime, readDate, readTimeOfDay } from '../input/read.js';
+import { formatDateTime, formatDay } from '../ui/words.js';
 import type { Prompter } from '../ui/prompter.js';
 
 /** Asks for items until an empty answer, calling `each` with every one. Returns how many were given. */
@@ -35,6 +38,11 @@ interface DateQuestion {
   check?: (date: Date) => string | true;
   /** Answers that mean "no date" ("none", "skip"), for an optional question with a suggested default. */
   none?: RegExp;
+  /**
+   * A meeting: a day and a time. A day alone ("thursday") is asked back for its time, and what was
+   * understood is said ("→ Thu 7 Jan 2027, 17:30") before the wizard moves on.
+   */
+  needsTime?: boolean;
 }
 
 /** A date read as the flags read one; an optional question gives undefined for an empty answer. */
@@ -49,21 +57,42 @@ export async function askDate(
   now: Date,
   question: DateQuestion & { optional?: boolean },
 ): Promise<Date | undefined> {
-  const readable = accepts(
-    (answer) => readDate(answer, now),
-    () => UNREADABLE_DATE,
-  );
   const noDate = (text: string) => !text.trim() || Boolean(question.none?.test(text));
   const answer = await prompt.text({
     message: question.message,
     ...(question.default !== undefined ? { default: question.default } : {}),
     validate: (text) => {
       if (noDate(text)) return question.optional ? true : 'A date is needed, e.g. "next thursday 17:30".';
-      const ok = readable(text);
-      return ok === true && question.check ? question.check(readDate(text, now)) : ok;
+      const reading = readDateText(text, now);
+      if (reading.kind === 'unreadable') return UNREADABLE_DATE;
+      const ok = accepts((answer) => readDate(answer, now))(text);
+      if (ok !== true) return ok;
+      // A day without its time is checked once the time is known.
+      const timeToCome = question.needsTime && reading.kind === 'date' && !reading.hasTime;
+      return !timeToCome && question.check ? question.check(readDate(text, now)) : true;
     },
   });
-  return noDate(answer) ? undefined : readDate(answer, now);
+  if (noDate(answer)) return undefined;
+  const reading = readDateText(answer, now);
+  const date =
+    question.needsTime && reading.kind === 'date' && !reading.hasTime
+      ? await askTime(prompt, reading.date, question.check)
+      : readDate(answer, now);
+  prompt.say(`→ ${question.needsTime ? formatDateTime(date.toISOString()) : formatDay(toDay(date))}`);
+  return date;
+}
+
+/** Asks back for the time of a meeting on `day`; "17:30", "17.30" and "5pm" are read. */
+async function askTime(prompt: Prompter, day: Date, check?: (date: Date) => string | true): Promise<Date> {
+  const at = (text: string) => atTime(day, readTimeOfDay(text));
+  const answer = await prompt.text({
+    message: `What time on ${formatDay(toDay(day))}? (e.g. 17:30)`,
+    validate: (text) => {
+      const ok = accepts(at)(text);
+      return ok === true && check ? check(at(text)) : ok;
+    },
+  });
+  return at(answer);
 }
 
 /** Whole minutes, as --length reads them. */

@@ -31,7 +31,7 @@ describe('control characters in typed text', () => {
         '--mentor',
         'lovelace',
         '--when',
-        'yesterday',
+        'yesterday 15:00',
         '--advice',
         '\u001b[2JTalk to three GPs',
         '--private',

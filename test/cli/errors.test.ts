@@ -27,7 +27,7 @@ describe('bad input', () => {
     ['an unknown meeting id', ['log', 'm9', '--advice', 'x'], 1, /No meeting with id "m9"/],
     [
       'an unknown mentor',
-      ['prep', '--mentor', 'nobody', '--when', 'tomorrow'],
+      ['prep', '--mentor', 'nobody', '--when', 'tomorrow 17:30'],
       1,
       /No mentor matches "nobody".*lovelace \(Dr Ada Lovelace\)/,
     ],
@@ -39,7 +39,7 @@ describe('bad input', () => {
     ],
     [
       'several mentors and no --mentor',
-      ['prep', '--when', 'tomorrow'],
+      ['prep', '--when', 'tomorrow 17:30'],
       2,
       /Which mentor\? Give --mentor: lovelace, smith/,
     ],

@@ -42,13 +42,13 @@ describe('log --mentor X --when yesterday, twice', () => {
 
   beforeAll(async () => {
     ({ journal, cleanup } = await withLovelace());
-    await cli(['log', '--mentor', 'lovelace', '--when', 'yesterday', '--advice', 'First advice'], { journal });
+    await cli(['log', '--mentor', 'lovelace', '--when', 'yesterday 15:00', '--advice', 'First advice'], { journal });
   });
   afterAll(() => cleanup());
 
   it('the second time finds the same meeting and refuses without --amend', async () => {
     await refused(
-      ['log', '--mentor', 'lovelace', '--when', 'yesterday', '--advice', 'Second advice'],
+      ['log', '--mentor', 'lovelace', '--when', 'yesterday 15:00', '--advice', 'Second advice'],
       journal,
       1,
       'm1 already has notes; add --amend',
@@ -56,7 +56,7 @@ describe('log --mentor X --when yesterday, twice', () => {
   });
 
   it('with --amend adds to that meeting rather than creating a duplicate', async () => {
-    await cli(['log', '--mentor', 'lovelace', '--when', 'yesterday', '--advice', 'Second advice', '--amend'], {
+    await cli(['log', '--mentor', 'lovelace', '--when', 'yesterday 15:00', '--advice', 'Second advice', '--amend'], {
       journal,
     });
     const saved = await readJournal(journal);

@@ -35,7 +35,7 @@ describe('logging a meeting that is still to come', () => {
 
   it('is refused for log --mentor X --when tomorrow, and no meeting is added', async () => {
     await refused(
-      ['log', '--mentor', 'lovelace', '--when', 'tomorrow', '--advice', 'Too early'],
+      ['log', '--mentor', 'lovelace', '--when', 'tomorrow 17:30', '--advice', 'Too early'],
       journal,
       1,
       'log it once it has happened',
@@ -67,7 +67,7 @@ describe('log --next', () => {
   afterAll(() => cleanup());
 
   it.each([
-    ['before the meeting', '2026-11-19'],
+    ['before the meeting', '2026-11-19 09:00'],
     ['at the same moment as the meeting', '2026-11-20 17:30'],
   ])('is refused with a date %s', async (_label, next) => {
     await refused(

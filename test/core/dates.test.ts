@@ -136,7 +136,7 @@ describe('counting calendar days', () => {
       // British Summer Time ends on 25 October 2026: that day has 25 hours.
       expect(daysUntil('2026-10-27', new Date(2026, 9, 24, 12))).toBe(3);
       expect(daysUntil('2026-03-30', new Date(2026, 2, 28, 0, 30))).toBe(2);
-      expect(dueText('2026-10-26', new Date(2026, 9, 24, 23, 0))).toBe('due in 2 days');
+      expect(dueText('2026-10-26', new Date(2026, 9, 24, 23, 0))).toBe('due Mon 26 Oct, in 2 days');
     } finally {
       process.env.TZ = zone;
     }

@@ -1,6 +1,6 @@
 /**
  * Small builders for core tests: a fixed clock, and journals filled through the real core functions
- * with input read from flag-like fields by the commands' own flag schemas (so `{ when: 'tomorrow' }`
+ * with input read from flag-like fields by the commands' own flag schemas (so `{ when: 'tomorrow 17:30' }`
  * reads as the command line reads it, and a bad value fails as it does there).
  */
 import { parseOptions } from '../../src/commands/parse-options.js';

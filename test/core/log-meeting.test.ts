@@ -41,7 +41,7 @@ describe('log', () => {
   it('refuses topic numbers for a meeting with no topics', () => {
     const j = withAda();
     expect(() =>
-      worded(() => logMeeting(j, logInput({ mentor: 'lovelace', when: 'yesterday', covered: ['1'] }), NOW)),
+      worded(() => logMeeting(j, logInput({ mentor: 'lovelace', when: 'yesterday 15:00', covered: ['1'] }), NOW)),
     ).toThrow(/no topics/);
   });
 
@@ -141,14 +141,18 @@ describe('log', () => {
 
   it('logs a meeting that was not prepared, from --mentor and --when', () => {
     const j = withAda();
-    const { meeting } = logMeeting(j, logInput({ mentor: 'ada', when: 'yesterday', advice: ['Sleep more'] }), NOW);
-    expect(meeting).toMatchObject({ id: 'm1', mentor: 'lovelace', status: 'held', when: '2026-11-24T09:00:00.000Z' });
+    const { meeting } = logMeeting(
+      j,
+      logInput({ mentor: 'ada', when: 'yesterday 15:00', advice: ['Sleep more'] }),
+      NOW,
+    );
+    expect(meeting).toMatchObject({ id: 'm1', mentor: 'lovelace', status: 'held', when: '2026-11-24T15:00:00.000Z' });
     expect(meeting.log?.advice).toEqual(['Sleep more']);
   });
 
   it('--mentor and --when on the day of a planned meeting logs that meeting rather than adding one', () => {
     const j = prepared();
-    const { meeting } = logMeeting(j, logInput({ mentor: 'lovelace', when: 'yesterday', covered: ['1'] }), NOW);
+    const { meeting } = logMeeting(j, logInput({ mentor: 'lovelace', when: 'yesterday 15:00', covered: ['1'] }), NOW);
     expect(meeting.id).toBe('m1');
     expect(j.meetings).toHaveLength(1);
     expect(meeting.prep?.topics[0]?.outcome).toBe('covered');

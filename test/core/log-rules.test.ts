@@ -99,7 +99,7 @@ describe('logging a meeting still to come', () => {
   it('is refused for --mentor with --when tomorrow', () => {
     const j = withAda();
     expect(() =>
-      worded(() => logMeeting(j, logInput({ mentor: 'lovelace', when: 'tomorrow', advice: ['x'] }), NOW)),
+      worded(() => logMeeting(j, logInput({ mentor: 'lovelace', when: 'tomorrow 17:30', advice: ['x'] }), NOW)),
     ).toThrow(/log it once it has happened/);
   });
 
@@ -119,7 +119,7 @@ describe('logging a meeting still to come', () => {
 });
 
 describe('--next', () => {
-  it.each(['2026-11-19', '2026-11-20 17:30'])('is refused when %s is not after the meeting', (next) => {
+  it.each(['2026-11-19 09:00', '2026-11-20 17:30'])('is refused when %s is not after the meeting', (next) => {
     const j = preparedAt('2026-11-20 17:30');
     const log = () => worded(() => logMeeting(j, logInput({ meeting: 'm1', next }), NOW));
     expect(log).toThrow(UsageError);
@@ -147,9 +147,13 @@ describe('--next', () => {
 describe('log --mentor X --when yesterday, twice on the same day', () => {
   it('finds the same meeting the second time: refused without --amend, added to with it', () => {
     const j = withAda();
-    const first = logMeeting(j, logInput({ mentor: 'lovelace', when: 'yesterday', advice: ['One'] }), NOW).meeting;
+    const first = logMeeting(
+      j,
+      logInput({ mentor: 'lovelace', when: 'yesterday 15:00', advice: ['One'] }),
+      NOW,
+    ).meeting;
     expect(() =>
-      worded(() => logMeeting(j, logInput({ mentor: 'lovelace', when: 'yesterday', advice: ['Two'] }), NOW)),
+      worded(() => logMeeting(j, logInput({ mentor: 'lovelace', when: 'yesterday 15:00', advice: ['Two'] }), NOW)),
     ).toThrow(`${first.id} already has notes; add --amend`);
     const second = logMeeting(
       j,

@@ -48,7 +48,7 @@ describe('prep', () => {
 
   it('picks the only active mentor when --mentor is left out', () => {
     const j = withAda();
-    expect(prepMeeting(j, prepInput({ when: 'tomorrow' }), NOW).meeting.mentor).toBe('lovelace');
+    expect(prepMeeting(j, prepInput({ when: 'tomorrow 17:30' }), NOW).meeting.mentor).toBe('lovelace');
   });
 
   it('re-running prep for the same mentor on the same day updates that meeting instead of adding another', () => {
@@ -251,9 +251,9 @@ describe('prep', () => {
     it('refuses to prepare a meeting with a mentor whose mentoring has ended', () => {
       const j = withAda();
       setMentorStatus(j, 'lovelace', 'ended', NOW, 'Retired');
-      expect(() => worded(() => prepMeeting(j, prepInput({ mentor: 'lovelace', when: 'tomorrow' }), NOW))).toThrow(
-        /has ended/,
-      );
+      expect(() =>
+        worded(() => prepMeeting(j, prepInput({ mentor: 'lovelace', when: 'tomorrow 17:30' }), NOW)),
+      ).toThrow(/has ended/);
       expect(j.meetings).toHaveLength(0);
     });
 
@@ -266,12 +266,14 @@ describe('prep', () => {
     it('asks which mentor when several are active, listing their handles', () => {
       const j = withAda();
       mentor(j, { name: 'Prof Alan Turing' });
-      expect(() => worded(() => prepMeeting(j, prepInput({ when: 'tomorrow' }), NOW))).toThrow(UsageError);
-      expect(() => worded(() => prepMeeting(j, prepInput({ when: 'tomorrow' }), NOW))).toThrow(/lovelace, turing/);
+      expect(() => worded(() => prepMeeting(j, prepInput({ when: 'tomorrow 17:30' }), NOW))).toThrow(UsageError);
+      expect(() => worded(() => prepMeeting(j, prepInput({ when: 'tomorrow 17:30' }), NOW))).toThrow(
+        /lovelace, turing/,
+      );
     });
 
     it('says there is no mentor yet when there is none', () => {
-      expect(() => worded(() => prepMeeting(journal(), prepInput({ when: 'tomorrow' }), NOW))).toThrow(
+      expect(() => worded(() => prepMeeting(journal(), prepInput({ when: 'tomorrow 17:30' }), NOW))).toThrow(
         /no active mentor/,
       );
     });

@@ -90,7 +90,7 @@ describe('a session from init to export', () => {
       ['a2', '2026-11-26'],
       ['a1', '2026-12-04'],
     ]);
-    expect(await run(['actions'])).toMatch(/a2\s+Ask about the rota.*due tomorrow/);
+    expect(await run(['actions'])).toMatch(/a2\s+Ask about the rota.*due Thu 26 Nov, tomorrow/);
   });
 
   it('prep saves and prints the agenda, reviews actions and warns when topics overrun', async () => {
@@ -180,7 +180,7 @@ describe('a session from init to export', () => {
       '2026-12-03T18:30:00Z',
     );
     expect(out).toContain('Logged m1');
-    expect(out).toMatch(/a3\s+You will: Email the training lead \(due in 2 weeks\)/);
+    expect(out).toMatch(/a3\s+You will: Email the training lead \(due Thu 17 Dec, in 2 weeks\)/);
     expect(out).toMatch(/a4\s+Dr Ada Lovelace offered: Introduce me to Dr Blair/);
     expect(out).toContain('Next meeting: Thu 7 Jan 2027, 17:30 (m2)');
     const saved = await readJournal(journal);
@@ -213,7 +213,7 @@ describe('a session from init to export', () => {
         '--mentor',
         'lovelace',
         '--when',
-        'yesterday',
+        'yesterday 12:00',
         '--topic',
         'Corridor chat about rotas',
         '--covered',

@@ -13,10 +13,10 @@ describe('an action list on a terminal', () => {
     action(j, { title: 'Today', due: '2026-11-25' });
     action(j, { title: 'Later', due: '2026-12-01' });
     const listed = renderActionList(j, j.actions, { now: NOW, style: colour });
-    expect(listed).toContain(red('1 day overdue'));
-    expect(listed).toContain('due today');
-    expect(listed).not.toContain(red('due today'));
-    expect(listed).not.toContain(red('due in 6 days'));
+    expect(listed).toContain(red('due Tue 24 Nov, 1 day overdue'));
+    expect(listed).toContain('due Wed 25 Nov, today');
+    expect(listed).not.toContain(red('due Wed 25 Nov, today'));
+    expect(listed).not.toContain(red('due Tue 1 Dec, in 6 days'));
   });
 
   it('does not call a done action overdue, however late it was done', () => {
@@ -25,7 +25,7 @@ describe('an action list on a terminal', () => {
     j.actions[0]!.status = 'done';
     j.actions[0]!.completedAt = '2026-11-20T09:00:00.000Z';
     const listed = renderActionList(j, j.actions, { now: NOW, style: colour });
-    expect(listed).toContain(colour.green('done 5 days ago'));
+    expect(listed).toContain(colour.green('done Fri 20 Nov, 5 days ago'));
     expect(listed).not.toContain('overdue');
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cadenceText, count, dueText, formatDateTime, formatDay, relativeDay, spanText } from '../../src/ui/words.js';
+import {
+  cadenceText,
+  count,
+  dueText,
+  formatDateTime,
+  formatDay,
+  fromNow,
+  relativeDay,
+  shortDay,
+  spanText,
+} from '../../src/ui/words.js';
 import { NOW } from '../core/fixtures.js';
 
 describe('dates as a reader anywhere understands them', () => {
@@ -9,25 +19,45 @@ describe('dates as a reader anywhere understands them', () => {
     expect(formatDateTime('2026-12-03T17:30:00.000Z')).toBe('Thu 3 Dec 2026, 17:30');
   });
 
-  it('says today, tomorrow and yesterday for neighbouring days, "in 3 days" ahead and "2 weeks ago" behind', () => {
-    expect(relativeDay('2026-11-25', NOW)).toBe('today');
-    expect(relativeDay('2026-11-26', NOW)).toBe('tomorrow');
-    expect(relativeDay('2026-11-24', NOW)).toBe('yesterday');
-    expect(relativeDay('2026-11-28', NOW)).toBe('in 3 days');
-    expect(relativeDay('2026-11-11', NOW)).toBe('2 weeks ago');
+  it('names the day beside how far it is: "Sat 28 Nov, in 3 days", "Wed 11 Nov, 2 weeks ago"', () => {
+    expect(relativeDay('2026-11-25', NOW)).toBe('Wed 25 Nov, today');
+    expect(relativeDay('2026-11-26', NOW)).toBe('Thu 26 Nov, tomorrow');
+    expect(relativeDay('2026-11-24', NOW)).toBe('Tue 24 Nov, yesterday');
+    expect(relativeDay('2026-11-28', NOW)).toBe('Sat 28 Nov, in 3 days');
+    expect(relativeDay('2026-11-11', NOW)).toBe('Wed 11 Nov, 2 weeks ago');
+  });
+
+  it('says only how far a day is where its date is already shown', () => {
+    expect(fromNow('2026-11-28', NOW)).toBe('in 3 days');
+    expect(fromNow('2026-11-24', NOW)).toBe('yesterday');
+  });
+
+  it.each([
+    ['2026-12-09', '2026-12-15'],
+    ['2026-11-11', '2026-11-05'],
+    ['2027-01-25', '2027-02-20'],
+  ])('never words two days a few days apart the same (%s, %s)', (one, other) => {
+    expect(relativeDay(one, NOW)).not.toBe(relativeDay(other, NOW));
+    expect(dueText(one, NOW)).not.toBe(dueText(other, NOW));
+  });
+
+  it('adds the year only to a day more than about six months away', () => {
+    expect(relativeDay('2027-01-01', NOW)).toBe('Fri 1 Jan, in 5 weeks');
+    expect(relativeDay('2027-08-01', NOW)).toBe('Sun 1 Aug 2027, in 8 months');
+    expect(shortDay('2025-11-25', NOW)).toBe('Tue 25 Nov 2025');
   });
 
   it('counts calendar days, so a meeting late tomorrow is still "tomorrow"', () => {
-    expect(relativeDay(new Date('2026-11-26T23:30:00Z'), NOW)).toBe('tomorrow');
-    expect(relativeDay(new Date('2026-11-25T23:59:00Z'), NOW)).toBe('today');
+    expect(relativeDay(new Date('2026-11-26T23:30:00Z'), NOW)).toBe('Thu 26 Nov, tomorrow');
+    expect(relativeDay(new Date('2026-11-25T23:59:00Z'), NOW)).toBe('Wed 25 Nov, today');
   });
 
-  it('describes due dates, and missed ones as overdue', () => {
-    expect(dueText('2026-11-25', NOW)).toBe('due today');
-    expect(dueText('2026-11-26', NOW)).toBe('due tomorrow');
-    expect(dueText('2026-11-30', NOW)).toBe('due in 5 days');
-    expect(dueText('2026-11-24', NOW)).toBe('1 day overdue');
-    expect(dueText('2026-11-11', NOW)).toBe('2 weeks overdue');
+  it('describes due dates with the date, and missed ones as overdue', () => {
+    expect(dueText('2026-11-25', NOW)).toBe('due Wed 25 Nov, today');
+    expect(dueText('2026-11-26', NOW)).toBe('due Thu 26 Nov, tomorrow');
+    expect(dueText('2026-11-30', NOW)).toBe('due Mon 30 Nov, in 5 days');
+    expect(dueText('2026-11-24', NOW)).toBe('due Tue 24 Nov, 1 day overdue');
+    expect(dueText('2026-11-11', NOW)).toBe('due Wed 11 Nov, 2 weeks overdue');
   });
 
   it('uses the coarsest unit that still reads true', () => {

@@ -64,11 +64,11 @@ describe('mentee log on a terminal (command)', () => {
     prompt.done();
     expect(ctx.out).toEqual([
       'Logged m1 with Dr Ada Lovelace on Tue 24 Nov 2026, 17:30: 1 topic covered, 1 parked, 2 pieces of advice, 1 decision, a private reflection (never shared).',
-      '  a2  You will: Email the training lead (due in 2 weeks)',
+      '  a2  You will: Email the training lead (due Wed 9 Dec, in 2 weeks)',
       '  a3  Dr Ada Lovelace offered: Introduce me to Dr Blair',
       'Due next:',
-      '  a1  Renew my indemnity (due in 2 days)',
-      '  a2  Email the training lead (due in 2 weeks)',
+      '  a1  Renew my indemnity (due Fri 27 Nov, in 2 days)',
+      '  a2  Email the training lead (due Wed 9 Dec, in 2 weeks)',
       'Next meeting: Tue 22 Dec 2026, 17:30 (m2). Prepare it with: mentee prep --meeting m2',
     ]);
     const saved = await store.read();

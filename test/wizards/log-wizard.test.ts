@@ -112,6 +112,7 @@ describe('log wizard: which meeting', () => {
     mentor(j, { name: ADA, cadence: '4w' }, daysBefore(60));
     const { prompt, meeting } = await log(j, [
       [/^When did you meet\?$/, ENTER],
+      [/^What time on Wed 25 Nov 2026\?/, '08.30'],
       [/What did you talk about\? One topic at a time/, 'Exam nerves'],
       [/What did you talk about/, 'Night shifts'],
       [/What did you talk about/, ''],
@@ -126,7 +127,8 @@ describe('log wizard: which meeting', () => {
     expect(prompt.question(/When did you meet/)!.default).toBe('today');
     expect(j.meetings).toHaveLength(1);
     expect(meeting).toMatchObject({ id: 'm1', mentor: 'lovelace', status: 'held' });
-    expect(meeting.when.slice(0, 10)).toBe('2026-11-25');
+    expect(meeting.when).toBe('2026-11-25T08:30:00.000Z');
+    expect(prompt.said).toContain('→ Wed 25 Nov 2026, 08:30');
     expect(meeting.prep!.topics).toEqual([
       { title: 'Exam nerves', outcome: 'covered' },
       { title: 'Night shifts', outcome: 'covered' },

@@ -2,7 +2,7 @@ import { daysUntil } from '../../core/dates.js';
 import { lastProgressAt } from '../../core/goal-progress.js';
 import type { Goal } from '../../core/schema.js';
 import { oneLine } from '../../core/text.js';
-import { formatDay, relativeDay } from '../words.js';
+import { formatDay, fromNow, relativeDay } from '../words.js';
 import { blocks, card, columns, datedNotes, section } from './layout.js';
 import type { RenderOptions } from './options.js';
 
@@ -28,7 +28,7 @@ export function renderGoal(goal: Goal, { now, style }: RenderOptions): string {
   const facts: [string, string | undefined][] = [
     ['category', goal.category],
     ['status', goal.status],
-    ['target', goal.targetDate ? `${formatDay(goal.targetDate)} (${relativeDay(goal.targetDate, now)})` : ''],
+    ['target', goal.targetDate ? `${formatDay(goal.targetDate)} (${fromNow(goal.targetDate, now)})` : ''],
     ['why', oneLine(goal.why ?? '')],
     ['success', oneLine(goal.success ?? '')],
     ['mentors', goal.mentors.join(', ')],

@@ -6,7 +6,7 @@ import { oneLine } from '../../core/text.js';
 import type { Style } from '../style.js';
 import { meetingView, type MeetingView } from '../views/meeting-view.js';
 import type { TopicView } from '../views/record-views.js';
-import { formatDateTime, relativeDay } from '../words.js';
+import { formatDateTime, fromNow } from '../words.js';
 import { actionRow } from './actions.js';
 import { blocks, bullets, columns, section } from './layout.js';
 import type { RenderOptions } from './options.js';
@@ -17,7 +17,7 @@ export function renderMeetingList(journal: Journal, meetings: Meeting[], { now, 
     meetings.map((meeting) => [
       style.bold(meeting.id),
       formatDateTime(meeting.when),
-      style.dim(relativeDay(new Date(meeting.when), now)),
+      style.dim(fromNow(new Date(meeting.when), now)),
       mentorName(journal, meeting.mentor),
       meetingState(meeting, style),
     ]),

@@ -4,7 +4,7 @@ import type { PlannedMeeting, Status } from '../../core/status.js';
 import { DUE_SOON_DAYS, STALE_GOAL_DAYS, UPCOMING_WEEKS } from '../../core/status.js';
 import { oneLine } from '../../core/text.js';
 import { actionLine } from '../views/record-views.js';
-import { cadenceText, count, formatDateTime, formatDay, relativeDay, spanText } from '../words.js';
+import { cadenceText, count, formatDateTime, formatDay, fromNow, relativeDay, spanText } from '../words.js';
 import { actionRow } from './actions.js';
 import { blocks, columns, section } from './layout.js';
 import type { RenderOptions } from './options.js';
@@ -24,7 +24,7 @@ export function renderStatus(journal: Journal, status: Status, options: RenderOp
     ...(items.length > STATUS_LIST_LIMIT ? [style.dim(`…and ${items.length - STATUS_LIST_LIMIT} more: ${rest}`)] : []),
   ];
   const meetingLines = ({ meeting, mentor, prepared }: PlannedMeeting) => [
-    `${oneLine(mentor.name)}${mentor.status === 'paused' ? style.dim(' (mentoring paused)') : ''}, ${formatDateTime(meeting.when)} (${relativeDay(new Date(meeting.when), now)}) ${style.dim(meeting.id)}`,
+    `${oneLine(mentor.name)}${mentor.status === 'paused' ? style.dim(' (mentoring paused)') : ''}, ${formatDateTime(meeting.when)} (${fromNow(new Date(meeting.when), now)}) ${style.dim(meeting.id)}`,
     prepared
       ? style.green('  Agenda prepared.')
       : style.yellow(`  Not prepared yet: mentee prep --meeting ${meeting.id}`),
@@ -89,7 +89,7 @@ export function renderStatus(journal: Journal, status: Status, options: RenderOp
       'Time to get in touch',
       status.mentorsOverdue.map(({ mentor, lastMet, daysSince, booked }) => {
         const met = lastMet
-          ? `last met ${spanText(daysSince)} ago`
+          ? `last met ${relativeDay(new Date(lastMet), now)}`
           : `no meeting in the ${spanText(daysSince)} since you started`;
         const plan = booked
           ? `; next meeting booked ${relativeDay(new Date(booked.when), now)}`

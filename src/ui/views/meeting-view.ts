@@ -5,7 +5,7 @@
  */
 import type { Agenda } from '../../core/agenda.js';
 import type { Journal, Meeting } from '../../core/schema.js';
-import { formatDateTime, relativeDay } from '../words.js';
+import { formatDateTime, fromNow } from '../words.js';
 import {
   actionView,
   goalView,
@@ -85,7 +85,7 @@ export function meetingView(
     mentor: { name: mentor.name, role: mentor.role ?? '' },
     mentee: journal.profile.name ?? '',
     when: formatDateTime(meeting.when),
-    whenRelative: relativeDay(new Date(meeting.when), now),
+    whenRelative: fromNow(new Date(meeting.when), now),
     lengthMinutes: meeting.lengthMinutes,
     mode: MODE_WORDS[meeting.mode],
     status: meeting.status,
