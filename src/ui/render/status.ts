@@ -64,7 +64,7 @@ export function renderStatus(journal: Journal, status: Status, options: RenderOp
           columns(
             shown.map(({ goal }) => [
               style.bold(goal.id),
-              `${oneLine(goal.title)} ${style.dim(`(target ${formatDay(goal.targetDate!)}, ${relativeDay(goal.targetDate!, now)})`)}`,
+              `${oneLine(goal.title)} ${style.dim(`(target ${formatDay(goal.targetDate!)}, ${fromNow(goal.targetDate!, now)})`)}`,
             ]),
           ),
         'mentee goal list',
