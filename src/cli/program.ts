@@ -116,7 +116,7 @@ function handler(load: Load, io: Io, createContext: ContextFactory) {
     } catch (error) {
       // What the core refused is said here, where the command and its flags are known.
       if (!(error instanceof DomainError)) throw error;
-      throw (await import('./problem-words.js')).wordProblem(error.problem, commandWords(command));
+      throw (await import('../commands/problem-words.js')).wordProblem(error.problem, commandWords(command));
     }
   };
 }

@@ -104,7 +104,7 @@ async function guard(key: string, value: FormText): Promise<void> {
 async function asUserError(error: unknown): Promise<UserError | undefined> {
   if (error instanceof UserError) return error;
   if (error instanceof FormSyntaxError) return new UsageError(`line ${error.line}: ${error.message}.`);
-  if (error instanceof DomainError) return (await import('../cli/problem-words.js')).wordProblem(error.problem, 'edit');
+  if (error instanceof DomainError) return (await import('./problem-words.js')).wordProblem(error.problem, 'edit');
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 /**
  * What the core refuses, as data. The core never words a problem for a person: the command line (see
- * src/cli/problem-words.ts) says it with the flags and commands that fix it, and a wizard can ask again.
+ * src/commands/problem-words.ts) says it with the flags and commands that fix it, and a wizard can ask again.
  */
 export interface MentorName {
   handle: string;

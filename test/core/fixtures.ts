@@ -4,7 +4,7 @@
  * reads as the command line reads it, and a bad value fails as it does there).
  */
 import { parseOptions } from '../../src/commands/parse-options.js';
-import { wordProblem } from '../../src/cli/problem-words.js';
+import { wordProblem } from '../../src/commands/problem-words.js';
 import { actionAddFlags, actionEditFlags } from '../../src/commands/action.js';
 import { exportFlags } from '../../src/commands/export.js';
 import { goalAddFlags, goalUpdateFlags } from '../../src/commands/goal.js';
