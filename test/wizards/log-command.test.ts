@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { logCommand } from '../../src/commands/log.js';
 import { prepMeeting } from '../../src/core/prep.js';
-import { action, daysBefore, goal, mentor, NOW, prepInput, worded } from '../core/fixtures.js';
-import {
-  commandContext,
-  CTRL_C,
-  ENTER,
-  pick,
-  scripted,
-  tempStores,
-  type ScriptLine,
-} from '../helpers/scripted-prompter.js';
-
-const ADA = 'Dr Ada Lovelace';
+import { action, daysBefore, goal, NOW, prepInput, worded } from '../core/fixtures.js';
+import { commandContext, CTRL_C, scripted, tempStores } from '../helpers/scripted-prompter.js';
+import { FULL_LOG, withAdaToLog } from './log-fixtures.js';
 
 describe('mentee log on a terminal (command)', () => {
   const newStore = tempStores(NOW);
@@ -20,41 +11,13 @@ describe('mentee log on a terminal (command)', () => {
   async function setUp() {
     const temp = await newStore();
     await temp.store.update((j) => {
-      mentor(j, { name: ADA, cadence: '4w', length: 30 }, daysBefore(60));
-      goal(j, { title: 'Get into GP training', mentor: ['lovelace'] }, daysBefore(50));
+      withAdaToLog(j);
       action(j, { title: 'Renew my indemnity', due: '2026-11-27' }, daysBefore(40));
-      prepMeeting(
-        j,
-        prepInput({ when: '2026-11-24 17:30', topic: ['Specialty choice:15', 'Rota swap:10'] }),
-        daysBefore(7),
-      );
     });
     return temp;
   }
 
-  /** Every question of a log, from picking the meeting to the next date. */
-  const fullLog: ScriptLine[] = [
-    [/Log your meeting with Dr Ada Lovelace on Tue 24 Nov 2026, 17:30 \(m1\)/, ENTER],
-    [/"Specialty choice"/, 'covered'],
-    [/What came of it/, 'Leaning towards GP'],
-    [/"Rota swap"/, 'parked'],
-    [/Why parked/, ''],
-    [/Advice you received/, 'Talk to three GPs'],
-    [/Advice you received/, 'Shadow a clinic'],
-    [/Advice you received/, ''],
-    [/Feedback on your work/, ''],
-    [/Decisions you made/, 'Apply for GP training'],
-    [/Decisions you made/, ''],
-    [/assumption your mentor challenged/, ''],
-    [/Your next action/, 'Email the training lead'],
-    [/By when/, 'in 2 weeks'],
-    [/Your next action/, ''],
-    [/offer to do anything/, 'Introduce me to Dr Blair'],
-    [/offer to do anything/, ''],
-    [/private reflection/i, pick(/line/)],
-    [/Private reflection:/, 'Nervous but clearer'],
-    [/When do you meet next/, ENTER],
-  ];
+  const fullLog = FULL_LOG;
 
   it('ends with a short summary of what was saved and what is due next', async () => {
     const { store } = await setUp();

@@ -1,43 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { logCommand } from '../../src/commands/log.js';
-import { prepMeeting } from '../../src/core/prep.js';
-import { daysBefore, goal, mentor, NOW, prepInput } from '../core/fixtures.js';
-import {
-  commandContext,
-  CTRL_C,
-  ENTER,
-  pick,
-  scripted,
-  tempStores,
-  type ScriptLine,
-} from '../helpers/scripted-prompter.js';
+import { NOW } from '../core/fixtures.js';
+import { commandContext, CTRL_C, pick, scripted, tempStores, type ScriptLine } from '../helpers/scripted-prompter.js';
+import { FULL_LOG, withAdaToLog } from './log-fixtures.js';
 
-const ADA = 'Dr Ada Lovelace';
-
-/** Every question of a log, from picking the meeting to the next date. */
-const fullLog: ScriptLine[] = [
-  [/Log your meeting with Dr Ada Lovelace/, ENTER],
-  [/"Specialty choice"/, 'covered'],
-  [/What came of it/, 'Leaning towards GP'],
-  [/"Rota swap"/, 'parked'],
-  [/Why parked/, ''],
-  [/Advice you received/, 'Talk to three GPs'],
-  [/Advice you received/, 'Shadow a clinic'],
-  [/Advice you received/, ''],
-  [/Feedback on your work/, ''],
-  [/Decisions you made/, 'Apply for GP training'],
-  [/Decisions you made/, ''],
-  [/assumption your mentor challenged/, ''],
-  [/Your next action/, 'Email the training lead'],
-  [/By when/, 'in 2 weeks'],
-  [/Your next action/, ''],
-  [/offer to do anything/, 'Introduce me to Dr Blair'],
-  [/offer to do anything/, ''],
-  [/private reflection/i, pick(/line/)],
-  [/Private reflection:/, 'Nervous but clearer'],
-  [/When do you meet next/, ENTER],
-];
+const fullLog = FULL_LOG;
 
 function stoppedAt(n: number): ScriptLine[] {
   const script = fullLog.slice(0, n);
@@ -50,15 +18,7 @@ describe('a log stopped half-way loses nothing', () => {
 
   async function setUp() {
     const temp = await newStore();
-    await temp.store.update((j) => {
-      mentor(j, { name: ADA, cadence: '4w', length: 30 }, daysBefore(60));
-      goal(j, { title: 'Get into GP training', mentor: ['lovelace'] }, daysBefore(50));
-      prepMeeting(
-        j,
-        prepInput({ when: '2026-11-24 17:30', topic: ['Specialty choice:15', 'Rota swap:10'] }),
-        daysBefore(7),
-      );
-    });
+    await temp.store.update(withAdaToLog);
     return { ...temp, drafts: `${temp.path}.drafts` };
   }
 

@@ -2,55 +2,20 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepCommand } from '../../src/commands/prep.js';
-import { action, daysBefore, goal, mentor, NOW, worded } from '../core/fixtures.js';
-import {
-  commandContext,
-  CTRL_C,
-  ENTER,
-  pick,
-  scripted,
-  tempStores,
-  type ScriptLine,
-} from '../helpers/scripted-prompter.js';
-import { ADA } from './prep-fixtures.js';
+import { action, goal, NOW, worded } from '../core/fixtures.js';
+import { commandContext, CTRL_C, scripted, tempStores } from '../helpers/scripted-prompter.js';
+import { FULL_FIRST_PREP, withAdaToPrepare } from './prep-fixtures.js';
 
 describe('mentee prep on a terminal (command)', () => {
   const newStore = tempStores(NOW);
 
   async function setUp() {
     const temp = await newStore();
-    await temp.store.update((j) => {
-      mentor(j, { name: ADA, cadence: '4w', length: 30 }, daysBefore(60));
-      action(j, { title: 'Draft the audit proposal', mentor: 'lovelace' }, daysBefore(20));
-      goal(j, { title: 'Get into GP training', mentor: ['lovelace'] }, daysBefore(50));
-    });
+    await temp.store.update(withAdaToPrepare);
     return temp;
   }
 
-  /** Every question of a prep from start to saving (first meeting with Ada, so the first-meeting template). */
-  const fullPrep: ScriptLine[] = [
-    [/When do you meet/, '2026-12-03 17:30'],
-    [/How many minutes/, ENTER],
-    [/How will you meet/, ENTER],
-    [/walk away with/, 'A decision plan'],
-    [/Draft the audit proposal/, pick(/Blocked/)],
-    [/What is blocking it/, 'Waiting on the rota'],
-    [/Suggested by the first-meeting template/, []],
-    [/First topic/, 'Specialty choice'],
-    [/is$/, pick(/decision/)],
-    [/Linked to a goal/, ENTER],
-    [/Minutes for it/, '40'],
-    [/topic/, ''],
-    [/need 40 min, 10 more/, ENTER],
-    [/Which topic/, ENTER],
-    [/Minutes for "Specialty choice"/, ENTER],
-    [/Goals to discuss/, ENTER],
-    [/reflection prompts/, true],
-    [/What do you want to gain from this relationship/, 'Honest advice'],
-    [/ideal future/, ''],
-    [/What kind of support/, ''],
-    [/Save this agenda\?/, ENTER],
-  ];
+  const fullPrep = FULL_FIRST_PREP;
 
   it('shows the agenda as it will be shared, saves it, and writes Markdown to send ahead when asked', async () => {
     const { store, dir } = await setUp();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepCommand } from '../../src/commands/prep.js';
 import { fitToTime } from '../../src/wizards/prep-wizard.js';
-import { action, daysBefore, goal, mentor, NOW } from '../core/fixtures.js';
+import { NOW } from '../core/fixtures.js';
 import {
   commandContext,
   CTRL_C,
@@ -14,32 +14,9 @@ import {
   tempStores,
   type ScriptLine,
 } from '../helpers/scripted-prompter.js';
-import { ADA } from './prep-fixtures.js';
+import { FULL_FIRST_PREP, withAdaToPrepare } from './prep-fixtures.js';
 
-/** Every question of a first prep with Ada, from the date to saving. */
-const fullPrep: ScriptLine[] = [
-  [/When do you meet/, '2026-12-03 17:30'],
-  [/How many minutes/, ENTER],
-  [/How will you meet/, ENTER],
-  [/walk away with/, 'A decision plan'],
-  [/Draft the audit proposal/, pick(/Blocked/)],
-  [/What is blocking it/, 'Waiting on the rota'],
-  [/Suggested by the first-meeting template/, []],
-  [/First topic/, 'Specialty choice'],
-  [/is$/, pick(/decision/)],
-  [/Linked to a goal/, ENTER],
-  [/Minutes for it/, '40'],
-  [/topic/, ''],
-  [/need 40 min, 10 more/, ENTER],
-  [/Which topic/, ENTER],
-  [/Minutes for "Specialty choice"/, ENTER],
-  [/Goals to discuss/, ENTER],
-  [/reflection prompts/, true],
-  [/What do you want to gain from this relationship/, 'Honest advice'],
-  [/ideal future/, ''],
-  [/What kind of support/, ''],
-  [/Save this agenda\?/, ENTER],
-];
+const fullPrep = FULL_FIRST_PREP;
 const noMarkdown: ScriptLine = [/Write it as Markdown/, false];
 const RESUME: ScriptLine = [/You left your prep of a meeting with lovelace unfinished/, pick(/Resume/)];
 
@@ -55,11 +32,7 @@ describe('a prep stopped half-way loses nothing', () => {
 
   async function setUp() {
     const temp = await newStore();
-    await temp.store.update((j) => {
-      mentor(j, { name: ADA, cadence: '4w', length: 30 }, daysBefore(60));
-      action(j, { title: 'Draft the audit proposal', mentor: 'lovelace' }, daysBefore(20));
-      goal(j, { title: 'Get into GP training', mentor: ['lovelace'] }, daysBefore(50));
-    });
+    await temp.store.update(withAdaToPrepare);
     return { ...temp, drafts: `${temp.path}.drafts` };
   }
 
@@ -187,11 +160,7 @@ describe('writing the saved agenda as Markdown', () => {
 
   async function setUp() {
     const temp = await newStore();
-    await temp.store.update((j) => {
-      mentor(j, { name: ADA, cadence: '4w', length: 30 }, daysBefore(60));
-      action(j, { title: 'Draft the audit proposal', mentor: 'lovelace' }, daysBefore(20));
-      goal(j, { title: 'Get into GP training', mentor: ['lovelace'] }, daysBefore(50));
-    });
+    await temp.store.update(withAdaToPrepare);
     return temp;
   }
 

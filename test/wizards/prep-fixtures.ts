@@ -8,8 +8,8 @@ import { prepMeeting } from '../../src/core/prep.js';
 import type { Journal } from '../../src/core/schema.js';
 import type { PrepTemplate } from '../../src/core/template.js';
 import { runPrepWizard } from '../../src/wizards/prep-wizard.js';
-import { daysBefore, journal, logInput, mentor, NOW, prepInput, worded } from '../core/fixtures.js';
-import { ENTER, scripted, type ScriptLine } from '../helpers/scripted-prompter.js';
+import { action, daysBefore, goal, journal, logInput, mentor, NOW, prepInput, worded } from '../core/fixtures.js';
+import { ENTER, pick, scripted, type ScriptLine } from '../helpers/scripted-prompter.js';
 
 const CHECK_IN: PrepTemplate = {
   name: 'check-in',
@@ -71,4 +71,36 @@ export const opening = (intention = 'A decision plan'): ScriptLine[] => [
   [/How many minutes will you have/, ENTER],
   MODE,
   [/What do you want to walk away with\?/, intention],
+];
+
+/** Ada, an open action she will hear about and a goal she helps with: the journal of the prep command tests. */
+export function withAdaToPrepare(j: Journal): void {
+  mentor(j, { name: ADA, cadence: '4w', length: 30 }, daysBefore(60));
+  action(j, { title: 'Draft the audit proposal', mentor: 'lovelace' }, daysBefore(20));
+  goal(j, { title: 'Get into GP training', mentor: ['lovelace'] }, daysBefore(50));
+}
+
+/** Every question of a first prep with Ada (so the first-meeting template), from the date to saving. */
+export const FULL_FIRST_PREP: ScriptLine[] = [
+  [/When do you meet/, '2026-12-03 17:30'],
+  [/How many minutes/, ENTER],
+  [/How will you meet/, ENTER],
+  [/walk away with/, 'A decision plan'],
+  [/Draft the audit proposal/, pick(/Blocked/)],
+  [/What is blocking it/, 'Waiting on the rota'],
+  [/Suggested by the first-meeting template/, []],
+  [/First topic/, 'Specialty choice'],
+  [/is$/, pick(/decision/)],
+  [/Linked to a goal/, ENTER],
+  [/Minutes for it/, '40'],
+  [/topic/, ''],
+  [/need 40 min, 10 more/, ENTER],
+  [/Which topic/, ENTER],
+  [/Minutes for "Specialty choice"/, ENTER],
+  [/Goals to discuss/, ENTER],
+  [/reflection prompts/, true],
+  [/What do you want to gain from this relationship/, 'Honest advice'],
+  [/ideal future/, ''],
+  [/What kind of support/, ''],
+  [/Save this agenda\?/, ENTER],
 ];
