@@ -7,7 +7,7 @@ import type { FieldType } from '../core/edit.js';
 import type { FormEntry, FormText } from '../ui/edit-form.js';
 import { InputError } from '../input/input-error.js';
 import { readMinutes } from '../input/minutes.js';
-import { readCadence, readContact, readDate, readDay } from '../input/read.js';
+import { readCadence, readContact, readDay, readMeetingTime } from '../input/read.js';
 import { withoutControls } from '../core/text.js';
 
 const COMMENTS: Record<FieldType['is'], string> = {
@@ -74,7 +74,8 @@ function toText(type: FieldType, value: unknown): FormText {
  * the exact instant, so a note left as it was keeps its seconds.
  */
 export function fromText(type: FieldType, text: FormText, now: Date, moments: Map<string, string>): unknown {
-  const when = (value: string) => moments.get(value) ?? readDate(value, now).toISOString();
+  // A moment needs a day and a time, as a meeting's --when does: never a guessed hour.
+  const when = (value: string) => moments.get(value) ?? readMeetingTime(value, now).toISOString();
   if (isList(type)) {
     if (!Array.isArray(text)) throw new InputError('must be a list, each item on its own line after "  - "');
     const items = text as (string | Record<string, string>)[];

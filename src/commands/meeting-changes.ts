@@ -6,15 +6,15 @@ import { changeTopic, moveMeeting, type MeetingMove, type TopicChange } from '..
 import { MEETING_MODES, TOPIC_KINDS } from '../core/model.js';
 import { flag, minutes, oneOf, optionalText, readWith } from '../input/flags.js';
 import { InputError } from '../input/input-error.js';
-import { readDate, readTopicNumbers } from '../input/read.js';
+import { readMeetingTime, readTopicNumbers } from '../input/read.js';
 import { UsageError } from '../errors.js';
 import { renderAgenda } from '../ui/render/meetings.js';
-import { formatDateTime } from '../ui/words.js';
+import { formatDateTime, modeText } from '../ui/words.js';
 
 export const meetingMoveFlags = (now: Date) =>
   z
     .object({
-      when: readWith((text) => readDate(text, now)).optional(),
+      when: readWith((text) => readMeetingTime(text, now)).optional(),
       length: minutes.optional(),
       mode: oneOf(MEETING_MODES).optional(),
     })
@@ -62,7 +62,9 @@ export async function meetingMoveCommand(ctx: Context, id: string, raw: Record<s
       `note: ${sameDay.id} is also planned that day (${formatDateTime(sameDay.when)}); cancel it if it is the same meeting.`,
     );
   warnIfOver(ctx, timeCheck);
-  ctx.print(`Moved ${meeting.id}: ${formatDateTime(meeting.when)}, ${meeting.lengthMinutes} min, ${meeting.mode}.`);
+  ctx.print(
+    `Moved ${meeting.id}: ${formatDateTime(meeting.when)}, ${meeting.lengthMinutes} min, ${modeText(meeting.mode)}.`,
+  );
 }
 
 export async function meetingTopicCommand(

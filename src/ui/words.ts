@@ -2,6 +2,7 @@
  * How mentee words numbers and dates in English: the one pluraliser, and dates as a reader anywhere
  * understands them. The core computes with dates (core/dates.ts); only the ui says them.
  */
+import type { MeetingMode } from '../core/schema.js';
 import { format, parseISO } from 'date-fns';
 import { daysUntil, fromDay } from '../core/dates.js';
 
@@ -64,4 +65,16 @@ export function cadenceText(days: number): string {
   if (days % 7 === 0) return `every ${days / 7} weeks`;
   if (days >= 28 && days <= 31) return 'every month';
   return `every ${count(days, 'day')}`;
+}
+
+const MODE_WORDS: Record<MeetingMode, string> = {
+  'in-person': 'in person',
+  video: 'video call',
+  phone: 'phone call',
+  other: 'other',
+};
+
+/** How you meet, as a sentence says it: "in person", "video call". */
+export function modeText(mode: MeetingMode): string {
+  return MODE_WORDS[mode];
 }

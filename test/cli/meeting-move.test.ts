@@ -18,7 +18,7 @@ describe('mentee meeting move and topic', () => {
 
   it('reschedules the meeting and says the new date in full', async () => {
     const out = await cli(['meeting', 'move', 'm1', '--when', '2026-12-10 18:00', '--mode', 'video'], { journal });
-    expect(out).toContain('Moved m1: Thu 10 Dec 2026, 18:00');
+    expect(out.trim()).toBe('Moved m1: Thu 10 Dec 2026, 18:00, 30 min, video call.');
     expect((await readJournal(journal)).meetings[0]).toMatchObject({ when: '2026-12-10T18:00:00.000Z', mode: 'video' });
   });
 
@@ -26,6 +26,10 @@ describe('mentee meeting move and topic', () => {
     const result = await runCli(['meeting', 'move', 'm1', '--length', '20'], { journal });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('25 min, 5 over the 20-minute meeting');
+  });
+
+  it('refuses a new time with no hour, as prep does: a meeting is never moved to a guessed time', async () => {
+    await refused(['meeting', 'move', 'm1', '--when', 'friday'], journal, 2, '--when: "friday" has no time');
   });
 
   it('refuses to move a cancelled meeting, the journal unchanged', async () => {

@@ -5,7 +5,7 @@
  */
 import type { Agenda } from '../../core/agenda.js';
 import type { Journal, Meeting } from '../../core/schema.js';
-import { formatDateTime, fromNow } from '../words.js';
+import { formatDateTime, fromNow, modeText } from '../words.js';
 import {
   actionView,
   goalView,
@@ -59,13 +59,6 @@ export interface MeetingViewOptions {
   now: Date;
 }
 
-const MODE_WORDS: Record<Meeting['mode'], string> = {
-  'in-person': 'in person',
-  video: 'video call',
-  phone: 'phone call',
-  other: 'other',
-};
-
 export function meetingView(
   journal: Journal,
   agenda: Agenda,
@@ -87,7 +80,7 @@ export function meetingView(
     when: formatDateTime(meeting.when),
     whenRelative: fromNow(new Date(meeting.when), now),
     lengthMinutes: meeting.lengthMinutes,
-    mode: MODE_WORDS[meeting.mode],
+    mode: modeText(meeting.mode),
     status: meeting.status,
     intention: meeting.prep?.intention ?? '',
     topics: agenda.topics.map(topicView),
