@@ -6,9 +6,9 @@ import { SUPPORT_KINDS } from '../core/model.js';
 import { addMentor, editMentor, setMentorStatus } from '../core/mentors.js';
 import { findMentor } from '../core/refs.js';
 import type { Mentor, SupportKind } from '../core/schema.js';
-import type { Cascade } from '../core/transitions.js';
 import { flag, minutes, oneOf, optionalText, readWith, text, texts } from '../input/flags.js';
 import { readCadence, readContact, readDay } from '../input/read.js';
+import { mentorStatusJson } from '../ui/json.js';
 import { renderMentor, renderMentorList } from '../ui/render/mentors.js';
 import { noteFlags } from './common-flags.js';
 
@@ -60,6 +60,9 @@ export const mentorEditFlags = (now: Date) =>
 
 const listFlags = z.object({ all: flag, json: flag });
 
+/** pause, resume and end: --json, and end's --note. */
+const statusFlags = noteFlags.extend({ json: flag });
+
 export async function mentorAddCommand(ctx: Context, name: string, raw: Record<string, unknown>): Promise<void> {
   const { input, json } = parseOptions(mentorAddFlags(ctx.now), { ...raw, name });
   const mentor = await ctx.store.update((journal) => addMentor(journal, input, ctx.now));
@@ -103,19 +106,20 @@ export async function mentorStatusCommand(
   status: Mentor['status'],
   raw: Record<string, unknown> = {},
 ): Promise<void> {
-  const { note } = parseOptions(noteFlags, raw);
-  const { mentor, cascades, stillPlanned } = await ctx.store.update((journal) => {
+  const { note, json } = parseOptions(statusFlags, raw);
+  const report = await ctx.store.update((journal) => {
     const change = setMentorStatus(journal, ref, status, ctx.now, note);
     const stillPlanned = journal.meetings
       .filter((meeting) => meeting.mentor === change.mentor.handle && meeting.status === 'planned')
       .map((meeting) => meeting.id);
-    return { ...change, stillPlanned };
+    return mentorStatusJson(change, stillPlanned);
   });
+  if (json) return ctx.print(JSON.stringify(report, null, 2));
+  const { mentor, cancelled, dropped, stillPlanned } = report;
   ctx.print(STATUS_MESSAGES[status](mentor));
-  const ids = (record: Cascade['record']) => cascades.filter((cascade) => cascade.record === record).map((c) => c.id);
-  if (ids('meeting').length) ctx.print(`Cancelled the meetings planned with them: ${ids('meeting').join(', ')}.`);
-  if (ids('action').length)
-    ctx.print(`Dropped what they offered and had not done: ${ids('action').join(', ')} (see: mentee actions --all).`);
+  if (cancelled.length) ctx.print(`Cancelled the meetings planned with them: ${cancelled.join(', ')}.`);
+  if (dropped.length)
+    ctx.print(`Dropped what they offered and had not done: ${dropped.join(', ')} (see: mentee actions --all).`);
   if (status === 'paused' && stillPlanned.length)
     ctx.print(
       `Still planned with them: ${stillPlanned.join(', ')}; cancel one with: mentee meeting cancel ${stillPlanned[0]}`,

@@ -58,6 +58,18 @@ export const StatusJsonSchema = z.strictObject({
 });
 export type StatusJson = z.input<typeof StatusJsonSchema>;
 
+/** `mentor pause|resume|end --json`: the mentor as it now is, and what the change carried along. */
+export const MentorStatusJsonSchema = z.strictObject({
+  mentor: MentorSchema,
+  /** Meetings planned with them that this change cancelled (ending: every one still to come). */
+  cancelled: z.array(z.string()),
+  /** What they offered and had not done, dropped by this change (ending). */
+  dropped: z.array(z.string()),
+  /** Meetings with them still planned after the change. */
+  stillPlanned: z.array(z.string()),
+});
+export type MentorStatusJson = z.input<typeof MentorStatusJsonSchema>;
+
 const ExportMeetingSchema = z
   .strictObject({ kind: z.literal('meeting'), ...AgendaJsonSchema.shape })
   .describe('One meeting: its agenda, or its record once logged.');

@@ -8,7 +8,8 @@ import { recordsConcerning } from '../core/mentor-scope.js';
 import { shareable } from '../core/privacy.js';
 import type { Journal } from '../core/schema.js';
 import type { PlannedMeeting, Status } from '../core/status.js';
-import type { AgendaJson, ExportJson, StatusJson } from './json-shapes.js';
+import type { MentorChange } from '../core/mentors.js';
+import type { AgendaJson, ExportJson, MentorStatusJson, StatusJson } from './json-shapes.js';
 import { shareAgenda } from './views/shared-agenda.js';
 
 /** A meeting's agenda or record; its private reflections only when asked for. */
@@ -50,6 +51,13 @@ export function statusJson(status: Status): StatusJson {
       booked: booked?.id ?? null,
     })),
   };
+}
+
+/** A mentor's status change: the mentor, the meetings it cancelled, the offers it dropped, what is still planned. */
+export function mentorStatusJson({ mentor, cascades }: MentorChange, stillPlanned: string[]): MentorStatusJson {
+  const ids = (record: MentorChange['cascades'][number]['record']) =>
+    cascades.filter((cascade) => cascade.record === record).map((cascade) => cascade.id);
+  return { mentor, cancelled: ids('meeting'), dropped: ids('action'), stillPlanned };
 }
 
 /** `export --format json`: the selection as data, private fields only when asked for. */

@@ -62,4 +62,24 @@ describe('exports say what state things are in', () => {
     const html = await exportOf(autumn(), 'html', { meeting: 'm2' });
     expect(html).toContain('<strong>Status</strong> cancelled');
   });
+
+  it("a cancelled meeting's reason is in its export and in the summary, escaped for each format", async () => {
+    const j = autumn();
+    j.meetings[1]!.cancelNote = 'Ada is on leave <until> *March* & back after';
+    const md = await exportOf(j, 'md', { meeting: 'm2' });
+    expect(md).toContain('**Status:** cancelled: Ada is on leave \\<until> \\*March\\* & back after');
+    const html = await exportOf(j, 'html', { meeting: 'm2' });
+    expect(html).toContain('<strong>Why</strong> Ada is on leave &lt;until&gt; *March* &amp; back after');
+    const summary = await exportOf(j, 'md', { since: '2026-11-01' });
+    expect(summary).toContain(
+      '## Meetings cancelled\n\n- Thu 19 Nov 2026, 17:30 with Dr Ada Lovelace: Ada is on leave \\<until> \\*March\\* & back after\n',
+    );
+    const summaryHtml = await exportOf(j, 'html', { since: '2026-11-01' });
+    expect(summaryHtml).toContain('cancelled</span> — Ada is on leave &lt;until&gt; *March* &amp; back after</li>');
+  });
+
+  it('a cancelled meeting with no reason given says only that it is cancelled', async () => {
+    const md = await exportOf(autumn(), 'md', { meeting: 'm2' });
+    expect(md).toMatch(/\*\*Status:\*\* cancelled\n/);
+  });
 });

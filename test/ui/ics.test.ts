@@ -234,6 +234,14 @@ Actions to report on:
     expect(after.alarms).toEqual([]);
   });
 
+  it("a cancelled meeting's event says why it was cancelled, in the mentee's words, exactly", () => {
+    const j = withAda();
+    plan(j, '2026-12-03 17:30');
+    cancelMeeting(j, 'm1', NOW, 'Ada is on leave; back in "January", \\ see rota');
+    const event = readCalendar(exportCalendar(j, {}, LATER)).event('m1')!;
+    expect(event.description).toMatch(/^Cancelled: Ada is on leave; back in "January", \\ see rota\n/);
+  });
+
   it('a cancelled meeting that has passed is still in the file, so an old event for it does not stand', () => {
     const j = withAda();
     plan(j, '2026-11-20 17:30', {}, new Date('2026-11-10T09:00:00Z'));

@@ -93,7 +93,11 @@ function actionText(view: ReturnType<typeof actionView>, action: Action): string
 function agendaText(view: MeetingView): string {
   const section = (title: string, lines: string[]) => (lines.length ? ['', title, ...lines] : []);
   const lines = [
-    ...(view.status === 'cancelled' ? ['Cancelled.', ''] : view.status === 'held' ? ['Held.', ''] : []),
+    ...(view.status === 'cancelled'
+      ? [view.cancelNote ? `Cancelled: ${view.cancelNote}` : 'Cancelled.', '']
+      : view.status === 'held'
+        ? ['Held.', '']
+        : []),
     `Mode: ${view.mode}, ${view.lengthMinutes} minutes`,
     ...(view.intention ? ['', `What I want from this meeting: ${view.intention}`] : []),
     ...section(

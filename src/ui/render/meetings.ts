@@ -25,7 +25,8 @@ export function renderMeetingList(journal: Journal, meetings: Meeting[], { now, 
 }
 
 function meetingState(meeting: Meeting, style: Style): string {
-  if (meeting.status === 'cancelled') return style.dim('cancelled');
+  if (meeting.status === 'cancelled')
+    return style.dim(meeting.cancelNote ? `cancelled: ${oneLine(meeting.cancelNote)}` : 'cancelled');
   if (meeting.status === 'held') return meeting.log ? style.green('held, logged') : 'held';
   return isPrepared(meeting) ? style.green('planned, prepared') : style.yellow('planned, not prepared');
 }
@@ -61,7 +62,11 @@ export function renderMeeting(
 
 function agendaText(view: MeetingView, style: Style): string {
   return blocks(
-    [heading(view, style), ...(view.intention ? [`${style.dim('Intention:')} ${oneLine(view.intention)}`] : [])],
+    [
+      heading(view, style),
+      ...(view.cancelNote ? [`${style.dim('Cancelled:')} ${oneLine(view.cancelNote)}`] : []),
+      ...(view.intention ? [`${style.dim('Intention:')} ${oneLine(view.intention)}`] : []),
+    ],
     section('Topics', [...topicLines(view.topics, style), ...(view.topics.length ? [timeCheckLine(view, style)] : [])]),
     section(
       'Actions since last time',

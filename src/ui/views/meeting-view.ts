@@ -33,6 +33,8 @@ export interface MeetingView {
   mode: string;
   /** planned, held or cancelled. */
   status: Meeting['status'];
+  /** Why a cancelled meeting was cancelled, in the mentee's words ('' when none was given). */
+  cancelNote: string;
   intention: string;
   topics: TopicView[];
   time: { plannedMinutes: number; lengthMinutes: number; overBy: number; untimed: number };
@@ -82,6 +84,7 @@ export function meetingView(
     lengthMinutes: meeting.lengthMinutes,
     mode: modeText(meeting.mode),
     status: meeting.status,
+    cancelNote: meeting.status === 'cancelled' ? (meeting.cancelNote ?? '') : '',
     intention: meeting.prep?.intention ?? '',
     topics: agenda.topics.map(topicView),
     time: {

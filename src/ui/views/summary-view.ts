@@ -48,7 +48,7 @@ export interface SummaryView {
     private: PrivateView | null;
   }[];
   /** Meetings that were to be in the period and were cancelled. */
-  meetingsCancelled: { id: string; when: string; mentor: string }[];
+  meetingsCancelled: { id: string; when: string; mentor: string; cancelNote: string }[];
   goals: GoalView[];
   actionsDone: ActionView[];
   actionsOpen: ActionView[];
@@ -108,6 +108,7 @@ export function summaryView(journal: Journal, summary: Summary, options: Summary
       id: meeting.id,
       when: formatDateTime(meeting.when),
       mentor: mentorOfMeeting(meeting),
+      cancelNote: meeting.cancelNote ?? '',
     })),
     goals: summary.goals.map(({ goal, progress }) => goalView(goal, progress)),
     actionsDone: summary.actionsDone.map((action) => actionView(journal, action, now)),
