@@ -139,6 +139,20 @@ export function lastHeldMeeting(journal: Journal, mentorHandle: string, before?:
   return lastHeldOf(heldMeetings(journal, mentorHandle), before);
 }
 
+/** The last meeting with a mentor that has taken place by `now`: held, or planned, started and not yet logged. */
+export function lastMeetingHappened(journal: Journal, mentorHandle: string, now: Date): Meeting | undefined {
+  const held = lastHeldMeeting(journal, mentorHandle);
+  const unlogged = journal.meetings
+    .filter(
+      (meeting) =>
+        meeting.mentor === mentorHandle && meeting.status === 'planned' && Date.parse(meeting.when) <= now.getTime(),
+    )
+    .sort(byWhen)
+    .at(-1);
+  if (!held || !unlogged) return held ?? unlogged;
+  return Date.parse(unlogged.when) > Date.parse(held.when) ? unlogged : held;
+}
+
 /** The same, from a mentor's held meetings already sorted (an index of them, for long exports). */
 export function lastHeldOf(held: Meeting[], before?: Meeting): Meeting | undefined {
   if (!before) return held.at(-1);

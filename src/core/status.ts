@@ -5,7 +5,7 @@ import { lastProgressAt } from './goal-progress.js';
 import {
   endedMentors,
   isPrepared,
-  lastHeldMeeting,
+  lastMeetingHappened,
   meetingAwaitingLog,
   nextPlannedMeeting,
   plannedMeetingsAhead,
@@ -62,6 +62,14 @@ export function computeStatus(journal: Journal, now: Date): Status {
     prepared: isPrepared(meeting),
   });
   const ahead = plannedMeetingsAhead(journal, now);
+  const goalsPastTarget = journal.goals
+    .flatMap((goal) =>
+      goal.status === 'active' && goal.targetDate && daysUntil(goal.targetDate, now) < 0
+        ? [{ goal, daysPast: -daysUntil(goal.targetDate, now) }]
+        : [],
+    )
+    .sort((a, b) => b.daysPast - a.daysPast);
+  const pastTarget = new Set(goalsPastTarget.map(({ goal }) => goal));
   return {
     nextMeeting: ahead[0] && planned(ahead[0]),
     upcoming: ahead.filter((meeting) => daysUntil(new Date(meeting.when), now) <= UPCOMING_WEEKS * 7).map(planned),
@@ -74,19 +82,18 @@ export function computeStatus(journal: Journal, now: Date): Status {
       )
       .sort(byDue),
     mentorCommitments: open.filter((action) => action.owner === 'mentor' && !ended.has(action.mentor ?? '')),
+    // A goal past its target has its own section: listed once, there.
     staleGoals: journal.goals.filter(
-      (goal) => goal.status === 'active' && -daysUntil(new Date(lastProgressAt(goal)), now) > STALE_GOAL_DAYS,
+      (goal) =>
+        goal.status === 'active' &&
+        !pastTarget.has(goal) &&
+        -daysUntil(new Date(lastProgressAt(goal)), now) > STALE_GOAL_DAYS,
     ),
-    goalsPastTarget: journal.goals
-      .flatMap((goal) =>
-        goal.status === 'active' && goal.targetDate && daysUntil(goal.targetDate, now) < 0
-          ? [{ goal, daysPast: -daysUntil(goal.targetDate, now) }]
-          : [],
-      )
-      .sort((a, b) => b.daysPast - a.daysPast),
+    goalsPastTarget,
     mentorsOverdue: journal.mentors.flatMap((mentor) => {
       if (mentor.status !== 'active' || !mentor.cadenceDays) return [];
-      const lastMet = lastHeldMeeting(journal, mentor.handle)?.when;
+      // A meeting that has happened counts, notes or not: it is awaiting its log, not missing.
+      const lastMet = lastMeetingHappened(journal, mentor.handle, now)?.when;
       const daysSince = -daysUntil(lastMet ? new Date(lastMet) : mentor.startDate, now);
       const booked = nextPlannedMeeting(journal, now, mentor.handle);
       return daysSince > mentor.cadenceDays ? [{ mentor, lastMet, daysSince, booked }] : [];

@@ -223,3 +223,23 @@ describe('status: mentors not seen for longer than their cadence', () => {
     expect(computeStatus(j, NOW).mentorsOverdue).toEqual([]);
   });
 });
+
+describe('status: each thing said once, without contradiction', () => {
+  it('a meeting that has happened but has no notes yet counts as meeting the mentor: no nudge to get in touch', () => {
+    const j = withAda({ cadence: '4w' });
+    logMeeting(j, logInput({ mentor: 'lovelace', when: '2026-09-23 09:00' }), new Date('2026-09-23T10:00:00Z'));
+    prepMeeting(j, prepInput({ when: '2026-11-20 17:30' }), daysBefore(20));
+    const status = computeStatus(j, NOW);
+    expect(status.awaitingLog?.id).toBe('m2');
+    expect(status.mentorsOverdue).toEqual([]);
+  });
+
+  it('a goal past its target is listed there alone, not also as a goal with no progress', () => {
+    const j = withAda();
+    goal(j, { title: 'Pass the exam', target: '2026-11-01' }, daysBefore(200));
+    goal(j, { title: 'Choose a specialty' }, daysBefore(200));
+    const status = computeStatus(j, NOW);
+    expect(status.goalsPastTarget.map(({ goal: each }) => each.title)).toEqual(['Pass the exam']);
+    expect(status.staleGoals.map((each) => each.title)).toEqual(['Choose a specialty']);
+  });
+});
