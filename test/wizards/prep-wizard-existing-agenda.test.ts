@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { prepMeeting } from '../../src/core/prep.js';
 import type { Journal, Meeting } from '../../src/core/schema.js';
-import { daysBefore, prepInput } from '../core/fixtures.js';
-import { ENTER, pick, type ScriptLine } from '../helpers/scripted-prompter.js';
+import { runPrepWizard } from '../../src/wizards/prep-wizard.js';
+import { WizardAnswers } from '../../src/wizards/draft-answers.js';
+import { daysBefore, NOW, prepInput } from '../core/fixtures.js';
+import { ENTER, pick, scripted, type ScriptLine } from '../helpers/scripted-prompter.js';
 import { MODE, prep, withAda } from './prep-fixtures.js';
 
 describe('prep wizard: re-running prep on a meeting that has an agenda', () => {
@@ -218,5 +220,33 @@ describe('prep wizard: re-running prep on a meeting that has an agenda', () => {
     expect(created).toBe(true);
     expect(meeting.id).toBe('m2');
     expect(j.meetings.find((m) => m.id === 'm1')!.prep!.intention).toBe('Old aim');
+  });
+});
+
+describe('prep wizard: a resumed edit of a prepared meeting', () => {
+  it('does not ask again what the draft kept, and goes on from there', async () => {
+    const j = withAda();
+    prepMeeting(
+      j,
+      prepInput({ when: '2026-12-03 17:30', intention: 'Old aim', topic: ['Rota swap:10'] }),
+      daysBefore(2),
+    );
+    const kept = { meeting: 'm1', 'change:1': 'when', 'change:1:when': '2026-12-10T18:00:00.000Z' };
+    const prompt = scripted([
+      [/^Change anything else about m1 \(Thu 10 Dec 2026, 18:00/, pick(/Nothing more/)],
+      [/walk away with/, ENTER],
+      [/reflection prompts/, false],
+    ]);
+    const plan = await runPrepWizard({
+      journal: structuredClone(j),
+      now: NOW,
+      prompt,
+      flags: prepInput({}),
+      templateGiven: false,
+      templateFor: () => ({ name: 'check-in', description: '', defaultMinutes: 10, topics: [], prompts: ['?'] }),
+      answers: new WizardAnswers({ wizard: 'prep', now: NOW, warn: () => {} }, kept),
+    });
+    prompt.done();
+    expect(prepMeeting(j, plan.input, NOW).meeting.when).toBe('2026-12-10T18:00:00.000Z');
   });
 });
