@@ -1,6 +1,9 @@
 import { openActionsConcerning, openActionsOfNoMentor, timeCheck } from '../core/agenda.js';
 import { byCreated } from '../core/order.js';
-import { count, formatDateTime } from '../ui/words.js';
+import { format, parseISO } from 'date-fns';
+import { changeTopic } from '../core/meeting-changes.js';
+import { DomainError } from '../core/problems.js';
+import { count, formatDateTime, modeText } from '../ui/words.js';
 import type { PrepInput, TopicInput } from '../core/inputs.js';
 import { isPrepared, lastHeldMeeting, nextPlannedMeeting, usualMeeting, whichMentor } from '../core/meetings.js';
 import { MEETING_MODES, TOPIC_KINDS } from '../core/model.js';
@@ -60,6 +63,9 @@ export async function runPrepWizard(wizard: PrepWizardContext): Promise<PrepPlan
   const input: PrepInput = { ...flags, mentor: mentor.handle, ...(existing ? { meeting: existing.id } : {}) };
   const usual = usualMeeting(ctx.journal, mentor);
   await answers.settle(existing ? { meeting: existing.id } : { mentor: mentor.handle }, () => input);
+  // A prepared meeting is edited: what to change is asked, its agenda is not built again.
+  const editing = existing && isPrepared(existing) ? existing : undefined;
+  if (editing) await changeMeeting(ctx, mentor, editing, template, input);
   if (!existing && !flags.when)
     input.when = new Date(await answers.ask('when', async () => (await askWhen(ctx, mentor)).toISOString()));
   if (!existing && !flags.lengthMinutes)
@@ -86,8 +92,8 @@ export async function runPrepWizard(wizard: PrepWizardContext): Promise<PrepPlan
   }
   const when = input.when ?? new Date(existing?.when ?? ctx.now);
   if (!flags.reviews.length) input.reviews = await reviewActions(ctx, mentor, when, input.reviews);
-  if (!flags.topics.length) {
-    const topics = await gatherTopics(ctx, mentor, existing, template);
+  if (!flags.topics.length && !editing) {
+    const topics = await addTopics(ctx, mentor, existing, template, agendaTopics(existing));
     input.topics = await fitToTime(
       prompt,
       topics,
@@ -207,23 +213,181 @@ async function reviewOne(prompt: Prompter, action: Action, label: string, onAgen
   return [{ actionId: action.id, state, ...(note ? { note } : {}) }];
 }
 
-async function gatherTopics(
+type MeetingChoice = 'when' | 'length' | 'mode' | 'topics' | 'done';
+
+/**
+ * Re-running prep on a prepared meeting edits it: what to change is asked (its time, length, how you
+ * meet, its topics) until "nothing more"; what flags gave is not offered. The changes go into `input`
+ * (the topics as the agenda's whole list), which prepMeeting applies as it applies flags.
+ */
+async function changeMeeting(
+  ctx: Asking,
+  mentor: Mentor,
+  meeting: Meeting,
+  template: PrepTemplate,
+  input: PrepInput,
+): Promise<void> {
+  const { prompt, answers, flags } = ctx;
+  let topics: TopicInput[] | undefined;
+  for (let step = 1; ; step++) {
+    const when = input.when?.toISOString() ?? meeting.when;
+    const lengthMinutes = input.lengthMinutes ?? meeting.lengthMinutes;
+    const mode = input.mode ?? meeting.mode;
+    const agenda = topics ?? agendaTopics(meeting);
+    const choices: { label: string; value: MeetingChoice }[] = [
+      ...(flags.when ? [] : [{ label: `Its time (${formatDateTime(when)})`, value: 'when' as const }]),
+      ...(flags.lengthMinutes ? [] : [{ label: `Its length (${lengthMinutes} min)`, value: 'length' as const }]),
+      ...(flags.mode ? [] : [{ label: `How you meet (${modeText(mode)})`, value: 'mode' as const }]),
+      ...(flags.topics.length
+        ? []
+        : [{ label: `Its topics (${count(agenda.length, 'topic')})`, value: 'topics' as const }]),
+      { label: 'Nothing more', value: 'done' },
+    ];
+    const change = await answers.ask(`change:${step}`, () =>
+      prompt.choose<MeetingChoice>({
+        message: `${step === 1 ? 'Change' : 'Change anything else about'} ${meeting.id} (${formatDateTime(when)}, ${lengthMinutes} min, ${modeText(mode)})?`,
+        choices,
+        default: 'done',
+      }),
+    );
+    const key = `change:${step}:`;
+    if (change === 'done') break;
+    if (change === 'when')
+      input.when = new Date(
+        await answers.ask(`${key}when`, async () =>
+          (
+            await askDate(prompt, ctx.now, {
+              message: `When do you meet ${mentor.name}? (e.g. "next thursday 17:30", 2026-12-03 17:30)`,
+              default: format(parseISO(when), 'yyyy-MM-dd HH:mm'),
+              needsTime: true,
+            })
+          ).toISOString(),
+        ),
+      );
+    if (change === 'length')
+      input.lengthMinutes = await answers.ask(`${key}length`, () =>
+        askMinutes(prompt, 'How many minutes will you have?', lengthMinutes),
+      );
+    if (change === 'mode')
+      input.mode = await answers.ask(`${key}mode`, () =>
+        prompt.choose({
+          message: 'How will you meet?',
+          choices: MEETING_MODES.map((each) => ({ label: each, value: each })),
+          default: mode,
+        }),
+      );
+    if (change === 'topics') {
+      const edited = await editTopics(ctx, meeting, agenda, key, template.defaultMinutes);
+      topics = await addTopics(ctx, mentor, meeting, template, edited, key);
+    }
+  }
+  if (flags.topics.length) return;
+  // The time check, on the agenda as it now is and the meeting's length as it now is.
+  input.topics = await fitToTime(
+    prompt,
+    topics ?? agendaTopics(meeting),
+    input.lengthMinutes ?? meeting.lengthMinutes,
+    answers,
+  );
+  input.replaceTopics = true;
+  input.carryParked = false;
+}
+
+type TopicChoice = 'keep' | 'minutes' | 'rename' | 'up' | 'remove';
+
+/**
+ * Each topic of the agenda in turn: keep it, change its minutes, rename it, move it up one place, or
+ * remove it. Each change is the one `mentee meeting topic` makes (changeTopic), on a copy of the meeting.
+ */
+async function editTopics(
+  ctx: Asking,
+  meeting: Meeting,
+  topics: TopicInput[],
+  key: string,
+  defaultMinutes: number,
+): Promise<TopicInput[]> {
+  const { prompt, answers, now } = ctx;
+  const scratch = structuredClone(ctx.journal);
+  const copy = findMeeting(scratch, meeting.id);
+  // A prepared meeting: it has an agenda.
+  copy.prep!.topics = structuredClone(topics);
+  const agenda = () => copy.prep!.topics;
+  for (const [at, original] of [...agenda()].entries()) {
+    const topicKey = `${key}topic-edit:${at + 1}`;
+    const number = () => agenda().indexOf(original) + 1;
+    const change = await answers.ask(topicKey, () =>
+      prompt.choose<TopicChoice>({
+        message: `Topic ${number()} of ${agenda().length}: "${original.title}"${original.minutes ? ` (${original.minutes} min)` : ''}`,
+        choices: [
+          { label: 'Keep it', value: 'keep' },
+          { label: 'Change its minutes', value: 'minutes' },
+          { label: 'Rename it', value: 'rename' },
+          ...(number() > 1 ? [{ label: 'Move it up', value: 'up' as const }] : []),
+          { label: 'Remove it', value: 'remove' },
+        ],
+        default: 'keep',
+      }),
+    );
+    if (change === 'keep') continue;
+    if (change === 'minutes') {
+      const minutes = await answers.ask(`${topicKey}:minutes`, () =>
+        askMinutes(prompt, `Minutes for "${original.title}"?`, original.minutes ?? defaultMinutes),
+      );
+      changeTopic(scratch, meeting.id, number(), { minutes }, now);
+    }
+    if (change === 'rename') {
+      const title = await answers.ask(`${topicKey}:title`, () =>
+        prompt.text({
+          message: `New name for "${original.title}"?`,
+          default: original.title,
+          validate: (text) => renameProblem(scratch, meeting.id, number(), text, now),
+        }),
+      );
+      changeTopic(scratch, meeting.id, number(), { title: title.trim() }, now);
+    }
+    if (change === 'up') changeTopic(scratch, meeting.id, number(), { moveTo: number() - 1 }, now);
+    if (change === 'remove') changeTopic(scratch, meeting.id, number(), { remove: true }, now);
+  }
+  return agenda().map((topic) => ({ ...topic }));
+}
+
+/** Whether a topic can take a name: not empty, and not another topic's (the rule changeTopic keeps). */
+function renameProblem(journal: Journal, id: string, number: number, title: string, now: Date): string | true {
+  if (!title.trim()) return 'A topic needs a name.';
+  try {
+    changeTopic(structuredClone(journal), id, number, { title: title.trim() }, now);
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError && error.problem.code === 'topic-title-taken')
+      return `Topic ${error.problem.number} is already "${error.problem.title}"; give this one another name.`;
+    throw error;
+  }
+}
+
+/** The topics of a meeting's agenda as the wizard works on them: without what happened to them. */
+function agendaTopics(meeting: Meeting | undefined): TopicInput[] {
+  return (meeting?.prep?.topics ?? []).map(({ outcome: _o, outcomeNote: _n, priority: _p, ...topic }) => topic);
+}
+
+/**
+ * Adds to `given` (the agenda so far): parked topics brought back, the template's suggestions, then new
+ * topics until an empty answer. `key` keeps the answers of each round apart in the draft.
+ */
+async function addTopics(
   ctx: Asking,
   mentor: Mentor,
   existing: Meeting | undefined,
   template: PrepTemplate,
+  given: TopicInput[],
+  key = '',
 ): Promise<TopicInput[]> {
   const { prompt, answers } = ctx;
-  const topics: TopicInput[] = (existing?.prep?.topics ?? []).map(
-    ({ outcome: _o, outcomeNote: _n, priority: _p, ...topic }) => topic,
-  );
-  if (topics.length)
-    prompt.say(`The agenda has ${count(topics.length, 'topic')}: ${topics.map((topic) => topic.title).join('; ')}.`);
+  const topics = [...given];
   const parked = parkedTopicsFor(ctx.journal, mentor.handle, existing).filter(
     (topic) => !hasTopic(topics, topic.title),
   );
   if (parked.length) {
-    const carried = await answers.ask('parked', () =>
+    const carried = await answers.ask(`${key}parked`, () =>
       prompt.chooseMany({
         message: 'Topics you parked last time. Bring them back?',
         choices: parked.map((topic) => ({ label: topic.title, value: topic, checked: true })),
@@ -233,7 +397,7 @@ async function gatherTopics(
   }
   const suggested = template.topics.filter((topic) => !hasTopic(topics, topic.title));
   if (suggested.length) {
-    const picked = await answers.ask('suggested', () =>
+    const picked = await answers.ask(`${key}suggested`, () =>
       prompt.chooseMany({
         message: `Suggested by the ${template.name} template (pick any):`,
         choices: suggested.map((topic) => ({
@@ -253,13 +417,13 @@ async function gatherTopics(
   const goals = ctx.journal.goals.filter((goal) => goal.status === 'active');
   // Each answer about a new topic is kept on its own, so a title typed is never lost.
   for (let n = 1; ; n++) {
-    const title = await answers.ask(`topic:${n}`, () =>
+    const title = await answers.ask(`${key}topic:${n}`, () =>
       prompt.text({
         message: topics.length ? 'Another topic? (Enter when done)' : 'First topic to raise? (Enter when done)',
       }),
     );
     if (!title) break;
-    const kind = await answers.ask(`topic:${n}:kind`, () =>
+    const kind = await answers.ask(`${key}topic:${n}:kind`, () =>
       prompt.choose({
         message: `"${title}" is`,
         choices: TOPIC_KINDS.map((value) => ({ label: TOPIC_KIND_LABELS[value], value })),
@@ -267,7 +431,7 @@ async function gatherTopics(
       }),
     );
     const goalId = goals.length
-      ? await answers.ask(`topic:${n}:goal`, () =>
+      ? await answers.ask(`${key}topic:${n}:goal`, () =>
           prompt.choose<string>({
             message: 'Linked to a goal?',
             choices: [
@@ -278,7 +442,7 @@ async function gatherTopics(
           }),
         )
       : '';
-    const minutes = await answers.ask(`topic:${n}:minutes`, () =>
+    const minutes = await answers.ask(`${key}topic:${n}:minutes`, () =>
       askMinutes(prompt, 'Minutes for it?', template.defaultMinutes),
     );
     topics.push({ title, kind, minutes, ...(goalId ? { goalId } : {}) });
