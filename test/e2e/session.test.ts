@@ -244,7 +244,7 @@ describe('a session from init to export', () => {
     expect(status.mentorsOverdue[0]).toMatchObject({
       mentor: 'lovelace',
       cadenceDays: 28,
-      lastMet: '2026-12-09T12:00:00.000Z',
+      lastMet: '2027-01-07T17:30:00.000Z', // m2 happened, though it has no notes yet
     });
   });
 
