@@ -16,8 +16,8 @@ export interface Box {
   bottom: number;
 }
 
-const attr = (el: Element, name: string) => el.attrs.find((item) => item.name === name)?.value;
-const textOf = (node: Node): string =>
+export const attr = (el: Element, name: string) => el.attrs.find((item) => item.name === name)?.value;
+export const textOf = (node: Node): string =>
   'value' in node && node.nodeName === '#text'
     ? node.value
     : 'childNodes' in node

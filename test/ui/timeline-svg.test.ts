@@ -7,7 +7,7 @@ import { buildSummary } from '../../src/core/summary.js';
 import { buildTimeline, type Timeline, type TimelineBucket, type TimelineTarget } from '../../src/ui/views/timeline.js';
 import { escapeXml, timelineSvg } from '../../src/ui/export/timeline-svg.js';
 import { action, goal, journal, logInput, mentor, NOW } from '../core/fixtures.js';
-import { overlaps } from './svg-boxes.js';
+import { attr, overlaps, textOf } from './svg-boxes.js';
 
 type Element = DefaultTreeAdapterTypes.Element;
 type Node = DefaultTreeAdapterTypes.Node;
@@ -49,14 +49,6 @@ function elements(node: Node): Element[] {
   const children = 'childNodes' in node ? node.childNodes : [];
   return children.flatMap((child) => ('tagName' in child ? [child, ...elements(child)] : elements(child)));
 }
-
-const attr = (el: Element, name: string) => el.attrs.find((item) => item.name === name)?.value;
-const textOf = (node: Node): string =>
-  'value' in node && node.nodeName === '#text'
-    ? node.value
-    : 'childNodes' in node
-      ? node.childNodes.map(textOf).join('')
-      : '';
 
 /** Every start tag is closed (or self-closing) in order, as XML requires. */
 function tagsBalance(svg: string): boolean {
