@@ -142,12 +142,8 @@ export function lastHeldMeeting(journal: Journal, mentorHandle: string, before?:
 /** The last meeting with a mentor that has taken place by `now`: held, or planned, started and not yet logged. */
 export function lastMeetingHappened(journal: Journal, mentorHandle: string, now: Date): Meeting | undefined {
   const held = lastHeldMeeting(journal, mentorHandle);
-  const unlogged = journal.meetings
-    .filter(
-      (meeting) =>
-        meeting.mentor === mentorHandle && meeting.status === 'planned' && Date.parse(meeting.when) <= now.getTime(),
-    )
-    .sort(byWhen)
+  const unlogged = meetingsToLog(journal, now)
+    .filter((meeting) => meeting.mentor === mentorHandle && Date.parse(meeting.when) <= now.getTime())
     .at(-1);
   if (!held || !unlogged) return held ?? unlogged;
   return Date.parse(unlogged.when) > Date.parse(held.when) ? unlogged : held;
