@@ -10,7 +10,7 @@ import { flag } from '../input/flags.js';
 import { InputError } from '../input/input-error.js';
 import { FormSyntaxError, parseForm, renderForm, type FormText } from '../ui/edit-form.js';
 import { fromText, isList, momentsOf, toEntry } from './edit-values.js';
-import { withEditSession } from './edit-session.js';
+import { EditStopped, withEditSession } from './edit-session.js';
 
 export const editFlags = z.object({ includePrivate: flag, allowIdentifiers: flag });
 
@@ -46,7 +46,7 @@ export async function editCommand(ctx: Context, ref: string, raw: Record<string,
     return changes;
   };
 
-  await withEditSession(label, original, ctx.env, async (session) => {
+  await withEditSession(label, original, { env: ctx.env, warn: ctx.warn }, async (session) => {
     for (;;) {
       const text = await session.edit();
       try {
@@ -56,6 +56,7 @@ export async function editCommand(ctx: Context, ref: string, raw: Record<string,
         ctx.print(`Updated ${label}: ${Object.keys(changes).join(', ')}. Undo with: mentee undo`);
         return;
       } catch (error) {
+        if (error instanceof EditStopped) throw error;
         const problem = await asUserError(error);
         if (!ctx.interactive || !problem)
           throw error instanceof FormSyntaxError || error instanceof DomainError ? (problem ?? error) : error;
