@@ -8,9 +8,10 @@ import { mentorName } from '../core/refs.js';
 import { UsageError, UserError } from '../errors.js';
 import { flag } from '../input/flags.js';
 import { InputError } from '../input/input-error.js';
-import { FormSyntaxError, parseForm, renderForm, type FormText } from '../ui/edit-form.js';
+import { FormSyntaxError, parseForm, renderForm, type FormEntry, type FormText } from '../ui/edit-form.js';
+import { keptEdits, pickUp } from './edit-kept.js';
 import { fromText, isList, momentsOf, toEntry } from './edit-values.js';
-import { withEditSession } from './edit-session.js';
+import { EditStopped, withEditSession } from './edit-session.js';
 
 export const editFlags = z.object({ includePrivate: flag, allowIdentifiers: flag });
 
@@ -20,20 +21,21 @@ export async function editCommand(ctx: Context, ref: string, raw: Record<string,
   const journal = await ctx.store.read();
   const form = editForm(journal, ref, includePrivate);
   const label = form.target.kind === 'mentor' ? form.target.id : form.target.record.id;
-  const original = renderForm(
-    header(
-      form,
-      mentorName(journal, form.target.kind === 'meeting' ? form.target.record.mentor : undefined),
-      includePrivate,
-    ),
-    form.fields.map(({ key, type, value }) => toEntry(key, type, value)),
-  );
+  const createdAt = String(form.target.record.createdAt);
+  const mentor = mentorName(journal, form.target.kind === 'meeting' ? form.target.record.mentor : undefined);
+  const kept = keptEdits(ctx, label);
   const listKeys = new Set(form.fields.filter((field) => isList(field.type)).map((field) => field.key));
-  const before = parseForm(original, listKeys);
-  const moments = momentsOf(form.fields.map((field) => field.value));
 
-  const read = async (text: string): Promise<Record<string, unknown> | undefined> => {
+  // What a change is measured against: the journal when the form was made, also for a kept edit.
+  const picked = await pickUp(ctx, kept, label, createdAt);
+  let base = picked?.base ?? valuesOf(form);
+  const original = picked?.text ?? renderForm(header(form, mentor, includePrivate), entriesOf(form, base));
+  const moments = momentsOf([...form.fields.map((field) => field.value), ...Object.values(base)]);
+  let keeping = Boolean(picked);
+
+  const read = async (text: string) => {
     if (!text.replace(/^\s*#.*$/gm, '').trim()) return undefined;
+    const before = parseForm(renderForm([], entriesOf(form, base)), listKeys);
     const after = parseForm(text, listKeys);
     const changes: Record<string, unknown> = {};
     for (const [key, value] of after) {
@@ -43,24 +45,61 @@ export async function editCommand(ctx: Context, ref: string, raw: Record<string,
       changes[key] = field ? readField(key, () => fromText(field.type, value, ctx.now, moments)) : value;
       if (!allowIdentifiers) await guard(key, value);
     }
-    return changes;
+    return { changes, after };
   };
 
-  await withEditSession(label, original, ctx.env, async (session) => {
+  await withEditSession(label, original, { env: ctx.env, warn: ctx.warn }, async (session) => {
     for (;;) {
       const text = await session.edit();
+      let edit: Awaited<ReturnType<typeof read>>;
       try {
-        const changes = await read(text);
-        if (!changes || !Object.keys(changes).length) return ctx.warn(`Nothing changed in ${label}.`);
-        await ctx.store.update((fresh) => applyEdit(fresh, ref, changes, ctx.now, includePrivate));
+        edit = await read(text);
+        if (!edit || !Object.keys(edit.changes).length) {
+          if (keeping) await kept.remove();
+          return ctx.warn(`Nothing changed in ${label}.`);
+        }
+        const { changes } = edit;
+        await ctx.store.update((fresh) => applyEdit(fresh, ref, changes, ctx.now, includePrivate, base));
+        if (keeping) await kept.remove();
         ctx.print(`Updated ${label}: ${Object.keys(changes).join(', ')}. Undo with: mentee undo`);
         return;
       } catch (error) {
-        const problem = await asUserError(error);
-        if (!ctx.interactive || !problem)
-          throw error instanceof FormSyntaxError || error instanceof DomainError ? (problem ?? error) : error;
+        if (error instanceof EditStopped) throw error;
+        const problem = error instanceof DomainError ? error.problem : undefined;
+        if (problem?.code === 'record-not-found' || problem?.code === 'mentor-not-found') {
+          const where = await kept.keep({ text: text.replace(`# ${LEAVE_AS_IT_IS}`, `# ${KEPT}`), base, createdAt });
+          throw new UserError(
+            `${label} no longer exists: it was removed while the editor was open (by mentee undo, perhaps), so nothing was changed.`,
+            { hint: `Your edit is kept in ${where}` },
+          );
+        }
+        if (problem?.code === 'edit-conflict' && edit) {
+          const now = editForm(await ctx.store.read(), ref, includePrivate);
+          const merged = mergedForm(now, mentor, includePrivate, edit.after, Object.keys(edit.changes), problem.fields);
+          const where = await kept.keep({ text: merged, base: valuesOf(now), createdAt });
+          keeping = true;
+          const words = (await import('./problem-words.js')).wordProblem(problem, 'edit');
+          if (!ctx.interactive) throw new UserError(words.message, { hint: `Your edit is kept in ${where}` });
+          const prompt = await ctx.prompter();
+          prompt.say(words.message);
+          const again = await prompt.choose({
+            message: 'Your edit was not saved.',
+            choices: [
+              { label: 'Edit it again, with the other change shown', value: true },
+              { label: `Leave it for later (kept in ${where})`, value: false },
+            ],
+            default: true,
+          });
+          if (!again) return ctx.warn(`Nothing changed in ${label}; mentee edit ${label} opens your edit again.`);
+          base = valuesOf(now);
+          await session.write(merged);
+          continue;
+        }
+        const refusal = await asUserError(error);
+        if (!ctx.interactive || !refusal)
+          throw error instanceof FormSyntaxError || error instanceof DomainError ? (refusal ?? error) : error;
         const prompt = await ctx.prompter();
-        prompt.say(problem.message);
+        prompt.say(refusal.message);
         const again = await prompt.choose({
           message: 'Your edit was not saved.',
           choices: [
@@ -70,10 +109,49 @@ export async function editCommand(ctx: Context, ref: string, raw: Record<string,
           default: true,
         });
         if (!again) return ctx.warn(`Nothing changed in ${label}.`);
-        await session.write(`# Not saved: ${problem.message}\n${text.replace(/^# Not saved: .*\n/, '')}`);
+        await session.write(`# Not saved: ${refusal.message}\n${text.replace(/^# Not saved: .*\n/, '')}`);
       }
     }
   });
+}
+
+function valuesOf(form: EditForm): Record<string, unknown> {
+  return Object.fromEntries(form.fields.map(({ key, value }) => [key, value]));
+}
+
+/** The form's fields with the values in `values`. */
+function entriesOf(form: EditForm, values: Record<string, unknown>): FormEntry[] {
+  return form.fields.map(({ key, type }) => toEntry(key, type, values[key]));
+}
+
+/**
+ * The record as it is now, with the fields this edit changed as the person wrote them; above each
+ * field also changed meanwhile, what it was changed to.
+ */
+function mergedForm(
+  now: EditForm,
+  mentor: string,
+  includePrivate: boolean,
+  after: Map<string, FormText>,
+  mine: string[],
+  conflicts: string[],
+): string {
+  const lines = header(now, mentor, includePrivate, conflicts);
+  const entries = now.fields.map(({ key, type, value }) => {
+    const entry = toEntry(key, type, value);
+    if (!mine.includes(key)) return entry;
+    const comment = conflicts.includes(key)
+      ? `${entry.comment}. Changed meanwhile to: ${summary(entry.value)}. Yours is below: keep it, or put that back.`
+      : entry.comment;
+    return { ...entry, comment, value: after.get(key) };
+  });
+  return renderForm(lines, entries);
+}
+
+function summary(value: FormText): string {
+  if (value === undefined || (Array.isArray(value) && !value.length)) return '(empty)';
+  if (!Array.isArray(value)) return value;
+  return value.map((item) => (typeof item === 'string' ? item : (item.title ?? Object.values(item)[0]))).join('; ');
 }
 
 function same(a: FormText, b: FormText): boolean {
@@ -108,11 +186,16 @@ async function asUserError(error: unknown): Promise<UserError | undefined> {
   return undefined;
 }
 
-function header({ target, fixed }: EditForm, mentor: string, includePrivate: boolean): string[] {
+const LEAVE_AS_IT_IS = 'Leave it as it is, or empty it, to change nothing. To clear a field, leave it empty ("due:").';
+const KEPT = 'This is your edit, kept as it was not saved: save and close to apply it, or empty it to discard it.';
+
+function header({ target, fixed }: EditForm, mentor: string, includePrivate: boolean, conflicts?: string[]): string[] {
   const name = target.kind === 'meeting' ? `meeting ${target.id} with ${mentor}` : `${target.kind} ${target.id}`;
   return [
     `Editing ${name}. Change what you like, save and close the editor to apply it.`,
-    'Leave it as it is, or empty it, to change nothing. To clear a field, leave it empty ("due:").',
+    conflicts
+      ? `Your edit, not saved because ${conflicts.join(', ')} also changed meanwhile (see below): save and close to apply it, or empty it to discard it.`
+      : LEAVE_AS_IT_IS,
     'Lines starting with # are ignored.',
     `Cannot be changed here: ${fixed.map(([field, value]) => `${field} ${value}`).join(', ')}.`,
     ...(target.kind === 'meeting' && !includePrivate

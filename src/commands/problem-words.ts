@@ -147,6 +147,10 @@ export function wordProblem(problem: Problem, command = 'COMMAND'): UserError {
       return new UsageError(
         `--review ${problem.id}=${problem.state}: ${problem.id} is ${problem.status}; reopen it first with --review ${problem.id}=open or: mentee action reopen ${problem.id}`,
       );
+    case 'edit-conflict':
+      return new UserError(
+        `Not saved: ${problem.fields.join(', ')} of ${problem.record} ${problem.fields.length > 1 ? 'were' : 'was'} also changed by another command while the editor was open. Run mentee edit ${problem.record} again to see both and choose.`,
+      );
   }
 }
 

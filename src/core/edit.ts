@@ -151,10 +151,7 @@ export function editForm(journal: Journal, ref: string, includePrivate: boolean)
   const fields = offered(target, includePrivate).map((spec) => ({
     key: spec.key,
     type: spec.type,
-    value:
-      spec.type.is === 'topics'
-        ? topicsOut(read(target.record, spec.path) as Topic[] | undefined)
-        : read(target.record, spec.path),
+    value: formValue(target.record, spec),
   }));
   const fixed = FIXED[target.kind]
     .filter((name) => target.record[name] !== undefined)
@@ -173,10 +170,19 @@ function offered(target: EditTarget, includePrivate: boolean): FieldSpec[] {
   );
 }
 
+/** A field's value as the form shows it (a topic's outcome note as "note", its goal as "goal"). */
+function formValue(record: Rec, spec: FieldSpec): unknown {
+  const value = read(record, spec.path);
+  return spec.type.is === 'topics' ? topicsOut(value as Topic[] | undefined) : value;
+}
+
 /**
  * Applies the changed fields (key → new value; undefined clears an optional field) to the record in
  * `journal`, which is the journal as it is now. A field not offered is refused; the record and the
  * whole journal are checked before anything is kept, so a bad edit is refused with what is wrong.
+ *
+ * `base` is each field's value when the form was opened: a field changed since then, by another
+ * command, to something other than this edit's value is a conflict, refused rather than overwritten.
  */
 export function applyEdit(
   journal: Journal,
@@ -184,10 +190,21 @@ export function applyEdit(
   changes: Record<string, unknown>,
   now: Date,
   includePrivate: boolean,
+  base?: Record<string, unknown>,
 ): EditTarget {
   const target = findEditTarget(journal, ref);
   const specs = offered(target, includePrivate);
   const label = target.kind === 'mentor' ? target.id : target.record.id;
+  if (base) {
+    const fields = specs
+      .filter(({ key }) => key in changes)
+      .filter((spec) => {
+        const theirs = formValue(target.record, spec);
+        return !sameValue(theirs, base[spec.key]) && !sameValue(theirs, changes[spec.key]);
+      })
+      .map(({ key }) => key);
+    if (fields.length) refuse({ code: 'edit-conflict', fields, record: label });
+  }
   for (const [key, value] of Object.entries(changes)) {
     const spec = specs.find((candidate) => candidate.key === key);
     if (!spec) refuse({ code: 'edit-field-fixed', field: key, record: label });
@@ -261,4 +278,22 @@ function topicsIn(topics: Rec[], old: Topic[]): Topic[] {
     };
     return Object.fromEntries(Object.entries(all).filter(([, value]) => value !== undefined)) as Topic;
   });
+}
+
+/** Two values of a field alike, whatever the order of their keys; empty is the same as absent. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  const empty = (each: unknown) => each === undefined || each === '' || (Array.isArray(each) && !each.length);
+  return JSON.stringify(empty(value) ? null : value, (_, each) =>
+    each && typeof each === 'object' && !Array.isArray(each)
+      ? Object.fromEntries(
+          Object.entries(each)
+            .filter(([, inner]) => !empty(inner))
+            .sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : each,
+  );
 }

@@ -67,7 +67,9 @@ export type Problem =
     }
   | { code: 'topic-covered-and-parked'; number: number }
   | { code: 'nothing-to-amend'; id: string | undefined }
-  | { code: 'review-of-closed-action'; id: string; status: string; state: string };
+  | { code: 'review-of-closed-action'; id: string; status: string; state: string }
+  /** Fields another command changed, differently, while the record was open in the editor. */
+  | { code: 'edit-conflict'; fields: string[]; record: string };
 
 export type ProblemCode = Problem['code'];
 

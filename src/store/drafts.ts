@@ -8,7 +8,7 @@ import type { JournalCodec } from './journal-codec.js';
 import type { JournalPaths } from './paths.js';
 
 export const DRAFT_VERSION = 1;
-export const WIZARDS = ['prep', 'log', 'init'] as const;
+export const WIZARDS = ['prep', 'log', 'init', 'edit'] as const;
 export type WizardName = (typeof WIZARDS)[number];
 
 /**

@@ -91,3 +91,44 @@ describe('the form as text', () => {
     }
   });
 });
+
+describe('an edit measured against the record as the editor opened it', () => {
+  const opened = () => {
+    const j = withAda();
+    action(j, { title: 'Email the lead', due: '2026-12-04' });
+    const base = Object.fromEntries(editForm(j, 'a1', false).fields.map(({ key, value }) => [key, value]));
+    return { j, base };
+  };
+  const withBase = (j: Journal, changes: Record<string, unknown>, base: Record<string, unknown>) =>
+    worded(() => applyEdit(j, 'a1', changes, NOW, false, base));
+
+  it.each([
+    ['nobody else changed it', undefined, '2026-12-11', '2026-12-11'],
+    ['another command changed it to the same value', '2026-12-11', '2026-12-11', '2026-12-11'],
+  ])('applies the field when %s', (_, theirs, mine, expected) => {
+    const { j, base } = opened();
+    if (theirs) j.actions[0]!.due = theirs;
+    withBase(j, { due: mine }, base);
+    expect(j.actions[0]!.due).toBe(expected);
+  });
+
+  it('refuses, naming every field another command changed to something else, and changes nothing', () => {
+    const { j, base } = opened();
+    j.actions[0]!.due = '2026-12-18';
+    j.actions[0]!.title = 'Email the training lead';
+    const before = structuredClone(j);
+    expect(() => withBase(j, { due: '2026-12-11', title: 'Email the boss', owner: 'me' }, base)).toThrow(
+      'Not saved: title, due of a1 were also changed by another command while the editor was open.',
+    );
+    expect(j).toEqual(before);
+  });
+
+  it('is not confused by empty and absent, or by the order of a topic’s fields', () => {
+    const j = withAda();
+    worded(() => prepMeeting(j, prepInput({ when: '2026-12-03 17:30', topic: ['Rota:10'] }), NOW));
+    const base = Object.fromEntries(editForm(j, 'm1', false).fields.map(({ key, value }) => [key, value]));
+    j.meetings[0]!.prep!.topics = [{ minutes: 10, title: 'Rota' }];
+    worded(() => applyEdit(j, 'm1', { topics: [{ title: 'Rota', minutes: 15 }], intention: '' }, NOW, false, base));
+    expect(j.meetings[0]!.prep!.topics[0]!.minutes).toBe(15);
+  });
+});
