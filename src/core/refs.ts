@@ -20,7 +20,7 @@ export function mentorOf(journal: Journal, handle: string): Mentor {
 
 /**
  * How text for people names a mentor (lists, cards, the home screen, confirmations): by name; the handle
- * is for what to type and for --json. The handle itself if it is somehow unknown.
+ * is for what to type and for machine-readable output. The handle itself if it is somehow unknown.
  */
 export function mentorName(journal: Journal, handle: string | undefined): string {
   return journal.mentors.find((candidate) => candidate.handle === handle)?.name ?? handle ?? '';
