@@ -461,9 +461,15 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--format <format>', help: 'md, html, ics or json (default: from --out, else md)' },
       { flags: '--next', help: 'the agenda of the next planned meeting (the default when one is planned)' },
       { flags: '--meeting <id>', help: 'one meeting: its agenda, or its record once logged' },
-      { flags: '--since <date>', help: 'a progress summary from this date' },
+      {
+        flags: '--since <date>',
+        help: 'a progress summary from this day, or from the start of a period ("last month", "this year")',
+      },
       { flags: '--from <date>', help: 'the same as --since' },
-      { flags: '--to <date>', help: 'end of the summary period (default: now)' },
+      {
+        flags: '--to <date>',
+        help: 'the last day of the summary, or the end of a period ("last month") (default: now)',
+      },
       { flags: '--all', help: 'the whole journal' },
       { flags: '--mentor <mentor>', help: 'only this mentor' },
       { flags: '--include-private', help: 'include private reflections (they are left out otherwise)' },

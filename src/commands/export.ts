@@ -5,14 +5,15 @@ import { parseOptions } from './parse-options.js';
 import { selectExport, type ExportScope, type ExportSelection } from '../core/export-scope.js';
 import { UsageError, UserError } from '../errors.js';
 import { flag, oneOf, optionalText, readWith } from '../input/flags.js';
-import { readDate } from '../input/read.js';
+import { readPeriodEnd, readPeriodStart } from '../input/period.js';
 import { writePrivateFile } from '../store/output-file.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../ui/export/formats.js';
 import { renderExport } from '../ui/export/render-export.js';
 
 /**
  * `mentee export`'s flags: one scope at most (--next, --meeting, a period, --all), read into the
- * scope the core selects by. A period runs from the start of its first day to the end of its last.
+ * scope the core selects by. A period runs from the start of its first day to the end of its last:
+ * "--since last month" from the 1st of last month, "--to last month" to the end of its last day.
  */
 export const exportFlags = (now: Date) =>
   z
@@ -20,9 +21,9 @@ export const exportFlags = (now: Date) =>
       format: oneOf(EXPORT_FORMATS).optional(),
       next: flag,
       meeting: optionalText,
-      since: readWith((text) => readDate(text, now)).optional(),
-      from: readWith((text) => readDate(text, now)).optional(),
-      to: readWith((text) => readDate(text, now)).optional(),
+      since: readWith((text) => readPeriodStart(text, now)).optional(),
+      from: readWith((text) => readPeriodStart(text, now)).optional(),
+      to: readWith((text) => readPeriodEnd(text, now)).optional(),
       all: flag,
       mentor: optionalText,
       includePrivate: flag,
@@ -37,8 +38,8 @@ export const exportFlags = (now: Date) =>
       if (scopes.filter(Boolean).length > 1)
         throw new UsageError('Give only one of --next, --meeting, a period (--since/--from, --to) and --all.');
       const startFlag = since ? '--since' : '--from';
-      const end = to ? endOfDay(to) : now;
-      if (start && startOfDay(start) > end)
+      const end = to ?? now;
+      if (start && start > end)
         throw new UsageError(
           to
             ? `${startFlag} is after --to; the period would be empty.`
@@ -51,22 +52,10 @@ export const exportFlags = (now: Date) =>
           : next
             ? { kind: 'next' }
             : start || to
-              ? { kind: 'period', from: start && startOfDay(start), to: to && endOfDay(to) }
+              ? { kind: 'period', from: start, to }
               : { kind: 'unnamed' };
       return { ...rest, scope };
     });
-
-function startOfDay(date: Date): Date {
-  const copy = new Date(date);
-  copy.setHours(0, 0, 0, 0);
-  return copy;
-}
-
-function endOfDay(date: Date): Date {
-  const copy = new Date(date);
-  copy.setHours(23, 59, 59, 999);
-  return copy;
-}
 
 const FORMAT_BY_EXTENSION: Record<string, ExportFormat> = {
   '.md': 'md',

@@ -5,10 +5,12 @@ import { parseOptions } from './parse-options.js';
 import { loadPrepTemplates, pickTemplate } from '../config/prep-templates.js';
 import { buildAgenda } from '../core/agenda.js';
 import { toDay } from '../core/dates.js';
+import { isPrepared } from '../core/meetings.js';
+import { mentorName } from '../core/refs.js';
 import type { PrepInput } from '../core/inputs.js';
 import { TOPIC_KINDS } from '../core/model.js';
 import { prepMeeting } from '../core/prep.js';
-import type { Journal } from '../core/schema.js';
+import type { Journal, Meeting } from '../core/schema.js';
 import { DEFAULT_TEMPLATE, FIRST_MEETING_TEMPLATE, type PrepTemplate } from '../core/template.js';
 import { flag, listOf, oneOf, optionalText, texts } from '../input/flags.js';
 import { readReviewSpec, readTopicSpec } from '../input/read.js';
@@ -18,6 +20,7 @@ import { meetingMarkdown } from '../ui/export/render-export.js';
 import { agendaJson } from '../ui/json.js';
 import { isPromptCancel } from '../ui/prompter.js';
 import { renderAgenda } from '../ui/render/meetings.js';
+import { formatDateTime } from '../ui/words.js';
 import { meetingFlags } from './common-flags.js';
 import { offerDraft, stopWizard, type WizardAnswers } from '../wizards/draft-answers.js';
 import { runPrepWizard } from '../wizards/prep-wizard.js';
@@ -101,7 +104,7 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
       return;
     }
   }
-  const { journal, agenda, created } = await ctx.store.update((fresh) =>
+  const { journal, agenda, created, hadAgenda } = await ctx.store.update((fresh) =>
     apply(fresh, input, template, flags.template, ctx.now),
   );
   await draft?.discard();
@@ -116,7 +119,9 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
   if (flags.json) return ctx.print(JSON.stringify(agendaJson(agenda), null, 2));
   if (!wizard) ctx.print(renderAgenda(journal, agenda, ctx));
   const id = agenda.meeting.id;
-  ctx.print(`${wizard ? '' : '\n'}${created ? 'Saved' : 'Updated'} the agenda for ${id}.`);
+  ctx.print(`${wizard ? '' : '\n'}${savedText(journal, agenda.meeting, created, hadAgenda)}`);
+  // A meeting with nothing on its agenda has nothing to send ahead.
+  if (!isPrepared(agenda.meeting)) return;
   if (wizard) {
     // The agenda is saved by now: stopping here must not claim that nothing was.
     await offerMarkdown(ctx, journal, agenda).catch((error: unknown) => {
@@ -126,12 +131,21 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
   } else ctx.print(`Send it ahead with: mentee export --meeting ${id} --out agenda.md`);
 }
 
+/** What was saved, said by the rule the home screen uses: with no topics and no intention, a meeting is not prepared. */
+function savedText(journal: Journal, meeting: Meeting, created: boolean, hadAgenda: boolean): string {
+  if (isPrepared(meeting)) return `${hadAgenda ? 'Updated' : 'Saved'} the agenda for ${meeting.id}.`;
+  const what = created ? `Booked ${meeting.id} with` : `Updated ${meeting.id} with`;
+  const when = `${created ? 'for' : 'on'} ${formatDateTime(meeting.when)}`;
+  return `${what} ${mentorName(journal, meeting.mentor)} ${when}; no topics yet: add some with: mentee prep --meeting ${meeting.id}`;
+}
+
 /** A template is recorded on the agenda when named, or when it is not the everyday one. */
 function apply(journal: Journal, input: PrepInput, template: PrepTemplate, named: string | undefined, now: Date) {
+  const preparedBefore = new Set(journal.meetings.filter(isPrepared).map((meeting) => meeting.id));
   const { meeting, created } = prepMeeting(journal, input, now, {
     templateName: named || template.name !== DEFAULT_TEMPLATE ? template.name : undefined,
   });
-  return { journal, agenda: buildAgenda(journal, meeting), created };
+  return { journal, agenda: buildAgenda(journal, meeting), created, hadAgenda: preparedBefore.has(meeting.id) };
 }
 
 async function offerMarkdown(ctx: Context, journal: Journal, agenda: ReturnType<typeof buildAgenda>): Promise<void> {

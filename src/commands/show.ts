@@ -29,7 +29,7 @@ export async function showCommand(ctx: Context, ref: string, raw: Record<string,
   }
   if (kind === 'action') {
     const action = findAction(journal, ref);
-    return asJson ? json(action) : ctx.print(renderAction(action, ctx));
+    return asJson ? json(action) : ctx.print(renderAction(journal, action, ctx));
   }
   const mentor = findMentor(journal, ref);
   return asJson ? json(mentor) : ctx.print(renderMentor(journal, mentor, ctx));

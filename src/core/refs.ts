@@ -18,7 +18,10 @@ export function mentorOf(journal: Journal, handle: string): Mentor {
   return mentor;
 }
 
-/** A mentor's name for display; the handle itself if it is somehow unknown. */
+/**
+ * How text for people names a mentor (lists, cards, the home screen, confirmations): by name; the handle
+ * is for what to type and for machine-readable output. The handle itself if it is somehow unknown.
+ */
 export function mentorName(journal: Journal, handle: string | undefined): string {
   return journal.mentors.find((candidate) => candidate.handle === handle)?.name ?? handle ?? '';
 }

@@ -21,8 +21,6 @@ export interface OverdueMentor {
   mentor: Mentor;
   lastMet?: string | undefined;
   daysSince: number;
-  /** A meeting already planned, so the nudge is answered. */
-  booked?: Meeting | undefined;
 }
 
 export interface PlannedMeeting {
@@ -48,6 +46,7 @@ export interface Status {
   staleGoals: Goal[];
   /** Active goals whose target date has passed, the longest past first. */
   goalsPastTarget: GoalPastTarget[];
+  /** Active mentors not met for longer than their cadence, with no meeting planned: nothing answers it yet. */
   mentorsOverdue: OverdueMentor[];
 }
 
@@ -92,11 +91,12 @@ export function computeStatus(journal: Journal, now: Date): Status {
     goalsPastTarget,
     mentorsOverdue: journal.mentors.flatMap((mentor) => {
       if (mentor.status !== 'active' || !mentor.cadenceDays) return [];
+      // A meeting planned with them answers the nudge; it is listed with the meetings ahead.
+      if (nextPlannedMeeting(journal, now, mentor.handle)) return [];
       // A meeting that has happened counts, notes or not: it is awaiting its log, not missing.
       const lastMet = lastMeetingHappened(journal, mentor.handle, now)?.when;
       const daysSince = -daysUntil(lastMet ? new Date(lastMet) : mentor.startDate, now);
-      const booked = nextPlannedMeeting(journal, now, mentor.handle);
-      return daysSince > mentor.cadenceDays ? [{ mentor, lastMet, daysSince, booked }] : [];
+      return daysSince > mentor.cadenceDays ? [{ mentor, lastMet, daysSince }] : [];
     }),
   };
 }

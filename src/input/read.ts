@@ -16,8 +16,8 @@ export const DATE_EXAMPLES = 'Try 2026-12-03, "2026-12-03 17:30", tomorrow, "nex
 const MEETING_EXAMPLES = 'Try "thursday 17:30", "2026-12-03 17:30" or "next friday 5pm".';
 
 /** A date a person wrote, with or without a time; never a guess. */
-export function readDate(text: string, now: Date): Date {
-  return dateOf(readDateText(text, now), text);
+export function readDate(text: string, now: Date, examples = DATE_EXAMPLES): Date {
+  return dateOf(readDateText(text, now), text, examples);
 }
 
 /** A calendar day ("2026-12-03"), as due and target dates are kept: a day alone is enough. */

@@ -52,7 +52,6 @@ export const StatusJsonSchema = z.strictObject({
       cadenceDays: whole(),
       lastMet: z.iso.datetime({ offset: true }).nullable(),
       daysSince: whole(),
-      booked: z.string().nullable(),
     }),
   ),
 });

@@ -41,14 +41,13 @@ export function statusJson(status: Status): StatusJson {
     mentorCommitments: status.mentorCommitments,
     staleGoals: status.staleGoals,
     goalsPastTarget: status.goalsPastTarget.map(({ goal, daysPast }) => ({ ...goal, daysPastTarget: daysPast })),
-    mentorsOverdue: status.mentorsOverdue.map(({ mentor, lastMet, daysSince, booked }) => ({
+    mentorsOverdue: status.mentorsOverdue.map(({ mentor, lastMet, daysSince }) => ({
       mentor: mentor.handle,
       name: mentor.name,
       // Only a mentor with a cadence can be overdue for a meeting.
       cadenceDays: mentor.cadenceDays!,
       lastMet: lastMet ?? null,
       daysSince,
-      booked: booked?.id ?? null,
     })),
   };
 }

@@ -122,7 +122,7 @@ describe('six months with two mentors', () => {
       'm3  Dr Ada Lovelace — Thu 2 Jul 2026, 17:30 (in 3 weeks), 30 min, video call, planned',
       '',
       'Actions since last time',
-      '  a1  Draft a personal statement  with lovelace         due Fri 19 Jun, in 2 weeks',
+      '  a1  Draft a personal statement  with Dr Ada Lovelace  due Fri 19 Jun, in 2 weeks',
       '  a2  Send the rota               Dr Ada Lovelace will  due Fri 12 Jun, in 7 days',
     ]);
     await journalStaysTrue();
@@ -138,7 +138,7 @@ describe('six months with two mentors', () => {
   it('July: prep reviews an action and leaves it open, carries the parked topic, and the action stays on the next agenda', async () => {
     now = '2026-06-30T09:00:00.000Z';
     expect(await run`status`).toContain(
-      'Overdue\n  a1  Draft a personal statement  with lovelace  due Fri 19 Jun, 11 days overdue',
+      'Overdue\n  a1  Draft a personal statement  with Dr Ada Lovelace  due Fri 19 Jun, 11 days overdue',
     );
     const prepared =
       await run`prep --meeting m3 --review ${'a1=progress:first half drafted'} --review a2=done --carry-parked --topic Portfolio:10 -y`;
@@ -151,7 +151,7 @@ describe('six months with two mentors', () => {
       '  Total 15 of 30 min, 15 to spare',
       '',
       'Actions since last time',
-      '  a1  Draft a personal statement  with lovelace         progress: first half drafted',
+      '  a1  Draft a personal statement  with Dr Ada Lovelace  progress: first half drafted',
       '  a2  Send the rota               Dr Ada Lovelace will  done Tue 30 Jun, today',
       '',
     ]);
@@ -166,8 +166,8 @@ describe('six months with two mentors', () => {
       'm5  Dr Ada Lovelace — Thu 30 Jul 2026, 17:30 (in 3 weeks), 30 min, video call, planned',
       '',
       'Actions since last time',
-      '  a1  Draft a personal statement  with lovelace  due Fri 19 Jun, 2 weeks overdue',
-      '  a5  Book the exam               with lovelace  due Mon 20 Jul, in 2 weeks',
+      '  a1  Draft a personal statement  with Dr Ada Lovelace  due Fri 19 Jun, 2 weeks overdue',
+      '  a5  Book the exam               with Dr Ada Lovelace  due Mon 20 Jul, in 2 weeks',
     ]);
     expect(await run`export --meeting m5`).toContain('- [ ] Draft a personal statement (due Fri 19 Jun 2026)');
     await journalStaysTrue();
@@ -190,7 +190,7 @@ describe('six months with two mentors', () => {
     const home = await run`status`;
     expect(home).not.toContain('m4');
     expect(home).toContain(
-      'Overdue\n  a1  Draft a personal statement  with lovelace  due Fri 19 Jun, 3 weeks overdue\n  a3  Shadow a paediatric clinic  with blair     due Fri 10 Jul, 5 days overdue',
+      'Overdue\n  a1  Draft a personal statement  with Dr Ada Lovelace  due Fri 19 Jun, 3 weeks overdue\n  a3  Shadow a paediatric clinic  with Prof Bob Blair   due Fri 10 Jul, 5 days overdue',
     );
     expect(home).toContain('What mentors offered to do\n  a4  Introduce me to Dr Xu  Prof Bob Blair will  no due date');
     await refusedInOneLine(argv`meeting cancel m4 --note again`, 'mentee: m4 is already cancelled.');
@@ -232,7 +232,7 @@ describe('six months with two mentors', () => {
       'Next meeting  none planned. Plan one with: mentee prep --when "next thursday 17:30"',
       '',
       'Overdue',
-      '  a1  Draft a personal statement  with lovelace  due Fri 19 Jun, 7 weeks overdue',
+      '  a1  Draft a personal statement  with Dr Ada Lovelace  due Fri 19 Jun, 7 weeks overdue',
       '',
       'What mentors offered to do',
       '  a4  Introduce me to Dr Xu  Prof Bob Blair will  no due date',
@@ -317,7 +317,7 @@ describe('six months with two mentors', () => {
     const prepared =
       await run`prep --meeting m9 --review ${'a6=blocked:no slot until October'} --topic ${'Mock results:10'} -y`;
     expect(prepared).toContain(
-      'Actions since last time\n  a6  Sit a mock exam  with lovelace  blocked: no slot until October\n',
+      'Actions since last time\n  a6  Sit a mock exam  with Dr Ada Lovelace  blocked: no slot until October\n',
     );
     expect(lines(await run`mentor pause lovelace`)).toEqual([
       'Paused your mentoring with Dr Ada Lovelace; resume with: mentee mentor resume lovelace',
@@ -360,8 +360,8 @@ describe('six months with two mentors', () => {
       'm11 on Thu 5 Nov 2026, 17:30 has no notes yet: mentee log m11',
       '',
       'Overdue',
-      '  a3  Shadow a paediatric clinic  with blair     due Fri 10 Jul, 4 months overdue',
-      '  a6  Sit a mock exam             with lovelace  due Fri 25 Sep, 2 months overdue',
+      '  a3  Shadow a paediatric clinic  with Prof Bob Blair   due Fri 10 Jul, 4 months overdue',
+      '  a6  Sit a mock exam             with Dr Ada Lovelace  due Fri 25 Sep, 2 months overdue',
       '',
       'Goals past their target date',
       '  g1  Pass the membership exam (target Tue 1 Sep 2026, 2 months ago)',

@@ -58,6 +58,8 @@ describe('--json output is exactly its declared shape', () => {
     const j = busyJournal();
     goal(j, { title: 'Pass the exam', target: '2026-12-01' }, NOW);
     prepMeeting(j, prepInput({ mentor: 'turing', when: '2027-01-07 10:00' }), NOW);
+    // Turing's meeting answers his nudge; Blair, never met, is the mentor overdue.
+    mentor(j, { name: 'Dr Jo Blair', since: '2026-01-01', cadence: '4w' }, at('2026-01-01T09:00:00Z'));
     const later = at('2026-12-20T09:00:00Z');
     const json = JSON.parse(JSON.stringify(statusJson(computeStatus(j, later))));
     expect(json.mentorsOverdue.length).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { mentorName } from '../../core/refs.js';
 import type { Action, Journal } from '../../core/schema.js';
 import { oneLine } from '../../core/text.js';
 import type { Style } from '../style.js';
@@ -34,13 +35,14 @@ export function standingText(action: Pick<ActionLine, 'standing' | 'tone'>, styl
   return TONES[action.tone](style, action.standing);
 }
 
-export function renderAction(action: Action, { now, style }: RenderOptions): string {
+export function renderAction(journal: Journal, action: Action, { now, style }: RenderOptions): string {
+  const mentor = mentorName(journal, action.mentor);
   const facts: [string, string | undefined][] = [
-    ['owner', action.owner === 'me' ? 'me' : `${action.mentor} (mentor commitment)`],
+    ['owner', action.owner === 'me' ? 'me' : `${mentor} (mentor commitment)`],
     ['status', standingText(actionStanding(action, now), style)],
     ['due', action.due ? formatDay(action.due) : ''],
     ['goal', action.goalId ?? ''],
-    ['mentor', action.owner === 'me' ? (action.mentor ?? '') : ''],
+    ['mentor', action.owner === 'me' ? mentor : ''],
     ['from', action.meetingId ? `meeting ${action.meetingId}` : ''],
     ['added', formatDay(action.createdAt)],
   ];

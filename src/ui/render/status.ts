@@ -87,14 +87,11 @@ export function renderStatus(journal: Journal, status: Status, options: RenderOp
     ),
     section(
       'Time to get in touch',
-      status.mentorsOverdue.map(({ mentor, lastMet, daysSince, booked }) => {
+      status.mentorsOverdue.map(({ mentor, lastMet, daysSince }) => {
         const met = lastMet
           ? `last met ${relativeDay(new Date(lastMet), now)}`
           : `no meeting in the ${spanText(daysSince)} since you started`;
-        const plan = booked
-          ? `; next meeting booked ${relativeDay(new Date(booked.when), now)}`
-          : `; a short "how are you?" message can help`;
-        return `${style.bold(mentor.name)}: ${met}; you usually meet ${cadenceText(mentor.cadenceDays!)}${plan}`;
+        return `${style.bold(mentor.name)}: ${met}; you usually meet ${cadenceText(mentor.cadenceDays!)}; a short "how are you?" message can help`;
       }),
     ),
   );

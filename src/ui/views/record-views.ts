@@ -20,7 +20,7 @@ export interface ActionLine {
   /** "me", or the mentor's name for something the mentor offered to do. */
   owner: string;
   byMentor: boolean;
-  /** The handle of the mentor an action of yours is linked to; empty when none. */
+  /** The name of the mentor an action of yours is linked to; empty when none. */
   withMentor: string;
   /** The goal it serves (an id), or empty. */
   goal: string;
@@ -103,7 +103,7 @@ export function actionLine(journal: Journal, action: Action, now: Date): ActionL
     title: action.title,
     owner: byMentor ? mentorName(journal, action.mentor) : 'me',
     byMentor,
-    withMentor: byMentor ? '' : (action.mentor ?? ''),
+    withMentor: byMentor || !action.mentor ? '' : mentorName(journal, action.mentor),
     goal: action.goalId ?? '',
     standing,
     tone,
