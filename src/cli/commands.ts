@@ -31,7 +31,7 @@ export const GLOBAL_FLAGS: Flag[] = [
 const mentorFields: Flag[] = [
   { flags: '--role <role>', help: 'role or organisation, e.g. "GP partner"' },
   { flags: '--contact <channel:address>', help: 'how best to reach them, e.g. email:ada@example.org' },
-  { flags: '--cadence <interval>', help: 'how often you meet: 4w, "2 weeks", 30d, monthly' },
+  { flags: '--cadence <interval>', help: 'how often you meet: 4w, "every 2 weeks", 30d, monthly' },
   { flags: '--length <minutes>', help: 'usual meeting length in minutes' },
   { flags: '--rule <text>', help: 'a ground rule you agreed (repeatable)', repeatable: true },
   {

@@ -89,7 +89,7 @@ function skipped(day: Date, time: { hours: number; minutes: number }): InputErro
 
 export function readCadence(text: string): number {
   const days = parseCadence(text);
-  if (!days) throw new InputError(`cannot read "${text}"; try 4w, "2 weeks", 30d or monthly`);
+  if (!days) throw new InputError(`cannot read "${text}"; try 4w, "every 2 weeks", 30d or monthly`);
   return days;
 }
 
@@ -213,9 +213,23 @@ const CADENCE_WORDS: Record<string, number> = {
 const MAX_CADENCE_DAYS = 730;
 const CADENCE_UNITS: Record<string, number> = { d: 1, day: 1, w: 7, week: 7, m: 30, month: 30 };
 
-/** "4w", "4 weeks", "30d", "2 months", "monthly" → days; undefined when not understood. */
+const CADENCE_OF_UNIT: Record<string, string> = {
+  week: 'weekly',
+  fortnight: 'fortnightly',
+  month: 'monthly',
+  quarter: 'quarterly',
+};
+
+/** "4w", "4 weeks", "every 4 weeks", "30d", "2 months", "monthly", "once a month" → days; undefined when not understood. */
 export function parseCadence(input: string): number | undefined {
-  const value = input.trim().toLowerCase();
+  // "every 4 weeks", "every month", "once a month": the same as "4 weeks", "1 month", "monthly".
+  const value = input
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^once an? (week|fortnight|month|quarter)$/, (_, unit: string) => `every ${unit}`)
+    .replace(/^every (week|fortnight|month|quarter)$/, (_, unit: string) => CADENCE_OF_UNIT[unit]!)
+    .replace(/^every (?=\d)/, '');
   // Own keys only: "constructor" or "__proto__" are not words for how often to meet.
   if (Object.hasOwn(CADENCE_WORDS, value)) return CADENCE_WORDS[value];
   const match = /^(\d+)\s*(d|days?|w|weeks?|m|months?)$/.exec(value);

@@ -1,6 +1,7 @@
 /** mentee status: what needs attention now, leaving out what no longer concerns the user. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, withLovelace } from '../helpers/run-cli.js';
+import { tempFolder } from '../helpers/temp.js';
 
 describe('status', () => {
   let journal: string;
@@ -52,6 +53,33 @@ describe('status', () => {
       expect(text).not.toContain('Wed 25 Nov 2026, 08:00 (');
     } finally {
       await clean();
+    }
+  });
+});
+
+describe('the home screen before any mentor', () => {
+  it('asks for a mentor, not for init again, once the profile is set', async () => {
+    const folder = await tempFolder();
+    try {
+      await cli(['init', '--name', 'Sam Patel', '--stage', 'FY2', '--yes'], { journal: folder.journal });
+      expect((await cli([], { journal: folder.journal })).trim()).toBe(
+        'Welcome, Sam. Add your mentor with: mentee mentor add "Dr Ada Lovelace"',
+      );
+    } finally {
+      await folder.cleanup();
+    }
+  });
+
+  it('still shows what is due when actions were added before any mentor', async () => {
+    const folder = await tempFolder();
+    try {
+      await cli(['action', 'add', 'Read the ARCP guide', '--due', 'in 3 days'], { journal: folder.journal });
+      const home = await cli([], { journal: folder.journal });
+      expect(home).toContain('No mentor yet  add yours with: mentee mentor add "Dr Ada Lovelace"');
+      expect(home).toMatch(/a1 +Read the ARCP guide +due Sat 28 Nov, in 3 days/);
+      expect(home).not.toContain('mentee init');
+    } finally {
+      await folder.cleanup();
     }
   });
 });

@@ -243,6 +243,17 @@ describe('parseCadence', () => {
     );
   });
 
+  it('reads how people say it: "every 4 weeks", "every month", "once a fortnight"', () => {
+    expect(parseCadence('every 4 weeks')).toBe(28);
+    expect(parseCadence('Every  2 months')).toBe(60);
+    expect(parseCadence('every week')).toBe(7);
+    expect(parseCadence('every month')).toBe(30);
+    expect(parseCadence('once a fortnight')).toBe(14);
+    expect(parseCadence('once a month')).toBe(30);
+    expect(parseCadence('every')).toBeUndefined();
+    expect(parseCadence('every now and then')).toBeUndefined();
+  });
+
   it('does not read prototype keys as cadence words', () => {
     for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
       expect(parseCadence(key)).toBeUndefined();

@@ -15,9 +15,11 @@ export const STATUS_LIST_LIMIT = 8;
 export function renderStatus(journal: Journal, status: Status, options: RenderOptions): string {
   const { now, style } = options;
   const who = journal.profile.name ? `, ${journal.profile.name.split(' ')[0]}` : '';
-  if (!journal.mentors.length) {
-    return `Welcome${who}. Start with: mentee init --name "Your Name" --stage "FY2 doctor", then mentee mentor add "Dr Ada Lovelace"`;
-  }
+  const addMentor = 'mentee mentor add "Dr Ada Lovelace"';
+  const { profile, mentors, actions, goals, meetings } = journal;
+  const started = profile.name || mentors.length || actions.length || goals.length || meetings.length;
+  if (!started)
+    return `Welcome${who}. Start with: mentee init --name "Your Name" --stage "FY2 doctor", then ${addMentor}`;
   // A home screen is read in seconds: long lists show their first rows and say where the rest are.
   const firstOf = <T>(items: T[], show: (shown: T[]) => string[], rest: string) => [
     ...show(items.slice(0, STATUS_LIST_LIMIT)),
@@ -31,14 +33,16 @@ export function renderStatus(journal: Journal, status: Status, options: RenderOp
   ];
   const next = status.nextMeeting;
   // Every meeting in the coming weeks; past them, the next one alone, so a plan is never hidden.
-  const nextLines = status.upcoming.length
-    ? section(
-        style.bold(`Coming up in the next ${count(UPCOMING_WEEKS, 'week')}`),
-        firstOf(status.upcoming, (shown) => shown.flatMap(meetingLines), 'mentee meetings'),
-      )
-    : next
-      ? meetingLines(next).map((line, index) => (index ? line : `${style.bold('Next meeting')}  ${line}`))
-      : [`${style.bold('Next meeting')}  none planned. Plan one with: mentee prep --when "next thursday 17:30"`];
+  const nextLines = !journal.mentors.length
+    ? [`${style.bold('No mentor yet')}  add yours with: ${addMentor}`]
+    : status.upcoming.length
+      ? section(
+          style.bold(`Coming up in the next ${count(UPCOMING_WEEKS, 'week')}`),
+          firstOf(status.upcoming, (shown) => shown.flatMap(meetingLines), 'mentee meetings'),
+        )
+      : next
+        ? meetingLines(next).map((line, index) => (index ? line : `${style.bold('Next meeting')}  ${line}`))
+        : [`${style.bold('Next meeting')}  none planned. Plan one with: mentee prep --when "next thursday 17:30"`];
   const awaiting = status.awaitingLog
     ? [
         style.yellow(
@@ -102,5 +106,6 @@ export function renderStatus(journal: Journal, status: Status, options: RenderOp
     !status.staleGoals.length &&
     !status.goalsPastTarget.length &&
     !status.mentorsOverdue.length;
+  if (quiet && !journal.mentors.length) return `Welcome${who}. Add your mentor with: ${addMentor}`;
   return quiet ? `${body}\n\n${style.green('Nothing overdue. Well done.')}` : body;
 }
