@@ -2,7 +2,8 @@ import { checkbox, confirm, editor, input, password, select } from '@inquirer/pr
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Prompter } from './prompter.js';
+import { isPromptCancel, type Prompter } from './prompter.js';
+import { makeStyle } from './style.js';
 
 type PromptContext = { output: NodeJS.WritableStream; clearPromptOnDone: boolean; signal: AbortSignal };
 
@@ -27,17 +28,35 @@ function ask<T>(question: (context: PromptContext) => Promise<T>): Promise<T> {
  */
 export function createTerminalPrompter(): Prompter {
   return {
-    text: (question) =>
-      ask((context) =>
+    text: (question) => {
+      // The line as typed so far, drawn at every key: what a stopped question leaves behind.
+      let line = question.typed ?? '';
+      const answerStyle = makeStyle(process.stderr, process.env).cyan;
+      return ask((context) =>
         input(
           {
             message: question.message,
-            ...(question.default !== undefined ? { default: question.default } : {}),
+            ...(question.typed
+              ? { default: question.typed, prefill: 'editable' as const }
+              : question.default !== undefined
+                ? { default: question.default }
+                : {}),
             ...(question.validate ? { validate: question.validate } : {}),
+            transformer: (value, { isFinal }) => {
+              if (!isFinal) line = value;
+              return isFinal ? answerStyle(value) : value;
+            },
           },
           context,
         ),
-      ).then((answer) => answer.trim()),
+      ).then(
+        (answer) => answer.trim(),
+        (error: unknown) => {
+          if (isPromptCancel(error)) Object.assign(error as Error, { typed: line });
+          throw error;
+        },
+      );
+    },
     confirm: (question) => ask((context) => confirm(question, context)),
     choose: (question) =>
       ask((context) =>
