@@ -9,17 +9,55 @@ type PromptContext = { output: NodeJS.WritableStream; clearPromptOnDone: boolean
 
 /**
  * Asks one question; Escape aborts it like Ctrl-C does. (inquirer handles Ctrl-C itself and rejects
- * with ExitPromptError; Escape becomes an AbortPromptError through the signal.) Both are handled in main.
+ * with ExitPromptError; Escape becomes an AbortPromptError through the signal, a hang-up an
+ * ExitPromptError.) All are handled in main.
  */
 function ask<T>(question: (context: PromptContext) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   const onKey = (_text: string, key?: { name?: string }) => {
     if (key?.name === 'escape') controller.abort();
   };
+  // A closed terminal (SIGHUP, or its input ending) stops the question as Ctrl-C does, instead of ending
+  // the process at once: what was typed is then kept with the draft before mentee exits.
+  let hungUp = false;
+  const onHangUp = () => {
+    if (hungUp) return;
+    hungUp = true;
+    forgetTerminal();
+    controller.abort();
+  };
   process.stdin.on('keypress', onKey);
-  return question({ output: process.stderr, clearPromptOnDone: false, signal: controller.signal }).finally(() =>
-    process.stdin.off('keypress', onKey),
-  );
+  process.stdin.prependOnceListener('end', onHangUp);
+  process.on('SIGHUP', onHangUp);
+  return question({ output: process.stderr, clearPromptOnDone: false, signal: controller.signal })
+    .catch((error: unknown) => {
+      if (!hungUp) throw error;
+      throw Object.assign(new Error('The terminal was closed'), { name: 'ExitPromptError' });
+    })
+    .finally(() => {
+      process.stdin.off('keypress', onKey);
+      process.stdin.off('end', onHangUp);
+      process.off('SIGHUP', onHangUp);
+    });
+}
+
+/**
+ * The terminal is gone: restoring its mode or drawing on it fails (EIO), and would end mentee before
+ * the draft is written. Both become no-ops; nothing can be shown any more.
+ */
+function forgetTerminal(): void {
+  const { stdin, stderr } = process;
+  if (stdin.isTTY) {
+    const setRawMode = stdin.setRawMode.bind(stdin);
+    stdin.setRawMode = (mode: boolean) => {
+      try {
+        return setRawMode(mode);
+      } catch {
+        return stdin;
+      }
+    };
+  }
+  stderr.on('error', () => undefined);
 }
 
 /**
