@@ -17,7 +17,7 @@ function ask<T>(question: (context: PromptContext) => Promise<T>): Promise<T> {
   const onKey = (_text: string, key?: { name?: string }) => {
     if (key?.name === 'escape') controller.abort();
   };
-  // A closed terminal (SIGHUP, or its input ending) stops the question as Ctrl-C does, instead of ending
+  // A closed terminal (SIGHUP, or its input ending or failing) stops the question as Ctrl-C does, instead of ending
   // the process at once: what was typed is then kept with the draft before mentee exits.
   let hungUp = false;
   const onHangUp = () => {
@@ -28,6 +28,7 @@ function ask<T>(question: (context: PromptContext) => Promise<T>): Promise<T> {
   };
   process.stdin.on('keypress', onKey);
   process.stdin.prependOnceListener('end', onHangUp);
+  process.stdin.prependOnceListener('error', onHangUp);
   process.on('SIGHUP', onHangUp);
   return question({ output: process.stderr, clearPromptOnDone: false, signal: controller.signal })
     .catch((error: unknown) => {
@@ -37,6 +38,7 @@ function ask<T>(question: (context: PromptContext) => Promise<T>): Promise<T> {
     .finally(() => {
       process.stdin.off('keypress', onKey);
       process.stdin.off('end', onHangUp);
+      process.stdin.off('error', onHangUp);
       process.off('SIGHUP', onHangUp);
     });
 }
@@ -57,6 +59,7 @@ function forgetTerminal(): void {
       }
     };
   }
+  stdin.on('error', () => undefined);
   stderr.on('error', () => undefined);
 }
 

@@ -336,7 +336,7 @@ describe('wizards in a real terminal (tmux)', { timeout: 90_000 }, () => {
     await terminal.kill(); // the window closed: mentee gets SIGHUP
     terminal = undefined;
     const draft = join(`${journal}.drafts`, 'prep-new-lovelace.json');
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 20_000;
     let kept: { answers?: object; typing?: { text: string } } = {};
     while (Date.now() < deadline && !kept.typing) {
       kept = JSON.parse(await readFile(draft, 'utf8').catch(() => '{}')) as typeof kept;
