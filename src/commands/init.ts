@@ -7,6 +7,7 @@ import { addMentor } from '../core/mentors.js';
 import { setProfile } from '../core/profile.js';
 import { UsageError } from '../errors.js';
 import { flag, optionalText } from '../input/flags.js';
+import { offerDraft, stopWizard, type WizardAnswers } from '../wizards/draft-answers.js';
 import { runInitWizard, type InitPlan } from '../wizards/init-wizard.js';
 
 export const initFlags = z
@@ -19,9 +20,9 @@ export async function initCommand(ctx: Context, raw: Record<string, unknown>): P
   if (!wizard && !flags.name && !flags.stage) {
     throw new UsageError('init needs a terminal to ask its questions, or flags: --name and/or --stage.');
   }
-  const plan: InitPlan = wizard
-    ? await runInitWizard({ journal: await ctx.store.read(), now: ctx.now, prompt: await ctx.prompter(), flags })
-    : { profile: flags, goals: [] };
+  let answers: WizardAnswers | undefined;
+  let plan: InitPlan = { profile: flags, goals: [] };
+  if (wizard) ({ plan, answers } = await askInit(ctx, flags));
   const { profile, mentor, goals } = await ctx.store.update((journal) => {
     const mentor = plan.mentor && addMentor(journal, plan.mentor, ctx.now);
     const goals = plan.goals.map((goal) =>
@@ -29,6 +30,7 @@ export async function initCommand(ctx: Context, raw: Record<string, unknown>): P
     );
     return { profile: setProfile(journal, plan.profile), mentor, goals };
   });
+  await answers?.discard();
   const who = [profile.name, profile.stage].filter(Boolean).join(', ');
   ctx.print(`Journal ready at ${ctx.store.path}${who ? ` for ${who}` : ''}.`);
   if (mentor) ctx.print(`Added ${mentor.name} as "${mentor.handle}".`);
@@ -38,4 +40,20 @@ export async function initCommand(ctx: Context, raw: Record<string, unknown>): P
       ? `Next: prepare your first meeting with: mentee prep`
       : 'Next: mentee mentor add "Dr Ada Lovelace" --cadence 4w --rule "Email first"',
   );
+}
+
+/** The init wizard, with its draft: one left before is offered to resume. */
+async function askInit(ctx: Context, flags: ProfileInput): Promise<{ plan: InitPlan; answers: WizardAnswers }> {
+  const prompt = await ctx.prompter();
+  const { answers } = await offerDraft(
+    prompt,
+    { box: ctx.store.drafts(), wizard: 'init', now: ctx.now, warn: ctx.warn },
+    { describe: () => 'your setup' },
+  );
+  // Read after the drafts: the codec then follows the journal, and drafts are written as it is.
+  const journal = await ctx.store.read();
+  const plan = await runInitWizard({ journal, now: ctx.now, prompt, flags, answers }).catch((error: unknown) =>
+    stopWizard(error, prompt, answers, ctx.warn, 'mentee init'),
+  );
+  return { plan, answers };
 }

@@ -25,6 +25,8 @@ export const draftSchema = z.object({
   savedAt: z.iso.datetime(),
   answers: z.record(z.string(), z.json()),
   input: z.json().optional(),
+  /** Text typed at a question and not given (Ctrl-C, Escape): that question is asked again with it. */
+  typing: z.object({ key: z.string(), message: z.string(), text: z.string() }).optional(),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

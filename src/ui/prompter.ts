@@ -13,6 +13,8 @@ export interface TextQuestion {
   default?: string;
   /** Returns an error message to show, or true when the answer is acceptable. */
   validate?: (answer: string) => string | true;
+  /** Text typed here before and never given (the wizard was stopped): back on the line, to carry on with. */
+  typed?: string;
 }
 
 export interface Prompter {
@@ -32,4 +34,11 @@ export interface Prompter {
 /** Ctrl-C (ExitPromptError) or Escape (AbortPromptError) at a question: the user stopped. */
 export function isPromptCancel(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}
+
+/** What was typed at a text question, unsubmitted, when it was stopped with Ctrl-C or Escape. */
+export function typedWhenStopped(error: unknown): string | undefined {
+  if (!isPromptCancel(error)) return undefined;
+  const typed = (error as { typed?: unknown }).typed;
+  return typeof typed === 'string' ? typed : undefined;
 }

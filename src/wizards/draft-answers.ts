@@ -1,8 +1,9 @@
 import { DRAFT_VERSION, type Draft, type DraftBox, type WizardName } from '../store/drafts.js';
-import { isPromptCancel, type Prompter } from '../ui/prompter.js';
+import { isPromptCancel, typedWhenStopped, type Prompter } from '../ui/prompter.js';
 import { count, formatDateTime } from '../ui/words.js';
 
 type Json = Draft['answers'][string];
+type Typing = NonNullable<Draft['typing']>;
 export type DraftSubject = Pick<Draft, 'meeting' | 'mentor'>;
 
 interface Keeping {
@@ -22,15 +23,20 @@ export class WizardAnswers {
   private subject: DraftSubject | undefined;
   private input: () => unknown = () => undefined;
   private failed = false;
+  /** The keys of the questions open now, innermost last. */
+  private readonly asking: string[] = [];
   /** Whether every answer so far is on disk. */
   saved = false;
+  /** Text typed at a question and never given: kept with the answers, and put back when it is asked again. */
+  typing: Typing | undefined;
 
   constructor(
     private readonly keeping: Keeping,
     private readonly kept: Record<string, Json> = {},
-    resumed?: DraftSubject,
+    resumed?: Pick<Draft, 'meeting' | 'mentor' | 'typing'>,
   ) {
-    this.subject = resumed;
+    this.subject = resumed && { meeting: resumed.meeting, mentor: resumed.mentor };
+    this.typing = resumed?.typing;
   }
 
   get count(): number {
@@ -40,10 +46,46 @@ export class WizardAnswers {
   /** The answer to `key`: the one kept, else asked now, kept, and written to the draft. JSON values only. */
   async ask<T>(key: string, question: () => Promise<T>): Promise<T> {
     if (key in this.kept) return this.kept[key] as T;
-    const answer = await question();
+    this.asking.push(key);
+    let answer: T;
+    try {
+      answer = await question();
+    } catch (error) {
+      // Stopped half-way through typing an answer: the text is kept with the answers given.
+      if (isPromptCancel(error)) await this.save();
+      throw error;
+    } finally {
+      this.asking.pop();
+    }
     this.kept[key] = answer === undefined ? null : (JSON.parse(JSON.stringify(answer)) as Json);
     await this.save();
     return answer;
+  }
+
+  /**
+   * `prompt`, keeping what is typed at a text question that is stopped before it is given (Ctrl-C,
+   * Escape), and putting it back on the line when that question is asked again.
+   */
+  watch(prompt: Prompter): Prompter {
+    return {
+      ...prompt,
+      text: async (question) => {
+        const key = this.asking.at(-1);
+        const typing = this.typing;
+        const typed =
+          key !== undefined && typing?.key === key && typing.message === question.message ? typing.text : undefined;
+        try {
+          const answer = await prompt.text(typed === undefined ? question : { ...question, typed });
+          if (typed !== undefined) this.typing = undefined;
+          return answer;
+        } catch (error) {
+          const text = typedWhenStopped(error);
+          if (key !== undefined && text !== undefined)
+            this.typing = text.trim() ? { key, message: question.message, text } : undefined;
+          throw error;
+        }
+      },
+    };
   }
 
   /** What the answers are for (a meeting, or a mentor's new meeting); from now on each answer is written. */
@@ -69,7 +111,7 @@ export class WizardAnswers {
 
   private async save(): Promise<void> {
     const { box, wizard, now } = this.keeping;
-    if (!box || !this.subject || this.failed || !this.count) return;
+    if (!box || !this.subject || this.failed || (!this.count && !this.typing)) return;
     try {
       const input = JSON.parse(JSON.stringify(this.input() ?? null)) as Json;
       await box.save({
@@ -79,6 +121,7 @@ export class WizardAnswers {
         savedAt: now.toISOString(),
         answers: this.kept,
         input,
+        ...(this.typing ? { typing: this.typing } : {}),
       });
       this.saved = true;
     } catch (error) {
@@ -114,11 +157,16 @@ export async function offerDraft(
     keeping.warn(`An unfinished ${keeping.wizard} could not be read (${reason}); it is set aside as ${setAsideAs}.`);
   const draft = drafts.find((each) => options.fits?.(each) ?? true);
   if (!draft) return { answers: new WizardAnswers(keeping) };
-  const answers = Object.keys(draft.answers).length;
+  const kept = keptWords(Object.keys(draft.answers).length, Boolean(draft.typing));
   const resume = await prompt.choose({
-    message: `You left ${options.describe(draft)} unfinished (${count(answers, 'answer')}, ${formatDateTime(draft.savedAt)}). Resume it?`,
+    message: `You left ${options.describe(draft)} unfinished (${kept}, ${formatDateTime(draft.savedAt)}). Resume it?`,
     choices: [
-      { label: options.resumeLabel?.(draft) ?? 'Resume: the questions answered are not asked again', value: true },
+      {
+        label:
+          options.resumeLabel?.(draft) ??
+          `Resume: the questions answered are not asked again${draft.typing ? ', and what you were typing is put back' : ''}`,
+        value: true,
+      },
       { label: 'Discard it and start afresh', value: false },
     ],
     default: true,
@@ -139,17 +187,18 @@ export async function stopWizard(
   warn: (line: string) => void,
   command: string,
 ): Promise<never> {
-  if (!isPromptCancel(error) || !answers.saved || !answers.count) throw error;
+  if (!isPromptCancel(error) || !answers.saved || (!answers.count && !answers.typing)) throw error;
   await answers.keep();
   const escaped = (error as Error).name === 'AbortPromptError';
-  if (escaped && answers.count < 2) {
+  const kept = keptWords(answers.count, Boolean(answers.typing));
+  if (escaped && answers.count < 2 && !answers.typing) {
     await answers.discard();
     throw error;
   }
   if (escaped) {
     const discard = await prompt
       .confirm({
-        message: `Discard ${count(answers.count, 'answer')}? They are kept as a draft otherwise`,
+        message: `Discard ${kept}? ${answers.count ? 'They are' : 'It is'} kept as a draft otherwise`,
         default: false,
       })
       .catch(() => false);
@@ -158,6 +207,13 @@ export async function stopWizard(
       throw error;
     }
   }
-  warn(`${count(answers.count, 'answer')} kept as a draft; run ${command} again to resume them.`);
+  const again = `run ${command} again to resume ${answers.count ? 'them' : 'it'}`;
+  warn(`${kept.charAt(0).toUpperCase()}${kept.slice(1)} kept as a draft; ${again}.`);
   throw error;
+}
+
+/** "3 answers", "3 answers and a half-typed one", "a half-typed answer". */
+function keptWords(answers: number, typing: boolean): string {
+  if (!typing) return count(answers, 'answer');
+  return answers ? `${count(answers, 'answer')} and a half-typed one` : 'a half-typed answer';
 }

@@ -7,7 +7,7 @@ import { findMeeting, findMentor } from '../core/refs.js';
 import type { Journal, Meeting, Mentor } from '../core/schema.js';
 import type { Prompter } from '../ui/prompter.js';
 import { WizardAnswers } from './draft-answers.js';
-import { askDate } from './questions.js';
+import { askDate, keptLines } from './questions.js';
 
 export interface LogWizardContext {
   journal: Journal;
@@ -27,11 +27,10 @@ const UNPLANNED = 'unplanned';
  * and what your mentor offered, a private reflection, and when you meet next.
  */
 export async function runLogWizard(wizard: LogWizardContext): Promise<LogInput> {
-  const ctx = {
-    ...wizard,
-    answers: wizard.answers ?? new WizardAnswers({ wizard: 'log', now: wizard.now, warn: () => {} }),
-  };
-  const { prompt, flags, answers } = ctx;
+  const answers = wizard.answers ?? new WizardAnswers({ wizard: 'log', now: wizard.now, warn: () => {} });
+  // What is typed at a question and not given is kept too, and put back when it is asked again.
+  const ctx = { ...wizard, prompt: answers.watch(wizard.prompt), answers };
+  const { prompt, flags } = ctx;
   const input: LogInput = { ...flags, outcomes: [...flags.outcomes], actions: [...flags.actions] };
   const meeting = await chooseMeeting(ctx);
   let mentor: Mentor;
@@ -59,7 +58,7 @@ export async function runLogWizard(wizard: LogWizardContext): Promise<LogInput> 
       input.when = new Date(when);
     }
   }
-  const lines = (key: string, message: string) => keptLines(ctx, key, message);
+  const lines = (key: string, message: string) => keptLines(prompt, answers, key, message);
 
   const topics = meeting?.prep?.topics ?? [];
   if (topics.length && !flags.outcomes.length) {
@@ -180,16 +179,6 @@ async function chooseMentor({ journal, prompt, answers }: Asking): Promise<Mento
     }),
   );
   return findMentor(journal, handle);
-}
-
-/** Free-text items until an empty answer, each kept as it is given. */
-async function keptLines({ prompt, answers }: Asking, key: string, message: string): Promise<string[]> {
-  const lines: string[] = [];
-  for (let n = 1; ; n++) {
-    const line = await answers.ask(`${key}:${n}`, () => prompt.text({ message }));
-    if (!line) return lines;
-    lines.push(line);
-  }
 }
 
 async function askPrivateReflection({ prompt, answers }: Asking): Promise<string> {

@@ -49,11 +49,10 @@ export const TOPIC_KIND_LABELS: Record<TopicKind, string> = {
  * talk about and for how long, and whether it fits. Returns the change to make; the caller saves it.
  */
 export async function runPrepWizard(wizard: PrepWizardContext): Promise<PrepPlan> {
-  const ctx = {
-    ...wizard,
-    answers: wizard.answers ?? new WizardAnswers({ wizard: 'prep', now: wizard.now, warn: () => {} }),
-  };
-  const { prompt, flags, answers } = ctx;
+  const answers = wizard.answers ?? new WizardAnswers({ wizard: 'prep', now: wizard.now, warn: () => {} });
+  // What is typed at a question and not given is kept too, and put back when it is asked again.
+  const ctx = { ...wizard, prompt: answers.watch(wizard.prompt), answers };
+  const { prompt, flags } = ctx;
   const mentor = await chooseMentor(ctx);
   const existing = await chooseExistingMeeting(ctx, mentor);
   const isFirst = !lastHeldMeeting(ctx.journal, mentor.handle);

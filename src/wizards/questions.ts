@@ -4,28 +4,22 @@ import { readDateText } from '../input/date-text.js';
 import { accepts, atTime, readDate, readTimeOfDay } from '../input/read.js';
 import { formatDateTime, formatDay } from '../ui/words.js';
 import type { Prompter } from '../ui/prompter.js';
+import type { WizardAnswers } from './draft-answers.js';
 
-/** Asks for items until an empty answer, calling `each` with every one. Returns how many were given. */
-export async function askList(
+/** Free-text items until an empty answer (at most `limit`), each kept in the draft as it is given. */
+export async function keptLines(
   prompt: Prompter,
-  message: string | (() => string),
-  each: (answer: string) => Promise<void>,
+  answers: WizardAnswers,
+  key: string,
+  message: string,
   limit = Infinity,
-): Promise<number> {
-  let count = 0;
-  while (count < limit) {
-    const answer = await prompt.text({ message: typeof message === 'function' ? message() : message });
-    if (!answer) break;
-    await each(answer);
-    count += 1;
-  }
-  return count;
-}
-
-/** Collects free-text items until an empty answer. */
-export async function askLines(prompt: Prompter, message: string): Promise<string[]> {
+): Promise<string[]> {
   const lines: string[] = [];
-  await askList(prompt, message, async (line) => void lines.push(line));
+  for (let n = 1; n <= limit; n++) {
+    const line = await answers.ask(`${key}:${n}`, () => prompt.text({ message }));
+    if (!line) break;
+    lines.push(line);
+  }
   return lines;
 }
 

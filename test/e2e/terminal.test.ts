@@ -294,9 +294,56 @@ describe('wizards in a real terminal (tmux)', { timeout: 90_000 }, () => {
     await terminal.waitFor(/walk away with\? A decision pl/);
     await terminal.press('{C-c}');
     const screen = await terminal.waitFor(/^EXIT=130$/m);
-    expect(screen).toContain('2 answers kept as a draft; run mentee prep again to resume them.');
+    expect(screen).toContain('2 answers and a half-typed one kept as a draft; run mentee prep again to resume them.');
     expect(screen).toContain('Stopped; nothing was saved.');
     expect(await readFile(journal)).toEqual(before);
+  });
+
+  it('half-typed text survives Ctrl-C and is back on its line, to finish, at the next run', async () => {
+    const { dir, journal, env } = await setUp();
+    await cli(['mentor', 'add', 'Dr Ada Lovelace', '--cadence', '4w', '--length', '30'], { journal });
+    terminal = await Terminal.start(['prep', '--when', '2026-12-03 17:30'], { cwd: dir, env });
+    await terminal.answer(/^How many minutes will you have\?/, '{Enter}');
+    await terminal.answer(/^How will you meet\?/, '{Enter}');
+    await terminal.answer(/^What do you want to walk away with\?/, 'A decision pl');
+    await terminal.waitFor(/walk away with\? A decision pl/);
+    await terminal.press('{C-c}');
+    await terminal.waitFor(/^EXIT=130$/m);
+    await terminal.kill();
+
+    terminal = await Terminal.start(['prep', '--when', '2026-12-03 17:30'], { cwd: dir, env });
+    await terminal.answer(
+      /^You left your prep of a meeting with lovelace unfinished \(2 answers and a half-typed one/,
+      '{Enter}',
+    );
+    // The text is on the line, not a greyed default: typing carries on from it.
+    await terminal.answer(/^What do you want to walk away with\? A decision pl$/, 'an', '{Enter}');
+    await terminal.answer(/^Suggested by the first-meeting template/, '{Enter}');
+    await terminal.answer(/^First topic to raise\?/, '{C-c}');
+    const screen = await terminal.waitFor(/^EXIT=130$/m);
+    expect(screen).toContain('✔ What do you want to walk away with? A decision plan');
+    expect(screen).toContain('4 answers kept as a draft');
+  });
+
+  it('a terminal closed while typing keeps the half-typed text with the answers in the draft', async () => {
+    const { dir, journal, env } = await setUp();
+    await cli(['mentor', 'add', 'Dr Ada Lovelace', '--cadence', '4w', '--length', '30'], { journal });
+    terminal = await Terminal.start(['prep', '--when', '2026-12-03 17:30'], { cwd: dir, env });
+    await terminal.answer(/^How many minutes will you have\?/, '{Enter}');
+    await terminal.answer(/^How will you meet\?/, '{Enter}');
+    await terminal.answer(/^What do you want to walk away with\?/, 'A decision pl');
+    await terminal.waitFor(/walk away with\? A decision pl/);
+    await terminal.kill(); // the window closed: mentee gets SIGHUP
+    terminal = undefined;
+    const draft = join(`${journal}.drafts`, 'prep-new-lovelace.json');
+    const deadline = Date.now() + 20_000;
+    let kept: { answers?: object; typing?: { text: string } } = {};
+    while (Date.now() < deadline && !kept.typing) {
+      kept = JSON.parse(await readFile(draft, 'utf8').catch(() => '{}')) as typeof kept;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(kept.typing?.text).toBe('A decision pl');
+    expect(Object.keys(kept.answers ?? {})).toHaveLength(2);
   });
 
   it('Escape in the middle of prep stops it too, saying nothing was saved, with the journal unchanged', async () => {

@@ -14,7 +14,9 @@
  * Every question must match the next pattern, or the call throws naming the question and the pattern
  * it expected. Answers behave like the terminal ones: an empty text answer (or ENTER) takes the
  * question's default, a text answer refused by the question's validator is recorded and the same
- * question is asked again (with the next scripted answer), CTRL_C and ESCAPE reject like inquirer does.
+ * question is asked again (with the next scripted answer), CTRL_C and ESCAPE reject like inquirer does;
+ * typesThen('half a line', CTRL_C) stops a text question with that text typed and not given. A text
+ * question asked with text typed before (`typed`) takes it on ENTER, as the terminal's line holds it.
  */
 import type { Choice, Prompter } from '../../src/ui/prompter.js';
 
@@ -27,12 +29,24 @@ export const ENTER: unique symbol = Symbol('Enter');
 /** Backspace over the suggested default, then Enter: an empty text answer even when a default was shown. */
 export const CLEARED: unique symbol = Symbol('cleared default');
 
+/** Text typed at a text question, then Ctrl-C or Escape before Enter: the terminal reports the line. */
+export interface Interrupted {
+  typed: string;
+  then: typeof CTRL_C | typeof ESCAPE;
+}
+
+export function typesThen(typed: string, then: typeof CTRL_C | typeof ESCAPE = CTRL_C): Interrupted {
+  return { typed, then };
+}
+
 export type QuestionKind = 'text' | 'confirm' | 'choose' | 'chooseMany' | 'longText' | 'secret';
 
 export interface AskedQuestion {
   kind: QuestionKind;
   message: string;
   default?: unknown;
+  /** Text typed before and not given, back on the line (text questions). */
+  typed?: string;
   choices?: (Choice<unknown> & { checked?: boolean })[];
 }
 
@@ -45,6 +59,7 @@ export type Answer =
   | typeof ESCAPE
   | typeof ENTER
   | typeof CLEARED
+  | Interrupted
   | ((question: AskedQuestion) => unknown);
 
 export interface Step {
@@ -99,6 +114,16 @@ export function promptExit(): Error {
   return error;
 }
 
+function promptAbort(): Error {
+  const error = new Error('Prompt was aborted');
+  error.name = 'AbortPromptError';
+  return error;
+}
+
+function isInterrupted(answer: Answer): answer is Interrupted {
+  return typeof answer === 'object' && answer !== null && !Array.isArray(answer) && 'then' in answer;
+}
+
 export function scripted(lines: ScriptLine[]): ScriptedPrompter {
   const steps: Step[] = lines.map((line) => (Array.isArray(line) ? { ask: line[0], answer: line[1] } : line));
   const asked: AskedQuestion[] = [];
@@ -136,10 +161,10 @@ export function scripted(lines: ScriptLine[]): ScriptedPrompter {
   /** A function answer may be async: it can change the journal while the question is open. */
   const answerOf = async (step: Step, question: AskedQuestion): Promise<unknown> => {
     if (step.answer === CTRL_C) throw promptExit();
-    if (step.answer === ESCAPE) {
-      const error = new Error('Prompt was aborted');
-      error.name = 'AbortPromptError';
-      throw error;
+    if (step.answer === ESCAPE) throw promptAbort();
+    if (isInterrupted(step.answer)) {
+      if (question.kind !== 'text') return fail(`typesThen() answers text questions only, not "${question.message}"`);
+      throw Object.assign(step.answer.then === CTRL_C ? promptExit() : promptAbort(), { typed: step.answer.typed });
     }
     if (typeof step.answer === 'function') {
       try {
@@ -166,11 +191,12 @@ export function scripted(lines: ScriptLine[]): ScriptedPrompter {
           kind: 'text',
           message: question.message,
           ...(question.default !== undefined ? { default: question.default } : {}),
+          ...(question.typed !== undefined ? { typed: question.typed } : {}),
         };
         const step = next(shown);
         const given = await answerOf(step, shown);
         let answer: string;
-        if (given === ENTER || given === '') answer = question.default ?? '';
+        if (given === ENTER || given === '') answer = question.typed ?? question.default ?? '';
         else if (given === CLEARED) answer = '';
         else if (typeof given === 'string') answer = given;
         else return fail(`The answer to text question "${question.message}" must be a string, not ${String(given)}`);
