@@ -109,7 +109,7 @@ async function askMentor({ prompt, answers }: Asking): Promise<MentorAddInput> {
     prompt.text({
       message: 'How often will you meet? (e.g. 4w, monthly)',
       default: '4w',
-      validate: (answer) => !answer || accepts(readCadence, () => 'Try 4w, "2 weeks", 30d or monthly.')(answer),
+      validate: (answer) => !answer || accepts(readCadence)(answer),
     }),
   );
   const length = await ask('length', () =>

@@ -146,7 +146,7 @@ describe('init wizard', () => {
     ]);
     expect(prompt.refused.map(({ answer, error }) => `${answer} → ${error}`)).toEqual([
       '   → A name is needed.',
-      'now and then → Try 4w, "2 weeks", 30d or monthly.',
+      'now and then → Cannot read "now and then"; try 4w, "every 2 weeks", 30d or monthly.',
       'an hour → Give a whole number of minutes, like 30.',
     ]);
     expect(added).toMatchObject({ name: 'Dr Jo Blair', cadenceDays: 14, lengthMinutes: 60 });
