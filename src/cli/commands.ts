@@ -249,7 +249,10 @@ export const COMMANDS: CommandSpec[] = [
         help: 'progress on an action: done, progress, blocked, dropped, open (repeatable)',
         repeatable: true,
       },
-      { flags: '--carry-parked', help: 'bring in the topics parked at the last meeting' },
+      {
+        flags: '--carry-parked',
+        help: 'bring in the topics parked last time or left by a cancelled meeting',
+      },
       { flags: '--template <name>', help: 'prep template (see mentee templates)' },
       { flags: '-y, --yes', help: 'ask nothing: use the flags given and the defaults' },
     ],
