@@ -57,13 +57,17 @@ const meetingBasics: Flag[] = [
   { flags: '--mode <mode>', help: 'in-person, video, phone or other' },
 ];
 
-/** `goal done|drop|pause <id>`: one status change each. */
-const goalStatus = (name: string, status: string, summary: string): CommandSpec => ({
+/** `goal done|drop|pause <id>`: one status change each, saying what becomes of the goal's open actions. */
+const goalStatus = (name: string, status: string, summary: string, keep: boolean): CommandSpec => ({
   name,
   summary,
   args: [{ name: '<id>' }],
-  flags: [note('a closing note')],
-  examples: [`mentee goal ${name} g1 --note "..."`],
+  flags: [
+    note('a closing note'),
+    { flags: '--drop-actions', help: "drop the goal's open actions too" },
+    ...(keep ? [{ flags: '--keep-actions', help: "keep the goal's open actions open, still linked to it" }] : []),
+  ],
+  examples: [`mentee goal ${name} g1 --note "..."`, ...(keep ? [`mentee goal ${name} g1 --drop-actions`] : [])],
   load: lazy(goals, 'goalStatusCommand', status),
 });
 
@@ -220,9 +224,9 @@ export const COMMANDS: CommandSpec[] = [
         examples: ['mentee goal update g1 --note "Shadowed two GP clinics"'],
         load: lazy(goals, 'goalUpdateCommand'),
       },
-      goalStatus('done', 'achieved', 'mark a goal achieved'),
-      goalStatus('drop', 'dropped', 'drop a goal'),
-      goalStatus('pause', 'paused', 'pause a goal'),
+      goalStatus('done', 'achieved', 'mark a goal achieved', false),
+      goalStatus('drop', 'dropped', 'drop a goal', true),
+      goalStatus('pause', 'paused', 'pause a goal', true),
     ],
   },
   {
@@ -245,7 +249,10 @@ export const COMMANDS: CommandSpec[] = [
         help: 'progress on an action: done, progress, blocked, dropped, open (repeatable)',
         repeatable: true,
       },
-      { flags: '--carry-parked', help: 'bring in the topics parked at the last meeting' },
+      {
+        flags: '--carry-parked',
+        help: 'bring in the topics parked last time or left by a cancelled meeting',
+      },
       { flags: '--template <name>', help: 'prep template (see mentee templates)' },
       { flags: '-y, --yes', help: 'ask nothing: use the flags given and the defaults' },
     ],

@@ -32,6 +32,18 @@ export const goalUpdateFlags = (now: Date) =>
 
 const listFlags = z.object({ all: flag, json: flag });
 
+/** done, drop and pause: a closing note, and what becomes of the goal's open actions. */
+export const goalStatusFlags = noteFlags
+  .extend({ dropActions: flag, keepActions: flag })
+  .refine((flags) => !(flags.dropActions && flags.keepActions), {
+    path: ['keepActions'],
+    message: 'cannot go with --drop-actions; choose one',
+  })
+  .transform(({ note, dropActions, keepActions }) => ({
+    note,
+    actions: dropActions ? ('drop' as const) : keepActions ? ('keep' as const) : undefined,
+  }));
+
 export async function goalAddCommand(ctx: Context, title: string, raw: Record<string, unknown>): Promise<void> {
   const { input, json } = parseOptions(goalAddFlags(ctx.now), { ...raw, title });
   const goal = await ctx.store.update((journal) => addGoal(journal, input, ctx.now));
@@ -66,11 +78,21 @@ export async function goalStatusCommand(
   status: Goal['status'],
   raw: Record<string, unknown>,
 ): Promise<void> {
-  const { note } = parseOptions(noteFlags, raw);
-  const goal = await ctx.store.update((journal) => setGoalStatus(journal, id, status, ctx.now, note));
+  const { note, actions } = parseOptions(goalStatusFlags, raw);
+  const { goal, cascades, stillOpen } = await ctx.store.update((journal) =>
+    setGoalStatus(journal, id, status, ctx.now, note, actions),
+  );
   ctx.print(
     status === 'achieved'
       ? `Achieved ${goal.id}: ${goal.title}. Well done.`
       : `Marked ${goal.id} ${status}: ${goal.title}.`,
+  );
+  const dropped = cascades.map((cascade) => cascade.id);
+  if (dropped.length) ctx.print(`Dropped its open actions too: ${dropped.join(', ')} (see: mentee actions --all).`);
+  if (!stillOpen.length || status === 'active') return;
+  ctx.print(
+    status === 'achieved'
+      ? `Still open for this goal: ${stillOpen.join(', ')}; mark each done or dropped, e.g. mentee action done ${stillOpen[0]}`
+      : `Kept its open actions open, still linked to ${goal.id}: ${stillOpen.join(', ')}.`,
   );
 }

@@ -151,6 +151,13 @@ export function wordProblem(problem: Problem, command = 'COMMAND'): UserError {
       return new UserError(
         `Not saved: ${problem.fields.join(', ')} of ${problem.record} ${problem.fields.length > 1 ? 'were' : 'was'} also changed by another command while the editor was open. Run mentee edit ${problem.record} again to see both and choose.`,
       );
+    case 'goal-has-open-actions': {
+      const verb = problem.to === 'dropped' ? 'drop' : 'pause';
+      const open = problem.actions.map((action) => `${action.id} (${action.title})`).join(', ');
+      return new UsageError(
+        `${problem.id} still has open actions: ${open}. Drop them too with: mentee goal ${verb} ${problem.id} --drop-actions, or keep them open with: mentee goal ${verb} ${problem.id} --keep-actions`,
+      );
+    }
   }
 }
 

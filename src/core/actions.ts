@@ -59,8 +59,8 @@ export function editAction(journal: Journal, id: string, input: ActionEditInput,
   const mentor = input.mentor ? findMentor(journal, input.mentor).handle : action.mentor;
   assertOfferable(journal, { owner: input.owner ?? action.owner, mentor, status: action.status });
   if (input.title) action.title = input.title;
-  if (input.due) action.due = input.due;
-  if (input.clearDue) delete action.due;
+  if (input.clearDue) setDue(action, undefined);
+  else if (input.due) setDue(action, input.due);
   if (input.goal) action.goalId = findGoal(journal, input.goal).id;
   if (mentor) action.mentor = mentor;
   if (input.owner) action.owner = input.owner;
@@ -68,6 +68,20 @@ export function editAction(journal: Journal, id: string, input: ActionEditInput,
   if (input.note) action.notes.push({ at: now.toISOString(), note: input.note });
   action.updatedAt = now.toISOString();
   return action;
+}
+
+/**
+ * Gives an action a due date or removes it: the one rule for changing a due date once the action
+ * exists. A removed one is remembered, so a calendar file can cancel the event it made (see ics.ts).
+ */
+export function setDue(action: Action, due: string | undefined): void {
+  if (due) {
+    action.due = due;
+    delete action.dueRemoved;
+  } else if (action.due) {
+    action.dueRemoved = action.due;
+    delete action.due;
+  }
 }
 
 /** Completes, drops or reopens an action as ACTION_MACHINE allows (a dropped one is reopened before it is done). */

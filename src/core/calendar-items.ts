@@ -13,8 +13,8 @@ export interface CalendarItems {
 /**
  * What goes in a calendar file: meetings and the due dates of actions, in whatever state they are now.
  * A calendar app matches events by UID, and one that subscribes drops what a newer file leaves out, so
- * a meeting moved, held or cancelled and an action done or dropped stay in the file in their new state
- * rather than vanish (a re-import would leave the old event standing). One meeting brings the actions
+ * a meeting moved, held or cancelled and an action done, dropped or no longer due stay in the file in
+ * their new state rather than vanish (a re-import would leave the old event standing). One meeting brings the actions
  * agreed at it; a summary brings everything ahead, since a calendar is about what is to come, so its
  * end (usually now) cuts nothing, while its start does: what is dated before it, and did not change
  * after it, is left out.
@@ -42,15 +42,25 @@ export function calendarItems(journal: Journal, selection: ExportSelection): Cal
     })
     .sort(byWhen);
   const actions = withDue(journal.actions.filter(concerns.action)).filter((action) => {
-    const dated = start === -Infinity || daysUntil(action.due!, new Date(start)) >= 0;
-    return action.status === 'open' ? dated : dated || changedSince(action);
+    const dated = start === -Infinity || daysUntil(calendarDay(action)!, new Date(start)) >= 0;
+    return action.status === 'open' && action.due ? dated : dated || changedSince(action);
   });
   return { meetings, actions };
 }
 
-/** Actions with a due date (the only ones a calendar can place), soonest first. */
+/**
+ * The day an action's event stands on: its due date, or the one it had before it was removed (its
+ * event then says so, cancelled); undefined when it never had one.
+ */
+export function calendarDay(action: Action): string | undefined {
+  return action.due ?? action.dueRemoved;
+}
+
+/** Actions a calendar can place (due, or due once), soonest first. */
 function withDue(actions: Action[]): Action[] {
-  return actions
-    .filter((action) => action.due !== undefined)
-    .sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0));
+  const dated = actions.flatMap((action) => {
+    const day = calendarDay(action);
+    return day === undefined ? [] : [{ action, day }];
+  });
+  return dated.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0)).map(({ action }) => action);
 }

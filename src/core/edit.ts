@@ -5,6 +5,7 @@
  * with, statuses and creation times are not fields: statuses change through their own commands, which
  * keep related records consistent.
  */
+import { setDue } from './actions.js';
 import { emptyPrep } from './meetings.js';
 import { ACTION_OWNERS, GOAL_CATEGORIES, MEETING_MODES, SUPPORT_KINDS } from './model.js';
 import { refuse } from './problems.js';
@@ -211,6 +212,8 @@ export function applyEdit(
     if (spec.required && (value === undefined || value === ''))
       refuse({ code: 'edit-invalid', field: key, message: 'must not be empty', record: label });
     const old = read(target.record, spec.path);
+    // The one rule for a due date changed: a removed one is remembered, so calendars can cancel its event.
+    if (target.kind === 'action' && key === 'due') setDue(target.record, value as string | undefined);
     write(
       target.record,
       spec.path,

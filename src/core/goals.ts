@@ -4,7 +4,21 @@ import { mentorHandles } from './mentors.js';
 import { refuse } from './problems.js';
 import { findGoal } from './refs.js';
 import type { Goal, Journal } from './schema.js';
-import { assertCanChange, changeStatus, GOAL_MACHINE } from './transitions.js';
+import {
+  assertCanChange,
+  changeStatus,
+  GOAL_MACHINE,
+  openActionsOfGoal,
+  type Cascade,
+  type GoalActions,
+} from './transitions.js';
+
+/** A goal whose status changed: the actions dropped with it, and those of its actions still open. */
+export interface GoalChange {
+  goal: Goal;
+  cascades: Cascade[];
+  stillOpen: string[];
+}
 
 export function addGoal(journal: Journal, input: GoalAddInput, now: Date): Goal {
   const at = now.toISOString();
@@ -44,10 +58,18 @@ export function updateGoal(journal: Journal, id: string, input: GoalUpdateInput,
   return goal;
 }
 
-export function setGoalStatus(journal: Journal, id: string, status: Goal['status'], now: Date, note?: string): Goal {
+/** `actions`: what becomes of its open actions when it is dropped or paused (see GOAL_MACHINE). */
+export function setGoalStatus(
+  journal: Journal,
+  id: string,
+  status: Goal['status'],
+  now: Date,
+  note?: string,
+  actions?: GoalActions,
+): GoalChange {
   const goal = findGoal(journal, id);
-  changeStatus(GOAL_MACHINE, journal, goal, status, now);
+  const cascades = changeStatus(GOAL_MACHINE, journal, goal, status, now, actions);
   if (note) goal.progress.push({ at: now.toISOString(), note });
   goal.updatedAt = now.toISOString();
-  return goal;
+  return { goal, cascades, stillOpen: openActionsOfGoal(journal, goal.id).map((action) => action.id) };
 }

@@ -21,10 +21,10 @@ export interface RecordChange {
 }
 
 /**
- * Bookkeeping that changes along with what a user did: every change touches updatedAt, and completedAt
- * follows status. Left out so "changed action a1 (status)" says what happened.
+ * Bookkeeping that changes along with what a user did: every change touches updatedAt, completedAt
+ * follows status and dueRemoved follows due. Left out so "changed action a1 (status)" says what happened.
  */
-const BOOKKEEPING = new Set(['updatedAt', 'completedAt']);
+const BOOKKEEPING = new Set(['updatedAt', 'completedAt', 'dueRemoved']);
 
 /** What changed going from `before` to `after`, record by record: mentors, goals, meetings, actions. */
 export function diffJournals(before: Journal, after: Journal): RecordChange[] {

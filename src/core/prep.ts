@@ -4,10 +4,12 @@ import {
   chooseMentor,
   createMeeting,
   emptyPrep,
+  heldMeetings,
   lastHeldMeeting,
   meetingOnSameDay,
   nextPlannedMeeting,
 } from './meetings.js';
+import { byWhen } from './order.js';
 import { refuse } from './problems.js';
 import { findAction, findGoal, findMeeting } from './refs.js';
 import type { Journal, Meeting, Prep, Review, Topic } from './schema.js';
@@ -34,8 +36,14 @@ export function prepMeeting(journal: Journal, input: PrepInput, now: Date, optio
   if (input.intention) prep.intention = input.intention;
   if (options.templateName) prep.template = options.templateName;
 
+  // A topic carried in that the agenda has already is left as the agenda has it.
+  const kept = input.replaceTopics ? [] : prep.topics;
   const newTopics: TopicInput[] = [
-    ...(input.carryParked ? parkedTopicsFor(journal, meeting.mentor, meeting) : []),
+    ...(input.carryParked
+      ? parkedTopicsFor(journal, meeting.mentor, meeting).filter(
+          (topic) => !kept.some((other) => sameTopic(other.title, topic.title)),
+        )
+      : []),
     ...input.topics.map((topic) => ({
       ...topic,
       ...(topic.goalId ? { goalId: findGoal(journal, topic.goalId).id } : {}),
@@ -92,15 +100,48 @@ export function sameTopic(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-/** Topics parked at the last meeting held with this mentor (before `before`), ready to carry into the next agenda. */
+/**
+ * The topics left to carry into the next agenda with this mentor (the meeting `before`, or whatever
+ * comes next): those parked at the last meeting held, then those of the meetings cancelled since, which
+ * were never discussed. Each title comes once, and a cancelled meeting's topic covered at a meeting held
+ * after it was planned is left out.
+ */
 export function parkedTopicsFor(journal: Journal, mentorHandle: string, before?: Meeting): TopicInput[] {
   const last = lastHeldMeeting(journal, mentorHandle, before);
-  return (last?.prep?.topics ?? [])
+  const held = heldMeetings(journal, mentorHandle);
+  const since = last ? Date.parse(last.when) : -Infinity;
+  const until = before ? Date.parse(before.when) : Infinity;
+  const parked = (last?.prep?.topics ?? [])
     .filter((topic) => topic.outcome === 'parked')
-    .map(({ outcome: _outcome, outcomeNote: _note, priority: _priority, ...topic }) => ({
-      ...topic,
-      carriedFrom: last!.id,
-    }));
+    .map((topic) => carried(topic, last!.id));
+  const cancelled = journal.meetings
+    .filter((meeting) => meeting.mentor === mentorHandle && meeting.status === 'cancelled')
+    .filter((meeting) => Date.parse(meeting.when) > since && Date.parse(meeting.when) < until)
+    .sort(byWhen)
+    .flatMap((meeting) =>
+      (meeting.prep?.topics ?? [])
+        .filter((topic) => !coveredSince(held, topic.title, Date.parse(meeting.createdAt)))
+        .map((topic) => carried(topic, topic.carriedFrom ?? meeting.id)),
+    );
+  return [...parked, ...cancelled].filter(
+    (topic, at, all) => all.findIndex((other) => sameTopic(other.title, topic.title)) === at,
+  );
+}
+
+/** A topic as the next agenda takes it: without the outcome it had, noting the meeting it comes from. */
+function carried(
+  { outcome: _outcome, outcomeNote: _note, priority: _priority, ...topic }: Topic,
+  from: string,
+): TopicInput {
+  return { ...topic, carriedFrom: from };
+}
+
+function coveredSince(held: Meeting[], title: string, time: number): boolean {
+  return held.some(
+    (meeting) =>
+      Date.parse(meeting.when) > time &&
+      (meeting.prep?.topics ?? []).some((topic) => topic.outcome === 'covered' && sameTopic(topic.title, title)),
+  );
 }
 
 /** A review closes or reopens an action, or notes its progress; the agenda keeps what was reported. */

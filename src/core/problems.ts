@@ -69,7 +69,8 @@ export type Problem =
   | { code: 'nothing-to-amend'; id: string | undefined }
   | { code: 'review-of-closed-action'; id: string; status: string; state: string }
   /** Fields another command changed, differently, while the record was open in the editor. */
-  | { code: 'edit-conflict'; fields: string[]; record: string };
+  | { code: 'edit-conflict'; fields: string[]; record: string }
+  | { code: 'goal-has-open-actions'; id: string; to: 'dropped' | 'paused'; actions: { id: string; title: string }[] };
 
 export type ProblemCode = Problem['code'];
 

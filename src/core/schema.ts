@@ -116,6 +116,8 @@ export const ActionSchema = z.strictObject({
   owner: z.enum(ACTION_OWNERS),
   mentor: z.string().optional(),
   due: isoDate.optional(),
+  /** The day it was due before its due date was removed, so a calendar can cancel that day's event. */
+  dueRemoved: isoDate.optional(),
   status: z.enum(ACTION_STATUSES),
   goalId: z.string().optional(),
   meetingId: z.string().optional(),

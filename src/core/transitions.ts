@@ -19,13 +19,16 @@ interface Stated<S extends string> {
   updatedAt: string;
 }
 
-/** `allowed[from][to]`: 'ok', or what to do instead; `enter[to]`: what else changes on the way in. */
-export interface Machine<S extends string, R extends Stated<S>> {
+/**
+ * `allowed[from][to]`: 'ok', or what to do instead; `enter[to]`: what else changes on the way in.
+ * `C`: a choice the person makes about related records (what becomes of a dropped goal's actions).
+ */
+export interface Machine<S extends string, R extends Stated<S>, C = never> {
   record: StatusRecord;
   allowed: Record<S, Record<S, 'ok' | Instead>>;
   /** A change the table allows that a related record forbids (refuses itself). */
-  guard?: (journal: Journal, record: R, to: S) => void;
-  enter?: Partial<Record<S, (journal: Journal, record: R, now: Date) => Cascade[]>>;
+  guard?: (journal: Journal, record: R, to: S, choice: C | undefined) => void;
+  enter?: Partial<Record<S, (journal: Journal, record: R, now: Date, choice: C | undefined) => Cascade[]>>;
   ref: (record: R) => string;
   mentor: (journal: Journal, record: R) => Mentor | undefined;
 }
@@ -63,7 +66,10 @@ export const ACTION_MACHINE: Machine<Action['status'], Action> = {
   mentor: (journal, action) => mentorNamed(journal, action.mentor),
 };
 
-export const GOAL_MACHINE: Machine<Goal['status'], Goal> = {
+/** What becomes of a goal's open actions as it stops being active: dropped with it, or kept open. */
+export type GoalActions = 'drop' | 'keep';
+
+export const GOAL_MACHINE: Machine<Goal['status'], Goal, GoalActions> = {
   record: 'goal',
   allowed: {
     active: { active: 'already', achieved: 'ok', paused: 'ok', dropped: 'ok' },
@@ -71,9 +77,41 @@ export const GOAL_MACHINE: Machine<Goal['status'], Goal> = {
     achieved: { active: 'ok', achieved: 'already', paused: 'reactivate-goal-first', dropped: 'reactivate-goal-first' },
     dropped: { active: 'ok', achieved: 'reactivate-goal-first', paused: 'reactivate-goal-first', dropped: 'already' },
   },
+  // Dropping or pausing a goal says what becomes of its open actions; achieving it may leave some open.
+  guard: (journal, goal, to, choice) => {
+    if ((to !== 'dropped' && to !== 'paused') || choice) return;
+    const open = openActionsOfGoal(journal, goal.id);
+    if (open.length)
+      refuse({
+        code: 'goal-has-open-actions',
+        id: goal.id,
+        to,
+        actions: open.map((action) => ({ id: action.id, title: action.title })),
+      });
+  },
+  enter: {
+    achieved: dropGoalActions,
+    paused: dropGoalActions,
+    dropped: dropGoalActions,
+  },
   ref: (goal) => goal.id,
   mentor: () => undefined,
 };
+
+/** The open actions linked to a goal, in the journal's order. */
+export function openActionsOfGoal(journal: Journal, goalId: string): Action[] {
+  return journal.actions.filter((action) => action.goalId === goalId && action.status === 'open');
+}
+
+/** When asked to, a goal that stops being active drops its open actions, each noting why. */
+function dropGoalActions(journal: Journal, goal: Goal, now: Date, choice: GoalActions | undefined): Cascade[] {
+  if (choice !== 'drop') return [];
+  return openActionsOfGoal(journal, goal.id).map((action) => {
+    changeStatus(ACTION_MACHINE, journal, action, 'dropped', now);
+    action.notes.push({ at: now.toISOString(), note: `goal ${goal.id} ${goal.status}` });
+    return { record: 'action', id: action.id, to: 'dropped' };
+  });
+}
 
 export const MENTOR_MACHINE: Machine<Mentor['status'], Mentor> = {
   record: 'mentor',
@@ -119,11 +157,12 @@ export function assertOfferable(journal: Journal, action: Pick<Action, 'owner' |
 }
 
 /** Refuses a change the table (or a related record) forbids; changes nothing. */
-export function assertCanChange<S extends string, R extends Stated<S>>(
-  machine: Machine<S, R>,
+export function assertCanChange<S extends string, R extends Stated<S>, C = never>(
+  machine: Machine<S, R, C>,
   journal: Journal,
   record: R,
   to: NoInfer<S>,
+  choice?: NoInfer<C>,
 ): void {
   const verdict = machine.allowed[record.status][to];
   if (verdict !== 'ok') {
@@ -138,19 +177,20 @@ export function assertCanChange<S extends string, R extends Stated<S>>(
       ...(mentor ? { mentor: { handle: mentor.handle, name: mentor.name } } : {}),
     });
   }
-  machine.guard?.(journal, record, to);
+  machine.guard?.(journal, record, to, choice);
 }
 
 /** Changes a record's status as its table allows, with the related changes; returns those. */
-export function changeStatus<S extends string, R extends Stated<S>>(
-  machine: Machine<S, R>,
+export function changeStatus<S extends string, R extends Stated<S>, C = never>(
+  machine: Machine<S, R, C>,
   journal: Journal,
   record: R,
   to: NoInfer<S>,
   now: Date,
+  choice?: NoInfer<C>,
 ): Cascade[] {
-  assertCanChange(machine, journal, record, to);
+  assertCanChange(machine, journal, record, to, choice);
   record.status = to;
   record.updatedAt = now.toISOString();
-  return machine.enter?.[to]?.(journal, record, now) ?? [];
+  return machine.enter?.[to]?.(journal, record, now, choice) ?? [];
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError, UserError } from '../../src/errors.js';
 import { closeAction, editAction } from '../../src/core/actions.js';
 import { isOverdue, selectActions } from '../../src/core/action-list.js';
+import { applyEdit } from '../../src/core/edit.js';
 import type { Journal } from '../../src/core/schema.js';
 import { action, actionEdit, daysBefore, goal, journal, mentor, NOW, worded } from './fixtures.js';
 
@@ -82,6 +83,16 @@ describe('editing an action', () => {
     action(j, { title: 'Email the lead', due: 'tomorrow' });
     expect(editAction(j, 'a1', edit({ due: '2026-12-18' }), NOW).due).toBe('2026-12-18');
     expect(editAction(j, 'a1', edit({ clearDue: true }), NOW).due).toBeUndefined();
+  });
+
+  it('a due date removed, from flags or the editor form, is remembered for calendars until a new one is set', () => {
+    const j = withAda();
+    action(j, { title: 'Email the lead', due: '2026-12-04' });
+    expect(editAction(j, 'a1', edit({ clearDue: true }), NOW)).toMatchObject({ dueRemoved: '2026-12-04' });
+    expect(editAction(j, 'a1', edit({ due: '2026-12-18' }), NOW).dueRemoved).toBeUndefined();
+    applyEdit(j, 'a1', { due: undefined }, NOW, false);
+    expect(j.actions[0]).toMatchObject({ dueRemoved: '2026-12-18' });
+    expect(j.actions[0]!.due).toBeUndefined();
   });
 
   it('refuses an edit that changes nothing', () => {

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { closeAction } from '../../src/core/actions.js';
+import { closeAction, editAction } from '../../src/core/actions.js';
 import { calendarItems } from '../../src/core/calendar-items.js';
 import { logMeeting } from '../../src/core/log.js';
 import { cancelMeeting } from '../../src/core/meetings.js';
 import { prepMeeting } from '../../src/core/prep.js';
 import type { Journal } from '../../src/core/schema.js';
-import { action, daysBefore, exportSelection, journal, logInput, mentor, NOW, prepInput } from './fixtures.js';
+import {
+  action,
+  actionEdit,
+  daysBefore,
+  exportSelection,
+  journal,
+  logInput,
+  mentor,
+  NOW,
+  prepInput,
+} from './fixtures.js';
 
 /**
  * Ada: held m1 (12 Nov) agreeing a1 (due 30 Nov), a2 (undated) and a3 (Ada's, due 5 Dec); planned m2 (3 Dec).
@@ -121,5 +131,18 @@ describe('what a calendar file holds', () => {
     const items = summaryOf(j, { since: '2026-11-21' });
     expect(states(items.meetings)).toEqual(['m7:cancelled', 'm4:cancelled', 'm2:planned', 'm3:planned']);
     expect(states(items.actions)).toContain('a7:dropped');
+  });
+
+  it('an open action whose due date was removed stays in, on the day it was due, so its event is cancelled', () => {
+    const j = journalWithPlans();
+    editAction(j, 'a4', actionEdit({ clearDue: true }), NOW);
+    expect(ids(summaryOf(j).actions)).toContain('a4');
+    expect(ids(calendarItems(j, exportSelection(j, { meeting: 'm1' })).actions)).toEqual(['a1', 'a3']);
+    // Dated before --since, it is still in when the removal came after, and left out when it came before.
+    editAction(j, 'a7', actionEdit({ clearDue: true }), NOW);
+    expect(ids(summaryOf(j, { since: '2026-11-21' }).actions)).toContain('a7');
+    const k = journalWithPlans();
+    editAction(k, 'a7', actionEdit({ clearDue: true }), daysBefore(8));
+    expect(ids(summaryOf(k, { since: '2026-11-21' }).actions)).not.toContain('a7');
   });
 });

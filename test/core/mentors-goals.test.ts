@@ -71,7 +71,7 @@ describe('goals', () => {
   it('done marks a goal achieved with an optional closing note', () => {
     const j = journal();
     goal(j, { title: 'Pass the exam' });
-    const done = setGoalStatus(j, 'g1', 'achieved', NOW, 'Passed first time');
+    const { goal: done } = setGoalStatus(j, 'g1', 'achieved', NOW, 'Passed first time');
     expect(done.status).toBe('achieved');
     expect(done.progress.at(-1)?.note).toBe('Passed first time');
   });

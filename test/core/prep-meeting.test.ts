@@ -3,7 +3,7 @@ import { UsageError, UserError } from '../../src/errors.js';
 import { timeCheck } from '../../src/core/agenda.js';
 import { setMentorStatus } from '../../src/core/mentors.js';
 import { logMeeting } from '../../src/core/log.js';
-import { isPrepared } from '../../src/core/meetings.js';
+import { cancelMeeting, isPrepared } from '../../src/core/meetings.js';
 import { parkedTopicsFor, prepMeeting } from '../../src/core/prep.js';
 import type { Journal } from '../../src/core/schema.js';
 import { action, daysBefore, goal, journal, logInput, mentor, NOW, prepInput, withAda, worded } from './fixtures.js';
@@ -244,6 +244,87 @@ describe('prep', () => {
       );
       expect(meeting.prep?.topics ?? []).toEqual([]);
       expect(parkedTopicsFor(j, 'lovelace').map((topic) => topic.title)).toEqual(['Research plan']);
+    });
+
+    it('a topic already on the agenda keeps its minutes when parked topics are carried in', () => {
+      const j = afterParkedMeeting();
+      prepMeeting(j, prepInput({ when: '2026-12-03 17:30', topic: ['Research plan:25'] }), NOW);
+      const { meeting } = prepMeeting(j, prepInput({ when: '2026-12-03 17:30', carryParked: true }), NOW);
+      expect(meeting.prep?.topics).toEqual([{ title: 'Research plan', minutes: 25 }]);
+    });
+  });
+
+  describe('topics of a cancelled meeting', () => {
+    /** m1 (12 Nov) parked "Research plan"; m2 (19 Nov) was to discuss it, "Portfolio" and "Rota", and was cancelled. */
+    function afterCancelledMeeting(): Journal {
+      const j = withAda();
+      prepMeeting(
+        j,
+        prepInput({ when: '2026-11-12 17:30', topic: ['Specialty choice:15', 'Research plan:10'] }),
+        daysBefore(14),
+      );
+      logMeeting(j, logInput({ meeting: 'm1', covered: ['1'], parked: ['2'] }), daysBefore(12));
+      prepMeeting(
+        j,
+        prepInput({ meeting: undefined, when: '2026-11-19 17:30', carryParked: true, topic: ['Portfolio:10', 'Rota'] }),
+        daysBefore(12),
+      );
+      cancelMeeting(j, 'm2', daysBefore(7), 'Ada was on call');
+      return j;
+    }
+    const titles = (topics: { title: string }[] | undefined) => (topics ?? []).map((topic) => topic.title);
+
+    it('are carried into the next prep with --carry-parked, each once, after those parked last time', () => {
+      const j = afterCancelledMeeting();
+      const { meeting } = prepMeeting(j, prepInput({ when: '2026-12-03 17:30', carryParked: true }), NOW);
+      expect(meeting.prep?.topics).toEqual([
+        { title: 'Research plan', minutes: 10, carriedFrom: 'm1' },
+        { title: 'Portfolio', minutes: 10, carriedFrom: 'm2' },
+        { title: 'Rota', carriedFrom: 'm2' },
+      ]);
+    });
+
+    it('are not carried without --carry-parked', () => {
+      const j = afterCancelledMeeting();
+      const { meeting } = prepMeeting(j, prepInput({ when: '2026-12-03 17:30', topic: ['Exams'] }), NOW);
+      expect(titles(meeting.prep?.topics)).toEqual(['Exams']);
+    });
+
+    it('are carried even when no meeting with the mentor has been held yet', () => {
+      const j = withAda();
+      prepMeeting(j, prepInput({ when: '2026-11-19 17:30', topic: ['Portfolio'] }), daysBefore(12));
+      cancelMeeting(j, 'm1', daysBefore(7));
+      const { meeting } = prepMeeting(j, prepInput({ when: '2026-12-03 17:30', carryParked: true }), NOW);
+      expect(meeting.prep?.topics).toEqual([{ title: 'Portfolio', carriedFrom: 'm1' }]);
+    });
+
+    it('a topic discussed at a meeting held since is not carried again', () => {
+      const j = afterCancelledMeeting();
+      // They met after all, unplanned, and covered the portfolio.
+      logMeeting(
+        j,
+        logInput({ mentor: 'lovelace', when: '2026-11-18 12:00', topic: ['Portfolio'], covered: ['1'] }),
+        daysBefore(6),
+      );
+      const { meeting } = prepMeeting(j, prepInput({ when: '2026-12-03 17:30', carryParked: true }), NOW);
+      // The research plan, parked at m1 and left by m2, is still to discuss.
+      expect(titles(meeting.prep?.topics)).toEqual(['Research plan', 'Rota']);
+    });
+
+    it('topics of a meeting cancelled before the last one held stay behind', () => {
+      const j = afterCancelledMeeting();
+      prepMeeting(j, prepInput({ when: '2026-11-23 17:30', topic: ['Exams'] }), daysBefore(5));
+      logMeeting(j, logInput({ meeting: 'm3', covered: ['1'] }), daysBefore(1));
+      const { meeting } = prepMeeting(j, prepInput({ when: '2026-12-03 17:30', carryParked: true }), NOW);
+      expect(meeting.prep?.topics ?? []).toEqual([]);
+    });
+
+    it("another mentor's cancelled meeting brings nothing, and the wizard's set is the same", () => {
+      const j = afterCancelledMeeting();
+      mentor(j, { name: 'Prof Alan Turing' });
+      expect(parkedTopicsFor(j, 'turing')).toEqual([]);
+      const { meeting } = prepMeeting(j, prepInput({ mentor: 'lovelace', when: '2026-12-03 17:30' }), NOW);
+      expect(titles(parkedTopicsFor(j, 'lovelace', meeting))).toEqual(['Research plan', 'Portfolio', 'Rota']);
     });
   });
 

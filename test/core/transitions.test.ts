@@ -22,7 +22,8 @@ import { action, actionInput, daysBefore, goal, logInput, mentor, NOW, prepInput
 
 /**
  * Ada: m1 planned for yesterday (awaiting notes), m2 planned for next week; a1 mine with her, a2 her
- * open offer, a3 her offer already done. Turing: m3 planned next week, a4 his offer. Goal g1.
+ * open offer, a3 her offer already done. Turing: m3 planned next week, a4 his offer. Goal g1, with
+ * a5 open for it.
  */
 function related(): Journal {
   const j = withAda();
@@ -36,38 +37,45 @@ function related(): Journal {
   action(j, { title: 'Send the curriculum', mentor: 'lovelace', owner: 'mentor' });
   closeAction(j, 'a3', 'done', NOW);
   action(j, { title: 'Review my CV', mentor: 'turing', owner: 'mentor' });
+  action(j, { title: 'Shadow a GP clinic', goal: 'g1' });
   return j;
 }
 
 const LATER = new Date('2026-11-25T10:00:00.000Z');
 const pairs = <S extends string>(statuses: readonly S[]) =>
-  statuses.flatMap((from) => statuses.map((to) => [from, to]));
+  statuses.flatMap((from) => statuses.map((to): [S, S] => [from, to]));
 
-/** Runs one change from a journal whose record was put in `from`; checks the refusal or the result. */
-function transition<S extends string, R extends { status: S; updatedAt: string }>(
-  machine: Machine<S, R>,
+/**
+ * Runs one change (with the person's choice, if any) from a journal whose record was put in `from`;
+ * checks the refusal (what to do instead, or another problem) or the result.
+ */
+function transition<S extends string, R extends { status: S; updatedAt: string }, C = never>(
+  machine: Machine<S, R, C>,
   pick: (j: Journal) => R,
   from: S,
   to: S,
-  expected: Record<string, string>,
+  expected: Record<string, string | Partial<Problem>>,
+  choice?: C,
 ): Journal {
   const j = related();
   pick(j).status = from;
   const before = structuredClone(j);
   const verdict = expected[`${from}>${to}`] ?? 'ok';
   if (verdict === 'ok') {
-    changeStatus(machine, j, pick(j), to, LATER);
+    changeStatus(machine, j, pick(j), to, LATER, choice);
     expect(pick(j).status).toBe(to);
     expect(pick(j).updatedAt).toBe(LATER.toISOString());
     return j;
   }
   let problem: Problem | undefined;
   try {
-    changeStatus(machine, j, pick(j), to, LATER);
+    changeStatus(machine, j, pick(j), to, LATER, choice);
   } catch (error) {
     if (error instanceof DomainError) problem = error.problem;
   }
-  expect(problem).toMatchObject({ code: 'state-change-refused', from, to, instead: verdict });
+  expect(problem).toMatchObject(
+    typeof verdict === 'string' ? { code: 'state-change-refused', from, to, instead: verdict } : verdict,
+  );
   expect(j).toEqual(before);
   return j;
 }
@@ -124,9 +132,53 @@ describe('a goal: active, achieved, paused or dropped', () => {
     'dropped>achieved': 'reactivate-goal-first',
     'dropped>paused': 'reactivate-goal-first',
   };
-  it.each(pairs(GOAL_STATUSES))('%s → %s', (from, to) => {
-    const j = transition(GOAL_MACHINE, (k) => k.goals[0]!, from, to, refused);
-    expect(others(j, { id: 'g1' })).toEqual(others(related(), { id: 'g1' }));
+  // Dropping or pausing a goal whose actions are still open needs a choice: drop them too, or keep them.
+  const openActions = { code: 'goal-has-open-actions', actions: [{ id: 'a5', title: 'Shadow a GP clinic' }] };
+  const mustChoose = {
+    'active>paused': { ...openActions, to: 'paused' },
+    'active>dropped': { ...openActions, to: 'dropped' },
+    'paused>dropped': { ...openActions, to: 'dropped' },
+  };
+  const choices = ['none', 'keep', 'drop'] as const;
+  const cases = pairs(GOAL_STATUSES).flatMap(([from, to]) => choices.map((choice) => [from, to, choice] as const));
+
+  it.each(cases)('%s → %s, its open actions: %s', (from, to, choice) => {
+    const expected = choice === 'none' ? { ...refused, ...mustChoose } : refused;
+    const j = transition(GOAL_MACHINE, (k) => k.goals[0]!, from, to, expected, choice === 'none' ? undefined : choice);
+    const changed = j.goals[0]!.status === to && j.goals[0]!.updatedAt === LATER.toISOString();
+    const a5 = j.actions.find((record) => record.id === 'a5')!;
+    if (changed && choice === 'drop' && to !== 'active') {
+      // Dropped with the goal, saying why; nothing else changes.
+      expect(a5.status).toBe('dropped');
+      expect(a5.notes.at(-1)).toEqual({ at: LATER.toISOString(), note: `goal g1 ${to}` });
+      expect(others(j, { id: 'a5' }).actions).toEqual(others(related(), { id: 'a5' }).actions);
+    } else {
+      expect(a5).toEqual(related().actions.find((record) => record.id === 'a5'));
+    }
+    expect({ ...others(j, { id: 'g1' }), actions: [] }).toEqual({ ...others(related(), { id: 'g1' }), actions: [] });
+  });
+
+  it('dropping reports the actions it dropped with the goal', () => {
+    const j = related();
+    expect(changeStatus(GOAL_MACHINE, j, j.goals[0]!, 'dropped', LATER, 'drop')).toEqual([
+      { record: 'action', id: 'a5', to: 'dropped' },
+    ]);
+  });
+
+  it('achieving a goal leaves its open actions open, and so does pausing it when asked to keep them', () => {
+    const j = related();
+    changeStatus(GOAL_MACHINE, j, j.goals[0]!, 'achieved', LATER);
+    expect(j.actions.find((record) => record.id === 'a5')?.status).toBe('open');
+    const k = related();
+    expect(changeStatus(GOAL_MACHINE, k, k.goals[0]!, 'paused', LATER, 'keep')).toEqual([]);
+    expect(k.actions.find((record) => record.id === 'a5')?.status).toBe('open');
+  });
+
+  it('a goal whose actions are all closed is dropped without a choice', () => {
+    const j = related();
+    closeAction(j, 'a5', 'done', NOW);
+    expect(changeStatus(GOAL_MACHINE, j, j.goals[0]!, 'dropped', LATER)).toEqual([]);
+    expect(j.goals[0]!.status).toBe('dropped');
   });
 });
 

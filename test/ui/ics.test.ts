@@ -2,13 +2,23 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { calendarItems } from '../../src/core/calendar-items.js';
 import { logMeeting } from '../../src/core/log.js';
-import { closeAction } from '../../src/core/actions.js';
+import { closeAction, editAction } from '../../src/core/actions.js';
 import { cancelMeeting } from '../../src/core/meetings.js';
 import { emptyJournal } from '../../src/core/model.js';
 import { prepMeeting } from '../../src/core/prep.js';
 import type { Journal } from '../../src/core/schema.js';
 import { calendarFile } from '../../src/ui/export/ics.js';
-import { action, exportSelection, goal, journal, logInput, mentor, NOW, prepInput } from '../core/fixtures.js';
+import {
+  action,
+  actionEdit,
+  exportSelection,
+  goal,
+  journal,
+  logInput,
+  mentor,
+  NOW,
+  prepInput,
+} from '../core/fixtures.js';
 
 const LATER = new Date('2026-11-26T10:00:00Z');
 
@@ -304,6 +314,58 @@ Actions to report on:
       summary: 'Dropped: Dr Ada Lovelace: Introduce me to the lead',
       description: 'Dropped: The lead has left',
     });
+  });
+
+  it('an action whose due date is removed keeps its UID and day, cancelled, saying it is no longer due', () => {
+    const j = withAda();
+    action(j, { title: 'Book the exam', due: '2026-12-05' });
+    const before = readCalendar(exportCalendar(j)).event('a1')!;
+    editAction(j, 'a1', actionEdit({ clearDue: true }), NOW);
+    const after = readCalendar(exportCalendar(j, {}, LATER)).event('a1')!;
+    expect(after).toMatchObject({
+      uid: before.uid,
+      start: '2026-12-05',
+      status: 'CANCELLED',
+      summary: 'No longer due: Book the exam',
+      description: 'Its due date was removed; it is still open, with no date. See it with: mentee show a1',
+    });
+    expect(after.sequence).toBeGreaterThan(before.sequence);
+  });
+
+  it("a mentor's offer no longer due says whose it was, and once done says so too", () => {
+    const j = withAda();
+    action(j, { title: 'Introduce me to the lead', owner: 'mentor', mentor: 'ada', due: '2026-12-05' });
+    editAction(j, 'a1', actionEdit({ clearDue: true }), NOW);
+    closeAction(j, 'a1', 'done', new Date('2026-12-07T09:00:00Z'));
+    expect(readCalendar(exportCalendar(j, {}, LATER)).event('a1')).toMatchObject({
+      start: '2026-12-05',
+      status: 'CANCELLED',
+      summary: 'No longer due: Dr Ada Lovelace: Introduce me to the lead',
+      description: 'Its due date was removed. Done on Mon 7 Dec 2026.',
+    });
+  });
+
+  it('an action given a due date again is an ordinary event on its new day, with the same UID', () => {
+    const j = withAda();
+    action(j, { title: 'Book the exam', due: '2026-12-05' });
+    const before = readCalendar(exportCalendar(j)).event('a1')!;
+    editAction(j, 'a1', actionEdit({ clearDue: true }), NOW);
+    editAction(j, 'a1', actionEdit({ due: '2026-12-12' }), NOW);
+    expect(j.actions[0]!.dueRemoved).toBeUndefined();
+    expect(readCalendar(exportCalendar(j, {}, LATER)).event('a1')).toMatchObject({
+      uid: before.uid,
+      start: '2026-12-12',
+      status: 'CONFIRMED',
+      summary: 'Due: Book the exam',
+    });
+  });
+
+  it('an action that never had a due date has no event', () => {
+    const j = withAda();
+    action(j, { title: 'Read the curriculum' });
+    editAction(j, 'a1', actionEdit({ clearDue: true }), NOW);
+    expect(j.actions[0]!.dueRemoved).toBeUndefined();
+    expect(readCalendar(exportCalendar(j)).events).toEqual([]);
   });
 
   it("names the mentee in the calendar's name and each meeting, for a mentor who imports it", () => {

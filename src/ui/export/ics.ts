@@ -3,13 +3,14 @@
  * nothing private goes in, whatever --include-private says: no reflections, nothing from the log.
  *
  * Every record keeps one UID for good, so a newer file updates the events an older one made: a moved
- * meeting gets its new times, a cancelled meeting and a dropped action STATUS:CANCELLED (calendar apps
- * strike those through or remove them). A done action stays CONFIRMED, with "Done:" in its title: a
+ * meeting gets its new times, a cancelled meeting, a dropped action and one whose due date was removed
+ * STATUS:CANCELLED (calendar apps strike those through or remove them). A done action stays CONFIRMED, with "Done:" in its title: a
  * VEVENT has no "completed" status (RFC 5545 keeps COMPLETED for to-dos, which most calendar apps
  * ignore on import), and CANCELLED would make Google Calendar and Outlook hide the record that it was done.
  */
 import { ical, ICalAlarmType, ICalEventStatus, ICalEventTransparency } from './export-libraries.js';
 import { buildAgenda, indexForAgendas } from '../../core/agenda.js';
+import { calendarDay } from '../../core/calendar-items.js';
 import type { Action, Journal, Meeting } from '../../core/schema.js';
 import { withoutControls } from '../../core/text.js';
 import { meetingView, type MeetingView } from '../views/meeting-view.js';
@@ -54,19 +55,24 @@ export function calendarFile(journal: Journal, items: { meetings: Meeting[]; act
       });
   }
   for (const action of items.actions) {
-    if (!action.due) continue;
+    const day = calendarDay(action);
+    if (!day) continue;
     const view = actionView(journal, action, now);
+    // No longer due: its event stays where it was, cancelled, and says why.
+    const undated = !action.due;
     calendar.createEvent({
       id: `${action.id}.${key}@mentee`,
       stamp: now,
       sequence,
       allDay: true,
       // Day strings, not Dates: a local midnight would land on the day before east of UTC.
-      start: action.due,
-      end: nextDay(action.due),
-      summary: withoutControls(actionSummary(view)),
-      description: withoutControls(actionText(view, action)),
-      status: action.status === 'dropped' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      start: day,
+      end: nextDay(day),
+      summary: withoutControls(
+        undated ? `No longer due: ${view.byMentor ? `${view.owner}: ` : ''}${view.title}` : actionSummary(view),
+      ),
+      description: withoutControls(undated ? undatedText(view, action) : actionText(view, action)),
+      status: undated || action.status === 'dropped' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       transparency: ICalEventTransparency.TRANSPARENT,
     });
   }
@@ -87,6 +93,14 @@ function actionText(view: ReturnType<typeof actionView>, action: Action): string
     return `Done${view.completed ? ` on ${view.completed}` : ''}${view.lateBy ? `, ${view.lateBy} late` : ''}${why}`;
   if (view.status === 'dropped') return `Dropped${why}`;
   return `Mark it done with: mentee done ${action.id}`;
+}
+
+/** An action whose due date was removed: what became of it since. */
+function undatedText(view: ReturnType<typeof actionView>, action: Action): string {
+  const removed = 'Its due date was removed';
+  if (view.status === 'open')
+    return `${removed}; it is still open, with no date. See it with: mentee show ${action.id}`;
+  return `${removed}. ${actionText(view, action)}`;
 }
 
 /** The agenda as plain text, from the meeting's one view; the library escapes and folds it. */
