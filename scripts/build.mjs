@@ -1,8 +1,8 @@
 // Bundles the CLI into one CommonJS file, dist/mentee.cjs, which bin/mentee.cjs runs through V8's
 // code cache. Modules the source imports lazily (schema validation, date parsing, the lock) stay lazy
 // inside the bundle: esbuild wraps them so their code runs only when first imported. The prompt
-// library (two thirds of all the code) and the export libraries are bundles of their own, so the
-// many runs that neither ask nor export do not even read them.
+// library (two thirds of all the code), the export libraries and the edit form with its yaml library
+// are bundles of their own, so the many runs that neither ask, export nor edit do not even read them.
 import { build } from 'esbuild';
 import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
@@ -30,6 +30,8 @@ const common = {
 const apart = {
   'inquirer-prompter': { entry: 'src/ui/inquirer-prompter.ts', file: 'prompter.cjs' },
   'export-libraries': { entry: 'src/ui/export/export-libraries.ts', file: 'export-libraries.cjs' },
+  // The form of `mentee edit` and the yaml library it writes and reads it with.
+  'edit-form': { entry: 'src/ui/edit-form.ts', file: 'edit-form.cjs' },
 };
 for (const { entry, file } of Object.values(apart)) {
   await build({ ...common, entryPoints: [entry], outfile: `${root}dist/${file}` });
@@ -42,7 +44,7 @@ await build({
     {
       name: 'bundles-apart',
       setup(esbuild) {
-        esbuild.onResolve({ filter: /\/(inquirer-prompter|export-libraries)\.js$/ }, (args) => {
+        esbuild.onResolve({ filter: /\/(inquirer-prompter|export-libraries|edit-form)\.js$/ }, (args) => {
           const name = /([\w-]+)\.js$/.exec(args.path)[1];
           return { path: `./${apart[name].file}`, external: true };
         });

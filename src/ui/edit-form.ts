@@ -1,10 +1,25 @@
 /**
- * The text of `mentee edit`: a small, commented subset of YAML that mentee writes and reads itself.
- * Each field is a line `key: value`; a list is `key:` followed by `  - item` lines, and a list of
- * records by `  - key: value` with its other keys indented under the first. Text is plain, or in
- * double quotes (JSON escapes) when plain would be misread; long text may be a `|` block. Lines
- * starting with # are comments. Values stay text here: each field's reader turns them into values.
+ * The text of `mentee edit`: the record as commented YAML, written and read by the `yaml` library.
+ * Values stay text here (each field's reader turns them into values), so the schema has only text,
+ * lists, records and null: `length: 60`, `title: true` and `due: 2026-12-03` are read as the text
+ * typed, and only what YAML would misread (`null`, `: `, ` #`, a leading dash...) is quoted.
  */
+import {
+  Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  Scalar,
+  visit,
+  type Node,
+  type ParsedNode,
+  type Range,
+  type SchemaOptions,
+  type YAMLError,
+} from 'yaml';
 
 export type FormText = string | undefined | string[] | Record<string, string>[];
 
@@ -29,127 +44,91 @@ export class FormSyntaxError extends Error {
   }
 }
 
+/** Text, lists and records, and null for an empty value: nothing typed is read as a number, yes/no or date. */
+const SCHEMA: SchemaOptions = { schema: 'failsafe', customTags: ['null'] };
+
 export function renderForm(header: string[], entries: FormEntry[]): string {
-  const lines = header.map((line) => `# ${line}`.trimEnd());
-  for (const entry of entries) {
-    lines.push('');
-    if (entry.comment) lines.push(`# ${entry.comment}`);
-    lines.push(...renderEntry(entry));
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-function renderEntry({ key, value, list, block }: FormEntry): string[] {
-  if (Array.isArray(value) || list) {
-    const items = (value ?? []) as (string | Record<string, string>)[];
-    if (!items.length) return [`${key}: []`];
-    return [
-      `${key}:`,
-      ...items.flatMap((item) =>
-        typeof item === 'string'
-          ? [`  - ${scalar(item)}`]
-          : Object.entries(item).map(([name, text], at) => `${at ? '    ' : '  - '}${name}: ${scalar(text)}`),
-      ),
-    ];
-  }
-  if (value === undefined) return [`${key}:`];
-  if (block && value.includes('\n')) return [`${key}: |`, ...value.split('\n').map((line) => `  ${line}`.trimEnd())];
-  return [`${key}: ${scalar(value)}`];
-}
-
-/** Plain when YAML would read it back as the same text, else quoted. */
-function scalar(text: string): string {
-  const plain =
-    /^[^\s"'#\-[\]{}&*!|>%@`?,:~]/.test(text) &&
-    !/\s$|: |:$| #|[\n\r\t]/.test(text) &&
-    !/^(true|false|null|yes|no|on|off)$/i.test(text);
-  return plain ? text : JSON.stringify(text);
+  const doc = new Document(undefined, SCHEMA);
+  const form = doc.createNode({});
+  if (header.length) doc.commentBefore = header.map((line) => ` ${line}`.trimEnd()).join('\n');
+  entries.forEach(({ key, comment, value, list, block }, at) => {
+    const name = doc.createNode(key);
+    if (comment) name.commentBefore = ` ${comment}`;
+    name.spaceBefore = at > 0;
+    const node = doc.createNode(value ?? (list ? [] : null));
+    if (block && isScalar(node) && String(node.value).includes('\n')) node.type = Scalar.BLOCK_LITERAL;
+    form.add(doc.createPair(name, node));
+  });
+  doc.contents = form;
+  return doc.toString({ lineWidth: 0, nullStr: '' });
 }
 
 /** The fields of a form's text, by key, as text; a syntax problem names its line. */
 export function parseForm(source: string, listKeys: Set<string>): Map<string, FormText> {
-  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { ...SCHEMA, lineCounter: lines, prettyErrors: false });
+  const lineOf = (range?: Range | [number, number] | null) => (range ? lines.linePos(range[0]).line : 1);
+  const [error] = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  if (error) throw new FormSyntaxError(lineOf(error.pos), describe(error, doc));
+
   const fields = new Map<string, FormText>();
-  let at = 0;
-  const skip = () => {
-    while (at < lines.length && /^\s*(#.*)?$/.test(lines[at]!)) at++;
+  const resolve = (node: unknown) => (isAlias(node) ? node.resolve(doc) : node) as ParsedNode | null | undefined;
+  const fail = (node: Node | null | undefined, message: string): never => {
+    throw new FormSyntaxError(lineOf(node?.range), message);
   };
-  for (skip(); at < lines.length; skip()) {
-    const line = lines[at]!;
-    const number = at + 1;
-    const top = /^([A-Za-z][\w-]*)\s*:(?:\s+(.*))?$/.exec(line.trimEnd());
-    if (!top || /^\s/.test(line)) throw new FormSyntaxError(number, 'expected "field: value" at the start of the line');
-    const [, key, rest = ''] = top as unknown as [string, string, string | undefined];
-    if (fields.has(key!)) throw new FormSyntaxError(number, `"${key}" is given twice`);
-    at++;
-    if (/^\|-?\s*(#.*)?$/.test(rest)) {
-      const body: string[] = [];
-      while (at < lines.length && (/^\s+\S/.test(lines[at]!) || /^\s*$/.test(lines[at]!))) body.push(lines[at++]!);
-      const indent = Math.min(...body.filter((each) => each.trim()).map((each) => /^\s*/.exec(each)![0].length));
-      fields.set(
-        key!,
-        body
-          .map((each) => each.slice(indent))
-          .join('\n')
-          .replace(/\n+$/, '') || undefined,
-      );
-    } else if (listKeys.has(key!)) {
-      if (rest && !/^\[\s*\]\s*(#.*)?$/.test(rest))
-        throw new FormSyntaxError(number, `"${key}" is a list: put each item on its own line, starting "  - "`);
-      const items: (string | Record<string, string>)[] = [];
-      for (skip(); at < lines.length && /^\s+-(\s|$)/.test(lines[at]!); skip()) items.push(listItem());
-      fields.set(key!, items as FormText);
-    } else {
-      fields.set(key!, readScalar(rest, number));
+  const text = (node: ParsedNode | null | undefined, where: string): string | undefined => {
+    if (node == null || (isScalar(node) && node.value == null)) return undefined;
+    if (!isScalar(node))
+      return fail(node, `${where} takes text, not a list or "name: value" lines (quote text with ": " in it)`);
+    const value = String(node.value);
+    // A block's last line break is only where the block ends.
+    return node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED ? value.replace(/\n+$/, '') : value;
+  };
+
+  const top = resolve(doc.contents);
+  if (top == null) return fields;
+  if (!isMap(top)) return fail(top, 'expected "field: value" lines');
+  for (const pair of top.items) {
+    const key = text(resolve(pair.key), 'a field name');
+    if (!key) return fail(resolve(pair.key) ?? resolve(pair.value), 'expected "field: value", with a name before ":"');
+    const value = resolve(pair.value);
+    const empty = value == null || (isScalar(value) && value.value == null);
+    if (listKeys.has(key) && !isSeq(value) && !empty)
+      fail(value, `"${key}" is a list: put each item on its own line, starting "  - "`);
+    if (!isSeq(value)) {
+      fields.set(key, listKeys.has(key) ? [] : text(value, `"${key}"`));
+      continue;
     }
+    fields.set(
+      key,
+      value.items.map((each) => {
+        const item = resolve(each);
+        if (!isMap(item)) return text(item, `an item of "${key}"`) ?? '';
+        const record: Record<string, string> = {};
+        for (const field of item.items) {
+          const name = text(resolve(field.key), `a name in "${key}"`) ?? '';
+          const read = text(resolve(field.value), `"${name}" in "${key}"`);
+          if (read !== undefined) record[name] = read;
+        }
+        return record;
+      }) as FormText,
+    );
   }
   return fields;
-
-  function listItem(): string | Record<string, string> {
-    const number = at + 1;
-    const first = /^(\s+)-\s*(.*)$/.exec(lines[at++]!)!;
-    const pair = /^([a-z][\w-]*):(?:\s+(.*))?$/.exec(first[2]!.trim());
-    if (!pair) return readScalar(first[2]!, number) ?? '';
-    const item: Record<string, string> = {};
-    const put = (name: string, value: string, where: number) => {
-      if (Object.hasOwn(item, name)) throw new FormSyntaxError(where, `"${name}" is given twice in one item`);
-      const read = readScalar(value, where);
-      if (read !== undefined) item[name] = read;
-    };
-    put(pair[1]!, pair[2] ?? '', number);
-    const deeper = first[1]!.length + 1;
-    while (at < lines.length) {
-      const next = lines[at]!;
-      if (/^\s*(#.*)?$/.test(next)) {
-        at++;
-        continue;
-      }
-      const more = /^(\s+)([a-z][\w-]*):(?:\s+(.*))?$/.exec(next.trimEnd());
-      if (!more || more[1]!.length < deeper) break;
-      put(more[2]!, more[3] ?? '', ++at);
-    }
-    return item;
-  }
 }
 
-/** A value after "key:": plain up to a " #" comment, or quoted. Empty is undefined. */
-function readScalar(rest: string, line: number): string | undefined {
-  const value = rest.trim();
-  if (value.startsWith('"')) {
-    const end = /^"(?:[^"\\]|\\.)*"/.exec(value);
-    if (!end || !/^\s*(#.*)?$/.test(value.slice(end[0].length)))
-      throw new FormSyntaxError(line, 'a quoted value must end with " (write \\" for a quote inside)');
-    try {
-      return JSON.parse(end[0]) as string;
-    } catch {
-      throw new FormSyntaxError(line, 'cannot read the quoted value (write \\\\ for a backslash)');
-    }
+/** yaml's message as one line; a key given twice is named. */
+function describe(error: YAMLError, doc: Document.Parsed): string {
+  if (error.code === 'DUPLICATE_KEY') {
+    let key: unknown;
+    visit(doc, {
+      Pair(_, pair) {
+        if (isScalar(pair.key) && pair.key.range?.[0] === error.pos[0]) key = pair.key.value;
+      },
+    });
+    if (key !== undefined) return `"${String(key)}" is given twice`;
   }
-  if (value.startsWith("'")) {
-    const end = /^'(?:[^']|'')*'/.exec(value);
-    if (!end) throw new FormSyntaxError(line, "a quoted value must end with '");
-    return end[0].slice(1, -1).replace(/''/g, "'");
-  }
-  const plain = value.replace(/(^|\s)#.*$/, '').trim();
-  return plain === '' || plain === '~' || plain === 'null' ? undefined : plain;
+  const message = error.message.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
+  const hint = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? ' (put text holding ": " in quotes)' : '';
+  return message.charAt(0).toLowerCase() + message.slice(1) + hint;
 }

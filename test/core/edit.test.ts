@@ -82,12 +82,40 @@ describe('the form as text', () => {
     expect(Object.fromEntries(read)).toEqual(Object.fromEntries(entries.map((entry) => [entry.key, entry.value])));
   });
 
+  it('writes the header, a blank line and a comment above each field, and quotes only what YAML would misread', () => {
+    const text = renderForm(
+      ['Editing a1.', 'Lines starting with # are ignored.'],
+      [
+        { key: 'title', comment: 'title: text', value: 'null' },
+        { key: 'due', comment: 'due: a day', value: '2026-12-04' },
+        { key: 'length', value: '60' },
+        { key: 'goal', value: undefined },
+      ],
+    );
+    expect(text).toBe(
+      '# Editing a1.\n# Lines starting with # are ignored.\n\n# title: text\ntitle: "null"\n\n# due: a day\ndue: 2026-12-04\n\nlength: 60\n\ngoal:\n',
+    );
+  });
+
+  it('reads what YAML would take for a number, a yes/no or a date as the text typed, and null or nothing as empty', () => {
+    const read = parseForm('a: 045\nb: no\nc: 2026-12-03\nd: ~\ne: null\nf:\ng: .inf\n', new Set());
+    expect(Object.fromEntries(read)).toEqual({
+      a: '045',
+      b: 'no',
+      c: '2026-12-03',
+      d: undefined,
+      e: undefined,
+      f: undefined,
+      g: '.inf',
+    });
+  });
+
   it('names the line of a syntax problem', () => {
-    expect(() => parseForm('title: a\n  stray\n', new Set())).toThrow(/start of the line/);
+    expect(() => parseForm('title: a\ndue: "2026-12-04\n', new Set())).toThrow(/quote/);
     try {
-      parseForm('title: a\n  stray\n', new Set());
+      parseForm('title: a\n\ndue: b: c\n', new Set());
     } catch (error) {
-      expect((error as { line: number }).line).toBe(2);
+      expect((error as { line: number }).line).toBe(3);
     }
   });
 });
