@@ -388,7 +388,7 @@ async function addTopics(
   if (parked.length) {
     const carried = await answers.ask(`${key}parked`, () =>
       prompt.chooseMany({
-        message: 'Topics you parked last time. Bring them back?',
+        message: 'Topics parked last time or left by a cancelled meeting. Bring them back?',
         choices: parked.map((topic) => ({ label: topic.title, value: topic, checked: true })),
       }),
     );

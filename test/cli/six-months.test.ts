@@ -146,7 +146,7 @@ describe('six months with two mentors', () => {
       'm3  Dr Ada Lovelace — Thu 2 Jul 2026, 17:30 (in 2 days), 30 min, video call, planned',
       '',
       'Topics',
-      '  1.  Rota swaps    5 min   parked at m1',
+      '  1.  Rota swaps    5 min   carried from m1',
       '  2.  Portfolio     10 min',
       '  Total 15 of 30 min, 15 to spare',
       '',

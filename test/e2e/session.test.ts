@@ -202,7 +202,7 @@ describe('a session from init to export', () => {
       ['prep', '--meeting', 'm2', '--carry-parked', '--topic', 'Portfolio:10'],
       '2026-12-20T09:00:00Z',
     );
-    expect(out).toMatch(/1\.\s+Research plan\s+5 min\s+parked at m1/);
+    expect(out).toMatch(/1\.\s+Research plan\s+5 min\s+carried from m1/);
     expect(out).toMatch(/2\.\s+Portfolio\s+10 min/);
   });
 

@@ -40,7 +40,7 @@ describe('prep wizard: goals and reflection', () => {
     withHeldMeeting(j);
     const { meeting } = await prep(j, [
       ...opening(),
-      [/Topics you parked/, []],
+      [/Topics parked last time/, []],
       [/Suggested by/, []],
       [/Another topic|First topic/, ''],
       [/reflection prompts/, true],

@@ -10,7 +10,7 @@ describe('prep wizard: topics', () => {
     withHeldMeeting(j);
     const { prompt, agenda } = await prep(j, [
       ...opening(),
-      [/Topics you parked last time\. Bring them back\?/, pickMany(/Research project/)],
+      [/Topics parked last time or left by a cancelled meeting\. Bring them back\?/, pickMany(/Research project/)],
       [/Suggested by the check-in template/, []],
       [/Another topic\?/, 'Portfolio sign-off'],
       [/"Portfolio sign-off" is/, ENTER],
@@ -18,7 +18,7 @@ describe('prep wizard: topics', () => {
       [/Another topic\?/, ''],
       [/reflection prompts/, false],
     ]);
-    const parked = prompt.question(/Topics you parked/)!;
+    const parked = prompt.question(/Topics parked last time/)!;
     expect(parked.choices!.map(({ label, checked }) => ({ label, checked }))).toEqual([
       { label: 'Research project', checked: true },
       { label: 'Exam timing', checked: true },
@@ -106,7 +106,7 @@ describe('prep wizard: topics', () => {
     withHeldMeeting(j);
     const { agenda } = await prep(j, [
       ...opening(),
-      [/Topics you parked/, []],
+      [/Topics parked last time/, []],
       [/Suggested by the check-in template \(pick any\)/, pickMany(/Progress since last time \(5 min\)/)],
       [/Another topic/, ''],
       [/reflection prompts/, false],

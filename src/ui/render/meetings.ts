@@ -99,7 +99,7 @@ function topicLines(topics: TopicView[], style: Style): string[] {
       topic.minutes ? `${topic.minutes} min` : style.dim('untimed'),
       [
         topic.goal,
-        topic.carriedFrom ? `parked at ${topic.carriedFrom}` : '',
+        topic.carriedFrom ? `carried from ${topic.carriedFrom}` : '',
         topic.outcome ? outcomeText(topic, style) : '',
       ]
         .filter(Boolean)
