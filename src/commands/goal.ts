@@ -61,9 +61,10 @@ export async function goalListCommand(ctx: Context, raw: Record<string, unknown>
 
 export async function goalShowCommand(ctx: Context, id: string, raw: Record<string, unknown>): Promise<void> {
   const { json } = parseOptions(listFlags, raw);
-  const goal = findGoal(await ctx.store.read(), id);
+  const journal = await ctx.store.read();
+  const goal = findGoal(journal, id);
   if (json) return ctx.print(JSON.stringify(goal, null, 2));
-  ctx.print(renderGoal(goal, ctx));
+  ctx.print(renderGoal(journal, goal, ctx));
 }
 
 export async function goalUpdateCommand(ctx: Context, id: string, raw: Record<string, unknown>): Promise<void> {

@@ -25,7 +25,7 @@ export async function showCommand(ctx: Context, ref: string, raw: Record<string,
   }
   if (kind === 'goal') {
     const goal = findGoal(journal, ref);
-    return asJson ? json(goal) : ctx.print(renderGoal(goal, ctx));
+    return asJson ? json(goal) : ctx.print(renderGoal(journal, goal, ctx));
   }
   if (kind === 'action') {
     const action = findAction(journal, ref);

@@ -105,4 +105,14 @@ describe('a mentor is named the same way in every list', () => {
     expect(await cli(['show', 'a1'], { journal })).toMatch(/^ {2}mentor +Dr Ada Lovelace$/m);
     expect(await cli(['show', 'a2'], { journal })).toMatch(/^ {2}owner +Dr Ada Lovelace \(mentor commitment\)$/m);
   });
+
+  it('a goal card names the mentors who help with it by name', async () => {
+    const journal = await withAda();
+    await cli(['goal', 'add', 'Choose a specialty', '--mentor', 'lovelace'], { journal });
+    for (const args of [
+      ['show', 'g1'],
+      ['goal', 'show', 'g1'],
+    ])
+      expect(await cli(args, { journal })).toMatch(/^ {2}mentors +Dr Ada Lovelace$/m);
+  });
 });

@@ -1,6 +1,7 @@
 import { daysUntil } from '../../core/dates.js';
 import { lastProgressAt } from '../../core/goal-progress.js';
-import type { Goal } from '../../core/schema.js';
+import { mentorName } from '../../core/refs.js';
+import type { Goal, Journal } from '../../core/schema.js';
 import { oneLine } from '../../core/text.js';
 import { formatDay, fromNow, relativeDay } from '../words.js';
 import { blocks, card, columns, datedNotes, section } from './layout.js';
@@ -24,14 +25,14 @@ function targetText(day: string, now: Date): string {
   return daysUntil(day, now) < 0 ? `target passed ${relativeDay(day, now)}` : `target ${relativeDay(day, now)}`;
 }
 
-export function renderGoal(goal: Goal, { now, style }: RenderOptions): string {
+export function renderGoal(journal: Journal, goal: Goal, { now, style }: RenderOptions): string {
   const facts: [string, string | undefined][] = [
     ['category', goal.category],
     ['status', goal.status],
     ['target', goal.targetDate ? `${formatDay(goal.targetDate)} (${fromNow(goal.targetDate, now)})` : ''],
     ['why', oneLine(goal.why ?? '')],
     ['success', oneLine(goal.success ?? '')],
-    ['mentors', goal.mentors.join(', ')],
+    ['mentors', goal.mentors.map((handle) => oneLine(mentorName(journal, handle))).join(', ')],
   ];
   return blocks(
     card(`${style.bold(goal.id)}  ${style.bold(oneLine(goal.title))}`, facts, style),
