@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { createPrivateFile, ownerOf, type Owner } from './safe-files.js';
 
-export const PRIVATE_FILE_MODE = 0o600;
-export const PRIVATE_DIR_MODE = 0o700;
+export { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './safe-files.js';
 
 /**
  * Replaces `target` so that a crash at any moment leaves the old file or the new one, whole:
- * a uniquely named temporary file (owner-only), fsync, rename over the target, fsync of the folder.
- * `beforeReplace` runs after the new content is safely on disk and before the swap (used for backups).
+ * a uniquely named temporary file (owner-only, made afresh: never through a link), fsync, rename over
+ * the target, fsync of the folder. `beforeReplace` runs after the new content is safely on disk and
+ * before the swap (used for backups). Run by root in another user's folder, the new file is theirs.
  */
 export async function writeFileAtomic(
   target: string,
@@ -24,14 +26,17 @@ export async function writeFileAtomic(
     throw new UserError(`Cannot write ${target}: ${what}.`);
   }
   const temporary = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await open(temporary, 'wx', PRIVATE_FILE_MODE);
+  const handle = await createPrivateFile(temporary, await ownerHere(folder, existing));
   try {
-    await handle.chmod(PRIVATE_FILE_MODE);
     await handle.writeFile(content, 'utf8');
     await handle.sync();
-  } finally {
+  } catch (error) {
+    // A full disk must not leave a cut-short temporary file behind.
     await handle.close();
+    await rm(temporary, { force: true });
+    throw error;
   }
+  await handle.close();
   try {
     await beforeReplace?.();
     await rename(temporary, target);
@@ -40,6 +45,12 @@ export async function writeFileAtomic(
     throw error;
   }
   await syncFolder(folder);
+}
+
+/** Whose a file written in `folder` is: only root, working in another user's folder, needs to look. */
+async function ownerHere(folder: string, existing: Stats | undefined): Promise<Owner> {
+  if (process.getuid?.() !== 0) return ownerOf(undefined, undefined);
+  return ownerOf(await stat(folder).catch(() => undefined), existing);
 }
 
 /** Makes a rename durable: without it a power cut can forget the new directory entry. */

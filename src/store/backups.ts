@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, copyFile, link, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { link, lstat, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './atomic-write.js';
 import type { JournalPaths } from './paths.js';
+import { isOwnFile, makePrivateFolder, openOwnFile, PRIVATE_FILE_MODE, writeNewFile } from './safe-files.js';
 
 /**
  * Retention: the newest BACKUPS_KEPT backups, plus the newest one of each of the last DAYS_KEPT calendar
@@ -67,15 +67,20 @@ async function backupPath(paths: JournalPaths, label: string, now: Date): Promis
  * and is safe because the file is about to be renamed over.
  */
 export async function backUpCurrent(paths: JournalPaths, label: string, now = new Date()): Promise<string> {
-  await mkdir(paths.backups, { recursive: true, mode: PRIVATE_DIR_MODE });
+  await makePrivateFolder(paths.backups, paths.owner);
   const target = await backupPath(paths, label, now);
   try {
     await link(paths.journal, target);
   } catch {
-    await copyFile(paths.journal, target);
+    await writeNewFile(target, await readFile(paths.journal), paths.owner);
   }
   // A link shares the file's mode; a hand-copied 0644 journal must not leave a 0644 backup.
-  await chmod(target, PRIVATE_FILE_MODE);
+  const handle = await openOwnFile(target, paths.owner);
+  try {
+    await handle.chmod(PRIVATE_FILE_MODE);
+  } finally {
+    await handle.close();
+  }
   await prune(paths, now);
   return target;
 }
@@ -86,17 +91,12 @@ export async function keepSavedVersion(
   content: string | Buffer,
   now = new Date(),
 ): Promise<string> {
-  await mkdir(paths.backups, { recursive: true, mode: PRIVATE_DIR_MODE });
+  await makePrivateFolder(paths.backups, paths.owner);
   const target = await backupPath(paths, 'saved', now);
   // Written aside and renamed, so a writer killed half-way leaves no cut-short backup among the good ones
   // (what it leaves ends in .part, which is not a backup, and is removed at the next save).
   const partial = `${target}.part`;
-  const handle = await open(partial, 'wx', PRIVATE_FILE_MODE);
-  try {
-    await handle.writeFile(content);
-  } finally {
-    await handle.close();
-  }
+  await writeNewFile(partial, content, paths.owner);
   await rename(partial, target);
   await removeParts(paths);
   await prune(paths, now);
@@ -122,7 +122,10 @@ export function undoLabel(restoredBackup: string): string {
   return `${UNDO_LABEL}-to-${restored.key.replace('.', '-')}`;
 }
 
-/** Newest first; files in the folder that mentee did not name come last. */
+/**
+ * Newest first; files in the folder that mentee did not name come last. Only the user's own regular
+ * files count: a link or another user's file, planted there, is never listed, restored or undone to.
+ */
 export async function listBackups(paths: JournalPaths): Promise<string[]> {
   let names: string[];
   try {
@@ -130,6 +133,10 @@ export async function listBackups(paths: JournalPaths): Promise<string[]> {
   } catch {
     return [];
   }
+  const owned = await Promise.all(
+    names.map(async (name) => isOwnFile(await lstat(join(paths.backups, name)).catch(() => undefined), paths.owner)),
+  );
+  names = names.filter((_, index) => owned[index]);
   const keyed = names.map((name) => ({ name, key: parseBackupName(name)?.key ?? '' }));
   keyed.sort((a, b) => (a.key === b.key ? compare(b.name, a.name) : compare(b.key, a.key)));
   return keyed.map(({ name }) => join(paths.backups, name));

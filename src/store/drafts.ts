@@ -1,7 +1,8 @@
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { PRIVATE_DIR_MODE, writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { checkFolder, makePrivateFolder, readOwnFile } from './safe-files.js';
 import { UserError } from '../errors.js';
 import { isEncrypted, isEncryptedFile } from './crypto.js';
 import type { JournalCodec } from './journal-codec.js';
@@ -54,13 +55,14 @@ export function openDraftBox(paths: JournalPaths, codec: JournalCodec): DraftBox
   const folder = paths.drafts;
   return {
     async list(wizard) {
+      if (!(await checkFolder(folder, paths.owner))) return { drafts: [], unreadable: [] };
       const names = await readdir(folder).catch(() => [] as string[]);
       const drafts: Draft[] = [];
       const unreadable: UnreadableDraft[] = [];
       for (const name of names.filter((each) => each.startsWith(wizard) && each.endsWith('.json'))) {
         const file = join(folder, name);
         try {
-          const text = await codec.decode(await readFile(file), file);
+          const text = await codec.decode(await readOwnFile(file, paths.owner), file);
           const draft = draftSchema.parse(JSON.parse(text));
           if (draft.wizard === wizard) drafts.push(draft);
         } catch (error) {
@@ -78,7 +80,8 @@ export function openDraftBox(paths: JournalPaths, codec: JournalCodec): DraftBox
         throw new UserError(
           'your answers are not kept as a draft: they would be in plain text beside an encrypted journal.',
         );
-      await mkdir(folder, { recursive: true, mode: PRIVATE_DIR_MODE });
+      await makePrivateFolder(paths.folder, paths.owner, { parents: true });
+      await makePrivateFolder(folder, paths.owner);
       await writeFileAtomic(join(folder, draftFileName(draft)), bytes);
     },
     async remove(draft) {

@@ -1,9 +1,9 @@
-import { access, mkdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { emptyJournal, JOURNAL_VERSION } from '../core/model.js';
 import type { Journal } from '../core/schema.js';
-import { PRIVATE_DIR_MODE } from './atomic-write.js';
+import { makePrivateFolder } from './safe-files.js';
 import { catalogue, checkJournal, newestGoodBackup, type BackupEntry, type JournalCheck } from './backup-catalog.js';
 import { isEncryptedFile } from './crypto.js';
 import type { Switch, SwitchResult } from './encryption-switch.js';
@@ -86,7 +86,7 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
     const paths = await where();
     if (prepare) await withRecoveryHint(paths, codec, async () => codec.prepare?.(paths.journal));
     try {
-      await mkdir(paths.folder, { recursive: true, mode: PRIVATE_DIR_MODE });
+      await makePrivateFolder(paths.folder, paths.owner, { parents: true });
       // The lock library is loaded only by commands that write, keeping reads quick to start.
       const { withJournalLock } = await import('./lock.js');
       return await withJournalLock(paths, (assertHeld) => work(paths, assertHeld), { notice: onNotice });

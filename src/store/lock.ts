@@ -1,9 +1,17 @@
-import { chmod, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { UserError } from '../errors.js';
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './atomic-write.js';
 import type { JournalPaths } from './paths.js';
+import {
+  checkEntry,
+  entryAt,
+  isOwnFile,
+  openOwnFolder,
+  PRIVATE_DIR_MODE,
+  readOwnFile,
+  writeNewFile,
+} from './safe-files.js';
 
 /** How long a command waits for another mentee process to finish writing before it says so. */
 const WAIT_MS = 8_000;
@@ -35,11 +43,15 @@ export async function withJournalLock<T>(
   options: LockOptions,
 ): Promise<T> {
   let compromised: Error | undefined;
+  // proper-lockfile follows links: a lock, pid file or takeover planted by someone else is refused first.
+  for (const path of [paths.lock, paths.lockHolder, paths.lockTakeover]) checkEntry(path, await entryAt(path), paths.owner);
   const release = await acquire(paths, options, (error) => {
     compromised = error;
   });
+  let claimed = false;
   try {
     await claim(paths);
+    claimed = true;
     await removeLeftoverTemporaryFiles(paths);
     return await work(() => {
       if (compromised)
@@ -48,16 +60,23 @@ export async function withJournalLock<T>(
         );
     });
   } finally {
-    await rm(paths.lockHolder, { force: true });
+    if (claimed) await rm(paths.lockHolder, { force: true });
     await release().catch(() => undefined);
   }
 }
 
-/** Marks the lock as ours. A lock that vanished under us was taken away: nothing has been written yet. */
+/**
+ * Marks the lock as ours: a private folder, and our pid in a file made afresh (a previous holder's
+ * record is removed first; anything planted there is refused, never written through). A lock that
+ * vanished under us was taken away: nothing has been written yet.
+ */
 async function claim(paths: JournalPaths): Promise<void> {
   try {
-    await chmod(paths.lock, PRIVATE_DIR_MODE);
-    await writeFile(paths.lockHolder, String(process.pid), { mode: PRIVATE_FILE_MODE });
+    await (await openOwnFolder(paths.lock, paths.owner)).close();
+    const previous = await entryAt(paths.lockHolder);
+    checkEntry(paths.lockHolder, previous, paths.owner);
+    if (previous) await rm(paths.lockHolder, { force: true });
+    await writeNewFile(paths.lockHolder, String(process.pid), paths.owner);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     throw new UserError(`Lost the lock on ${paths.lock} to another mentee command; nothing was written. Try again.`);
@@ -113,10 +132,13 @@ async function takeOver(paths: JournalPaths, deadHolder: number | undefined, unc
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     // A takeover folder this old was left by a waiter killed during its takeover.
-    const made = await stat(guard).catch(() => undefined);
+    const made = await entryAt(guard);
+    checkEntry(guard, made, paths.owner);
     if (made && Date.now() - made.mtimeMs > TAKEOVER_STALE_MS) await rm(guard, { recursive: true, force: true });
     return false;
   }
+  // Made by root for another user, it is theirs to remove if this process is killed.
+  await (await openOwnFolder(guard, paths.owner)).close();
   try {
     const holder = await lockHolder(paths);
     if (holder !== deadHolder || !(await isAbandoned(paths, holder, unclaimedMs))) return false;
@@ -138,7 +160,7 @@ async function isAbandoned(
   unclaimedMs = UNCLAIMED_MS,
 ): Promise<boolean> {
   if (holder !== undefined) return !isRunning(holder);
-  const made = await stat(paths.lock).catch(() => undefined);
+  const made = await entryAt(paths.lock);
   return made !== undefined && Date.now() - made.ctimeMs > unclaimedMs;
 }
 
@@ -148,12 +170,10 @@ async function isAbandoned(
  * having written its own yet, so it names nobody.
  */
 async function lockHolder(paths: JournalPaths): Promise<number | undefined> {
-  const [record, folder] = await Promise.all([
-    stat(paths.lockHolder).catch(() => undefined),
-    stat(paths.lock).catch(() => undefined),
-  ]);
+  const [record, folder] = await Promise.all([entryAt(paths.lockHolder), entryAt(paths.lock)]);
   if (!record || !folder || record.mtimeMs < folder.ctimeMs) return undefined;
-  const pid = Number((await readFile(paths.lockHolder, 'utf8').catch(() => '')).trim());
+  checkEntry(paths.lockHolder, record, paths.owner);
+  const pid = Number(String(await readOwnFile(paths.lockHolder, paths.owner).catch(() => '')).trim());
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
@@ -179,7 +199,7 @@ async function removeLeftoverTemporaryFiles(paths: JournalPaths): Promise<void> 
       const pid = Number(pattern.exec(name)?.[1]);
       if (!pid || pid === process.pid || isRunning(pid)) return;
       const file = join(paths.folder, name);
-      if ((await stat(file).catch(() => undefined))?.isFile()) await rm(file, { force: true });
+      if (isOwnFile(await entryAt(file).catch(() => undefined), paths.owner)) await rm(file, { force: true });
     }),
   );
 }

@@ -1,6 +1,7 @@
 import envPaths from 'env-paths';
-import { readlink, realpath } from 'node:fs/promises';
+import { lstat, readlink, realpath, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
+import { checkFolder, currentUser, ownerOf, type Owner } from './safe-files.js';
 
 const appPaths = () => envPaths('mentee', { suffix: '' });
 
@@ -33,10 +34,12 @@ export interface JournalPaths {
   readonly memo: string;
   /** Wizards' unfinished answers (see drafts.ts): a private folder beside the journal. */
   readonly drafts: string;
+  /** Whose all these files are (see safe-files.ts): the user's, or under sudo, the journal's owner's. */
+  readonly owner: Owner;
 }
 
 /** The paths of the journal at `journal`, taken as where it really lives. */
-export function journalPaths(journal: string): JournalPaths {
+export function journalPaths(journal: string, owner: Owner = currentUser()): JournalPaths {
   const lock = `${journal}.lock`;
   const backups = `${journal}.backups`;
   return {
@@ -48,12 +51,23 @@ export function journalPaths(journal: string): JournalPaths {
     backups,
     memo: join(backups, '.fingerprints'),
     drafts: `${journal}.drafts`,
+    owner,
   };
 }
 
-/** The paths of the journal `path` names, followed through symlinks. */
+/**
+ * The paths of the journal `path` names, followed through symlinks, once its folder and backup folder
+ * are known to be writable by the user alone (see safe-files.ts): a stat of each, for every command.
+ */
 export async function resolveJournalPaths(path: string): Promise<JournalPaths> {
-  return journalPaths(await throughLinks(path));
+  const journal = await throughLinks(path);
+  const folder = await stat(dirname(journal)).catch(() => undefined);
+  const file = folder?.uid === 0 && process.getuid?.() === 0 ? await stat(journal).catch(() => undefined) : undefined;
+  const paths = journalPaths(journal, ownerOf(folder, file));
+  if (folder) await checkFolder(paths.folder, paths.owner, folder);
+  const backups = await lstat(paths.backups).catch(() => undefined);
+  if (backups) await checkFolder(paths.backups, paths.owner, backups);
+  return paths;
 }
 
 /** Whether `file` (a real path) is the journal, its lock, or in its backup folder: never a place to write to. */

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
-import { PRIVATE_FILE_MODE } from './atomic-write.js';
 import type { JournalPaths } from './paths.js';
+import { readOwnFile, rewriteOwnFile } from './safe-files.js';
 
 /**
  * Fingerprints of journal text that mentee has validated, and of the version it last saved. Text with
@@ -18,14 +17,18 @@ export function fingerprint(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
+/** A memo that is a link or not the user's is not believed (see safe-files.ts). */
 export async function readMemo(paths: JournalPaths): Promise<Memo> {
-  const text = await readFile(paths.memo, 'utf8').catch(() => '');
+  const text = await readOwnFile(paths.memo, paths.owner).then(String, () => '');
   const field = (name: string) => new RegExp(`^${name} ([0-9a-f]{64})$`, 'm').exec(text)?.[1];
   return { validated: field('validated'), saved: field('saved') };
 }
 
-/** Best effort: without the memo, mentee is only slower, never wrong. Needs the backup folder to exist. */
+/**
+ * Best effort: without the memo, mentee is only slower, never wrong. Needs the backup folder to exist.
+ * Never written through a link or into another user's file: it is then simply not kept.
+ */
 export async function writeMemo(paths: JournalPaths, memo: Memo): Promise<void> {
   const lines = Object.entries(memo).flatMap(([name, hash]) => (hash ? [`${name} ${hash}`] : []));
-  await writeFile(paths.memo, `${lines.join('\n')}\n`, { mode: PRIVATE_FILE_MODE }).catch(() => undefined);
+  await rewriteOwnFile(paths.memo, `${lines.join('\n')}\n`, paths.owner).catch(() => undefined);
 }
