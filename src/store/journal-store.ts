@@ -1,9 +1,11 @@
+import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { emptyJournal, JOURNAL_VERSION } from '../core/model.js';
 import type { Journal } from '../core/schema.js';
-import { makePrivateFolder } from './safe-files.js';
+import { lockedOutHint, makePrivateFolder } from './safe-files.js';
+import { UserError } from '../errors.js';
 import { catalogue, checkJournal, newestGoodBackup, type BackupEntry, type JournalCheck } from './backup-catalog.js';
 import { isEncryptedFile } from './crypto.js';
 import type { Switch, SwitchResult } from './encryption-switch.js';
@@ -91,7 +93,10 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
       const { withJournalLock } = await import('./lock.js');
       return await withJournalLock(paths, (assertHeld) => work(paths, assertHeld), { notice: onNotice });
     } catch (error) {
-      throw asFileProblem(error, 'write the journal at', paths.journal);
+      const problem = asFileProblem(error, 'write the journal at', paths.journal);
+      const code = (error as NodeJS.ErrnoException).code;
+      const hint = (code === 'EACCES' || code === 'EPERM') && (await lockedOutHint(paths));
+      throw hint ? new UserError((problem as Error).message, { hint }) : problem;
     }
   };
 
@@ -183,6 +188,13 @@ async function withRecoveryHint<T>(paths: JournalPaths, codec: JournalCodec, wor
     return await work();
   } catch (error) {
     if (!(error instanceof JournalFileError) || error.hint) throw error;
+    // A journal the user may not read is not damaged: restoring a backup would drop its newest change.
+    const lockedOut =
+      (await access(paths.journal, constants.R_OK).then(
+        () => false,
+        () => true,
+      )) && (await lockedOutHint(paths));
+    if (lockedOut) throw new JournalFileError(error.message, { hint: lockedOut });
     // Encrypted backups cannot be checked without the passphrase either: say where they are.
     if (error instanceof UnopenedFileError)
       throw new UnopenedFileError(error.message, {

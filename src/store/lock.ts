@@ -44,7 +44,8 @@ export async function withJournalLock<T>(
 ): Promise<T> {
   let compromised: Error | undefined;
   // proper-lockfile follows links: a lock, pid file or takeover planted by someone else is refused first.
-  for (const path of [paths.lock, paths.lockHolder, paths.lockTakeover]) checkEntry(path, await entryAt(path), paths.owner);
+  for (const path of [paths.lock, paths.lockHolder, paths.lockTakeover])
+    checkEntry(path, await entryAt(path), paths.owner);
   const release = await acquire(paths, options, (error) => {
     compromised = error;
   });

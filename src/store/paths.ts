@@ -73,9 +73,7 @@ export async function resolveJournalPaths(path: string): Promise<JournalPaths> {
 /** Whether `file` (a real path) is the journal, its lock, or in its backup folder: never a place to write to. */
 export function isJournalFile(paths: JournalPaths, file: string): boolean {
   const own = [paths.journal, paths.lock, paths.lockHolder, paths.lockTakeover];
-  return (
-    own.includes(file) || file.startsWith(`${paths.backups}${sep}`) || file.startsWith(`${paths.drafts}${sep}`)
-  );
+  return own.includes(file) || file.startsWith(`${paths.backups}${sep}`) || file.startsWith(`${paths.drafts}${sep}`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { constants, readFileSync, type Stats } from 'node:fs';
 import { lstat, mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { UserError } from '../errors.js';
+import type { JournalPaths } from './paths.js';
 
 /**
  * The one door to the files and folders mentee keeps beside a journal (lock, pid file, backups, memo,
@@ -74,7 +75,8 @@ export async function checkFolder(path: string, owner: Owner, found?: Stats): Pr
   if (info.mode & 0o022)
     throw new UserError(
       `${path} is writable by other users, so they could tamper with your journal's files; ` +
-        (mine || myUid() === 0
+        // A sticky folder (/tmp) is shared on purpose: it is not the user's to close.
+        (mine && !(info.mode & 0o1000)
           ? `make it yours alone with: chmod go-w ${shellWord(path)} (or move the journal with --journal)`
           : 'keep the journal in a folder of your own with --journal'),
     );
@@ -200,7 +202,8 @@ export async function entryAt(path: string): Promise<Stats | undefined> {
 export function checkEntry(path: string, info: Stats | undefined, owner: Owner): void {
   if (!info) return;
   if (info.isSymbolicLink()) throw refused(path, 'it is a symbolic link, which mentee never follows');
-  if (!trusted(info.uid, owner)) throw refused(path, `it belongs to ${userName(info.uid)}, not you`, info.isDirectory());
+  if (!trusted(info.uid, owner))
+    throw refused(path, `it belongs to ${userName(info.uid)}, not you`, info.isDirectory());
 }
 
 function missing(error: unknown): undefined {
@@ -242,4 +245,22 @@ export function userName(uid: number): string {
 /** A path as one word a shell reads back unchanged. */
 export function shellWord(path: string): string {
   return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * When a file beside the journal belongs to someone else (root, after an older `sudo mentee`), the way
+ * back is to take the files back, never to restore a backup over the newest change.
+ */
+export async function lockedOutHint(paths: JournalPaths): Promise<string | undefined> {
+  const uid = myUid();
+  if (uid <= 0 || (await lstat(paths.folder).catch(() => undefined))?.uid !== uid) return undefined;
+  for (const path of [paths.journal, paths.backups, paths.memo, paths.lock, paths.lockHolder, paths.drafts]) {
+    const info = await lstat(path).catch(() => undefined);
+    if (info && info.uid !== uid)
+      return (
+        `It has not been changed: ${path} belongs to ${userName(info.uid)}, not you (a "sudo mentee" may have made it). ` +
+        `Make your journal's files yours again with: sudo chown -R ${userName(uid)}: ${shellWord(paths.journal)}*`
+      );
+  }
+  return undefined;
 }
