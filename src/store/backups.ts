@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, lstat, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { JournalPaths } from './paths.js';
-import { isOwnFile, makePrivateFolder, openOwnFile, PRIVATE_FILE_MODE, writeNewFile } from './safe-files.js';
+import { isOwnEntry, makePrivateFolder, openOwnFile, PRIVATE_FILE_MODE, writeNewFile } from './safe-files.js';
 
 /**
  * Retention: the newest BACKUPS_KEPT backups, plus the newest one of each of the last DAYS_KEPT calendar
@@ -123,8 +123,8 @@ export function undoLabel(restoredBackup: string): string {
 }
 
 /**
- * Newest first; files in the folder that mentee did not name come last. Only the user's own regular
- * files count: a link or another user's file, planted there, is never listed, restored or undone to.
+ * Newest first; files in the folder that mentee did not name come last. Only the user's own entries
+ * count: a link or another user's file, planted there, is never listed, restored or undone to.
  */
 export async function listBackups(paths: JournalPaths): Promise<string[]> {
   let names: string[];
@@ -134,7 +134,7 @@ export async function listBackups(paths: JournalPaths): Promise<string[]> {
     return [];
   }
   const owned = await Promise.all(
-    names.map(async (name) => isOwnFile(await lstat(join(paths.backups, name)).catch(() => undefined), paths.owner)),
+    names.map(async (name) => isOwnEntry(await lstat(join(paths.backups, name)).catch(() => undefined), paths.owner)),
   );
   names = names.filter((_, index) => owned[index]);
   const keyed = names.map((name) => ({ name, key: parseBackupName(name)?.key ?? '' }));

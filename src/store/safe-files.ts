@@ -46,9 +46,14 @@ export function ownerOf(folder: Stats | undefined, file: Stats | undefined): Own
 /** Root's own files and the owner's are trusted; root could change anything anyway. */
 const trusted = (uid: number, owner: Owner) => !hasOwners() || uid === owner.uid || uid === 0;
 
-/** Whether an entry (from lstat) is a regular file of the owner's: never a link, never another user's. */
+/** Whether an entry (from lstat) is the owner's and not a link: never followed, never another user's. */
+export function isOwnEntry(info: Stats | undefined, owner: Owner): boolean {
+  return !!info && !info.isSymbolicLink() && trusted(info.uid, owner);
+}
+
+/** Whether an entry (from lstat) is a regular file of the owner's. */
 export function isOwnFile(info: Stats | undefined, owner: Owner): boolean {
-  return !!info?.isFile() && trusted(info.uid, owner);
+  return !!info?.isFile() && isOwnEntry(info, owner);
 }
 
 /** What root makes for another user is theirs, so that they keep full use of their journal. */
