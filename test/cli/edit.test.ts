@@ -1,10 +1,11 @@
 /** `mentee edit` with an editor that is a script, as git allows: the command line run in process. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readJournal } from '../helpers/cli.js';
 import { refused } from '../helpers/refusals.js';
 import { cli, runCli, withLovelace } from '../helpers/run-cli.js';
+import { editorScript, withEditor } from '../helpers/fake-editor.js';
 import { pick, scripted } from '../helpers/scripted-prompter.js';
 
 describe('mentee edit', () => {
@@ -21,17 +22,8 @@ describe('mentee edit', () => {
   });
   afterEach(() => cleanup());
 
-  const editor = (EDITOR: string) => ({ journal, env: { EDITOR, VISUAL: undefined } });
-
-  /** An editor that is a node script: `body` gets the form's path as `file` and its text as `text`. */
-  async function script(body: string): Promise<string> {
-    const path = join(dir, 'editor.mjs');
-    await writeFile(
-      path,
-      `import { readFileSync, writeFileSync } from 'node:fs';\nconst file = process.argv[2];\nlet text = readFileSync(file, 'utf8');\n${body}\nwriteFileSync(file, text);\n`,
-    );
-    return `node ${path}`;
-  }
+  const editor = (command: string) => withEditor(journal, command);
+  const script = (body: string) => editorScript(dir, body);
 
   it('applies what a sed editor changed, and undo reverts it', async () => {
     const out = await cli(['edit', 'm1'], editor('sed -i s/Rota/Rota\\ swap/'));
