@@ -80,15 +80,9 @@ export async function editCommand(ctx: Context, ref: string, raw: Record<string,
           keeping = true;
           const words = (await import('./problem-words.js')).wordProblem(problem, 'edit');
           if (!ctx.interactive) throw new UserError(words.message, { hint: `Your edit is kept in ${where}` });
-          const prompt = await ctx.prompter();
-          prompt.say(words.message);
-          const again = await prompt.choose({
-            message: 'Your edit was not saved.',
-            choices: [
-              { label: 'Edit it again, with the other change shown', value: true },
-              { label: `Leave it for later (kept in ${where})`, value: false },
-            ],
-            default: true,
+          const again = await askToEditAgain(ctx, words.message, {
+            again: 'Edit it again, with the other change shown',
+            leave: `Leave it for later (kept in ${where})`,
           });
           if (!again) return ctx.warn(`Nothing changed in ${label}; mentee edit ${label} opens your edit again.`);
           base = valuesOf(now);
@@ -98,15 +92,9 @@ export async function editCommand(ctx: Context, ref: string, raw: Record<string,
         const refusal = await asUserError(error);
         if (!ctx.interactive || !refusal)
           throw error instanceof FormSyntaxError || error instanceof DomainError ? (refusal ?? error) : error;
-        const prompt = await ctx.prompter();
-        prompt.say(refusal.message);
-        const again = await prompt.choose({
-          message: 'Your edit was not saved.',
-          choices: [
-            { label: 'Edit it again', value: true },
-            { label: 'Abandon it (nothing is changed)', value: false },
-          ],
-          default: true,
+        const again = await askToEditAgain(ctx, refusal.message, {
+          again: 'Edit it again',
+          leave: 'Abandon it (nothing is changed)',
         });
         if (!again) return ctx.warn(`Nothing changed in ${label}.`);
         await session.write(`# Not saved: ${refusal.message}\n${text.replace(/^# Not saved: .*\n/, '')}`);
@@ -202,4 +190,18 @@ function header({ target, fixed }: EditForm, mentor: string, includePrivate: boo
       ? ['Private reflections are not shown and stay as they are; add --include-private to edit them.']
       : []),
   ];
+}
+
+/** Says why the edit was not saved, and asks whether to edit it again (true) or leave it as `leave` says. */
+async function askToEditAgain(ctx: Context, why: string, labels: { again: string; leave: string }): Promise<boolean> {
+  const prompt = await ctx.prompter();
+  prompt.say(why);
+  return prompt.choose({
+    message: 'Your edit was not saved.',
+    choices: [
+      { label: labels.again, value: true },
+      { label: labels.leave, value: false },
+    ],
+    default: true,
+  });
 }
