@@ -87,7 +87,7 @@ describe('mentee edit', () => {
 
   it('refuses text that looks like a patient identifier unless --allow-identifiers', async () => {
     const nhs = editor(await script(`text = text.replace('title: Email the lead', 'title: Call about 943 476 5919');`));
-    await refused(['edit', 'a1'], journal, 2, 'title looks like it contains an NHS number', nhs);
+    await refused(['edit', 'a1'], journal, 2, 'The title of a1 looks like it contains an NHS number', nhs);
     await cli(['--allow-identifiers', 'edit', 'a1'], nhs);
     expect((await readJournal(journal)).actions[0].title).toBe('Call about 943 476 5919');
   });

@@ -35,7 +35,7 @@ describe('spotting NHS numbers', () => {
 
   it("finds the user's own patterns too", () => {
     const found = findIdentifiers('Hospital no. RX1234567 in bay 4', [
-      { name: 'a hospital number', pattern: /\bRX\d{7}\b/ },
+      { name: 'a hospital number', matches: (text: string) => text.match(/\bRX\d{7}\b/g) ?? [] },
     ]);
     expect(found).toEqual([{ kind: 'a hospital number', text: 'RX1234567' }]);
   });
