@@ -92,6 +92,24 @@ describe('mentee edit', () => {
     expect((await readJournal(journal)).actions[0].title).toBe('Call about 943 476 5919');
   });
 
+  it('on a terminal asks about an NHS number written with dots in mentee edit, and takes it out', async () => {
+    const nhs = await script(`text = text.replace('title: Email the lead', 'title: Call about 943.476.5919');`);
+    const prompter = scripted([[/Keep it/, pick(/Take it out/)]]);
+    await cli(['edit', 'a1'], { ...editor(nhs), interactive: true, prompter });
+    expect(prompter.said).toEqual([
+      'The title of a1 looks like it contains an NHS number (943.476.5919). Mentoring notes are not a place for patient data.',
+    ]);
+    expect((await readJournal(journal)).actions[0].title).toBe('Call about [removed]');
+    prompter.done();
+    const keep = scripted([[/Keep it/, pick(/not patient data/)]]);
+    await cli(['edit', 'a1'], {
+      ...editor(await script(`text = text.replace('[removed]', '943.476.5919');`)),
+      interactive: true,
+      prompter: keep,
+    });
+    expect((await readJournal(journal)).actions[0].title).toBe('Call about 943.476.5919');
+  });
+
   it('leaves private reflections out of the form unless --include-private, and keeps them', async () => {
     await cli(['log', 'm1', '--covered', '1', '--private', 'Felt unsure', '--when', '2026-11-24 17:30'], { journal });
     const seen = join(dir, 'seen.yaml');
