@@ -19,7 +19,7 @@ const CATASTROPHIC = [
 /** Catastrophic too, and beyond RE2: each must be refused with one clear line. */
 const BEYOND_RE2 = ['(a+)+\\1$', '(?=(a+))+b', '(?!x)(a|aa)+$'];
 
-const TEXTS = (n) => [`${'a'.repeat(n)}!`, `${'a '.repeat(n / 2)}!`, `${'x'.repeat(n)}`];
+const TEXTS = (n) => [`${'a'.repeat(n)}!`, `${'a '.repeat(n / 2)}!`];
 
 function nhsNumber(random) {
   for (;;) {
@@ -58,7 +58,7 @@ async function pool(jobs, width) {
   return results;
 }
 
-export async function hostilePatternsTrial({ dir, length = 40, numbers = 40, seed = 12, budgetMs = 5000 }) {
+export async function hostilePatternsTrial({ dir, length = 40, numbers = 22, seed = 12, budgetMs = 5000 }) {
   const random = seeded(seed);
   const problems = [];
   let slowest = 0;

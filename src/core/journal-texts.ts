@@ -45,34 +45,47 @@ export interface IdentifiersAt extends TextAt {
   found: FoundIdentifier[];
 }
 
-/** Every text in the journal, with where it is. */
-export function* textsOf(journal: Journal): Generator<TextAt> {
-  yield* walk(journal.profile, 'profile', []);
-  for (const mentor of journal.mentors) yield* walk(mentor, mentor.handle, []);
+/** Calls `each` with every text in the journal and where it is (the field's keys are reused: copy them to keep). */
+function visitTexts(
+  journal: Journal,
+  each: (text: string, record: string, field: string[], holder: Holder, key: string | number) => void,
+): void {
+  const field: string[] = [];
+  const walk = (node: Holder, record: string): void => {
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index++) {
+        const value: unknown = node[index];
+        if (typeof value === 'string') each(value, record, field, node, index);
+        else if (value !== null && typeof value === 'object') walk(value as Holder, record);
+      }
+      return;
+    }
+    for (const key in node) {
+      if (NOT_TEXT.has(key)) continue;
+      const value = node[key];
+      if (typeof value === 'string') {
+        field.push(key);
+        each(value, record, field, node, key);
+        field.pop();
+      } else if (value !== null && typeof value === 'object') {
+        field.push(key);
+        walk(value as Holder, record);
+        field.pop();
+      }
+    }
+  };
+  walk(journal.profile as Holder, 'profile');
+  for (const mentor of journal.mentors) walk(mentor as unknown as Holder, mentor.handle);
   for (const records of [journal.goals, journal.meetings, journal.actions])
-    for (const record of records) yield* walk(record, record.id, []);
+    for (const record of records) walk(record as unknown as Holder, record.id);
 }
 
-function* walk(node: object, record: string, field: string[]): Generator<TextAt> {
-  const entries: [string | number, unknown][] = Array.isArray(node) ? [...node.entries()] : Object.entries(node);
-  for (const [key, value] of entries) {
-    if (typeof key === 'string' && NOT_TEXT.has(key)) continue;
-    const at = typeof key === 'string' ? [...field, key] : field;
-    if (typeof value === 'string')
-      yield {
-        record,
-        field: at,
-        text: value,
-        replace: (text) => ((node as Record<string | number, unknown>)[key] = text),
-      };
-    else if (value && typeof value === 'object') yield* walk(value, record, at);
-  }
-}
+type Holder = Record<string | number, unknown>;
 
 /** The texts a journal holds, to tell a change's new words from those it had. */
 export function textSet(journal: Journal): Set<string> {
   const texts = new Set<string>();
-  for (const { text } of textsOf(journal)) texts.add(text);
+  visitTexts(journal, (text) => texts.add(text));
   return texts;
 }
 
@@ -87,10 +100,11 @@ export function identifiersAdded(
   allowed: ReadonlySet<string> = new Set(),
 ): IdentifiersAt[] {
   const added: IdentifiersAt[] = [];
-  for (const at of textsOf(journal)) {
-    if (before.has(at.text)) continue;
-    const found = findIdentifiers(at.text, patterns).filter(({ text }) => !allowed.has(text));
-    if (found.length) added.push({ ...at, found });
-  }
+  visitTexts(journal, (text, record, field, holder, key) => {
+    if (before.has(text)) return;
+    const found = findIdentifiers(text, patterns).filter((each) => !allowed.has(each.text));
+    if (found.length)
+      added.push({ record, field: [...field], text, found, replace: (next) => void (holder[key] = next) });
+  });
   return added;
 }
