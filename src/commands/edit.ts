@@ -2,7 +2,6 @@ import * as z from 'zod';
 import type { Context } from './context.js';
 import { parseOptions } from './parse-options.js';
 import { applyEdit, editForm, type EditForm } from '../core/edit.js';
-import { findIdentifiers } from '../core/identifiers.js';
 import { DomainError } from '../core/problems.js';
 import { mentorName } from '../core/refs.js';
 import { UsageError, UserError } from '../errors.js';
@@ -13,11 +12,11 @@ import { keptEdits, pickUp } from './edit-kept.js';
 import { fromText, isList, momentsOf, toEntry } from './edit-values.js';
 import { EditStopped, withEditSession } from './edit-session.js';
 
-export const editFlags = z.object({ includePrivate: flag, allowIdentifiers: flag });
+export const editFlags = z.object({ includePrivate: flag });
 
 /** `mentee edit <id>`: the record in the user's editor; what they change is applied when they save. */
 export async function editCommand(ctx: Context, ref: string, raw: Record<string, unknown>): Promise<void> {
-  const { includePrivate, allowIdentifiers } = parseOptions(editFlags, raw);
+  const { includePrivate } = parseOptions(editFlags, raw);
   const journal = await ctx.store.read();
   const form = editForm(journal, ref, includePrivate);
   const label = form.target.kind === 'mentor' ? form.target.id : form.target.record.id;
@@ -43,7 +42,6 @@ export async function editCommand(ctx: Context, ref: string, raw: Record<string,
       const field = form.fields.find((each) => each.key === key);
       // A field the form does not offer goes to the core, which refuses it by name.
       changes[key] = field ? readField(key, () => fromText(field.type, value, ctx.now, moments)) : value;
-      if (!allowIdentifiers) await guard(key, value);
     }
     return { changes, after };
   };
@@ -153,17 +151,6 @@ function readField<T>(key: string, read: () => T): T {
     if (error instanceof InputError) throw new UsageError(`${key}: ${error.message}.`, error.hint);
     throw error;
   }
-}
-
-/** What was typed goes through the same guard as flags (see cli/identifier-guard.ts). */
-async function guard(key: string, value: FormText): Promise<void> {
-  const texts = JSON.stringify(value ?? '');
-  const { loadIdentifierPatterns } = await import('../config/identifier-patterns.js');
-  const found = findIdentifiers(texts, (await loadIdentifierPatterns()).patterns);
-  if (!found.length) return;
-  throw new UsageError(
-    `${key} looks like it contains ${found[0]!.kind} (${found[0]!.text}). Mentoring notes are not a place for patient data: take it out, or add --allow-identifiers if it is not one.`,
-  );
 }
 
 /** The one-line form of a refusal, to show before offering to edit again. */

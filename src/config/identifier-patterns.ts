@@ -34,12 +34,13 @@ export async function loadIdentifierPatterns(
   }
   const patterns: IdentifierPattern[] = [];
   const problems: string[] = [];
+  if (!parsed.patterns.length) return { patterns, problems };
+  // The regex engine is a bundle of its own, read only by those who have patterns.
+  const { compileLinear } = await import('./identifier-regex.js');
   for (const { name, pattern } of parsed.patterns) {
-    try {
-      patterns.push({ name, pattern: new RegExp(pattern, 'u') });
-    } catch (error) {
-      problems.push(`${file}: the pattern for ${name} is not a valid regular expression (${(error as Error).message})`);
-    }
+    const compiled = compileLinear(pattern);
+    if (typeof compiled === 'function') patterns.push({ name, matches: compiled });
+    else problems.push(`${file}: the pattern for ${name} ${compiled.refused}; it is not used`);
   }
   return { patterns, problems };
 }

@@ -79,9 +79,27 @@ describe('mentee edit', () => {
 
   it('refuses text that looks like a patient identifier unless --allow-identifiers', async () => {
     const nhs = editor(await script(`text = text.replace('title: Email the lead', 'title: Call about 943 476 5919');`));
-    await refused(['edit', 'a1'], journal, 2, 'title looks like it contains an NHS number', nhs);
+    await refused(['edit', 'a1'], journal, 2, 'The title of a1 looks like it contains an NHS number', nhs);
     await cli(['--allow-identifiers', 'edit', 'a1'], nhs);
     expect((await readJournal(journal)).actions[0].title).toBe('Call about 943 476 5919');
+  });
+
+  it('on a terminal asks about an NHS number written with dots in mentee edit, and takes it out', async () => {
+    const nhs = await script(`text = text.replace('title: Email the lead', 'title: Call about 943.476.5919');`);
+    const prompter = scripted([[/Keep it/, pick(/Take it out/)]]);
+    await cli(['edit', 'a1'], { ...editor(nhs), interactive: true, prompter });
+    expect(prompter.said).toEqual([
+      'The title of a1 looks like it contains an NHS number (943.476.5919). Mentoring notes are not a place for patient data.',
+    ]);
+    expect((await readJournal(journal)).actions[0].title).toBe('Call about [removed]');
+    prompter.done();
+    const keep = scripted([[/Keep it/, pick(/not patient data/)]]);
+    await cli(['edit', 'a1'], {
+      ...editor(await script(`text = text.replace('[removed]', '943.476.5919');`)),
+      interactive: true,
+      prompter: keep,
+    });
+    expect((await readJournal(journal)).actions[0].title).toBe('Call about 943.476.5919');
   });
 
   it('leaves private reflections out of the form unless --include-private, and keeps them', async () => {
