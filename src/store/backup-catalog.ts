@@ -22,7 +22,7 @@ export interface BackupEntry {
   file: string;
   /** When it was taken (from its name); undefined for a file mentee did not name. */
   date: Date | undefined;
-  /** Why it was taken: saved, before-change, before-restore, before-undo, before-upgrade-from-vN. */
+  /** Why it was taken: saved, before-change, before-restore, before-upgrade-from-vN. */
   label: string;
   ok: boolean;
   /** What is wrong, naming the file and where, when it is not a journal mentee can use. */
@@ -130,37 +130,6 @@ export async function newestGoodBackup(paths: JournalPaths, codec: JournalCodec)
   for (const [index, file] of (await listBackups(paths)).entries()) {
     const inspected = await inspectFile(file, codec);
     if (!inspected.problem) return toEntry(file, index + 1, inspected);
-  }
-  return undefined;
-}
-
-/**
- * The version `mentee undo` goes back to: walking back through time, the first valid backup whose
- * content differs from the journal's. A copy taken by undo is not a step of that walk: it sends the
- * walk to the backup that undo restored, so versions already undone are skipped and a second undo
- * steps back further instead of flipping between two versions.
- */
-export async function findUndoTarget(
-  paths: JournalPaths,
-  journalText: string,
-  codec: JournalCodec,
-): Promise<{ entry: BackupEntry; inspected: Inspected } | undefined> {
-  const files = await listBackups(paths);
-  const names = files.map((file) => parseBackupName(file));
-  let at = 0;
-  while (at < files.length) {
-    const name = names[at];
-    if (!name) break; // files mentee did not name come last, and are not versions of the journal
-    if (name.undoTo !== undefined) {
-      const restored = names.findIndex((other) => other !== undefined && other.key <= name.undoTo!);
-      at = restored === -1 ? files.length : Math.max(restored, at + 1);
-      continue;
-    }
-    const inspected = await inspectFile(files[at]!, codec);
-    if (inspected.text !== journalText && !inspected.problem) {
-      return { entry: toEntry(files[at]!, at + 1, inspected), inspected };
-    }
-    at++;
   }
   return undefined;
 }

@@ -1,13 +1,11 @@
 import { resolve } from 'node:path';
-import type { Journal } from '../core/schema.js';
 import { UserError } from '../errors.js';
-import { findUndoTarget, inspectFile, putBack, toEntry, type BackupEntry } from './backup-catalog.js';
-import { listBackups, undoLabel } from './backups.js';
+import { inspectFile, putBack, toEntry, type BackupEntry } from './backup-catalog.js';
+import { listBackups } from './backups.js';
 import type { JournalCodec } from './journal-codec.js';
-import { JournalFileError } from './journal-file-error.js';
 import type { JournalPaths } from './paths.js';
 
-/** Going back to an earlier version: restore and undo, each run by the store under the lock. */
+/** Going back to an earlier version: a restore, run by the store under the lock. */
 
 export interface Restored {
   backup: BackupEntry;
@@ -15,14 +13,6 @@ export interface Restored {
   savedAside: string | undefined;
   /** The backup's content was already the journal's: nothing was written. */
   unchanged: boolean;
-}
-
-export interface Undone {
-  /** The version that was undone, and the one the journal is now. */
-  undone: Journal;
-  restored: Journal;
-  backup: BackupEntry;
-  savedAside: string;
 }
 
 export async function restoreBackup(
@@ -53,30 +43,4 @@ export async function restoreBackup(
     assertHeld,
   );
   return { backup, savedAside, unchanged: false };
-}
-
-export async function undoLastChange(
-  paths: JournalPaths,
-  codec: JournalCodec,
-  assertHeld: () => void,
-): Promise<Undone> {
-  const current = await inspectFile(paths.journal, codec);
-  if (current.missing) {
-    const kept = (await listBackups(paths)).length > 0;
-    throw new UserError(`Nothing to undo: there is no journal at ${paths.journal}.`, {
-      ...(kept && { hint: 'Its backups are kept: see them with mentee doctor.' }),
-    });
-  }
-  if (current.text === undefined) throw new UserError(current.problem!);
-  if (!current.journal) {
-    throw new JournalFileError(current.problem!, {
-      hint: 'Undo needs a journal it can read to compare with; run mentee doctor to see the backups and restore one.',
-    });
-  }
-  const target = await findUndoTarget(paths, current.text, codec);
-  if (!target) throw new UserError('Nothing to undo: no earlier version of the journal is kept.');
-  const { entry, inspected } = target;
-  const bytes = inspected.bytes!;
-  const savedAside = await putBack(paths, current, { ...inspected, bytes }, undoLabel(entry.file), assertHeld);
-  return { undone: current.journal, restored: inspected.journal!, backup: entry, savedAside: savedAside! };
 }

@@ -2,7 +2,8 @@ import { access, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { emptyJournal, JOURNAL_VERSION } from '../core/model.js';
-import type { Journal } from '../core/schema.js';
+import { recordChange, stepThrough, type Direction, type Step } from '../core/history.js';
+import type { History, Journal } from '../core/schema.js';
 import { PRIVATE_DIR_MODE } from './atomic-write.js';
 import { catalogue, checkJournal, newestGoodBackup, type BackupEntry, type JournalCheck } from './backup-catalog.js';
 import { isEncryptedFile } from './crypto.js';
@@ -12,11 +13,11 @@ import { JournalFile, JournalFileError, type Upgraded } from './journal-file.js'
 import { UnopenedFileError } from './journal-file-error.js';
 import { plainCodec, type JournalCodec } from './journal-codec.js';
 import { openDraftBox, type DraftBox } from './drafts.js';
-import { restoreBackup, undoLastChange, type Restored, type Undone } from './journal-history.js';
+import { restoreBackup, type Restored } from './journal-history.js';
 import { isJournalFile, resolveJournalPaths, throughLinks, type JournalPaths } from './paths.js';
 
 export type { BackupEntry, JournalCheck, RecordCounts } from './backup-catalog.js';
-export type { Restored, SwitchResult, Undone, Upgraded };
+export type { Restored, Step, SwitchResult, Upgraded };
 
 /**
  * The only door to the journal. Reads are lock-free (writes replace the file atomically) and never
@@ -34,7 +35,10 @@ export interface JournalStore {
   exists(): Promise<boolean>;
   /** Whether the journal file is encrypted (false when it does not exist). */
   isEncrypted(): Promise<boolean>;
-  /** Applies `change` to freshly read data and saves it (an older journal is upgraded with it, and that said); if `change` throws, nothing is written. */
+  /**
+   * Applies `change` to freshly read data and saves it (an older journal is upgraded with it, and that
+   * said), recording what it did to each record in the journal's history; if `change` throws, nothing is written.
+   */
   update<T>(change: (journal: Journal) => T): Promise<T>;
   /** The journal checked in full; never throws for a damaged file, but says what is wrong and where. */
   check(): Promise<JournalCheck>;
@@ -45,8 +49,12 @@ export interface JournalStore {
    * labelled before-restore first. Refuses a backup that is not a valid journal.
    */
   restore(backupFile: string): Promise<Restored>;
-  /** Reverts the last change by restoring the version before it (see findUndoTarget). */
-  undo(): Promise<Undone>;
+  /** Takes back the newest change in the history (see core/history.ts), saved like any change but not recorded as one. */
+  undo(): Promise<Step>;
+  /** Puts back the change undone last, while no new change has been made since. */
+  redo(): Promise<Step>;
+  /** The changes undo and redo can step through. */
+  history(): Promise<History>;
   /** Encrypts the journal and every backup with one key from `passphrase`, under the lock. */
   encrypt(passphrase: string): Promise<SwitchResult>;
   /** Turns the journal and every backup `passphrase` opens back into plain JSON, under the lock. */
@@ -118,6 +126,15 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
     return locked(work, { prepare: false });
   };
 
+  /** Undo and redo: a change saved through the same path as any other, and not recorded as a change. */
+  const step = (direction: Direction) =>
+    locked(async (paths, assertHeld) => {
+      const loaded = await load(paths);
+      const stepped = stepThrough(loaded.db.data, direction);
+      await save(loaded, assertHeld);
+      return stepped;
+    });
+
   return {
     path,
     async read() {
@@ -134,7 +151,11 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
     update: (change) =>
       locked(async (paths, assertHeld) => {
         const loaded = await load(paths);
+        // A copy to tell which records the change touched: measured at about 20 ms on a 2.7 MB journal.
+        const { profile, mentors, goals, meetings, actions } = loaded.db.data;
+        const before = structuredClone({ profile, mentors, goals, meetings, actions });
         const result = change(loaded.db.data);
+        recordChange(before, loaded.db.data, clock().toISOString());
         await save(loaded, assertHeld);
         return result;
       }),
@@ -157,7 +178,11 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
       return catalogue(await where(), codec);
     },
     restore: (backupFile) => locked((paths, assertHeld) => restoreBackup(paths, codec, backupFile, assertHeld)),
-    undo: () => locked((paths, assertHeld) => undoLastChange(paths, codec, assertHeld)),
+    undo: () => step('undo'),
+    redo: () => step('redo'),
+    async history() {
+      return (await load(await where())).db.data.history;
+    },
     async encrypt(passphrase) {
       const { toEncrypted } = await import('./encryption-switch.js');
       return switchTo(() => toEncrypted(passphrase));

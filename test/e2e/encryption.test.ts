@@ -8,6 +8,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOURNAL_VERSION } from '../../src/core/model.js';
 import { passphraseFor } from '../../src/commands/context.js';
 import { decryptCommand, encryptCommand } from '../../src/commands/encryption.js';
 import { autoCodec } from '../../src/store/journal-codec.js';
@@ -139,7 +140,7 @@ describe('an encrypted journal, through the binary with MENTEE_PASSPHRASE', () =
     const after = await snapshot(journal);
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [file, bytes] of after) {
-      expect(JSON.parse(bytes.toString('utf8')).version).toBe(1);
+      expect(JSON.parse(bytes.toString('utf8')).version).toBe(JOURNAL_VERSION);
       expect((await stat(file)).mode & 0o777).toBe(0o600);
     }
     expect((await readJournal(journal)).actions.map((action: { title: string }) => action.title)).toContain(
