@@ -43,6 +43,7 @@ function fullJournal(): Journal {
   return JournalSchema.parse({
     version: JOURNAL_VERSION,
     counters: { g: 2, m: 2, a: 2 },
+    history: { undo: [], redo: [] },
     profile: { name: 'Sam', stage: 'FY2' },
     mentors: [
       validMentor({ role: 'GP partner', contact: { channel: 'email', address: 'ada@example.org' }, endNote: 'Thanks' }),
