@@ -87,11 +87,16 @@ export async function keepSavedVersion(
   const partial = `${target}.part`;
   const handle = await open(partial, 'wx', PRIVATE_FILE_MODE);
   try {
-    await handle.writeFile(content);
-  } finally {
-    await handle.close();
+    try {
+      await handle.writeFile(content);
+    } finally {
+      await handle.close();
+    }
+    await rename(partial, target);
+  } catch (error) {
+    await rm(partial, { force: true }); // a full disk leaves no cut-short copy behind
+    throw error;
   }
-  await rename(partial, target);
   await removeParts(paths);
   await prune(paths, now);
   return target;

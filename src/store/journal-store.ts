@@ -77,7 +77,7 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
   const where = () => (resolved ??= resolveJournalPaths(path));
 
   const load = async (paths: JournalPaths) => {
-    const adapter = new JournalFile(paths, codec);
+    const adapter = new JournalFile(paths, codec, onNotice);
     const db = new Low<Journal>(adapter, emptyJournal(clock()));
     await withRecoveryHint(paths, codec, () => db.read());
     return { db, adapter };

@@ -48,7 +48,8 @@ export async function withJournalLock<T>(
         );
     });
   } finally {
-    await rm(paths.lockHolder, { force: true });
+    // After the work, which may have saved: letting go of the lock never makes a save look failed.
+    await rm(paths.lockHolder, { force: true }).catch(() => undefined);
     await release().catch(() => undefined);
   }
 }
