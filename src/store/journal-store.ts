@@ -47,8 +47,13 @@ export interface JournalStore {
   restore(backupFile: string): Promise<Restored>;
   /** Reverts the last change by restoring the version before it (see findUndoTarget). */
   undo(): Promise<Undone>;
-  /** Encrypts the journal and every backup with one key from `passphrase`, under the lock. */
+  /**
+   * Encrypts the journal and every backup with one key from `passphrase`, under the lock, and every
+   * other plain file under its folder (encrypted, removed, or refused); an encrypted journal keeps its key.
+   */
   encrypt(passphrase: string): Promise<SwitchResult>;
+  /** Plain files beside an encrypted journal (left by a killed decrypt or save), found without its passphrase. */
+  plainLeftovers(): Promise<string[]>;
   /** Turns the journal and every backup `passphrase` opens back into plain JSON, under the lock. */
   decrypt(passphrase: string): Promise<SwitchResult>;
   /** Wizards' unfinished answers, kept as the journal is (encrypted when it is); no lock, each is one writer's. */
@@ -160,7 +165,11 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
     undo: () => locked((paths, assertHeld) => undoLastChange(paths, codec, assertHeld)),
     async encrypt(passphrase) {
       const { toEncrypted } = await import('./encryption-switch.js');
-      return switchTo(() => toEncrypted(passphrase));
+      return switchTo((paths) => toEncrypted(paths, passphrase));
+    },
+    async plainLeftovers() {
+      const { plainLeftovers } = await import('./encryption-switch.js');
+      return plainLeftovers(await where());
     },
     async decrypt(passphrase) {
       const { toPlain } = await import('./encryption-switch.js');
