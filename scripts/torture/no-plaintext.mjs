@@ -89,7 +89,13 @@ export async function noPlaintextTrial({ dir, rounds = 10, restores = 4, random 
 
   for (let round = 1; round <= rounds; round++) {
     const kind = ['decrypt', 'encrypt', 'save-plain', 'save-encrypted'][round % 4];
-    if (kind === 'encrypt' || kind === 'save-plain') await must(['decrypt']);
+    if ((kind === 'encrypt' || kind === 'save-plain') && (await isEncryptedFile(where.journal))) {
+      const result = await mentee(['decrypt'], where);
+      if (result.code !== 0) {
+        problems.push(`round ${round}: decrypt before the kill failed: ${result.stderr.trim()}`);
+        continue;
+      }
+    }
     const args =
       kind === 'decrypt' ? ['decrypt'] : kind === 'encrypt' ? ['encrypt'] : ['action', 'add', `${marker} k${round}`];
     const length = typical[kind.startsWith('save') ? 'save' : kind];
