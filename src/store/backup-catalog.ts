@@ -3,6 +3,7 @@ import type { Journal } from '../core/schema.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { backUpCurrent, listBackups, parseBackupName } from './backups.js';
+import { isEncrypted } from './crypto.js';
 import { asFileProblem } from './file-errors.js';
 import type { JournalCodec } from './journal-codec.js';
 import type { JournalPaths } from './paths.js';
@@ -147,6 +148,14 @@ export async function putBack(
 ): Promise<string | undefined> {
   // A journal that is there but cannot be read cannot be kept aside, so it is not replaced either.
   if (!current.missing && !current.bytes) throw new UserError(current.problem!);
+  // Never a plain version over an encrypted journal, nor the other way round (restore converts first).
+  if (current.bytes && isEncrypted(current.bytes) !== isEncrypted(backup.bytes)) {
+    const form = isEncrypted(current.bytes) ? 'encrypted' : 'plain';
+    throw new UserError(
+      `${isEncrypted(backup.bytes) ? 'An encrypted' : 'A plain'} version would replace the ${form} journal ${paths.journal}; nothing was changed.`,
+      { hint: `Restore it with mentee doctor --restore, which keeps the journal ${form}.` },
+    );
+  }
   const savedAside = current.bytes ? await backUpCurrent(paths, label) : undefined;
   assertHeld();
   await writeFileAtomic(paths.journal, backup.bytes);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { inspectFile, putBack, toEntry, type BackupEntry } from './backup-catalog.js';
+import { inspectFile, putBack, toEntry, type BackupEntry, type Inspected } from './backup-catalog.js';
+import { isEncrypted } from './crypto.js';
 import { listBackups } from './backups.js';
 import type { JournalCodec } from './journal-codec.js';
 import type { JournalPaths } from './paths.js';
@@ -13,6 +14,8 @@ export interface Restored {
   savedAside: string | undefined;
   /** The backup's content was already the journal's: nothing was written. */
   unchanged: boolean;
+  /** Set when the backup was in the other form, and was written as the journal is (encrypted or plain). */
+  writtenAs: 'encrypted' | 'plain' | undefined;
 }
 
 export async function restoreBackup(
@@ -33,14 +36,36 @@ export async function restoreBackup(
   }
   const current = await inspectFile(paths.journal, codec);
   if (current.text !== undefined && current.text === inspected.text) {
-    return { backup, savedAside: undefined, unchanged: true };
+    return { backup, savedAside: undefined, unchanged: true, writtenAs: undefined };
   }
-  const savedAside = await putBack(
-    paths,
-    current,
-    { ...inspected, bytes: inspected.bytes },
-    'before-restore',
-    assertHeld,
+  const bytes = await inJournalForm(current, inspected.bytes, inspected.text!, codec, backup.number);
+  const writtenAs = bytes === inspected.bytes ? undefined : isEncrypted(bytes) ? 'encrypted' : 'plain';
+  const savedAside = await putBack(paths, current, { ...inspected, bytes }, 'before-restore', assertHeld);
+  return { backup, savedAside, unchanged: false, writtenAs };
+}
+
+/**
+ * A backup's bytes as the journal is stored now: a plain backup restored onto an encrypted journal is
+ * encrypted with the journal's key (and the other way round), so restoring never changes its form.
+ */
+async function inJournalForm(
+  current: Inspected,
+  bytes: Buffer,
+  text: string,
+  codec: JournalCodec,
+  number: number,
+): Promise<Buffer> {
+  if (!current.bytes || isEncrypted(current.bytes) === isEncrypted(bytes)) return bytes;
+  const converted =
+    current.text !== undefined && codec.encodeLike
+      ? await codec.encodeLike(text, current.bytes).catch(() => undefined)
+      : undefined;
+  if (converted) return converted;
+  const [journalForm, backupForm] = isEncrypted(current.bytes) ? ['encrypted', 'plain'] : ['plain', 'encrypted'];
+  throw new UserError(
+    `Backup ${number} is ${backupForm} and the journal is ${journalForm}, but the journal cannot be opened to write it the same way (${current.problem}); nothing was changed.`,
+    {
+      hint: `Move the journal aside, run mentee doctor --restore ${number} again, then mentee ${journalForm === 'encrypted' ? 'encrypt' : 'decrypt'}.`,
+    },
   );
-  return { backup, savedAside, unchanged: false };
 }

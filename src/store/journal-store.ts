@@ -55,8 +55,13 @@ export interface JournalStore {
   redo(): Promise<Step>;
   /** The changes undo and redo can step through. */
   history(): Promise<History>;
-  /** Encrypts the journal and every backup with one key from `passphrase`, under the lock. */
+  /**
+   * Encrypts the journal and every backup with one key from `passphrase`, under the lock, and every
+   * other plain file under its folder (encrypted, removed, or refused); an encrypted journal keeps its key.
+   */
   encrypt(passphrase: string): Promise<SwitchResult>;
+  /** Plain files beside an encrypted journal (left by a killed decrypt or save), found without its passphrase. */
+  plainLeftovers(): Promise<string[]>;
   /** Turns the journal and every backup `passphrase` opens back into plain JSON, under the lock. */
   decrypt(passphrase: string): Promise<SwitchResult>;
   /** Wizards' unfinished answers, kept as the journal is (encrypted when it is); no lock, each is one writer's. */
@@ -185,7 +190,11 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
     },
     async encrypt(passphrase) {
       const { toEncrypted } = await import('./encryption-switch.js');
-      return switchTo(() => toEncrypted(passphrase));
+      return switchTo((paths) => toEncrypted(paths, passphrase));
+    },
+    async plainLeftovers() {
+      const { plainLeftovers } = await import('./encryption-switch.js');
+      return plainLeftovers(await where());
     },
     async decrypt(passphrase) {
       const { toPlain } = await import('./encryption-switch.js');

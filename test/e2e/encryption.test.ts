@@ -60,7 +60,9 @@ describe('an encrypted journal, through the binary with MENTEE_PASSPHRASE', () =
     const result = await runMentee(['encrypt'], { journal, env });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      new RegExp(`^Encrypted .*journal\\.json and ${before.size - 1} backups\\. Every mentee command works as before`),
+      new RegExp(
+        `^Encrypted .*journal\\.json and ${before.size - 1} backups; no plaintext copy is left in /\\S+\\. Every mentee command works as before`,
+      ),
     );
     expect(result.stderr).toContain('If you lose this passphrase, your journal cannot be recovered');
     expect(result.stderr).toMatch(/MENTEE_PASSPHRASE.*read your environment.*shell history/);
@@ -204,7 +206,7 @@ describe('encrypt and decrypt on a terminal (scripted answers)', () => {
       'Use at least 8 characters.',
       'That is not the same passphrase; type it again (Ctrl-C to start over).',
     ]);
-    expect(ctx.out.join('\n')).toMatch(/^Encrypted .* and \d+ backups\./);
+    expect(ctx.out.join('\n')).toMatch(/^Encrypted .* and \d+ backups; no plaintext copy is left in /);
     expect((await readFile(journal)).subarray(0, MAGIC.length).toString()).toBe(MAGIC);
   });
 

@@ -90,7 +90,8 @@ export function renderRestored(restored: Restored): string {
   const { backup } = restored;
   const what = `backup ${backup.number} (${backup.label} ${backupDate(backup)})`;
   if (restored.unchanged) return `The journal is already the same as ${what}; nothing was changed.`;
-  const lines = [`Restored ${what}: ${countsText(backup.counts!)}.`];
+  const form = restored.writtenAs ? `, written ${restored.writtenAs} as the journal is` : '';
+  const lines = [`Restored ${what}${form}: ${countsText(backup.counts!)}.`];
   if (restored.savedAside) {
     lines.push(`The journal as it was is kept as backup 1: ${restored.savedAside}`);
     lines.push('To go back to it: mentee doctor --restore 1');
