@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { MAX_JOURNAL_BYTES, readRegularFile } from './regular-file.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { listBackups } from './backups.js';
@@ -80,14 +80,14 @@ export async function toPlain(paths: JournalPaths, passphrase: string): Promise<
 export async function switchFiles(paths: JournalPaths, change: Switch, assertHeld: () => void): Promise<SwitchResult> {
   const journal = paths.journal;
   try {
-    const bytes = await readFile(journal);
+    const bytes = await readRegularFile(journal, MAX_JOURNAL_BYTES);
     const converted = await change.journal(journal, bytes);
     const result: SwitchResult = { journal, backups: 0, already: 0, unopened: [], unreadable: [] };
     // Everything is read and converted before anything is written, so a backup that cannot be read
     // or opened stops nothing half-way.
     const changes: [file: string, content: Buffer, isJournalCopy: boolean][] = [];
     for (const backup of await listBackups(paths)) {
-      const content = await readFile(backup).catch(() => undefined);
+      const content = await readRegularFile(backup, MAX_JOURNAL_BYTES).catch(() => undefined);
       if (!content) {
         result.unreadable.push(backup);
         continue;
