@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { statSync } from 'node:fs';
 import { fileProblemReason } from '../store/file-errors.js';
 import type { Io } from './io.js';
+import { oneLine } from '../ui/one-line.js';
 import { buildProgram, type ContextFactory } from './program.js';
 
 const processContext: ContextFactory = async (globals, io) => (await import('./context.js')).createContext(globals, io);
@@ -90,5 +91,5 @@ async function report(error: unknown, io: Io): Promise<number> {
 
 /** Errors are one line, whatever a user's text inside them contained. */
 function oneLineMessage(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+  return oneLine(message);
 }

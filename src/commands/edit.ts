@@ -33,7 +33,7 @@ export async function editCommand(ctx: Context, ref: string, raw: Record<string,
   let keeping = Boolean(picked);
 
   const read = async (text: string) => {
-    if (!text.replace(/^\s*#.*$/gm, '').trim()) return undefined;
+    if (!text.replace(/^[^\S\r\n]*#.*$/gm, '').trim()) return undefined;
     const before = parseForm(renderForm([], entriesOf(form, base)), listKeys);
     const after = parseForm(text, listKeys);
     const changes: Record<string, unknown> = {};

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { MAX_JOURNAL_BYTES, readRegularFile } from './regular-file.js';
 import type { Journal } from '../core/schema.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -63,7 +63,7 @@ export async function inspectFile(file: string, codec: JournalCodec): Promise<In
   const none = { missing: false, bytes: undefined, text: undefined, journal: undefined, migratedFrom: undefined };
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readRegularFile(file, MAX_JOURNAL_BYTES);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     return { ...none, missing, problem: (asFileProblem(error, 'read', file) as Error).message };

@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { readRegularFile } from './regular-file.js';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { PRIVATE_DIR_MODE, writeFileAtomic } from './atomic-write.js';
@@ -60,7 +61,7 @@ export function openDraftBox(paths: JournalPaths, codec: JournalCodec): DraftBox
       for (const name of names.filter((each) => each.startsWith(wizard) && each.endsWith('.json'))) {
         const file = join(folder, name);
         try {
-          const text = await codec.decode(await readFile(file), file);
+          const text = await codec.decode(await readRegularFile(file), file);
           const draft = draftSchema.parse(JSON.parse(text));
           if (draft.wizard === wizard) drafts.push(draft);
         } catch (error) {

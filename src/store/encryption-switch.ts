@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { MAX_JOURNAL_BYTES, readRegularFile } from './regular-file.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { listBackups } from './backups.js';
@@ -104,7 +104,7 @@ export async function toPlain(paths: JournalPaths, passphrase: string): Promise<
 export async function switchFiles(paths: JournalPaths, change: Switch, assertHeld: () => void): Promise<SwitchResult> {
   const journal = paths.journal;
   try {
-    const bytes = await readFile(journal);
+    const bytes = await readRegularFile(journal, MAX_JOURNAL_BYTES);
     const converted = await change.journal(journal, bytes);
     const result: SwitchResult = {
       journal,
@@ -122,7 +122,7 @@ export async function switchFiles(paths: JournalPaths, change: Switch, assertHel
     const changes: [file: string, content: Buffer, isJournalCopy: boolean][] = [];
     const listed = await listBackups(paths);
     for (const backup of listed) {
-      const content = await readFile(backup).catch(() => undefined);
+      const content = await readRegularFile(backup, MAX_JOURNAL_BYTES).catch(() => undefined);
       if (!content) {
         result.unreadable.push(backup);
         continue;
@@ -148,7 +148,7 @@ export async function switchFiles(paths: JournalPaths, change: Switch, assertHel
       throw new UserError(`Cannot encrypt: ${file} ${why}${more}; nothing was changed.`, { hint });
     }
     for (const file of plain?.keep ?? []) {
-      const content = await readFile(file);
+      const content = await readRegularFile(file, MAX_JOURNAL_BYTES);
       changes.push([file, change.sweep!.encrypt(content), false]);
     }
     let journalCopyKept = false;

@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
 import type { Adapter } from 'lowdb';
 import type { Journal } from '../core/schema.js';
 import { afterSave } from './after-save.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { backUpCurrent, keepSavedVersion, listBackups, upgradeLabel } from './backups.js';
 import { fingerprint, readMemo, writeMemo } from './validation-memo.js';
-import { JournalFileError } from './journal-file-error.js';
+import { JournalFileError, unreadableJournal } from './journal-file-error.js';
 import { plainCodec, type JournalCodec } from './journal-codec.js';
 import type { JournalPaths } from './paths.js';
+import { MAX_JOURNAL_BYTES, readRegularFileSync } from './regular-file.js';
 
 export { JournalFileError };
 
@@ -42,10 +42,10 @@ export class JournalFile implements Adapter<Journal> {
     let bytes: Buffer;
     try {
       // One synchronous read: for a journal of megabytes it is quicker than a stream of async chunks.
-      bytes = readFileSync(file);
+      bytes = readRegularFileSync(file, MAX_JOURNAL_BYTES);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.startAfresh();
-      throw new JournalFileError(`Cannot read ${file}: ${(error as Error).message}`);
+      throw unreadableJournal(error, file);
     }
     const hash = fingerprint(bytes);
     const text = await this.codec.decode(bytes, file);
