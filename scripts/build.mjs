@@ -32,6 +32,8 @@ const apart = {
   'export-libraries': { entry: 'src/ui/export/export-libraries.ts', file: 'export-libraries.cjs' },
   // The form of `mentee edit` and the yaml library it writes and reads it with.
   'edit-form': { entry: 'src/ui/edit-form.ts', file: 'edit-form.cjs' },
+  // The regex engine (RE2) that runs the user's identifier patterns: read only when they have some.
+  'identifier-regex': { entry: 'src/config/identifier-regex.ts', file: 'identifier-regex.cjs' },
 };
 for (const { entry, file } of Object.values(apart)) {
   await build({ ...common, entryPoints: [entry], outfile: `${root}dist/${file}` });
@@ -44,10 +46,13 @@ await build({
     {
       name: 'bundles-apart',
       setup(esbuild) {
-        esbuild.onResolve({ filter: /\/(inquirer-prompter|export-libraries|edit-form)\.js$/ }, (args) => {
-          const name = /([\w-]+)\.js$/.exec(args.path)[1];
-          return { path: `./${apart[name].file}`, external: true };
-        });
+        esbuild.onResolve(
+          { filter: /\/(inquirer-prompter|export-libraries|edit-form|identifier-regex)\.js$/ },
+          (args) => {
+            const name = /([\w-]+)\.js$/.exec(args.path)[1];
+            return { path: `./${apart[name].file}`, external: true };
+          },
+        );
       },
     },
   ],

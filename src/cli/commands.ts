@@ -421,10 +421,24 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'undo',
-    summary: 'revert the last change, saying what it was',
+    summary: 'take back the last change (again to step further back, through the last 50)',
     flags: [json],
-    examples: ['mentee undo'],
+    examples: ['mentee undo', 'mentee history'],
     load: lazy(() => import('../commands/undo.js'), 'undoCommand'),
+  },
+  {
+    name: 'redo',
+    summary: 'put back the change undone last',
+    flags: [json],
+    examples: ['mentee redo'],
+    load: lazy(() => import('../commands/undo.js'), 'redoCommand'),
+  },
+  {
+    name: 'history',
+    summary: 'list recent changes, newest first, that undo and redo step through',
+    flags: [json, { flags: '--limit <n>', help: 'how many to list (default 20)' }],
+    examples: ['mentee history --limit 5'],
+    load: lazy(() => import('../commands/history.js'), 'historyCommand'),
   },
   {
     name: 'encrypt',

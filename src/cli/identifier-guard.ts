@@ -6,15 +6,23 @@ import {
   type FoundIdentifier,
   type IdentifierPattern,
 } from '../core/identifiers.js';
+import { identifiersAdded, textSet, type IdentifiersAt } from '../core/journal-texts.js';
 import { UsageError } from '../errors.js';
+import type { Journal } from '../core/schema.js';
+import type { JournalStore } from '../store/journal-store.js';
 import type { Prompter } from '../ui/prompter.js';
 import type { Context } from '../commands/context.js';
 import { flagName } from '../commands/parse-options.js';
 
+const NOT_PATIENT_DATA = 'Mentoring notes are not a place for patient data';
+const HOW_TO_KEEP = 'take it out, or add --allow-identifiers if it is not one.';
+
 /**
- * The clinical privacy guard, applied to everything a command is given before it runs: text typed as
- * flags or arguments that looks like a patient identifier is refused (unless --allow-identifiers),
- * and in a wizard each answer that does is queried, offering to take it out.
+ * The clinical privacy guard, put on every command before it runs (unless --allow-identifiers). One
+ * gate that nothing gets past: the store a command is given checks each text a change brings to the
+ * journal, whatever brought it (flags, a wizard, `mentee edit`, a prep template, a draft). Before
+ * that, text typed as flags or arguments is refused naming the flag, and each wizard answer that looks
+ * like an identifier is queried as it is given, offering to take it out.
  */
 export async function guardIdentifiers(ctx: Context, command: Command, args: unknown[]): Promise<void> {
   const flags = command.opts();
@@ -39,29 +47,34 @@ export async function guardIdentifiers(ctx: Context, command: Command, args: unk
       const found = findIdentifiers(text, known);
       if (found.length)
         throw new UsageError(
-          `${where} looks like it contains ${describeFound(found)}. Mentoring notes are not a place for patient data: take it out, or add --allow-identifiers if it is not one.`,
+          `${where} looks like it contains ${describeFound(found)}. ${NOT_PATIENT_DATA}: ${HOW_TO_KEEP}`,
         );
     }
   }
+  // What the user said to keep at a question is not asked about again when it is saved.
+  const kept = new Set<string>();
   const prompter = ctx.prompter;
-  ctx.prompter = async () => guardedPrompter(await prompter(), await patterns());
+  ctx.prompter = async () => guardedPrompter(await prompter(), await patterns(), kept);
+  ctx.store = guardedStore(ctx.store, {
+    patterns,
+    kept,
+    ask: ctx.interactive ? prompter : undefined,
+  });
 }
 
 /** Asks about each answer that looks like a patient identifier: take it out (the default), or keep it. */
-export function guardedPrompter(prompt: Prompter, patterns: IdentifierPattern[]): Prompter {
+export function guardedPrompter(
+  prompt: Prompter,
+  patterns: IdentifierPattern[],
+  kept: Set<string> = new Set(),
+): Prompter {
   const checked = async (answer: string): Promise<string> => {
-    const found = findIdentifiers(answer, patterns);
+    const found = findIdentifiers(answer, patterns).filter(({ text }) => !kept.has(text));
     if (!found.length) return answer;
-    prompt.say(`That looks like ${describeFound(found)}. Mentoring notes are not a place for patient data.`);
-    const keep = await prompt.choose({
-      message: 'Keep it?',
-      choices: [
-        { label: 'Take it out', value: false },
-        { label: 'Keep it: it is not patient data', value: true },
-      ],
-      default: false,
-    });
-    return keep ? answer : withoutIdentifiers(answer, found);
+    prompt.say(`That looks like ${describeFound(found)}. ${NOT_PATIENT_DATA}.`);
+    if (!(await keepIt(prompt))) return withoutIdentifiers(answer, found);
+    for (const { text } of found) kept.add(text);
+    return answer;
   };
   return {
     ...prompt,
@@ -69,6 +82,106 @@ export function guardedPrompter(prompt: Prompter, patterns: IdentifierPattern[])
     longText: async (question) => checked(await prompt.longText(question)),
   };
 }
+
+async function keepIt(prompt: Prompter): Promise<boolean> {
+  return prompt.choose({
+    message: 'Keep it?',
+    choices: [
+      { label: 'Take it out', value: false },
+      { label: 'Keep it: it is not patient data', value: true },
+    ],
+    default: false,
+  });
+}
+
+interface Gate {
+  patterns: () => Promise<IdentifierPattern[]>;
+  /** Identifiers the user said to keep. */
+  kept: Set<string>;
+  /** Where to ask whether to keep what is found; refused without asking when there is none. */
+  ask: (() => Promise<Prompter>) | undefined;
+}
+
+/** Thrown inside a change, so that nothing is written, when it brings an identifier. */
+class IdentifiersFound extends Error {
+  constructor(readonly found: IdentifiersAt[]) {
+    super('identifiers found');
+  }
+}
+
+/**
+ * The store, whose every change is checked for new text that looks like a patient identifier before
+ * it is written: refused, or, on a terminal, asked about (taken out or kept) and then applied again to
+ * the journal as it is then. Only changes are read: a text already in the journal is not new.
+ */
+export function guardedStore(store: JournalStore, gate: Gate): JournalStore {
+  const update = async <T>(change: (journal: Journal) => T): Promise<T> => {
+    const known = await gate.patterns();
+    let takeOut = false;
+    for (;;) {
+      try {
+        return await store.update((journal) => {
+          const before = textSet(journal);
+          const result = change(journal);
+          const found = identifiersAdded(journal, before, known, gate.kept);
+          if (found.length && !takeOut) throw new IdentifiersFound(found);
+          for (const at of found) at.replace(withoutIdentifiers(at.text, at.found));
+          return result;
+        });
+      } catch (error) {
+        if (!(error instanceof IdentifiersFound)) throw error;
+        const [first] = error.found;
+        const what = describeFound(error.found.flatMap(({ found }) => found));
+        const where = placeOf(first!.record, first!.field);
+        if (!gate.ask)
+          throw new UsageError(`${where} looks like it contains ${what}. ${NOT_PATIENT_DATA}: ${HOW_TO_KEEP}`);
+        const prompt = await gate.ask();
+        prompt.say(`${where} looks like it contains ${what}. ${NOT_PATIENT_DATA}.`);
+        if (await keepIt(prompt))
+          for (const { found } of error.found) for (const { text } of found) gate.kept.add(text);
+        else takeOut = true;
+      }
+    }
+  };
+  return { ...store, update };
+}
+
+/** "The topic title of m2", "The contact address of lovelace", "Your name". */
+export function placeOf(record: string, field: string[]): string {
+  const words =
+    FIELD_WORDS[field.join('.')] ?? field.map((key) => key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)).join(' ');
+  return record === 'profile' ? `Your ${words}` : `The ${words} of ${record}`;
+}
+
+const FIELD_WORDS: Record<string, string> = {
+  'contact.channel': 'contact channel',
+  'contact.address': 'contact address',
+  rules: 'ground rule',
+  endNote: 'closing note',
+  'progress.note': 'progress note',
+  mentors: 'mentor',
+  'prep.intention': 'intention',
+  'prep.topics.title': 'topic title',
+  'prep.topics.detail': 'topic detail',
+  'prep.topics.goalId': 'topic goal',
+  'prep.topics.carriedFrom': 'topic origin',
+  'prep.topics.outcomeNote': 'topic outcome note',
+  'prep.goals': 'prep goal',
+  'prep.review.actionId': 'reviewed action',
+  'prep.review.note': 'review note',
+  'prep.reflections.prompt': 'reflection prompt',
+  'prep.reflections.answer': 'reflection',
+  'prep.template': 'prep template name',
+  'log.advice': 'advice',
+  'log.feedback': 'feedback',
+  'log.decisions': 'decision',
+  'log.challenged': 'challenge',
+  'log.privateReflection': 'private reflection',
+  cancelNote: 'cancellation note',
+  goalId: 'goal',
+  meetingId: 'meeting',
+  'notes.note': 'note',
+};
 
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];

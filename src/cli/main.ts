@@ -3,16 +3,15 @@ import { VERSION } from './version.js';
 
 /** The process's own run: its arguments, streams and terminal; the exit code is set, never exited with. */
 export async function main(argv: string[]): Promise<void> {
-  // A reader that stops early (`mentee actions --json | head -1`) is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
+  const io = processIo();
   // The one answer that needs no command parser: keeps `mentee --version` as quick as Node itself.
   if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
-    process.stdout.write(`${VERSION}\n`);
+    io.stdout.write(`${VERSION}\n`);
+    const lost = await io.stdout.flush!().catch((error: unknown) => error);
+    if (lost) process.exitCode = (await import('./run.js')).reportLostOutput(lost, io, false);
     return;
   }
   const { run } = await import('./run.js');
-  const code = await run(argv, processIo());
+  const code = await run(argv, io);
   if (code !== 0) process.exitCode = code;
 }

@@ -1,5 +1,8 @@
 import { CommanderError } from 'commander';
+import { statSync } from 'node:fs';
+import { fileProblemReason } from '../store/file-errors.js';
 import type { Io } from './io.js';
+import { oneLine } from '../ui/one-line.js';
 import { buildProgram, type ContextFactory } from './program.js';
 
 const processContext: ContextFactory = async (globals, io) => (await import('./context.js')).createContext(globals, io);
@@ -10,12 +13,56 @@ const processContext: ContextFactory = async (globals, io) => (await import('./c
  * (main.ts), and so do tests, in process.
  */
 export async function run(argv: string[], io: Io, createContext: ContextFactory = processContext): Promise<number> {
+  const journal = journalWatch(createContext);
+  let code: number;
   try {
-    await buildProgram(argv, io, createContext).parseAsync(argv);
-    return 0;
+    await buildProgram(argv, io, journal.createContext).parseAsync(argv);
+    code = 0;
   } catch (error) {
-    return report(error, io);
+    code = await report(error, io);
   }
+  // Results not written are a failure too, though the work is done: said once, and only if nothing else was.
+  const lost = await io.stdout.flush?.().then(
+    () => undefined,
+    (error: unknown) => error ?? new Error('output lost'),
+  );
+  return lost && code === 0 ? reportLostOutput(lost, io, journal.changed()) : code;
+}
+
+/** Output that could not be written, saying whether the journal was changed all the same (so no retry repeats it). */
+export function reportLostOutput(error: unknown, io: Io, journalChanged: boolean): number {
+  const reason = fileProblemReason(error);
+  io.stderr.write(
+    journalChanged
+      ? `mentee: your change WAS saved in the journal; only its output could not be written (${reason}).\n`
+      : `mentee: the output could not be written: ${reason}.\n`,
+  );
+  return 1;
+}
+
+/**
+ * Whether this run replaced the journal file (every save renames a new file into place): one stat when
+ * the context is made, and another only if the output is lost.
+ */
+function journalWatch(createContext: ContextFactory) {
+  let path: string | undefined;
+  let before: string | undefined;
+  const identity = (file: string) => {
+    try {
+      const found = statSync(file, { throwIfNoEntry: false });
+      return found ? `${found.ino}:${found.mtimeMs}:${found.size}` : 'none';
+    } catch (error) {
+      return String((error as NodeJS.ErrnoException).code);
+    }
+  };
+  return {
+    createContext: (async (globals, io) => {
+      const ctx = await createContext(globals, io);
+      if (path === undefined && ctx.store?.path) before = identity((path = ctx.store.path));
+      return ctx;
+    }) satisfies ContextFactory,
+    changed: () => path !== undefined && identity(path) !== before,
+  };
 }
 
 async function report(error: unknown, io: Io): Promise<number> {
@@ -44,5 +91,5 @@ async function report(error: unknown, io: Io): Promise<number> {
 
 /** Errors are one line, whatever a user's text inside them contained. */
 function oneLineMessage(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+  return oneLine(message);
 }

@@ -2,7 +2,6 @@ import * as z from 'zod';
 import type { Context } from './context.js';
 import { parseOptions } from './parse-options.js';
 import { applyEdit, editForm, type EditForm } from '../core/edit.js';
-import { findIdentifiers } from '../core/identifiers.js';
 import { DomainError } from '../core/problems.js';
 import { mentorName } from '../core/refs.js';
 import { UsageError, UserError } from '../errors.js';
@@ -13,11 +12,11 @@ import { keptEdits, pickUp } from './edit-kept.js';
 import { fromText, isList, momentsOf, toEntry } from './edit-values.js';
 import { EditStopped, withEditSession } from './edit-session.js';
 
-export const editFlags = z.object({ includePrivate: flag, allowIdentifiers: flag });
+export const editFlags = z.object({ includePrivate: flag });
 
 /** `mentee edit <id>`: the record in the user's editor; what they change is applied when they save. */
 export async function editCommand(ctx: Context, ref: string, raw: Record<string, unknown>): Promise<void> {
-  const { includePrivate, allowIdentifiers } = parseOptions(editFlags, raw);
+  const { includePrivate } = parseOptions(editFlags, raw);
   const journal = await ctx.store.read();
   const form = editForm(journal, ref, includePrivate);
   const label = form.target.kind === 'mentor' ? form.target.id : form.target.record.id;
@@ -34,7 +33,7 @@ export async function editCommand(ctx: Context, ref: string, raw: Record<string,
   let keeping = Boolean(picked);
 
   const read = async (text: string) => {
-    if (!text.replace(/^\s*#.*$/gm, '').trim()) return undefined;
+    if (!text.replace(/^[^\S\r\n]*#.*$/gm, '').trim()) return undefined;
     const before = parseForm(renderForm([], entriesOf(form, base)), listKeys);
     const after = parseForm(text, listKeys);
     const changes: Record<string, unknown> = {};
@@ -43,7 +42,6 @@ export async function editCommand(ctx: Context, ref: string, raw: Record<string,
       const field = form.fields.find((each) => each.key === key);
       // A field the form does not offer goes to the core, which refuses it by name.
       changes[key] = field ? readField(key, () => fromText(field.type, value, ctx.now, moments)) : value;
-      if (!allowIdentifiers) await guard(key, value);
     }
     return { changes, after };
   };
@@ -80,15 +78,9 @@ export async function editCommand(ctx: Context, ref: string, raw: Record<string,
           keeping = true;
           const words = (await import('./problem-words.js')).wordProblem(problem, 'edit');
           if (!ctx.interactive) throw new UserError(words.message, { hint: `Your edit is kept in ${where}` });
-          const prompt = await ctx.prompter();
-          prompt.say(words.message);
-          const again = await prompt.choose({
-            message: 'Your edit was not saved.',
-            choices: [
-              { label: 'Edit it again, with the other change shown', value: true },
-              { label: `Leave it for later (kept in ${where})`, value: false },
-            ],
-            default: true,
+          const again = await askToEditAgain(ctx, words.message, {
+            again: 'Edit it again, with the other change shown',
+            leave: `Leave it for later (kept in ${where})`,
           });
           if (!again) return ctx.warn(`Nothing changed in ${label}; mentee edit ${label} opens your edit again.`);
           base = valuesOf(now);
@@ -98,15 +90,9 @@ export async function editCommand(ctx: Context, ref: string, raw: Record<string,
         const refusal = await asUserError(error);
         if (!ctx.interactive || !refusal)
           throw error instanceof FormSyntaxError || error instanceof DomainError ? (refusal ?? error) : error;
-        const prompt = await ctx.prompter();
-        prompt.say(refusal.message);
-        const again = await prompt.choose({
-          message: 'Your edit was not saved.',
-          choices: [
-            { label: 'Edit it again', value: true },
-            { label: 'Abandon it (nothing is changed)', value: false },
-          ],
-          default: true,
+        const again = await askToEditAgain(ctx, refusal.message, {
+          again: 'Edit it again',
+          leave: 'Abandon it (nothing is changed)',
         });
         if (!again) return ctx.warn(`Nothing changed in ${label}.`);
         await session.write(`# Not saved: ${refusal.message}\n${text.replace(/^# Not saved: .*\n/, '')}`);
@@ -167,17 +153,6 @@ function readField<T>(key: string, read: () => T): T {
   }
 }
 
-/** What was typed goes through the same guard as flags (see cli/identifier-guard.ts). */
-async function guard(key: string, value: FormText): Promise<void> {
-  const texts = JSON.stringify(value ?? '');
-  const { loadIdentifierPatterns } = await import('../config/identifier-patterns.js');
-  const found = findIdentifiers(texts, (await loadIdentifierPatterns()).patterns);
-  if (!found.length) return;
-  throw new UsageError(
-    `${key} looks like it contains ${found[0]!.kind} (${found[0]!.text}). Mentoring notes are not a place for patient data: take it out, or add --allow-identifiers if it is not one.`,
-  );
-}
-
 /** The one-line form of a refusal, to show before offering to edit again. */
 async function asUserError(error: unknown): Promise<UserError | undefined> {
   if (error instanceof UserError) return error;
@@ -202,4 +177,18 @@ function header({ target, fixed }: EditForm, mentor: string, includePrivate: boo
       ? ['Private reflections are not shown and stay as they are; add --include-private to edit them.']
       : []),
   ];
+}
+
+/** Says why the edit was not saved, and asks whether to edit it again (true) or leave it as `leave` says. */
+async function askToEditAgain(ctx: Context, why: string, labels: { again: string; leave: string }): Promise<boolean> {
+  const prompt = await ctx.prompter();
+  prompt.say(why);
+  return prompt.choose({
+    message: 'Your edit was not saved.',
+    choices: [
+      { label: labels.again, value: true },
+      { label: labels.leave, value: false },
+    ],
+    default: true,
+  });
 }

@@ -1,5 +1,6 @@
 import { passphraseFor, type Context } from './context.js';
 import { UsageError, UserError } from '../errors.js';
+import type { SwitchResult } from '../store/journal-store.js';
 import { count } from '../ui/words.js';
 
 const MIN_LENGTH = 8;
@@ -11,21 +12,47 @@ const ENV_WARNING =
 
 export async function encryptCommand(ctx: Context, _raw: Record<string, unknown>): Promise<void> {
   const path = await existingJournal(ctx);
-  if (await ctx.store.isEncrypted()) {
-    throw new UserError(`${path} is already encrypted.`, {
-      hint: 'To change its passphrase: mentee decrypt, then mentee encrypt.',
-    });
-  }
+  if (await ctx.store.isEncrypted()) return finishEncrypting(ctx, path);
   // A damaged journal is refused, an old one upgraded (and that said), before a passphrase is asked for.
   await ctx.store.upgrade();
   const passphrase = await newPassphrase(ctx);
   const result = await ctx.store.encrypt(passphrase);
   const already = result.already ? ` (${backups(result.already)} already encrypted)` : '';
+  const drafts = result.drafts ? ` and ${count(result.drafts, 'draft')}` : '';
   ctx.print(
-    `Encrypted ${result.journal} and ${backups(result.backups)}${already}. Every mentee command works as before; ` +
+    `Encrypted ${result.journal} and ${backups(result.backups)}${already}${drafts}${leftovers(result)}; ` +
+      `no plaintext copy is left in ${result.checked}. Every mentee command works as before; ` +
       'each asks for the passphrase (or reads MENTEE_PASSPHRASE).',
   );
   warnUnreadable(ctx, result.unreadable);
+}
+
+/**
+ * An encrypted journal with plain files beside it (a decrypt or a save killed half-way): those are
+ * encrypted with the journal's own key, or removed. With none, encrypting again is refused.
+ */
+async function finishEncrypting(ctx: Context, path: string): Promise<void> {
+  if (!(await ctx.store.plainLeftovers()).length) {
+    throw new UserError(`${path} is already encrypted.`, {
+      hint: 'To change its passphrase: mentee decrypt, then mentee encrypt.',
+    });
+  }
+  const result = await ctx.store.encrypt(await passphraseFor(ctx)(path));
+  const plain = [
+    ...(result.backups ? [backups(result.backups)] : []),
+    ...(result.drafts ? [count(result.drafts, 'draft')] : []),
+  ];
+  const encrypted = plain.length ? `; encrypted ${plain.join(' and ')} left in plain text` : '';
+  ctx.print(
+    `${result.journal} was already encrypted${encrypted}${leftovers(result)}; ` +
+      `no plaintext copy is left in ${result.checked}.`,
+  );
+  warnUnreadable(ctx, result.unreadable);
+}
+
+/** "; removed 2 plaintext leftovers of interrupted commands", when there were any. */
+function leftovers(result: SwitchResult): string {
+  return result.removed ? `; removed ${count(result.removed, 'plaintext leftover')} of interrupted commands` : '';
 }
 
 /** Files in the backup folder that could not be read are left as they were, and named. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { oneLine } from '../ui/one-line.js';
 
 /**
  * Turns a command's parsed flags into its domain input with the command's zod schema; the first
@@ -13,7 +14,7 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: Record<string,
   const flag = key ? flagName(key) : 'options';
   const label = POSITIONAL.has(key) ? key : flag;
   // One line, whatever the typed text inside the message held.
-  const message = issue.message.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\.$/, '');
+  const message = oneLine(issue.message).replace(/\.$/, '');
   const hint = (issue as { params?: { hint?: string } }).params?.hint;
   throw new UsageError(`${label}: ${message.charAt(0).toLowerCase()}${message.slice(1)}.`, hint);
 }

@@ -158,6 +158,20 @@ export function wordProblem(problem: Problem, command = 'COMMAND'): UserError {
         `${problem.id} still has open actions: ${open}. Drop them too with: mentee goal ${verb} ${problem.id} --drop-actions, or keep them open with: mentee goal ${verb} ${problem.id} --keep-actions`,
       );
     }
+    case 'nothing-to-step':
+      return problem.direction === 'undo'
+        ? new UserError(`Nothing to undo: no earlier change is kept (mentee keeps the last ${problem.kept}).`, {
+            hint: 'Older versions of the journal are kept as backups: mentee doctor lists them.',
+          })
+        : new UserError('Nothing to redo: no undone change is waiting (a new change after an undo clears them).');
+    case 'changed-since': {
+      const record = problem.kind === 'profile' ? 'the profile' : `${problem.kind} ${problem.id}`;
+      const title = problem.title ? ` "${problem.title}"` : '';
+      return new UserError(
+        `Cannot ${problem.direction}: ${record}${title} has been changed outside mentee since, and ${problem.direction === 'undo' ? 'undoing' : 'redoing'} that change would lose it.`,
+        { hint: 'Nothing was changed. Change it back by hand, or see the backups with: mentee doctor' },
+      );
+    }
   }
 }
 

@@ -1,16 +1,21 @@
 import * as z from 'zod';
 import type { Context } from './context.js';
 import { parseOptions } from './parse-options.js';
-import { diffJournals } from '../core/journal-diff.js';
-import { renderUndone, undoJson } from '../ui/render/doctor.js';
+import { flag } from '../input/flags.js';
+import { renderStep, stepJson } from '../ui/render/history.js';
 
-const UndoInput = z.object({ json: z.boolean().optional() });
+const StepInput = z.object({ json: flag });
 
-/** Reverts the last change by restoring the version before it, and says what that change was. */
+/** Takes back the newest change, record by record, and says what it was and how far undo can still go. */
 export async function undoCommand(ctx: Context, raw: { json?: boolean }): Promise<void> {
-  const input = parseOptions(UndoInput, raw);
-  const undone = await ctx.store.undo();
-  // The change being undone went from the restored version to the one just replaced.
-  const changes = diffJournals(undone.restored, undone.undone);
-  ctx.print(input.json ? JSON.stringify(undoJson(undone, changes), null, 2) : renderUndone(undone, changes));
+  const { json } = parseOptions(StepInput, raw);
+  const step = await ctx.store.undo();
+  ctx.print(json ? JSON.stringify(stepJson(step, ctx.now), null, 2) : renderStep(step, ctx.now));
+}
+
+/** Puts back the change undone last. */
+export async function redoCommand(ctx: Context, raw: { json?: boolean }): Promise<void> {
+  const { json } = parseOptions(StepInput, raw);
+  const step = await ctx.store.redo();
+  ctx.print(json ? JSON.stringify(stepJson(step, ctx.now), null, 2) : renderStep(step, ctx.now));
 }

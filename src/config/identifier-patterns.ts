@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { describeFileProblem } from '../store/file-errors.js';
+import { readRegularFile } from '../store/regular-file.js';
 import { join } from 'node:path';
 import type { IdentifierPattern } from '../core/identifiers.js';
 import { userConfigDir } from '../store/paths.js';
@@ -17,9 +18,12 @@ export async function loadIdentifierPatterns(
 ): Promise<{ patterns: IdentifierPattern[]; problems: string[] }> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return { patterns: [], problems: [] };
+    text = (await readRegularFile(file)).toString('utf8');
+  } catch (error) {
+    // None is none; a file that is there but cannot be read is said, as a broken one is.
+    const problem = describeFileProblem(error, file);
+    if (!problem || problem.code === 'ENOENT') return { patterns: [], problems: [] };
+    return { patterns: [], problems: [`cannot read ${file}: ${problem.reason}; its patterns are not used`] };
   }
   // The schema is loaded only when there is a file to check: most people have none.
   const { PatternsFile } = await import('./identifier-patterns-schema.js');
@@ -34,12 +38,13 @@ export async function loadIdentifierPatterns(
   }
   const patterns: IdentifierPattern[] = [];
   const problems: string[] = [];
+  if (!parsed.patterns.length) return { patterns, problems };
+  // The regex engine is a bundle of its own, read only by those who have patterns.
+  const { compileLinear } = await import('./identifier-regex.js');
   for (const { name, pattern } of parsed.patterns) {
-    try {
-      patterns.push({ name, pattern: new RegExp(pattern, 'u') });
-    } catch (error) {
-      problems.push(`${file}: the pattern for ${name} is not a valid regular expression (${(error as Error).message})`);
-    }
+    const compiled = compileLinear(pattern);
+    if (typeof compiled === 'function') patterns.push({ name, matches: compiled });
+    else problems.push(`${file}: the pattern for ${name} ${compiled.refused}; it is not used`);
   }
   return { patterns, problems };
 }

@@ -1,4 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { describeFileProblem } from '../store/file-errors.js';
+import { readRegularFile } from '../store/regular-file.js';
 import { join } from 'node:path';
 import { PrepTemplateSchema, type PrepTemplate } from '../core/template.js';
 import { UserError } from '../errors.js';
@@ -56,11 +58,11 @@ async function readFolder(folder: string, source: LoadedTemplate['source']) {
   for (const name of names) {
     const file = join(folder, name);
     try {
-      const checked = PrepTemplateSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+      const checked = PrepTemplateSchema.safeParse(JSON.parse((await readRegularFile(file)).toString('utf8')));
       if (checked.success) templates.push({ template: checked.data, source, file });
       else problems.push({ file, problem: describeIssue(checked.error.issues[0]!) });
     } catch (error) {
-      problems.push({ file, problem: (error as Error).message });
+      problems.push({ file, problem: describeFileProblem(error, file)?.reason ?? (error as Error).message });
     }
   }
   return { templates, problems };

@@ -1,6 +1,9 @@
-import type { Journal } from './schema.js';
+import type { ChangedRecord, Journal } from './schema.js';
 
-export type RecordKind = 'profile' | 'mentor' | 'goal' | 'meeting' | 'action';
+export type RecordKind = ChangedRecord['kind'];
+
+/** The records of a journal: what a diff compares, and all a copy taken before a change needs. */
+export type JournalRecords = Pick<Journal, 'profile' | 'mentors' | 'goals' | 'meetings' | 'actions'>;
 
 export interface FieldChange {
   field: string;
@@ -8,7 +11,7 @@ export interface FieldChange {
   after: unknown;
 }
 
-/** One record that differs between two versions of the journal. */
+/** One record that differs between two versions of the journal, as it is said to a person. */
 export interface RecordChange {
   kind: RecordKind;
   /** The record's id (a mentor's handle); empty for the profile. */
@@ -27,67 +30,63 @@ export interface RecordChange {
 const BOOKKEEPING = new Set(['updatedAt', 'completedAt', 'dueRemoved']);
 
 /** What changed going from `before` to `after`, record by record: mentors, goals, meetings, actions. */
-export function diffJournals(before: Journal, after: Journal): RecordChange[] {
-  const changes: RecordChange[] = [];
-  const profile = changedFields(before.profile, after.profile);
-  if (profile.length) changes.push({ kind: 'profile', id: '', title: undefined, change: 'changed', fields: profile });
+export function diffJournals(before: JournalRecords, after: JournalRecords): RecordChange[] {
+  return describeRecords(changedRecords(before, after));
+}
+
+/**
+ * Every record that differs in any way between two versions, with both versions of it: what the
+ * history keeps of a change. Removed records come before added ones, each kind in the journal's order.
+ */
+export function changedRecords(before: JournalRecords, after: JournalRecords): ChangedRecord[] {
+  const changes: ChangedRecord[] = [];
+  if (!same(before.profile, after.profile))
+    changes.push({ kind: 'profile', id: '', before: before.profile, after: after.profile });
   changes.push(
-    ...diffRecords(
-      'mentor',
-      before.mentors,
-      after.mentors,
-      (mentor) => mentor.handle,
-      (mentor) => mentor.name,
-    ),
-    ...diffRecords(
-      'goal',
-      before.goals,
-      after.goals,
-      (goal) => goal.id,
-      (goal) => goal.title,
-    ),
-    ...diffRecords(
-      'meeting',
-      before.meetings,
-      after.meetings,
-      (meeting) => meeting.id,
-      () => undefined,
-    ),
-    ...diffRecords(
-      'action',
-      before.actions,
-      after.actions,
-      (action) => action.id,
-      (action) => action.title,
-    ),
+    ...pairRecords('mentor', before.mentors, after.mentors, (mentor) => mentor.handle),
+    ...pairRecords('goal', before.goals, after.goals, (goal) => goal.id),
+    ...pairRecords('meeting', before.meetings, after.meetings, (meeting) => meeting.id),
+    ...pairRecords('action', before.actions, after.actions, (action) => action.id),
   );
   return changes;
 }
 
-function diffRecords<R extends object>(
-  kind: RecordKind,
+/** How each changed record changed, for words: added, removed, or the fields a person changed. */
+export function describeRecords(records: readonly ChangedRecord[]): RecordChange[] {
+  return records.flatMap((record): RecordChange[] => {
+    const { kind, id, before, after } = record;
+    if (!after) return [{ kind, id, title: titleOf(record, before), change: 'removed', fields: [] }];
+    if (!before) return [{ kind, id, title: titleOf(record, after), change: 'added', fields: [] }];
+    const fields = changedFields(before, after);
+    return fields.length ? [{ kind, id, title: titleOf(record, after), change: 'changed', fields }] : [];
+  });
+}
+
+function titleOf(record: ChangedRecord, version: object | null): string | undefined {
+  if (record.kind === 'mentor') return (version as { name: string }).name;
+  if (record.kind === 'goal' || record.kind === 'action') return (version as { title: string }).title;
+  return undefined;
+}
+
+function pairRecords<R extends object>(
+  kind: Exclude<RecordKind, 'profile'>,
   before: R[],
   after: R[],
   keyOf: (record: R) => string,
-  titleOf: (record: R) => string | undefined,
-): RecordChange[] {
+): ChangedRecord[] {
   const later = new Map(after.map((record) => [keyOf(record), record]));
-  const earlier = new Map(before.map((record) => [keyOf(record), record]));
-  const changes: RecordChange[] = [];
-  for (const record of before) {
+  const earlier = new Set(before.map(keyOf));
+  const changes: ChangedRecord[] = [];
+  before.forEach((record, index) => {
     const id = keyOf(record);
     const next = later.get(id);
-    if (!next) {
-      changes.push({ kind, id, title: titleOf(record), change: 'removed', fields: [] });
-      continue;
-    }
-    const fields = changedFields(record, next);
-    if (fields.length) changes.push({ kind, id, title: titleOf(next), change: 'changed', fields });
-  }
-  for (const record of after) {
+    if (!next) changes.push({ kind, id, index, before: record, after: null } as ChangedRecord);
+    else if (!same(record, next)) changes.push({ kind, id, before: record, after: next } as ChangedRecord);
+  });
+  after.forEach((record, index) => {
     const id = keyOf(record);
-    if (!earlier.has(id)) changes.push({ kind, id, title: titleOf(record), change: 'added', fields: [] });
-  }
+    if (!earlier.has(id)) changes.push({ kind, id, index, before: null, after: record } as ChangedRecord);
+  });
   return changes;
 }
 
@@ -100,18 +99,27 @@ function changedFields(before: object, after: object): FieldChange[] {
     .map((field) => ({ field, before: a[field], after: b[field] }));
 }
 
-/** Deep equality of JSON values, whatever the order of keys (a hand edit may reorder them). */
+/**
+ * Deep equality of JSON values, whatever the order of keys (a hand edit may reorder them). Plain
+ * loops: every save compares every record with its copy from before the change.
+ */
 export function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {
-    const other = b as unknown[];
-    return a.length === other.length && a.every((item, index) => same(item, other[index]));
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) if (!same(a[index], b[index])) return false;
+    return true;
   }
+  if (Array.isArray(b)) return false;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  const keys = Object.keys(x).filter((key) => x[key] !== undefined);
-  const otherKeys = Object.keys(y).filter((key) => y[key] !== undefined);
-  return keys.length === otherKeys.length && keys.every((key) => same(x[key], y[key]));
+  let keys = 0;
+  for (const key in x) {
+    if (x[key] === undefined) continue;
+    keys++;
+    if (!same(x[key], y[key])) return false;
+  }
+  for (const key in y) if (y[key] !== undefined) keys--;
+  return keys === 0;
 }

@@ -5,7 +5,7 @@
 import type { Journal } from './schema.js';
 
 /** Bump when the journal's shape changes, and add a step to `store/migrations.ts`. */
-export const JOURNAL_VERSION = 1;
+export const JOURNAL_VERSION = 2;
 
 export const SUPPORT_KINDS = ['career', 'opportunities', 'pitfalls', 'emotional', 'balance', 'other'] as const;
 export const GOAL_CATEGORIES = [
@@ -51,5 +51,6 @@ export function emptyJournal(now: Date): Journal {
     actions: [],
     createdAt: at,
     updatedAt: at,
+    history: { undo: [], redo: [] },
   };
 }

@@ -70,7 +70,19 @@ export type Problem =
   | { code: 'review-of-closed-action'; id: string; status: string; state: string }
   /** Fields another command changed, differently, while the record was open in the editor. */
   | { code: 'edit-conflict'; fields: string[]; record: string }
-  | { code: 'goal-has-open-actions'; id: string; to: 'dropped' | 'paused'; actions: { id: string; title: string }[] };
+  | { code: 'goal-has-open-actions'; id: string; to: 'dropped' | 'paused'; actions: { id: string; title: string }[] }
+  | HistoryProblem;
+
+/** Undo or redo with no step kept that way, or whose step would overwrite a record changed since. */
+export type HistoryProblem =
+  | { code: 'nothing-to-step'; direction: 'undo' | 'redo'; kept: number }
+  | {
+      code: 'changed-since';
+      direction: 'undo' | 'redo';
+      kind: 'profile' | 'mentor' | 'goal' | 'meeting' | 'action';
+      id: string;
+      title: string | undefined;
+    };
 
 export type ProblemCode = Problem['code'];
 

@@ -126,6 +126,32 @@ export const ActionSchema = z.strictObject({
   ...timestamps,
 });
 
+/** One record as a change left it: `before` null when the change added it, `after` null when it removed it. */
+function changedRecord<K extends string, R extends z.ZodType>(kind: K, record: R, id: z.ZodType<string>) {
+  return z.strictObject({
+    kind: z.literal(kind),
+    id,
+    /** Where it stood in its list, in the version that has it, so undo and redo put it back there. */
+    index: z.number().int().min(0).optional(),
+    before: record.nullable(),
+    after: record.nullable(),
+  });
+}
+
+export const ChangedRecordSchema = z.discriminatedUnion('kind', [
+  changedRecord('profile', ProfileSchema, z.literal('')),
+  changedRecord('mentor', MentorSchema, z.string()),
+  changedRecord('goal', GoalSchema, z.string()),
+  changedRecord('meeting', MeetingSchema, z.string()),
+  changedRecord('action', ActionSchema, z.string()),
+]);
+
+/** One change a command made, record by record: what undo puts back and redo puts forward again. */
+export const ChangeSchema = z.strictObject({ at: isoDateTime, records: z.array(ChangedRecordSchema).min(1) });
+
+/** Changes that can be undone (oldest first) and changes undone that can be redone (the next one last). */
+export const HistorySchema = z.strictObject({ undo: z.array(ChangeSchema), redo: z.array(ChangeSchema) });
+
 const JournalShape = z.strictObject({
   version: z.literal(JOURNAL_VERSION),
   /** Next number for each id prefix; only ever grows, so ids are never reused. */
@@ -136,6 +162,7 @@ const JournalShape = z.strictObject({
   meetings: z.array(MeetingSchema),
   actions: z.array(ActionSchema),
   ...timestamps,
+  history: HistorySchema,
 });
 
 export const JournalSchema = JournalShape.superRefine(checkReferences);
@@ -200,6 +227,9 @@ export type Prep = z.infer<typeof PrepSchema>;
 export type Log = z.infer<typeof LogSchema>;
 export type Action = z.infer<typeof ActionSchema>;
 export type Review = z.infer<typeof ReviewSchema>;
+export type ChangedRecord = z.infer<typeof ChangedRecordSchema>;
+export type Change = z.infer<typeof ChangeSchema>;
+export type History = z.infer<typeof HistorySchema>;
 export type SupportKind = (typeof SUPPORT_KINDS)[number];
 export type GoalCategory = (typeof GOAL_CATEGORIES)[number];
 export type MeetingMode = (typeof MEETING_MODES)[number];

@@ -22,6 +22,8 @@ export type DateReading =
  * a form that does not name a day ("march", "next week", "5pm") says so.
  */
 export function readDateText(input: string, now: Date): DateReading {
+  // Checked before any regex or chrono sees it: the work then stays small whatever is typed.
+  if (input.trim().length > MAX_DATE_TEXT) return UNREADABLE;
   const textIn = normalise(input);
   if (!textIn) return UNREADABLE;
   // Anything that starts like an ISO date is read strictly: chrono would "fix" 2026-13-01 into January.
@@ -56,6 +58,9 @@ export function parseDateInput(input: string, now: Date): Date | undefined {
 }
 
 const UNREADABLE = { kind: 'unreadable' } as const;
+
+/** No date a person writes is longer ("the last friday of next month at 5:30pm" is 40). */
+export const MAX_DATE_TEXT = 100;
 
 /** "next week", "this month", "next year": a stretch of time, not a day (unless a weekday or its end is named). */
 const VAGUE_PERIOD =

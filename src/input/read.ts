@@ -8,7 +8,7 @@ import { toDay } from '../core/dates.js';
 import type { Contact, PlannedAction, TopicInput } from '../core/inputs.js';
 import { isValidMinutes, MAX_MINUTES, REVIEW_STATES } from '../core/model.js';
 import type { Review } from '../core/schema.js';
-import { parseDateInput, readDateText, type DateReading } from './date-text.js';
+import { MAX_DATE_TEXT, parseDateInput, readDateText, type DateReading } from './date-text.js';
 import { InputError } from './input-error.js';
 import { formatDay } from '../ui/words.js';
 
@@ -98,13 +98,17 @@ export function readCadence(text: string): number {
  * title. Write "\:" for a colon that belongs to the title ("Handover at 17\:30").
  */
 export function readTopicSpec(spec: string): TopicInput {
-  const found = /^(.*)(?<!\\):\s*(\d+)\s*(?:m|min|mins|minutes)?\s*$/i.exec(spec);
+  // Only the last colon can start the minutes (they hold no colon); one look at what follows it keeps
+  // this linear, where one regex over the whole text backtracked for minutes on long ones.
+  const at = spec.lastIndexOf(':');
+  const minutesText =
+    at !== -1 && spec[at - 1] !== '\\' ? /^(\d+)\s*(?:m|min|mins|minutes)?$/i.exec(spec.slice(at + 1).trim()) : null;
   // "Handover at 17:30" is a time in the title, not 30 minutes.
-  const match = found && !/\d$/.test(found[1]!) ? found : null;
-  const title = (match ? match[1]! : spec).replace(/\\:/g, ':').trim();
+  const match = minutesText && !/\d$/.test(spec.slice(0, at)) ? minutesText : null;
+  const title = (match ? spec.slice(0, at) : spec).replace(/\\:/g, ':').trim();
   if (!title) throw new InputError(`"${spec}" has no title`);
   if (!match) return { title };
-  const minutes = Number(match[2]);
+  const minutes = Number(match[1]);
   if (!isValidMinutes(minutes)) throw new InputError(`"${spec}" must give 1 to ${MAX_MINUTES} minutes`);
   return { title, minutes };
 }
@@ -118,8 +122,14 @@ export function readTopicSpec(spec: string): TopicInput {
 export function readActionSpec(spec: string, now: Date, owner: PlannedAction['owner']): PlannedAction {
   const colons = [...spec.matchAll(/(?<!\\):/g)].map((match) => match.index);
   const unescape = (value: string) => value.replace(/\\:/g, ':').trim();
+  const end = spec.trimEnd().length;
   for (const at of colons) {
-    const due = parseDateInput(spec.slice(at + 1).trim(), now);
+    // A due date is short: only the last few colons can start one, so a long title full of colons
+    // is read in linear time (each tail is measured without copying it).
+    let start = at + 1;
+    while (start < end && /\s/.test(spec[start]!)) start++;
+    if (end - start > MAX_DATE_TEXT) continue;
+    const due = parseDateInput(spec.slice(start, end), now);
     if (due) {
       const title = unescape(spec.slice(0, at));
       if (!title) throw new InputError(`"${spec}" has no title`);
@@ -166,7 +176,8 @@ const MAX_TOPIC_NUMBER = 200;
 export function readTopicNumbers(values: string[]): number[] {
   const numbers: number[] = [];
   for (const part of values.flatMap((value) => value.split(','))) {
-    const range = /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(part);
+    // Trimmed first: "\s*" on both sides of an optional part backtracks for minutes on long spaces.
+    const range = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part.trim());
     if (!range) throw new InputError(`"${part.trim()}" is not a topic number; use 1, 2 or 1-3`);
     const from = Number(range[1]);
     const to = Number(range[2] ?? range[1]);

@@ -28,22 +28,19 @@ export async function writeFileAtomic(
   const temporary = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await createPrivateFile(temporary, await ownerHere(folder, existing));
   try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } catch (error) {
-    // A full disk must not leave a cut-short temporary file behind.
-    await handle.close();
-    await rm(temporary, { force: true });
-    throw error;
-  }
-  await handle.close();
-  try {
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await beforeReplace?.();
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
+  // Past the rename the file is replaced: nothing after it may fail the write.
   await syncFolder(folder);
 }
 
@@ -55,7 +52,8 @@ async function ownerHere(folder: string, existing: Stats | undefined): Promise<O
 
 /** Makes a rename durable: without it a power cut can forget the new directory entry. */
 export async function syncFolder(folder: string): Promise<void> {
-  const handle = await open(folder, 'r');
+  const handle = await open(folder, 'r').catch(() => undefined);
+  if (!handle) return; // a folder that cannot be opened (no read permission) cannot be synced, only trusted
   try {
     await handle.sync();
   } catch {

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { MAX_JOURNAL_BYTES, readRegularFile } from './regular-file.js';
 import type { Journal } from '../core/schema.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { backUpCurrent, listBackups, parseBackupName } from './backups.js';
+import { isEncrypted } from './crypto.js';
 import { asFileProblem } from './file-errors.js';
 import type { JournalCodec } from './journal-codec.js';
 import type { JournalPaths } from './paths.js';
@@ -22,7 +23,7 @@ export interface BackupEntry {
   file: string;
   /** When it was taken (from its name); undefined for a file mentee did not name. */
   date: Date | undefined;
-  /** Why it was taken: saved, before-change, before-restore, before-undo, before-upgrade-from-vN. */
+  /** Why it was taken: saved, before-change, before-restore, before-upgrade-from-vN. */
   label: string;
   ok: boolean;
   /** What is wrong, naming the file and where, when it is not a journal mentee can use. */
@@ -62,7 +63,7 @@ export async function inspectFile(file: string, codec: JournalCodec): Promise<In
   const none = { missing: false, bytes: undefined, text: undefined, journal: undefined, migratedFrom: undefined };
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readRegularFile(file, MAX_JOURNAL_BYTES);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     return { ...none, missing, problem: (asFileProblem(error, 'read', file) as Error).message };
@@ -135,37 +136,6 @@ export async function newestGoodBackup(paths: JournalPaths, codec: JournalCodec)
 }
 
 /**
- * The version `mentee undo` goes back to: walking back through time, the first valid backup whose
- * content differs from the journal's. A copy taken by undo is not a step of that walk: it sends the
- * walk to the backup that undo restored, so versions already undone are skipped and a second undo
- * steps back further instead of flipping between two versions.
- */
-export async function findUndoTarget(
-  paths: JournalPaths,
-  journalText: string,
-  codec: JournalCodec,
-): Promise<{ entry: BackupEntry; inspected: Inspected } | undefined> {
-  const files = await listBackups(paths);
-  const names = files.map((file) => parseBackupName(file));
-  let at = 0;
-  while (at < files.length) {
-    const name = names[at];
-    if (!name) break; // files mentee did not name come last, and are not versions of the journal
-    if (name.undoTo !== undefined) {
-      const restored = names.findIndex((other) => other !== undefined && other.key <= name.undoTo!);
-      at = restored === -1 ? files.length : Math.max(restored, at + 1);
-      continue;
-    }
-    const inspected = await inspectFile(files[at]!, codec);
-    if (inspected.text !== journalText && !inspected.problem) {
-      return { entry: toEntry(files[at]!, at + 1, inspected), inspected };
-    }
-    at++;
-  }
-  return undefined;
-}
-
-/**
  * Writes a backup's bytes back as the journal (the caller holds the lock), keeping the journal as it
  * is as a backup labelled `label` first. Returns that copy, or undefined when there was no journal.
  */
@@ -178,6 +148,14 @@ export async function putBack(
 ): Promise<string | undefined> {
   // A journal that is there but cannot be read cannot be kept aside, so it is not replaced either.
   if (!current.missing && !current.bytes) throw new UserError(current.problem!);
+  // Never a plain version over an encrypted journal, nor the other way round (restore converts first).
+  if (current.bytes && isEncrypted(current.bytes) !== isEncrypted(backup.bytes)) {
+    const form = isEncrypted(current.bytes) ? 'encrypted' : 'plain';
+    throw new UserError(
+      `${isEncrypted(backup.bytes) ? 'An encrypted' : 'A plain'} version would replace the ${form} journal ${paths.journal}; nothing was changed.`,
+      { hint: `Restore it with mentee doctor --restore, which keeps the journal ${form}.` },
+    );
+  }
   const savedAside = current.bytes ? await backUpCurrent(paths, label) : undefined;
   assertHeld();
   await writeFileAtomic(paths.journal, backup.bytes);

@@ -11,22 +11,18 @@ import { isOwnEntry, makePrivateFolder, openOwnFile, PRIVATE_FILE_MODE, writeNew
 export const BACKUPS_KEPT = 10;
 export const DAYS_KEPT = 7;
 const UPGRADE_LABEL = 'before-upgrade';
-const UNDO_LABEL = 'before-undo';
 
 const STAMP = String.raw`\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z`;
 const TAG = '[0-9a-f]{6}';
 const NAME = new RegExp(`\\.(${STAMP})\\.(${TAG})\\.([A-Za-z0-9-]+)\\.json$`);
-const UNDO_TARGET = new RegExp(`^${UNDO_LABEL}-to-(${STAMP})-(${TAG})$`);
 
 /** What a backup's file name says: when it was taken, why, and its place in time order. */
 export interface BackupName {
   date: Date;
-  /** "saved", "before-change", "before-restore", "before-undo", "before-upgrade-from-v0"… */
+  /** "saved", "before-change", "before-restore", "before-upgrade-from-v0"… */
   label: string;
   /** Sorts backups by time: later is greater. */
   key: string;
-  /** For a copy taken by undo: the key of the backup undo restored (see backup-catalog.ts). */
-  undoTo: string | undefined;
 }
 
 /** The name's parts, or undefined for a file mentee did not name (never pruned, listed last). */
@@ -34,12 +30,10 @@ export function parseBackupName(file: string): BackupName | undefined {
   const match = NAME.exec(basename(file));
   if (!match) return undefined;
   const [, stamp, tag, label] = match as unknown as [string, string, string, string];
-  const undo = UNDO_TARGET.exec(label);
   return {
     date: new Date(stamp.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, 'T$1:$2:$3.$4Z')),
-    label: undo ? UNDO_LABEL : label,
+    label,
     key: `${stamp}.${tag}`,
-    undoTo: undo ? `${undo[1]}.${undo[2]}` : undefined,
   };
 }
 
@@ -97,7 +91,10 @@ export async function keepSavedVersion(
   // (what it leaves ends in .part, which is not a backup, and is removed at the next save).
   const partial = `${target}.part`;
   await writeNewFile(partial, content, paths.owner);
-  await rename(partial, target);
+  await rename(partial, target).catch(async (error: unknown) => {
+    await rm(partial, { force: true }); // a full disk leaves no cut-short copy behind
+    throw error;
+  });
   await removeParts(paths);
   await prune(paths, now);
   return target;
@@ -113,13 +110,6 @@ async function removeParts(paths: JournalPaths): Promise<void> {
 
 export function upgradeLabel(fromVersion: number): string {
   return `${UPGRADE_LABEL}-from-v${fromVersion}`;
-}
-
-/** The label of the copy undo keeps of the journal, naming the backup it restored instead. */
-export function undoLabel(restoredBackup: string): string {
-  const restored = parseBackupName(restoredBackup);
-  if (!restored) return UNDO_LABEL;
-  return `${UNDO_LABEL}-to-${restored.key.replace('.', '-')}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt, type ScryptOptions } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { openRegularFile } from './regular-file.js';
 import { UnopenedFileError } from './journal-file-error.js';
 
 /**
@@ -53,7 +53,8 @@ export async function isEncryptedFile(path: string): Promise<boolean> {
 /** The first bytes of a file, enough for an encryption header; undefined when it cannot be read. */
 export async function readStart(path: string): Promise<Buffer | undefined> {
   try {
-    const handle = await open(path, 'r');
+    // A pipe or a device is not a journal: refused here (undefined) rather than waited on.
+    const handle = await openRegularFile(path);
     try {
       const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEADER_MAX), 0, HEADER_MAX, 0);
       return buffer.subarray(0, bytesRead);

@@ -10,6 +10,11 @@ export interface JournalCodec {
   /** The bytes to store for `text`. */
   encode(text: string): Promise<Buffer>;
   /**
+   * The bytes to store for `text` in the form of the file whose bytes are `like`: plain beside a plain
+   * file, encrypted with its key beside an encrypted one. Restoring keeps the journal's form with it.
+   */
+  encodeLike?(text: string, like: Buffer): Promise<Buffer>;
+  /**
    * Called before the journal's lock is taken: anything slow or interactive the next decode of `file`
    * needs (asking for a passphrase, deriving a key) is done here, so no other command waits on it.
    */
@@ -54,6 +59,11 @@ export function autoCodec(passphrase: (file: string) => Promise<string>): Journa
     async encode(text) {
       if (current === 'unopened') throw new Error('refusing to save over an encrypted journal that was not opened');
       return current === 'plain' ? Buffer.from(text, 'utf8') : encrypt(text, current);
+    },
+    async encodeLike(text, like) {
+      if (!isEncrypted(like)) return Buffer.from(text, 'utf8');
+      // The key that opened that file (derived once per salt), so its passphrase keeps opening the result.
+      return encrypt(text, await keyFor(readHeader(like, 'the journal').kdf));
     },
   };
 }

@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
 import type { Adapter } from 'lowdb';
 import type { Journal } from '../core/schema.js';
+import { afterSave } from './after-save.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { backUpCurrent, keepSavedVersion, listBackups, upgradeLabel } from './backups.js';
 import { fingerprint, readMemo, writeMemo } from './validation-memo.js';
-import { JournalFileError } from './journal-file-error.js';
+import { JournalFileError, unreadableJournal } from './journal-file-error.js';
 import { plainCodec, type JournalCodec } from './journal-codec.js';
 import type { JournalPaths } from './paths.js';
+import { MAX_JOURNAL_BYTES, readRegularFileSync } from './regular-file.js';
 
 export { JournalFileError };
 
@@ -31,6 +32,8 @@ export class JournalFile implements Adapter<Journal> {
   constructor(
     readonly paths: JournalPaths,
     private readonly codec: JournalCodec = plainCodec,
+    /** Where a save that succeeded but could not keep its backup says so. */
+    private readonly notice: (text: string) => void = () => undefined,
   ) {}
 
   /** Writes nothing to the journal or its backups; only the validation memo learns a file that passed. */
@@ -39,10 +42,10 @@ export class JournalFile implements Adapter<Journal> {
     let bytes: Buffer;
     try {
       // One synchronous read: for a journal of megabytes it is quicker than a stream of async chunks.
-      bytes = readFileSync(file);
+      bytes = readRegularFileSync(file, MAX_JOURNAL_BYTES);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.startAfresh();
-      throw new JournalFileError(`Cannot read ${file}: ${(error as Error).message}`);
+      throw unreadableJournal(error, file);
     }
     const hash = fingerprint(bytes);
     const text = await this.codec.decode(bytes, file);
@@ -83,12 +86,14 @@ export class JournalFile implements Adapter<Journal> {
       if (previous && (from !== undefined || !previous.isLastSaved))
         keptAside = await backUpCurrent(this.paths, from === undefined ? 'before-change' : upgradeLabel(from));
     });
-    await keepSavedVersion(this.paths, bytes);
+    // The rename is the point of no return: from here the change is saved, and nothing may say otherwise.
     const hash = fingerprint(bytes);
-    await writeMemo(this.paths, { validated: hash, saved: hash });
-    this.onDisk = { hash, isLastSaved: true };
     this.migratedFrom = undefined;
     this.upgraded = from === undefined ? undefined : { fromVersion: from, backup: keptAside! };
+    const kept = await afterSave(() => keepSavedVersion(this.paths, bytes), 'its backup', this.notice);
+    // Without its backup the file is not the newest backup: the next save keeps it aside first.
+    await writeMemo(this.paths, { validated: hash, saved: kept ? hash : undefined });
+    this.onDisk = { hash, isLastSaved: kept };
   }
 }
 

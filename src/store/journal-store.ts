@@ -1,10 +1,10 @@
-import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { emptyJournal, JOURNAL_VERSION } from '../core/model.js';
-import type { Journal } from '../core/schema.js';
-import { lockedOutHint, makePrivateFolder } from './safe-files.js';
+import { recordChange, stepThrough, type Direction, type Step } from '../core/history.js';
+import type { History, Journal } from '../core/schema.js';
+import { lockedOut, makePrivateFolder } from './safe-files.js';
 import { UserError } from '../errors.js';
 import { catalogue, checkJournal, newestGoodBackup, type BackupEntry, type JournalCheck } from './backup-catalog.js';
 import { isEncryptedFile } from './crypto.js';
@@ -14,11 +14,11 @@ import { JournalFile, JournalFileError, type Upgraded } from './journal-file.js'
 import { UnopenedFileError } from './journal-file-error.js';
 import { plainCodec, type JournalCodec } from './journal-codec.js';
 import { openDraftBox, type DraftBox } from './drafts.js';
-import { restoreBackup, undoLastChange, type Restored, type Undone } from './journal-history.js';
+import { restoreBackup, type Restored } from './journal-history.js';
 import { isJournalFile, resolveJournalPaths, throughLinks, type JournalPaths } from './paths.js';
 
 export type { BackupEntry, JournalCheck, RecordCounts } from './backup-catalog.js';
-export type { Restored, SwitchResult, Undone, Upgraded };
+export type { Restored, Step, SwitchResult, Upgraded };
 
 /**
  * The only door to the journal. Reads are lock-free (writes replace the file atomically) and never
@@ -36,7 +36,10 @@ export interface JournalStore {
   exists(): Promise<boolean>;
   /** Whether the journal file is encrypted (false when it does not exist). */
   isEncrypted(): Promise<boolean>;
-  /** Applies `change` to freshly read data and saves it (an older journal is upgraded with it, and that said); if `change` throws, nothing is written. */
+  /**
+   * Applies `change` to freshly read data and saves it (an older journal is upgraded with it, and that
+   * said), recording what it did to each record in the journal's history; if `change` throws, nothing is written.
+   */
   update<T>(change: (journal: Journal) => T): Promise<T>;
   /** The journal checked in full; never throws for a damaged file, but says what is wrong and where. */
   check(): Promise<JournalCheck>;
@@ -47,10 +50,19 @@ export interface JournalStore {
    * labelled before-restore first. Refuses a backup that is not a valid journal.
    */
   restore(backupFile: string): Promise<Restored>;
-  /** Reverts the last change by restoring the version before it (see findUndoTarget). */
-  undo(): Promise<Undone>;
-  /** Encrypts the journal and every backup with one key from `passphrase`, under the lock. */
+  /** Takes back the newest change in the history (see core/history.ts), saved like any change but not recorded as one. */
+  undo(): Promise<Step>;
+  /** Puts back the change undone last, while no new change has been made since. */
+  redo(): Promise<Step>;
+  /** The changes undo and redo can step through. */
+  history(): Promise<History>;
+  /**
+   * Encrypts the journal and every backup with one key from `passphrase`, under the lock, and every
+   * other plain file under its folder (encrypted, removed, or refused); an encrypted journal keeps its key.
+   */
   encrypt(passphrase: string): Promise<SwitchResult>;
+  /** Plain files beside an encrypted journal (left by a killed decrypt or save), found without its passphrase. */
+  plainLeftovers(): Promise<string[]>;
   /** Turns the journal and every backup `passphrase` opens back into plain JSON, under the lock. */
   decrypt(passphrase: string): Promise<SwitchResult>;
   /** Wizards' unfinished answers, kept as the journal is (encrypted when it is); no lock, each is one writer's. */
@@ -71,7 +83,7 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
   const where = () => (resolved ??= resolveJournalPaths(path));
 
   const load = async (paths: JournalPaths) => {
-    const adapter = new JournalFile(paths, codec);
+    const adapter = new JournalFile(paths, codec, onNotice);
     const db = new Low<Journal>(adapter, emptyJournal(clock()));
     await withRecoveryHint(paths, codec, () => db.read());
     return { db, adapter };
@@ -93,10 +105,13 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
       const { withJournalLock } = await import('./lock.js');
       return await withJournalLock(paths, (assertHeld) => work(paths, assertHeld), { notice: onNotice });
     } catch (error) {
-      const problem = asFileProblem(error, 'write the journal at', paths.journal);
       const code = (error as NodeJS.ErrnoException).code;
-      const hint = (code === 'EACCES' || code === 'EPERM') && (await lockedOutHint(paths));
-      throw hint ? new UserError((problem as Error).message, { hint }) : problem;
+      const out = (code === 'EACCES' || code === 'EPERM') && (await lockedOut(paths));
+      if (out)
+        throw new UserError(`Cannot write the journal at ${paths.journal}: permission denied: ${out.reason}.`, {
+          hint: out.hint,
+        });
+      throw asFileProblem(error, 'write the journal at', paths.journal);
     }
   };
 
@@ -123,6 +138,15 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
     return locked(work, { prepare: false });
   };
 
+  /** Undo and redo: a change saved through the same path as any other, and not recorded as a change. */
+  const step = (direction: Direction) =>
+    locked(async (paths, assertHeld) => {
+      const loaded = await load(paths);
+      const stepped = stepThrough(loaded.db.data, direction);
+      await save(loaded, assertHeld);
+      return stepped;
+    });
+
   return {
     path,
     async read() {
@@ -139,7 +163,11 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
     update: (change) =>
       locked(async (paths, assertHeld) => {
         const loaded = await load(paths);
+        // A copy to tell which records the change touched: measured at about 20 ms on a 2.7 MB journal.
+        const { profile, mentors, goals, meetings, actions } = loaded.db.data;
+        const before = structuredClone({ profile, mentors, goals, meetings, actions });
         const result = change(loaded.db.data);
+        recordChange(before, loaded.db.data, clock().toISOString());
         await save(loaded, assertHeld);
         return result;
       }),
@@ -162,10 +190,18 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
       return catalogue(await where(), codec);
     },
     restore: (backupFile) => locked((paths, assertHeld) => restoreBackup(paths, codec, backupFile, assertHeld)),
-    undo: () => locked((paths, assertHeld) => undoLastChange(paths, codec, assertHeld)),
+    undo: () => step('undo'),
+    redo: () => step('redo'),
+    async history() {
+      return (await load(await where())).db.data.history;
+    },
     async encrypt(passphrase) {
       const { toEncrypted } = await import('./encryption-switch.js');
-      return switchTo(() => toEncrypted(passphrase));
+      return switchTo((paths) => toEncrypted(paths, passphrase));
+    },
+    async plainLeftovers() {
+      const { plainLeftovers } = await import('./encryption-switch.js');
+      return plainLeftovers(await where());
     },
     async decrypt(passphrase) {
       const { toPlain } = await import('./encryption-switch.js');
@@ -188,13 +224,6 @@ async function withRecoveryHint<T>(paths: JournalPaths, codec: JournalCodec, wor
     return await work();
   } catch (error) {
     if (!(error instanceof JournalFileError) || error.hint) throw error;
-    // A journal the user may not read is not damaged: restoring a backup would drop its newest change.
-    const lockedOut =
-      (await access(paths.journal, constants.R_OK).then(
-        () => false,
-        () => true,
-      )) && (await lockedOutHint(paths));
-    if (lockedOut) throw new JournalFileError(error.message, { hint: lockedOut });
     // Encrypted backups cannot be checked without the passphrase either: say where they are.
     if (error instanceof UnopenedFileError)
       throw new UnopenedFileError(error.message, {

@@ -61,7 +61,8 @@ export async function withJournalLock<T>(
         );
     });
   } finally {
-    if (claimed) await rm(paths.lockHolder, { force: true });
+    // After the work, which may have saved: letting go of the lock never makes a save look failed.
+    if (claimed) await rm(paths.lockHolder, { force: true }).catch(() => undefined);
     await release().catch(() => undefined);
   }
 }
@@ -178,7 +179,7 @@ async function lockHolder(paths: JournalPaths): Promise<number | undefined> {
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

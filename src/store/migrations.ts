@@ -3,7 +3,10 @@ import { UserError } from '../errors.js';
 
 /** One step per schema change: migrations[n] turns a version-n document into version n+1. */
 export type Migration = (document: Record<string, unknown>) => Record<string, unknown>;
-export const MIGRATIONS: Record<number, Migration> = {};
+export const MIGRATIONS: Record<number, Migration> = {
+  // Version 2 keeps the history of changes that undo and redo walk; an older journal starts with none.
+  1: (document) => ({ ...document, history: { undo: [], redo: [] } }),
+};
 
 export interface Migrated {
   document: unknown;

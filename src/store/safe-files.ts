@@ -1,6 +1,7 @@
-import { constants, readFileSync, type Stats } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { lstat, mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { UserError } from '../errors.js';
+import { nameOf } from './file-errors.js';
 import type { JournalPaths } from './paths.js';
 
 /**
@@ -74,7 +75,7 @@ export async function checkFolder(path: string, owner: Owner, found?: Stats): Pr
   const mine = info.uid === owner.uid;
   if (!trusted(info.uid, owner))
     throw new UserError(
-      `${path} belongs to ${userName(info.uid)}, not you, so they could tamper with your journal's files; ` +
+      `${path} belongs to ${nameOf(info.uid)}, not you, so they could tamper with your journal's files; ` +
         `move it aside (mv ${shellWord(path)} ${shellWord(`${path}.not-mine`)}) or move the journal with --journal`,
     );
   if (info.mode & 0o022)
@@ -117,7 +118,7 @@ export async function openOwnFolder(path: string, owner: Owner): Promise<FileHan
   });
   try {
     const info = await handle.stat();
-    if (!trusted(info.uid, owner)) throw refused(path, `it belongs to ${userName(info.uid)}, not you`, true);
+    if (!trusted(info.uid, owner)) throw refused(path, `it belongs to ${nameOf(info.uid)}, not you`, true);
     await handle.chmod(PRIVATE_DIR_MODE);
     await giveTo(handle, owner);
     return handle;
@@ -167,7 +168,7 @@ export async function openOwnFile(path: string, owner: Owner, flags = O_RDONLY):
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw refused(path, 'it is not a regular file');
-    if (!trusted(info.uid, owner)) throw refused(path, `it belongs to ${userName(info.uid)}, not you`);
+    if (!trusted(info.uid, owner)) throw refused(path, `it belongs to ${nameOf(info.uid)}, not you`);
     // A second name for a file elsewhere would have that file rewritten.
     if (flags !== O_RDONLY && info.nlink > 1) throw refused(path, 'it is a second name (hard link) for another file');
     return handle;
@@ -207,8 +208,7 @@ export async function entryAt(path: string): Promise<Stats | undefined> {
 export function checkEntry(path: string, info: Stats | undefined, owner: Owner): void {
   if (!info) return;
   if (info.isSymbolicLink()) throw refused(path, 'it is a symbolic link, which mentee never follows');
-  if (!trusted(info.uid, owner))
-    throw refused(path, `it belongs to ${userName(info.uid)}, not you`, info.isDirectory());
+  if (!trusted(info.uid, owner)) throw refused(path, `it belongs to ${nameOf(info.uid)}, not you`, info.isDirectory());
 }
 
 function missing(error: unknown): undefined {
@@ -233,20 +233,6 @@ function asRefusal(error: unknown, path: string): unknown {
   return error;
 }
 
-/** A user's name for messages, from the password file (read only when a message needs it). */
-export function userName(uid: number): string {
-  if (uid === 0) return 'root';
-  try {
-    const line = readFileSync('/etc/passwd', 'utf8')
-      .split('\n')
-      .find((entry) => entry.split(':')[2] === String(uid));
-    if (line) return line.split(':')[0]!;
-  } catch {
-    // No password file: the number will do.
-  }
-  return `user ${uid}`;
-}
-
 /** A path as one word a shell reads back unchanged. */
 export function shellWord(path: string): string {
   return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
@@ -256,16 +242,18 @@ export function shellWord(path: string): string {
  * When a file beside the journal belongs to someone else (root, after an older `sudo mentee`), the way
  * back is to take the files back, never to restore a backup over the newest change.
  */
-export async function lockedOutHint(paths: JournalPaths): Promise<string | undefined> {
+export async function lockedOut(paths: JournalPaths): Promise<{ reason: string; hint: string } | undefined> {
   const uid = myUid();
   if (uid <= 0 || (await lstat(paths.folder).catch(() => undefined))?.uid !== uid) return undefined;
   for (const path of [paths.journal, paths.backups, paths.memo, paths.lock, paths.lockHolder, paths.drafts]) {
     const info = await lstat(path).catch(() => undefined);
     if (info && info.uid !== uid)
-      return (
-        `It has not been changed: ${path} belongs to ${userName(info.uid)}, not you (a "sudo mentee" may have made it). ` +
-        `Make your journal's files yours again with: sudo chown -R ${userName(uid)}: ${shellWord(paths.journal)}*`
-      );
+      return {
+        reason: `${path} belongs to ${nameOf(info.uid)}, not you (a "sudo mentee" may have made it)`,
+        hint:
+          "It has not been changed. Make your journal's files yours again with: " +
+          `sudo chown -R ${nameOf(uid)}: ${shellWord(paths.journal)}*`,
+      };
   }
   return undefined;
 }

@@ -61,6 +61,8 @@ function forgetTerminal(): void {
   }
   stdin.on('error', () => undefined);
   stderr.on('error', () => undefined);
+  // The hang-up signal may come after the input ended: it must not end mentee before the draft is kept.
+  process.on('SIGHUP', () => undefined);
 }
 
 /**

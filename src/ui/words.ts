@@ -16,6 +16,12 @@ export function formatDateTime(iso: string): string {
   return format(parseISO(iso), 'EEE d MMM yyyy, HH:mm');
 }
 
+/** When a change was made: "3 Dec 17:42", with the year when it is not this year's. */
+export function changeTime(iso: string, now: Date): string {
+  const at = parseISO(iso);
+  return format(at, at.getFullYear() === now.getFullYear() ? 'd MMM HH:mm' : 'd MMM yyyy HH:mm');
+}
+
 /** "Thu 3 Dec 2026". */
 export function formatDay(dayOrIso: string): string {
   return format(parseISO(dayOrIso), 'EEE d MMM yyyy');

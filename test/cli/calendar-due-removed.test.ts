@@ -36,7 +36,7 @@ describe('removing a due date keeps calendars true', () => {
     const { journal, cleanup } = await withLovelace();
     await cli(['action', 'add', 'Email the lead', '--due', '2026-12-04'], { journal });
     await cli(['action', 'edit', 'a1', '--clear-due'], { journal });
-    expect(await cli(['undo'], { journal })).toContain('changed action a1 "Email the lead" (due).');
+    expect(await cli(['undo'], { journal })).toContain('Undid: changed action a1 "Email the lead" (due) (');
     expect((await readJournal(journal)).actions[0]).toMatchObject({ due: '2026-12-04' });
     await cleanup();
   });

@@ -2,12 +2,13 @@
  * `mentee edit` when the record changes while the editor is open: another command's change to the
  * same field is never overwritten silently, and the person's edit is never lost.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readJournal } from '../helpers/cli.js';
 import { expectOneLineError } from '../helpers/refusals.js';
 import { cli, runCli, withLovelace } from '../helpers/run-cli.js';
+import { editorScript, withEditor } from '../helpers/fake-editor.js';
 import { pick, scripted } from '../helpers/scripted-prompter.js';
 
 describe('mentee edit while the record changes meanwhile', () => {
@@ -27,25 +28,20 @@ describe('mentee edit while the record changes meanwhile', () => {
   afterEach(() => cleanup());
 
   const kept = (ref: string) => `${journal}.drafts/edit-${ref}.json`;
-  const editor = (EDITOR: string) => ({ journal, env: { EDITOR, VISUAL: undefined } });
+  const editor = (command: string) => withEditor(journal, command);
 
   /**
-   * An editor that is a node script: first `meanwhile` changes the saved journal as another command
-   * would (`saved` is its JSON; null leaves it alone), then `body` edits the form's `text`.
+   * An editor that first changes the saved journal as another command would (`meanwhile` gets its JSON
+   * as `saved`; null leaves it alone), then edits the form's `text` with `body`.
    */
-  async function script(meanwhile: string, body: string): Promise<string> {
-    const path = join(dir, `editor-${Math.random().toString(36).slice(2)}.mjs`);
-    await writeFile(
-      path,
-      `import { readFileSync, writeFileSync } from 'node:fs';\n` +
-        `const file = process.argv[2];\nlet text = readFileSync(file, 'utf8');\n` +
-        `writeFileSync(${JSON.stringify(seen)}, text);\n` +
-        `let saved = JSON.parse(readFileSync(${JSON.stringify(journal)}, 'utf8'));\n${meanwhile}\n` +
+  const script = (meanwhile: string, body: string) =>
+    editorScript(
+      dir,
+      `let saved = JSON.parse(readFileSync(${JSON.stringify(journal)}, 'utf8'));\n${meanwhile}\n` +
         `if (saved) { const bytes = JSON.stringify(saved, null, 2); writeFileSync(${JSON.stringify(journal)}, bytes); writeFileSync(${JSON.stringify(theirs)}, bytes); }\n` +
-        `${body}\nwriteFileSync(file, text);\n`,
+        body,
+      { seen },
     );
-    return `node ${path}`;
-  }
 
   /** Moved meanwhile to 10 Dec 18:00 (as `mentee meeting move` would), and to 17 Dec 17:30 with 45 minutes in the editor. */
   const bothMoved = () =>

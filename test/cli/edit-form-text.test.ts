@@ -1,10 +1,11 @@
 /** The text `mentee edit` opens is YAML: what a person types in it is read as YAML reads it, and kept as text. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readJournal } from '../helpers/cli.js';
 import { refused } from '../helpers/refusals.js';
 import { cli, runCli, withLovelace } from '../helpers/run-cli.js';
+import { editorScript, withEditor } from '../helpers/fake-editor.js';
 import { pick, scripted } from '../helpers/scripted-prompter.js';
 
 describe('the form of mentee edit as YAML', () => {
@@ -18,17 +19,9 @@ describe('the form of mentee edit as YAML', () => {
   });
   afterEach(() => cleanup());
 
-  const editor = (EDITOR: string) => ({ journal, env: { EDITOR, VISUAL: undefined } });
-
-  /** An editor that is a node script: it copies what it opened to `seen`, then runs `body` on `text`. */
-  async function script(body: string): Promise<string> {
-    const path = join(dir, 'editor.mjs');
-    await writeFile(
-      path,
-      `import { readFileSync, writeFileSync } from 'node:fs';\nconst file = process.argv[2];\nlet text = readFileSync(file, 'utf8');\nwriteFileSync(${JSON.stringify(join(dir, 'seen'))}, text);\n${body}\nwriteFileSync(file, text);\n`,
-    );
-    return `node ${path}`;
-  }
+  const editor = (command: string) => withEditor(journal, command);
+  /** Keeps a copy of what it opened in `seen`, then runs `body` on `text`. */
+  const script = (body: string) => editorScript(dir, body, { seen: join(dir, 'seen') });
   const seen = () => readFile(join(dir, 'seen'), 'utf8');
   const retitle = async (line: string) =>
     cli(['edit', 'a1'], editor(await script(`text = text.replace(/^title: .*$/m, ${JSON.stringify(line)});`)));

@@ -1,10 +1,11 @@
 /** `mentee edit` with an editor that is a script, as git allows: the command line run in process. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readJournal } from '../helpers/cli.js';
 import { refused } from '../helpers/refusals.js';
 import { cli, runCli, withLovelace } from '../helpers/run-cli.js';
+import { editorScript, withEditor } from '../helpers/fake-editor.js';
 import { pick, scripted } from '../helpers/scripted-prompter.js';
 
 describe('mentee edit', () => {
@@ -21,17 +22,8 @@ describe('mentee edit', () => {
   });
   afterEach(() => cleanup());
 
-  const editor = (EDITOR: string) => ({ journal, env: { EDITOR, VISUAL: undefined } });
-
-  /** An editor that is a node script: `body` gets the form's path as `file` and its text as `text`. */
-  async function script(body: string): Promise<string> {
-    const path = join(dir, 'editor.mjs');
-    await writeFile(
-      path,
-      `import { readFileSync, writeFileSync } from 'node:fs';\nconst file = process.argv[2];\nlet text = readFileSync(file, 'utf8');\n${body}\nwriteFileSync(file, text);\n`,
-    );
-    return `node ${path}`;
-  }
+  const editor = (command: string) => withEditor(journal, command);
+  const script = (body: string) => editorScript(dir, body);
 
   it('applies what a sed editor changed, and undo reverts it', async () => {
     const out = await cli(['edit', 'm1'], editor('sed -i s/Rota/Rota\\ swap/'));
@@ -87,9 +79,27 @@ describe('mentee edit', () => {
 
   it('refuses text that looks like a patient identifier unless --allow-identifiers', async () => {
     const nhs = editor(await script(`text = text.replace('title: Email the lead', 'title: Call about 943 476 5919');`));
-    await refused(['edit', 'a1'], journal, 2, 'title looks like it contains an NHS number', nhs);
+    await refused(['edit', 'a1'], journal, 2, 'The title of a1 looks like it contains an NHS number', nhs);
     await cli(['--allow-identifiers', 'edit', 'a1'], nhs);
     expect((await readJournal(journal)).actions[0].title).toBe('Call about 943 476 5919');
+  });
+
+  it('on a terminal asks about an NHS number written with dots in mentee edit, and takes it out', async () => {
+    const nhs = await script(`text = text.replace('title: Email the lead', 'title: Call about 943.476.5919');`);
+    const prompter = scripted([[/Keep it/, pick(/Take it out/)]]);
+    await cli(['edit', 'a1'], { ...editor(nhs), interactive: true, prompter });
+    expect(prompter.said).toEqual([
+      'The title of a1 looks like it contains an NHS number (943.476.5919). Mentoring notes are not a place for patient data.',
+    ]);
+    expect((await readJournal(journal)).actions[0].title).toBe('Call about [removed]');
+    prompter.done();
+    const keep = scripted([[/Keep it/, pick(/not patient data/)]]);
+    await cli(['edit', 'a1'], {
+      ...editor(await script(`text = text.replace('[removed]', '943.476.5919');`)),
+      interactive: true,
+      prompter: keep,
+    });
+    expect((await readJournal(journal)).actions[0].title).toBe('Call about 943.476.5919');
   });
 
   it('leaves private reflections out of the form unless --include-private, and keeps them', async () => {

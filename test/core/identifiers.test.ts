@@ -19,6 +19,24 @@ describe('spotting NHS numbers', () => {
       expect(findIdentifiers(`Saw patient ${text} today`)).toEqual([{ kind: 'an NHS number', text }]);
   });
 
+  it('finds one written with dots, slashes, or a mix of spaces and dashes in each gap', () => {
+    for (const text of [
+      '943.476.5919',
+      '943/476/5919',
+      '943 476-5919',
+      '943 - 476 - 5919',
+      '943. 476 /5919',
+      '943476 5919',
+    ])
+      expect(findIdentifiers(`Saw patient ${text} today`)).toEqual([{ kind: 'an NHS number', text }]);
+  });
+
+  it('is not fooled into a false alarm by dates, times and phone numbers that fail the check', () => {
+    expect(
+      findIdentifiers('On 03/12/2026 at 17.30, 2026.12.03, ring 020 7946 0958, 07700 900123 or 123.456.7890'),
+    ).toEqual([]);
+  });
+
   it('finds one pasted with no-break or thin spaces, other dashes, or full-width digits', () => {
     for (const text of [
       '943\u00a0476\u00a05919',
@@ -35,7 +53,7 @@ describe('spotting NHS numbers', () => {
 
   it("finds the user's own patterns too", () => {
     const found = findIdentifiers('Hospital no. RX1234567 in bay 4', [
-      { name: 'a hospital number', pattern: /\bRX\d{7}\b/ },
+      { name: 'a hospital number', matches: (text: string) => text.match(/\bRX\d{7}\b/g) ?? [] },
     ]);
     expect(found).toEqual([{ kind: 'a hospital number', text: 'RX1234567' }]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffJournals, same } from '../../src/core/journal-diff.js';
 import type { Journal } from '../../src/core/schema.js';
-import { describeChanges } from '../../src/ui/render/doctor.js';
+import { describeChanges } from '../../src/ui/render/history.js';
 import { addTask, sampleJournal, validMeeting, validMentor } from '../store/fixtures.js';
 
 const LATER = '2026-11-26T10:00:00.000Z';

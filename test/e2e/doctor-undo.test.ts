@@ -140,43 +140,39 @@ describe('mentee doctor --restore refuses', () => {
   });
 });
 
-describe('mentee undo', () => {
-  it('after action add, removes the action and says so', async () => {
+describe('mentee undo and redo', () => {
+  it('after action add, removes the action, says so, and redo puts it back', async () => {
     const out = await mentee('undo');
-    expect(out).toContain('Undid: added action a1 "Email the training lead".');
-    expect(out).toContain('To redo: mentee doctor --restore 1');
+    expect(out).toMatch(
+      /^Undid: added action a1 "Email the training lead" \(\d+ \w{3} \d\d:\d\d\)\. 1 more change can be undone; mentee redo puts it back\.\n$/,
+    );
     expect(await titles()).toEqual([]);
+    expect(await mentee('redo')).toContain('Redid: added action a1 "Email the training lead"');
+    expect(await titles()).toEqual(['Email the training lead']);
   });
 
   it('after done, reopens the action and says so', async () => {
     await mentee('done', 'a1');
-    expect(await mentee('undo')).toContain('Undid: changed action a1 "Email the training lead" (status open → done).');
+    expect(await mentee('undo')).toContain('Undid: changed action a1 "Email the training lead" (status open → done)');
     expect((await readJournal(journal)).actions[0].status).toBe('open');
   });
 
-  it('twice steps back two changes, and a mistaken undo is redone with doctor --restore 1', async () => {
-    await mentee('action', 'add', 'Book study leave');
-    await mentee('action', 'add', 'Read the portfolio guide');
-    expect(await mentee('undo')).toContain('added action a3 "Read the portfolio guide"');
-    expect(await mentee('undo')).toContain('added action a2 "Book study leave"');
+  it('steps back past more versions than the backups keep, and every undo is itself backed up', async () => {
+    for (let n = 2; n <= 13; n++) await mentee('action', 'add', `Task ${n}`);
+    for (let n = 13; n >= 1; n--) await mentee('undo');
+    expect(await titles()).toEqual([]);
+    expect(JSON.parse(await mentee('doctor', '--json')).backups[0]).toMatchObject({ label: 'saved', ok: true });
+    await mentee('doctor', '--restore', '2');
     expect(await titles()).toEqual(['Email the training lead']);
-    await mentee('doctor', '--restore', '1');
-    expect(await titles()).toEqual(['Email the training lead', 'Book study leave']);
-  });
-
-  it('--json names the records the undone change touched', async () => {
-    const report = JSON.parse(await mentee('undo', '--json'));
-    expect(report.undid).toEqual([
-      { kind: 'action', id: 'a1', title: 'Email the training lead', change: 'added', fields: [] },
-    ]);
-    expect(report.summary).toBe('Undid: added action a1 "Email the training lead".');
-    expect(report.restored).toMatchObject({ number: 2, label: 'saved', ok: true });
-    expect(report.savedAside).toMatch(/\.before-undo-to-.*\.json$/);
   });
 
   it('with nothing earlier kept, says so and changes nothing', async () => {
     await mentee('undo');
-    await refused(['undo'], 1, 'Nothing to undo: no earlier version of the journal is kept.');
+    await mentee('undo');
+    await refused(['undo'], 1, 'Nothing to undo: no earlier change is kept (mentee keeps the last 50).');
+    await mentee('redo');
+    await mentee('redo');
+    await refused(['redo'], 1, 'Nothing to redo');
   });
 
   it('on a damaged journal, changes nothing and points at mentee doctor', async () => {

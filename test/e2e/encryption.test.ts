@@ -8,6 +8,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOURNAL_VERSION } from '../../src/core/model.js';
 import { passphraseFor } from '../../src/commands/context.js';
 import { decryptCommand, encryptCommand } from '../../src/commands/encryption.js';
 import { autoCodec } from '../../src/store/journal-codec.js';
@@ -59,7 +60,9 @@ describe('an encrypted journal, through the binary with MENTEE_PASSPHRASE', () =
     const result = await runMentee(['encrypt'], { journal, env });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      new RegExp(`^Encrypted .*journal\\.json and ${before.size - 1} backups\\. Every mentee command works as before`),
+      new RegExp(
+        `^Encrypted .*journal\\.json and ${before.size - 1} backups; no plaintext copy is left in /\\S+\\. Every mentee command works as before`,
+      ),
     );
     expect(result.stderr).toContain('If you lose this passphrase, your journal cannot be recovered');
     expect(result.stderr).toMatch(/MENTEE_PASSPHRASE.*read your environment.*shell history/);
@@ -139,7 +142,7 @@ describe('an encrypted journal, through the binary with MENTEE_PASSPHRASE', () =
     const after = await snapshot(journal);
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [file, bytes] of after) {
-      expect(JSON.parse(bytes.toString('utf8')).version).toBe(1);
+      expect(JSON.parse(bytes.toString('utf8')).version).toBe(JOURNAL_VERSION);
       expect((await stat(file)).mode & 0o777).toBe(0o600);
     }
     expect((await readJournal(journal)).actions.map((action: { title: string }) => action.title)).toContain(
@@ -203,7 +206,7 @@ describe('encrypt and decrypt on a terminal (scripted answers)', () => {
       'Use at least 8 characters.',
       'That is not the same passphrase; type it again (Ctrl-C to start over).',
     ]);
-    expect(ctx.out.join('\n')).toMatch(/^Encrypted .* and \d+ backups\./);
+    expect(ctx.out.join('\n')).toMatch(/^Encrypted .* and \d+ backups; no plaintext copy is left in /);
     expect((await readFile(journal)).subarray(0, MAGIC.length).toString()).toBe(MAGIC);
   });
 

@@ -195,6 +195,25 @@ describe.skipIf(skipped)(`sudo mentee on a user's journal (${skipped ?? 'as root
     expect(await owners(dir)).toEqual([]);
   });
 
+  it("backups root left in the user's folder: a change is refused with the command that gives them back", async () => {
+    const { dir: root } = await folder();
+    await chmod(root, 0o755);
+    const dir = folderOf(user, root);
+    await chmod(dir, 0o700);
+    const journal = join(dir, 'journal.json');
+    expect(asUser(dir, 'action add "Email the training lead"').status).toBe(0);
+    // What an older mentee left under sudo: the backups folder root's alone.
+    await chown(`${journal}.backups`, 0, 0);
+    const before = await readFile(journal);
+
+    const result = asUser(dir, 'action add "Book the room"');
+    expect(result.status).toBe(1);
+    oneLine(result.stderr);
+    expect(result.stderr).toContain(`${journal}.backups belongs to root, not you`);
+    expect(result.stderr).toContain(`sudo chown -R ${user.name}: ${journal}*`);
+    expect(await readFile(journal)).toEqual(before);
+  });
+
   it('a journal root already took from the user gets a hint to take it back, never to restore over it', async () => {
     const { dir: root } = await folder();
     await chmod(root, 0o755);
@@ -209,8 +228,13 @@ describe.skipIf(skipped)(`sudo mentee on a user's journal (${skipped ?? 'as root
     const result = asUser(dir, 'status');
     expect(result.status).toBe(1);
     oneLine(result.stderr);
-    expect(result.stderr).toContain(`${journal} belongs to root, not you`);
-    expect(result.stderr).toContain(`sudo chown -R ${user.name}: ${journal}*`);
+    expect(result.stderr).toContain('it belongs to root');
+    expect(result.stderr).toContain(`sudo chown ${user.name}`);
     expect(result.stderr).not.toMatch(/cp |--restore/);
+    // Given back, as the hint says: the newest change is there, and the user carries on.
+    await chown(journal, user.uid, user.gid);
+    const list = asUser(dir, 'actions --json');
+    expect(list.status, list.stderr).toBe(0);
+    expect(list.stdout).toContain('Newest change');
   });
 });

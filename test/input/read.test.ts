@@ -192,3 +192,37 @@ describe('dates and cadences given to flags', () => {
     expect(() => readCadence('often')).toThrow(/cannot read "often"/);
   });
 });
+
+describe('long typed text is read in linear time', () => {
+  /** How long `read` takes on `text`, in ms (errors are fine: only the time counts here). */
+  function msFor(read: (text: string) => unknown, text: string): number {
+    const started = performance.now();
+    try {
+      read(text);
+    } catch {
+      // A refusal is an answer too.
+    }
+    return performance.now() - started;
+  }
+
+  it('an --action with a long title full of colons is read in well under a second', () => {
+    expect(msFor((text) => readActionSpec(text, NOW, 'me'), 'a:'.repeat(50_000))).toBeLessThan(1_000);
+    expect(msFor((text) => readActionSpec(text, NOW, 'me'), 'next friday: '.repeat(10_000))).toBeLessThan(1_000);
+    expect(actionSpec(`${'Ratio: '.repeat(1_000)}Call:tomorrow`)).toEqual({
+      title: `${'Ratio: '.repeat(1_000)}Call`,
+      due: '2026-11-26',
+    });
+  });
+
+  it('a due date is short: text longer than any date after the colon is refused, not parsed', () => {
+    expect(() => actionSpec(`Call:${'tomorrow '.repeat(20)}`)).toThrow(/as a due date/);
+  });
+
+  it('a --topic, topic numbers and a --review with long runs of spaces are read at once', () => {
+    expect(msFor(readTopicSpec, `x:1${' '.repeat(100_000)}!`)).toBeLessThan(500);
+    expect(msFor((text) => readTopicNumbers([text]), `1${' '.repeat(100_000)}!`)).toBeLessThan(500);
+    expect(msFor(readReviewSpec, `a1=${'a'.repeat(100_000)}!`)).toBeLessThan(500);
+    expect(msFor((text) => readDate(text, NOW), 'next friday '.repeat(10_000))).toBeLessThan(500);
+    expect(readTopicNumbers([' 1 - 3 '])).toEqual([1, 2, 3]);
+  });
+});

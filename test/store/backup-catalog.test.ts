@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { listBackups, parseBackupName } from '../../src/store/backups.js';
 import type { JournalCodec } from '../../src/store/journal-codec.js';
-import { JournalFileError } from '../../src/store/journal-file.js';
 import { openJournalStore } from '../../src/store/journal-store.js';
 import { fingerprint, readMemo } from '../../src/store/validation-memo.js';
 import type { JournalPaths } from '../../src/store/paths.js';
@@ -192,69 +191,5 @@ describe('restoring a backup', () => {
     const [, beforeChange] = await listBackups(paths);
     expect(parseBackupName(beforeChange!)!.label).toBe('before-change');
     expect(await readFile(beforeChange!)).toEqual(first);
-  });
-});
-
-describe('undo at the store', () => {
-  it('goes back to the version before the last change and keeps the undone one', async () => {
-    const [first, second] = await saveTasks('first', 'second');
-    const undone = await store().undo();
-    expect(await readFile(journal)).toEqual(first);
-    expect(undone.undone.actions).toHaveLength(2);
-    expect(undone.restored.actions).toHaveLength(1);
-    expect(await readFile(undone.savedAside)).toEqual(second);
-  });
-
-  it('twice steps back two changes, three times three', async () => {
-    const [first, second] = await saveTasks('first', 'second', 'third', 'fourth');
-    await store().undo();
-    await store().undo();
-    expect(await readFile(journal)).toEqual(second);
-    await store().undo();
-    expect(await readFile(journal)).toEqual(first);
-  });
-
-  it('after undoing and changing again, undo goes back along the new line of changes', async () => {
-    await saveTasks('first', 'second', 'third');
-    await store().undo();
-    await store().undo();
-    await saveTasks('another second');
-    await store().undo();
-    expect(await titles()).toEqual(['first']);
-    await expect(store().undo()).rejects.toThrow('Nothing to undo');
-  });
-
-  it('reverts a hand edit first, as the last change', async () => {
-    await saveTasks('first', 'second');
-    const saved = await readFile(journal);
-    await writeFile(journal, saved.toString('utf8').replace('"second"', '"second, edited"'));
-    await store().undo();
-    expect(await readFile(journal)).toEqual(saved);
-  });
-
-  it('skips damaged backups', async () => {
-    const [first] = await saveTasks('first', 'second', 'third');
-    await writeFile((await listBackups(paths))[1]!, 'garbage');
-    await store().undo();
-    expect(await readFile(journal)).toEqual(first);
-  });
-
-  it('with no earlier version kept, says so and changes nothing', async () => {
-    await saveTasks('first');
-    const before = await everything();
-    await expect(store().undo()).rejects.toThrow('Nothing to undo: no earlier version of the journal is kept.');
-    expect(await everything()).toEqual(before);
-  });
-
-  it('refuses a damaged journal, pointing at mentee doctor', async () => {
-    await saveTasks('first', 'second');
-    await writeFile(journal, '{');
-    const before = await everything();
-    const error = await store()
-      .undo()
-      .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(JournalFileError);
-    expect((error as JournalFileError).hint).toMatch(/mentee doctor/);
-    expect(await everything()).toEqual(before);
   });
 });

@@ -8,7 +8,6 @@ import {
   keepSavedVersion,
   listBackups,
   parseBackupName,
-  undoLabel,
   upgradeLabel,
 } from '../../src/store/backups.js';
 import { parseJournal } from '../../src/store/journal-validation.js';
@@ -175,15 +174,5 @@ describe('backup names', () => {
     const file = await keepSavedVersion(paths, 'x', new Date('2026-11-25T09:30:15.123Z'));
     expect(parseBackupName(file)).toMatchObject({ date: new Date('2026-11-25T09:30:15.123Z'), label: 'saved' });
     expect(parseBackupName(`${backupFolder()}/notes.json`)).toBeUndefined();
-  });
-
-  it('the copy undo keeps names the backup it restored, which sorts older than the copy', async () => {
-    const restored = await keepSavedVersion(paths, 'x', new Date('2026-11-24T09:00:00Z'));
-    await writeSampleJournal(journal);
-    const copy = await backUpCurrent(paths, undoLabel(restored), new Date('2026-11-25T09:00:00Z'));
-    const name = parseBackupName(copy)!;
-    expect(name.label).toBe('before-undo');
-    expect(name.undoTo).toBe(parseBackupName(restored)!.key);
-    expect(name.key > name.undoTo!).toBe(true);
   });
 });

@@ -283,3 +283,27 @@ describe('the store and an older journal', () => {
     expect(await readdir(dir)).toEqual(['journal.json']);
   });
 });
+
+describe('journal version 2: the history undo walks', () => {
+  it('an older journal is upgraded with an empty history, and its first change is then the one undo takes back', async () => {
+    const { journal, cleanup } = await tempFolder();
+    const { history: _history, ...current } = JSON.parse(serialiseJournal(sampleJournal()));
+    await writeJournalText(journal, `${JSON.stringify({ ...current, version: 1 }, null, 2)}\n`);
+    const store = openJournalStore(journal, clock);
+    expect((await store.read()).history).toEqual({ undo: [], redo: [] });
+    await store.update((j) => addTask(j, 'after the upgrade'));
+    const { history } = await store.read();
+    expect(history.undo.map((change) => change.records.map(({ kind, id }) => `${kind} ${id}`))).toEqual([
+      ['action a2'],
+    ]);
+    await store.undo();
+    expect((await store.read()).actions.map((a) => a.title)).toEqual(['Email the training lead']);
+    await cleanup();
+  });
+
+  it('a journal with a history is, to a mentee of version 1, made by a newer mentee', () => {
+    expect(() => migrate({ version: 2, history: { undo: [], redo: [] } }, FILE, {}, 1)).toThrow(
+      `${FILE} was written by a newer mentee (journal version 2; this one reads up to 1).`,
+    );
+  });
+});

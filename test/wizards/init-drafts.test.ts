@@ -11,29 +11,17 @@ import {
   ENTER,
   ESCAPE,
   pick,
-  pickMany,
   scripted,
   tempStores,
   typesThen,
   type ScriptLine,
 } from '../helpers/scripted-prompter.js';
+import { ADA, SAM } from './init-fixtures.js';
 
 /** Every question of a first init: Sam, Dr Ada Lovelace with her ground rules, and two goals. */
 const FULL_INIT: ScriptLine[] = [
-  [/^Your name \(optional\):$/, 'Sam Patel'],
-  [/^Your career stage/, 'FY2 doctor'],
-  [/^Add your first mentor now\?$/, ENTER],
-  [/^Your mentor's name:$/, 'Dr Ada Lovelace'],
-  [/role or organisation/, 'GP partner, Riverside Practice'],
-  [/^How is it best to contact them\?$/, 'email'],
-  [/^Their email \(optional\):$/, 'ada@example.org'],
-  [/^How quickly do they usually reply\?/, 'within a week'],
-  [/^How often will you meet\?/, ENTER],
-  [/^For how many minutes, usually\?$/, '45'],
-  [/^What support do you hope for\?$/, pickMany(/career guidance/, /emotional support/)],
-  [/^Anything off limits\? \(optional\)$/, 'Family matters'],
-  [/other ground rule/, 'Meet on Thursdays after clinic'],
-  [/other ground rule/, ''],
+  ...SAM,
+  ...ADA,
   [/A goal/, 'Get into GP training'],
   [/Kind of goal/, ENTER],
   [/Target date/, '2027-08-01'],

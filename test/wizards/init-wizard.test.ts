@@ -13,11 +13,11 @@ import {
   CTRL_C,
   ENTER,
   pick,
-  pickMany,
   scripted,
   tempStores,
   type ScriptLine,
 } from '../helpers/scripted-prompter.js';
+import { ADA, SAM } from './init-fixtures.js';
 
 /** Runs the wizard on a copy of the journal, then applies its plan with the core, as `mentee init` does. */
 async function init(j: Journal, script: ScriptLine[], flags: Record<string, unknown> = {}) {
@@ -31,26 +31,6 @@ async function init(j: Journal, script: ScriptLine[], flags: Record<string, unkn
   setProfile(j, plan.profile);
   return { prompt, plan, mentor: added, goals };
 }
-
-const profile: ScriptLine[] = [
-  [/^Your name \(optional\):$/, 'Sam Patel'],
-  [/^Your career stage/, 'FY2 doctor'],
-];
-/** Dr Ada Lovelace, by email, every 4 weeks for 45 minutes, career guidance and emotional support. */
-const ada: ScriptLine[] = [
-  [/^Add your first mentor now\?$/, ENTER],
-  [/^Your mentor's name:$/, 'Dr Ada Lovelace'],
-  [/role or organisation/, 'GP partner, Riverside Practice'],
-  [/^How is it best to contact them\?$/, 'email'],
-  [/^Their email \(optional\):$/, 'ada@example.org'],
-  [/^How quickly do they usually reply\?/, 'within a week'],
-  [/^How often will you meet\?/, ENTER],
-  [/^For how many minutes, usually\?$/, '45'],
-  [/^What support do you hope for\?$/, pickMany(/career guidance/, /emotional support/)],
-  [/^Anything off limits\? \(optional\)$/, 'Family matters'],
-  [/^Any other ground rule you agreed\? \(Enter when done\)$/, 'Meet on Thursdays after clinic'],
-  [/other ground rule/, ''],
-];
 
 describe('init wizard', () => {
   it('sets up the profile: name (optional) and career stage', async () => {
@@ -67,7 +47,7 @@ describe('init wizard', () => {
 
   it('draws out the ground rules with questions: contact, reply time, how often and how long, support, limits', async () => {
     const j = journal();
-    const { mentor: added, prompt } = await init(j, [...profile, ...ada, [/A goal/, '']]);
+    const { mentor: added, prompt } = await init(j, [...SAM, ...ADA, [/A goal/, '']]);
     expect(prompt.question(/How often will you meet/)!.default).toBe('4w');
     expect(prompt.question(/How is it best to contact them/)!.choices!.map((choice) => choice.label)).toEqual([
       'email',
@@ -106,7 +86,7 @@ describe('init wizard', () => {
   it('does not ask for an address when they are best met in person', async () => {
     const j = journal();
     const { mentor: added } = await init(j, [
-      ...profile,
+      ...SAM,
       [/Add your first mentor/, true],
       [/mentor's name/, 'Dr Jo Blair'],
       [/role/, ''],
@@ -127,7 +107,7 @@ describe('init wizard', () => {
   it("refuses an empty mentor's name, and a cadence or length it cannot read, asking again", async () => {
     const j = journal();
     const { prompt, mentor: added } = await init(j, [
-      ...profile,
+      ...SAM,
       [/Add your first mentor/, true],
       [/mentor's name/, '  '],
       [/mentor's name/, 'Dr Jo Blair'],
@@ -155,8 +135,8 @@ describe('init wizard', () => {
   it('asks for one to three goals, linked to the new mentor, and stops after the third', async () => {
     const j = journal();
     const { prompt, goals } = await init(j, [
-      ...profile,
-      ...ada,
+      ...SAM,
+      ...ADA,
       [/^A goal \(Enter when done\):$/, 'Get into GP training'],
       [/^Kind of goal:$/, ENTER],
       [/^Target date\? \(optional\)$/, '2027-08-01'],
@@ -189,7 +169,7 @@ describe('init wizard', () => {
   it('an empty answer ends the goals early; without a mentor they are linked to no one', async () => {
     const j = journal();
     const { goals } = await init(j, [
-      ...profile,
+      ...SAM,
       [/Add your first mentor/, false],
       [/A goal/, 'Pass the exam'],
       [/Kind of goal/, pick(/^education$/)],
@@ -242,8 +222,8 @@ describe('mentee init and plain mentee on a terminal (commands)', () => {
   }
 
   const fullInit: ScriptLine[] = [
-    ...profile,
-    ...ada,
+    ...SAM,
+    ...ADA,
     [/A goal/, 'Get into GP training'],
     [/Kind of goal/, ENTER],
     [/Target date/, ''],

@@ -1,8 +1,7 @@
 import { format } from 'date-fns';
 import { dirname } from 'node:path';
-import type { RecordChange } from '../../core/journal-diff.js';
 import type { BackupEntry, JournalCheck, RecordCounts } from '../../store/backup-catalog.js';
-import type { Restored, Undone } from '../../store/journal-store.js';
+import type { Restored } from '../../store/journal-store.js';
 import { oneLine } from '../../core/text.js';
 import type { Style } from '../style.js';
 import { count } from '../words.js';
@@ -91,42 +90,13 @@ export function renderRestored(restored: Restored): string {
   const { backup } = restored;
   const what = `backup ${backup.number} (${backup.label} ${backupDate(backup)})`;
   if (restored.unchanged) return `The journal is already the same as ${what}; nothing was changed.`;
-  const lines = [`Restored ${what}: ${countsText(backup.counts!)}.`];
+  const form = restored.writtenAs ? `, written ${restored.writtenAs} as the journal is` : '';
+  const lines = [`Restored ${what}${form}: ${countsText(backup.counts!)}.`];
   if (restored.savedAside) {
     lines.push(`The journal as it was is kept as backup 1: ${restored.savedAside}`);
     lines.push('To go back to it: mentee doctor --restore 1');
   }
   return lines.join('\n');
-}
-
-export function renderUndone(undone: Undone, changes: RecordChange[]): string {
-  return [
-    `Undid: ${describeChanges(changes)}.`,
-    `The journal is back to the version of ${backupDate(undone.backup)} (${countsText(undone.backup.counts!)}).`,
-    'To redo: mentee doctor --restore 1',
-  ].join('\n');
-}
-
-const SHOWN = 8;
-
-/** `added action a12 "Email the training lead"; changed meeting m3 (log)`. */
-export function describeChanges(changes: RecordChange[]): string {
-  if (!changes.length) return 'a change that touched no record (only timestamps or formatting)';
-  const parts = changes.slice(0, SHOWN).map(describeChange);
-  if (changes.length > SHOWN) parts.push(`and ${count(changes.length - SHOWN, 'more change')}`);
-  return parts.join('; ');
-}
-
-function describeChange(change: RecordChange): string {
-  const record = change.kind === 'profile' ? 'the profile' : `${change.kind} ${change.id}`;
-  const title = change.title ? ` "${oneLine(change.title)}"` : '';
-  if (change.change !== 'changed') return `${change.change} ${record}${title}`;
-  const fields = change.fields.map(({ field, before, after }) =>
-    field === 'status' && typeof before === 'string' && typeof after === 'string'
-      ? `status ${before} → ${after}`
-      : field,
-  );
-  return `changed ${record}${title} (${fields.join(', ')})`;
 }
 
 /** The documented `mentee doctor --json` shape (see README, "JSON output"). */
@@ -153,22 +123,6 @@ export function backupJson(entry: BackupEntry) {
     ok: entry.ok,
     problem: entry.problem ?? null,
     counts: entry.counts ?? null,
-  };
-}
-
-/** `mentee undo --json`: what the undone change did, record by record, and where things are now. */
-export function undoJson(undone: Undone, changes: RecordChange[]) {
-  return {
-    undid: changes.map(({ kind, id, title, change, fields }) => ({
-      kind,
-      id,
-      title: title ?? null,
-      change,
-      fields: fields.map((field) => field.field),
-    })),
-    summary: `Undid: ${describeChanges(changes)}.`,
-    restored: backupJson(undone.backup),
-    savedAside: undone.savedAside,
   };
 }
 

@@ -1,0 +1,24 @@
+import * as z from 'zod';
+import type { Context } from './context.js';
+import { parseOptions } from './parse-options.js';
+import { HISTORY_KEPT } from '../core/history.js';
+import { flag } from '../input/flags.js';
+import { historyJson, renderHistory } from '../ui/render/history.js';
+
+const HistoryInput = z.object({
+  json: flag,
+  limit: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .default(20),
+});
+
+/** The changes kept, newest first, marking those undone; what they touched, never private text. */
+export async function historyCommand(ctx: Context, raw: { json?: boolean; limit?: string }): Promise<void> {
+  const { json, limit } = parseOptions(HistoryInput, raw);
+  const history = await ctx.store.history();
+  ctx.print(
+    json ? JSON.stringify(historyJson(history, limit), null, 2) : renderHistory(history, limit, HISTORY_KEPT, ctx.now),
+  );
+}
