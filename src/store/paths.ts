@@ -64,8 +64,11 @@ export async function resolveJournalPaths(path: string): Promise<JournalPaths> {
   const folder = await stat(dirname(journal)).catch(() => undefined);
   const file = folder?.uid === 0 && process.getuid?.() === 0 ? await stat(journal).catch(() => undefined) : undefined;
   const paths = journalPaths(journal, ownerOf(folder, file));
-  // A path through a file (/dev/null/j.json) is left to fail as it does when it is written.
-  if (folder?.isDirectory()) await checkFolder(paths.folder, paths.owner, folder);
+  // A path through a file (/dev/null/j.json), or a folder given as the journal, fails as it does when read.
+  if (folder?.isDirectory())
+    await checkFolder(paths.folder, paths.owner, folder).catch(async (error: unknown) => {
+      if (!(await stat(journal).catch(() => undefined))?.isDirectory()) throw error;
+    });
   const backups = await lstat(paths.backups).catch(() => undefined);
   if (backups) await checkFolder(paths.backups, paths.owner, backups);
   return paths;
