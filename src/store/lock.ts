@@ -12,6 +12,7 @@ import {
   readOwnFile,
   writeNewFile,
 } from './safe-files.js';
+import { isRunning } from './processes.js';
 
 /** How long a command waits for another mentee process to finish writing before it says so. */
 const WAIT_MS = 8_000;
@@ -177,16 +178,6 @@ async function lockHolder(paths: JournalPaths): Promise<number | undefined> {
   checkEntry(paths.lockHolder, record, paths.owner);
   const pid = Number(String(await readOwnFile(paths.lockHolder, paths.owner).catch(() => '')).trim());
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-}
-
-export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { PRIVATE_FILE_MODE, syncFolder, writeFileAtomic } from './atomic-write.js';
 import { asFileProblem } from './file-errors.js';
+import { isRunning } from './processes.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -106,14 +107,5 @@ async function removedOnSignal<T>(path: string, write: () => Promise<T>): Promis
     return await write();
   } finally {
     stopWatching();
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -2,7 +2,7 @@ import { lstat, open, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { constants } from 'node:fs';
 import { isEncrypted } from './crypto.js';
-import { isRunning } from './lock.js';
+import { isRunning } from './processes.js';
 import type { JournalPaths } from './paths.js';
 
 /**
