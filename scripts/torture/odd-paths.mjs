@@ -3,11 +3,11 @@
 // long, a disk error; long colon-laden --action specs; layouts that loop. Every run must end within
 // its budget with one clear line and a non-zero exit (or succeed where that is right), no stack trace,
 // and a looping layout must stay small in memory.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { otherUser } from './machine.mjs';
-import { BIN, hasStackTrace, inParallel, menteeEnv } from './run.mjs';
+import { hasStackTrace, inParallel, runMentee } from './run.mjs';
 
 const QUICK_MS = 5_000;
 /** A looping layout runs until liquidjs's 20 s render limit at worst. */
@@ -238,35 +238,21 @@ export async function oddPathsTrial({ dir, sample }) {
 function runCase(one, dir) {
   const rssFile = join(dir, `rss-${Math.random().toString(36).slice(2)}`);
   const hook = `data:text/javascript,import{writeFileSync}from'node:fs';process.on('exit',()=>{try{writeFileSync(${JSON.stringify(rssFile)},String(process.resourceUsage().maxRSS))}catch{}})`;
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', hook, BIN, ...one.args], {
-    env: menteeEnv(one.journal, one.home ?? dir),
+  return runMentee(one.args, {
+    journal: one.journal,
+    home: one.home ?? dir,
     cwd: dir,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    ...(one.as ? { uid: one.as.uid, gid: one.as.gid } : {}),
-  });
-  let stdout = '';
-  let stderr = '';
-  let timedOut = false;
-  child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-  child.stdin.on('error', () => undefined);
-  child.stdin.end();
-  const timer = setTimeout(() => {
-    timedOut = true;
-    child.kill('SIGKILL');
-  }, one.budget ?? QUICK_MS);
-  return new Promise((resolve) => {
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      let rssMb = 0;
-      try {
-        rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
-        rmSync(rssFile);
-      } catch {
-        // Killed, or run as another user who cannot write here: no figure.
-      }
-      resolve({ code, stdout, stderr, timedOut, rssMb, ms: performance.now() - started });
-    });
+    timeoutMs: one.budget ?? QUICK_MS,
+    nodeArgs: ['--import', hook],
+    as: one.as,
+  }).then((result) => {
+    let rssMb = 0;
+    try {
+      rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+      rmSync(rssFile);
+    } catch {
+      // Killed, or run as another user who cannot write here: no figure.
+    }
+    return { ...result, rssMb };
   });
 }

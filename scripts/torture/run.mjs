@@ -38,12 +38,14 @@ export function killAll() {
   for (const child of running) child.kill('SIGKILL');
 }
 
-export function startMentee(args, { journal, home, cwd, timeoutMs } = {}) {
+export function startMentee(args, { journal, home, cwd, timeoutMs, nodeArgs = [], as } = {}) {
   const started = performance.now();
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], {
     env: menteeEnv(journal, home ?? cwd),
     cwd,
     stdio: ['pipe', 'pipe', 'pipe'],
+    // `as`: another user ({ uid, gid }), for trials that need one.
+    ...(as ? { uid: as.uid, gid: as.gid } : {}),
   });
   running.add(child);
   let stdout = '';
