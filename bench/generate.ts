@@ -170,5 +170,9 @@ export function buildJournal(size: Size): Journal {
 
 /** Writes a journal to `path` through the store (lock, validation, atomic write), replacing what is there. */
 export async function writeJournal(path: string, journal: Journal): Promise<void> {
-  await openJournalStore(path, () => BENCH_NOW).update((current) => void Object.assign(current, journal));
+  const store = openJournalStore(path, () => BENCH_NOW);
+  await store.update((current) => void Object.assign(current, journal));
+  // Put in as one change, the whole journal would be undo's newest change and double the file; a journal
+  // kept for years has only its last few small changes there.
+  await store.update((current) => void (current.history = { undo: [], redo: [] }));
 }
