@@ -11,9 +11,14 @@ export function recordKind(ref: string): 'goal' | 'meeting' | 'action' | 'mentor
   return ({ g: 'goal', m: 'meeting', a: 'action' } as const)[id[0] as 'g' | 'm' | 'a'];
 }
 
+/** The mentor with this handle, if there is one. */
+export function mentorWithHandle(journal: Journal, handle: string | undefined): Mentor | undefined {
+  return journal.mentors.find((candidate) => candidate.handle === handle);
+}
+
 /** The mentor a record points at by handle (references are checked when the journal is read). */
 export function mentorOf(journal: Journal, handle: string): Mentor {
-  const mentor = journal.mentors.find((candidate) => candidate.handle === handle);
+  const mentor = mentorWithHandle(journal, handle);
   if (!mentor) throw new Error(`no mentor with handle ${handle}`);
   return mentor;
 }
@@ -23,14 +28,14 @@ export function mentorOf(journal: Journal, handle: string): Mentor {
  * is for what to type and for machine-readable output. The handle itself if it is somehow unknown.
  */
 export function mentorName(journal: Journal, handle: string | undefined): string {
-  return journal.mentors.find((candidate) => candidate.handle === handle)?.name ?? handle ?? '';
+  return mentorWithHandle(journal, handle)?.name ?? handle ?? '';
 }
 
 /** A mentor by handle, or by a unique case-insensitive part of the name ("ada", "lovelace"). */
 export function findMentor(journal: Journal, ref: string): Mentor {
   const wanted = ref.trim().toLowerCase();
   if (!wanted) refuse({ code: 'mentor-ref-empty' });
-  const byHandle = journal.mentors.find((mentor) => mentor.handle === wanted);
+  const byHandle = mentorWithHandle(journal, wanted);
   if (byHandle) return byHandle;
   const matches = journal.mentors.filter((mentor) => mentor.name.toLowerCase().includes(wanted));
   if (matches.length === 1) return matches[0]!;

@@ -5,6 +5,7 @@
  * journal never says two things at once (a dropped action completed, an ended mentor's plans still on).
  */
 import { refuse, type Instead, type StatusRecord } from './problems.js';
+import { mentorWithHandle } from './refs.js';
 import type { Action, Goal, Journal, Meeting, Mentor } from './schema.js';
 
 /** A related record changed by the same change: a meeting cancelled, an action dropped. */
@@ -33,9 +34,6 @@ export interface Machine<S extends string, R extends Stated<S>, C = never> {
   mentor: (journal: Journal, record: R) => Mentor | undefined;
 }
 
-const mentorNamed = (journal: Journal, handle: string | undefined) =>
-  journal.mentors.find((mentor) => mentor.handle === handle);
-
 export const MEETING_MACHINE: Machine<Meeting['status'], Meeting> = {
   record: 'meeting',
   allowed: {
@@ -44,7 +42,7 @@ export const MEETING_MACHINE: Machine<Meeting['status'], Meeting> = {
     cancelled: { planned: 'plan-new-meeting', held: 'log-unplanned', cancelled: 'already' },
   },
   ref: (meeting) => meeting.id,
-  mentor: (journal, meeting) => mentorNamed(journal, meeting.mentor),
+  mentor: (journal, meeting) => mentorWithHandle(journal, meeting.mentor),
 };
 
 export const ACTION_MACHINE: Machine<Action['status'], Action> = {
@@ -63,7 +61,7 @@ export const ACTION_MACHINE: Machine<Action['status'], Action> = {
     dropped: (_journal, action) => (delete action.completedAt, []),
   },
   ref: (action) => action.id,
-  mentor: (journal, action) => mentorNamed(journal, action.mentor),
+  mentor: (journal, action) => mentorWithHandle(journal, action.mentor),
 };
 
 /** What becomes of a goal's open actions as it stops being active: dropped with it, or kept open. */
@@ -151,7 +149,7 @@ function endMentoring(journal: Journal, mentor: Mentor, now: Date): Cascade[] {
 /** An open offer from a mentor needs a mentorship that has not ended. */
 export function assertOfferable(journal: Journal, action: Pick<Action, 'owner' | 'mentor' | 'status'>): void {
   if (action.owner !== 'mentor' || action.status !== 'open') return;
-  const mentor = mentorNamed(journal, action.mentor);
+  const mentor = mentorWithHandle(journal, action.mentor);
   if (mentor?.status === 'ended')
     refuse({ code: 'mentorship-ended', mentor: { handle: mentor.handle, name: mentor.name } });
 }
