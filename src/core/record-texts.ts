@@ -1,0 +1,90 @@
+import type { Action, Goal, Journal, Meeting, Mentor } from './schema.js';
+
+/** What a text is, as search's `--kind` names it. */
+export const TEXT_KINDS = ['advice', 'feedback', 'decision', 'challenged', 'topic', 'action', 'goal', 'note'] as const;
+export type TextKind = (typeof TEXT_KINDS)[number];
+
+/** One text a mentee wrote or received, with what search, tags and reviews need to place it. */
+export interface RecordText {
+  kind: TextKind;
+  /** The record to `show`: a meeting, action or goal id, or a mentor's handle. */
+  record: string;
+  /** When it was said or written (ISO): the meeting's time, a note's own time, else when the record began. */
+  at: string;
+  /** The handles of the mentors it concerns (a goal may have several; an action or note none). */
+  mentors: string[];
+  text: string;
+  /** A private reflection or the answer to a reflection prompt: only ever read when the mentee asks. */
+  private: boolean;
+}
+
+/**
+ * Every text a mentee writes or receives, record by record: the one list that search, tags, reviews and
+ * `--tag` filters read. Which field is which kind is decided here alone. Names, roles, contact addresses
+ * and the prompts of templates are not the mentee's words and are left out; private texts come only
+ * when `includePrivate` is set.
+ */
+export function recordTexts(journal: Journal, includePrivate = false): RecordText[] {
+  const texts: RecordText[] = [];
+  for (const meeting of journal.meetings) texts.push(...meetingTexts(meeting, includePrivate));
+  for (const action of journal.actions) texts.push(...actionTexts(action));
+  for (const goal of journal.goals) texts.push(...goalTexts(goal));
+  for (const mentor of journal.mentors) texts.push(...mentorTexts(mentor));
+  return texts;
+}
+
+export function meetingTexts(meeting: Meeting, includePrivate = false): RecordText[] {
+  const texts: RecordText[] = [];
+  const add = (kind: TextKind, text: string | undefined, isPrivate = false) => {
+    if (text?.trim() && (includePrivate || !isPrivate))
+      texts.push({ kind, record: meeting.id, at: meeting.when, mentors: [meeting.mentor], text, private: isPrivate });
+  };
+  const { prep, log } = meeting;
+  add('note', prep?.intention);
+  for (const topic of prep?.topics ?? []) {
+    add('topic', topic.title);
+    add('topic', topic.detail);
+    add('topic', topic.outcomeNote);
+  }
+  for (const review of prep?.review ?? []) add('note', review.note);
+  for (const reflection of prep?.reflections ?? []) add('note', reflection.answer, true);
+  for (const advice of log?.advice ?? []) add('advice', advice);
+  for (const feedback of log?.feedback ?? []) add('feedback', feedback);
+  for (const decision of log?.decisions ?? []) add('decision', decision);
+  for (const challenged of log?.challenged ?? []) add('challenged', challenged);
+  add('note', log?.privateReflection, true);
+  add('note', meeting.cancelNote);
+  return texts;
+}
+
+export function actionTexts(action: Action): RecordText[] {
+  const mentors = action.mentor ? [action.mentor] : [];
+  const text = (at: string, words: string): RecordText => ({
+    kind: 'action',
+    record: action.id,
+    at,
+    mentors,
+    text: words,
+    private: false,
+  });
+  return [text(action.createdAt, action.title), ...action.notes.map((note) => text(note.at, note.note))];
+}
+
+export function goalTexts(goal: Goal): RecordText[] {
+  const text = (at: string, words: string | undefined): RecordText[] =>
+    words?.trim() ? [{ kind: 'goal', record: goal.id, at, mentors: goal.mentors, text: words, private: false }] : [];
+  return [
+    ...text(goal.createdAt, goal.title),
+    ...text(goal.createdAt, goal.why),
+    ...text(goal.createdAt, goal.success),
+    ...goal.progress.flatMap((note) => text(note.at, note.note)),
+  ];
+}
+
+export function mentorTexts(mentor: Mentor): RecordText[] {
+  const text = (at: string, words: string | undefined): RecordText[] =>
+    words?.trim()
+      ? [{ kind: 'note', record: mentor.handle, at, mentors: [mentor.handle], text: words, private: false }]
+      : [];
+  return [...mentor.rules.flatMap((rule) => text(mentor.startDate, rule)), ...text(mentor.updatedAt, mentor.endNote)];
+}

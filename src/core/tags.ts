@@ -1,0 +1,18 @@
+/**
+ * A tag is a `#word` written in any text: `#research`, `#wellbeing`, `#arcp`. It starts with a letter
+ * (so "topic #2" is no tag) and runs over letters, digits, `-` and `_`; a `#` inside a word ("C#") is
+ * not one. Tags are compared without case: `#Research` and `#research` are one tag, named in lower case.
+ */
+const TAG = /(?<![\p{L}\p{N}_#&])#(\p{L}[\p{L}\p{N}_-]*)/gu;
+
+/** The tags written in `text`, in lower case, each once, in the order they first appear. */
+export function tagsIn(text: string): string[] {
+  const tags = new Set<string>();
+  for (const match of text.matchAll(TAG)) tags.add(normalTag(match[1]!.replace(/[-_]+$/, '')));
+  return [...tags];
+}
+
+/** A tag as the user typed it for a filter (`--tag research`, `--tag '#Research'`), as tagsIn names it. */
+export function normalTag(typed: string): string {
+  return typed.trim().replace(/^#/, '').toLowerCase();
+}
