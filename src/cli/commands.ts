@@ -506,6 +506,31 @@ export const COMMANDS: CommandSpec[] = [
     load: lazy(() => import('../commands/export.js'), 'exportCommand'),
   },
   {
+    name: 'review',
+    summary: 'review a period for an appraisal or ARCP: goals, meetings against cadence, advice by tag, prompts',
+    flags: [
+      { flags: '--from <date>', help: 'the first day of the period, or a period\'s start ("last month", "2026")' },
+      {
+        flags: '--to <date>',
+        help: 'the last day of the period, or the end of a period ("last month") (default: now)',
+      },
+      { flags: '--mentor <mentor>', help: 'only this mentor' },
+      {
+        flags: '--format <format>',
+        help: 'md, html (with the timeline picture) or json (default: from --out, else md)',
+      },
+      { flags: '--json', help: 'the same as --format json' },
+      { flags: '--include-private', help: 'include private reflections (they are left out otherwise)' },
+      { flags: '--out <file>', help: 'write to a file (owner-only) instead of stdout' },
+      { flags: '--force', help: 'replace --out if it exists' },
+    ],
+    examples: [
+      'mentee review --from 2026-08-01 --to 2027-01-31 --out review.html',
+      'mentee review --from "last month" --mentor lovelace',
+    ],
+    load: lazy(() => import('../commands/review.js'), 'reviewCommand'),
+  },
+  {
     name: 'templates',
     summary: 'list prep templates (built in and your own)',
     flags: [json],

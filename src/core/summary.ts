@@ -45,9 +45,7 @@ export function buildSummary(journal: Journal, scope: SummaryScope): Summary {
   const actionsDropped = journal.actions.filter(
     (action) => action.status === 'dropped' && inRange(action.updatedAt) && concerns.action(action),
   );
-  const completedOnTime = actionsDone.filter(
-    (action) => !action.due || daysUntil(action.due, new Date(action.completedAt!)) >= 0,
-  ).length;
+  const completedOnTime = actionsDone.filter(doneOnTime).length;
   return {
     scope,
     meetings,
@@ -63,4 +61,9 @@ export function buildSummary(journal: Journal, scope: SummaryScope): Summary {
       onTimeRate: actionsDone.length ? completedOnTime / actionsDone.length : null,
     },
   };
+}
+
+/** Whether a done action was done by its due date (one without a due date always is). */
+export function doneOnTime(action: Action): boolean {
+  return !action.due || daysUntil(action.due, new Date(action.completedAt!)) >= 0;
 }

@@ -5,7 +5,15 @@
  * come from here: commands that print JSON do not load zod for it.
  */
 import * as z from 'zod';
-import { ActionSchema, GoalSchema, MeetingSchema, MentorSchema, ProfileSchema } from '../core/schema.js';
+import {
+  ActionSchema,
+  GoalSchema,
+  MeetingSchema,
+  MentorSchema,
+  ProfileSchema,
+  ProgressNoteSchema,
+  TopicSchema,
+} from '../core/schema.js';
 
 const whole = () => z.number().int();
 
@@ -115,3 +123,102 @@ export type ExportJson = z.input<typeof ExportJsonSchema>;
 export function exportJsonSchemaDocument(): Record<string, unknown> {
   return { title: 'mentee export', ...z.toJSONSchema(ExportJsonSchema) };
 }
+
+/** A review's actions by where they stood: done by their due date, after it, open at the end of the period, dropped in it. */
+const ActionsByOutcomeSchema = z.strictObject({
+  onTime: z.array(ActionSchema),
+  late: z.array(ActionSchema),
+  open: z.array(ActionSchema),
+  dropped: z.array(ActionSchema),
+});
+
+const instant = () => z.iso.datetime({ offset: true });
+
+/** `mentee review --format json` (or --json): a review of a period. */
+export const ReviewJsonSchema = z
+  .strictObject({
+    kind: z.literal('review'),
+    from: instant(),
+    to: instant(),
+    /** The mentor's handle with --mentor, else null. */
+    mentor: z.string().nullable(),
+    figures: z.strictObject({
+      meetingsHeld: whole(),
+      meetingsCancelled: whole(),
+      /** What the mentors' cadences ask for over the period; null when no mentor has a cadence. */
+      meetingsExpected: whole().nullable(),
+      actionsCompleted: whole(),
+      completedOnTime: whole(),
+      completedLate: whole(),
+      actionsOpen: whole(),
+      actionsOverdue: whole(),
+      actionsDropped: whole(),
+      goalsReviewed: whole(),
+      progressNotes: whole(),
+      advice: whole(),
+      decisions: whole(),
+    }),
+    goals: z.array(
+      z.strictObject({
+        goal: GoalSchema,
+        progressInPeriod: z.array(ProgressNoteSchema),
+        /** Held meetings of the period that touched the goal: its topics there, and that meeting's advice and decisions. */
+        meetings: z.array(
+          z.strictObject({
+            id: z.string(),
+            when: instant(),
+            mentor: z.string(),
+            topics: z.array(TopicSchema),
+            advice: z.array(z.string()),
+            decisions: z.array(z.string()),
+          }),
+        ),
+        actions: ActionsByOutcomeSchema,
+      }),
+    ),
+    mentors: z.array(
+      z.strictObject({
+        handle: z.string(),
+        name: z.string(),
+        cadenceDays: whole().nullable(),
+        /** Days of the period the mentorship covered. */
+        days: whole(),
+        expected: whole().nullable(),
+        held: z.array(z.string()),
+        cancelled: z.array(z.string()),
+      }),
+    ),
+    /** Advice and decisions by tag (lower case, no #), most given first; tag null for the untagged, last. */
+    themes: z.array(
+      z.strictObject({
+        tag: z.string().nullable(),
+        items: z.array(
+          z.strictObject({
+            kind: z.enum(['advice', 'decision']),
+            text: z.string(),
+            meeting: z.string(),
+            mentor: z.string(),
+            when: instant(),
+          }),
+        ),
+      }),
+    ),
+    /** Every action of the period in scope, by where it stood. */
+    actions: ActionsByOutcomeSchema,
+    /** The prompts of the portfolio-reflection prep template (yours, if you have one by that name). */
+    reflectionPrompts: z.array(z.string()),
+    /** Private reflections of the period's meetings: only with --include-private, else null. */
+    privateReflections: z
+      .array(
+        z.strictObject({
+          meeting: z.string(),
+          when: instant(),
+          mentor: z.string(),
+          reflection: z.string().nullable(),
+          reflections: z.array(z.strictObject({ prompt: z.string(), answer: z.string() })),
+        }),
+      )
+      .nullable(),
+  })
+  .describe('mentee review --format json. Private reflections are present only with --include-private.');
+export type ReviewJson = z.input<typeof ReviewJsonSchema>;

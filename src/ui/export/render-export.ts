@@ -57,7 +57,7 @@ async function renderSummary(
 }
 
 /** Layouts are written for people to read and change; their blank lines are evened out here. */
-function tidyMarkdown(text: string): string {
+export function tidyMarkdown(text: string): string {
   return `${text
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')

@@ -1,0 +1,40 @@
+import { extname } from 'node:path';
+import type { Context } from './context.js';
+import { UsageError, UserError } from '../errors.js';
+import { writePrivateFile } from '../store/output-file.js';
+
+/**
+ * What a command that hands over a document (export, review) does with it: a plain-text warning for an
+ * encrypted journal, then stdout, or --out written owner-only and all or nothing, never over the journal.
+ */
+export async function deliverDocument(
+  ctx: Context,
+  text: string,
+  options: { out?: string | undefined; force: boolean; what: string; includesPrivate: boolean },
+): Promise<void> {
+  if (await ctx.store.isEncrypted())
+    ctx.warn('Your journal is encrypted, but this export is plain text: keep it private, or delete it once sent.');
+  const { out } = options;
+  if (!out) return ctx.print(text.replace(/\n$/, ''));
+  if (await ctx.store.owns(out))
+    throw new UserError(`--out ${out} is your journal or one of its backups; write the export somewhere else.`);
+  await writePrivateFile(out, text, options.force);
+  ctx.warn(`Wrote ${options.what} to ${out}${options.includesPrivate ? ' (includes private reflections)' : ''}.`);
+}
+
+/** The format --out's extension names, among `formats` (keyed by lower-case extension, with its dot). */
+export function formatFromOut<F extends string>(
+  out: string | undefined,
+  byExtension: Record<string, F>,
+): F | undefined {
+  if (!out) return undefined;
+  const extension = extname(out).toLowerCase();
+  if (!extension) return undefined;
+  const format = Object.hasOwn(byExtension, extension) ? byExtension[extension] : undefined;
+  if (!format) {
+    const names = [...new Set(Object.values(byExtension))];
+    const list = `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+    throw new UsageError(`--out: cannot tell the format from "${extension}"; add --format ${list}.`);
+  }
+  return format;
+}

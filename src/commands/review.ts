@@ -1,0 +1,82 @@
+import * as z from 'zod';
+import type { Context } from './context.js';
+import { deliverDocument, formatFromOut } from './out-file.js';
+import { parseOptions } from './parse-options.js';
+import { buildReview } from '../core/review.js';
+import { findMentor } from '../core/refs.js';
+import { UsageError } from '../errors.js';
+import { flag, oneOf, optionalText, readWith } from '../input/flags.js';
+import { readPeriodEnd, readPeriodStart } from '../input/period.js';
+
+/** The built-in prep template whose prompts a review asks you to answer (yours wins if you have one by that name). */
+const REFLECTION_TEMPLATE = 'portfolio-reflection';
+
+/** What review writes; the layouts and JSON are loaded only once the review is made. */
+const REVIEW_FORMATS = ['md', 'html', 'json'] as const;
+type ReviewFormat = (typeof REVIEW_FORMATS)[number];
+
+const FORMAT_BY_EXTENSION: Record<string, ReviewFormat> = {
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.json': 'json',
+};
+
+/**
+ * `mentee review`'s flags: a period from the start of --from's first day to the end of --to's last
+ * (now when left out), read as export reads a period ("last month", "2026", "march 2026").
+ */
+export const reviewFlags = (now: Date) =>
+  z
+    .object({
+      from: readWith((text) => readPeriodStart(text, now)).optional(),
+      to: readWith((text) => readPeriodEnd(text, now)).optional(),
+      mentor: optionalText,
+      format: oneOf(REVIEW_FORMATS).optional(),
+      json: flag,
+      includePrivate: flag,
+      out: optionalText,
+      force: flag,
+    })
+    .transform(({ from, to, json, format, ...rest }) => {
+      if (!from)
+        throw new UsageError(
+          'review needs --from, the first day of the period, e.g. --from 2026-08-01 or --from "last month".',
+        );
+      if (json && format && format !== 'json')
+        throw new UsageError(`--json and --format ${format} disagree; give one.`);
+      const end = to ?? now;
+      if (from > end)
+        throw new UsageError(
+          to
+            ? '--from is after --to; the period would be empty.'
+            : '--from is in the future; the period would be empty.',
+        );
+      return { ...rest, from, to: end, format: json ? ('json' as const) : format };
+    });
+
+export async function reviewCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
+  const input = parseOptions(reviewFlags(ctx.now), raw);
+  const format = input.format ?? formatFromOut(input.out, FORMAT_BY_EXTENSION) ?? 'md';
+  const journal = await ctx.store.read();
+  const mentor = input.mentor ? findMentor(journal, input.mentor) : undefined;
+  const review = buildReview(journal, { from: input.from.toISOString(), to: input.to.toISOString(), mentor });
+  const [{ loadPrepTemplates }, { renderReview }] = await Promise.all([
+    import('../config/prep-templates.js'),
+    import('../ui/export/render-review.js'),
+  ]);
+  const { templates } = await loadPrepTemplates();
+  const prompts = templates.find((loaded) => loaded.template.name === REFLECTION_TEMPLATE)?.template.prompts ?? [];
+  const text = await renderReview(format, journal, review, {
+    includePrivate: input.includePrivate,
+    prompts,
+    now: ctx.now,
+  });
+  await deliverDocument(ctx, text, {
+    out: input.out,
+    force: input.force,
+    what: 'the review',
+    includesPrivate: input.includePrivate,
+  });
+}
