@@ -91,7 +91,7 @@ export function reviewView(journal: Journal, review: Review, options: ReviewView
     return {
       onTime: views(sorted.onTime),
       late: views(sorted.late),
-      open: views(sorted.open),
+      open: sorted.open.map((action) => openAtEnd(actionView(journal, action, now))),
       dropped: views(sorted.dropped),
       count: sorted.onTime.length + sorted.late.length + sorted.open.length + sorted.dropped.length,
     };
@@ -151,4 +151,10 @@ function withoutGoals(sorted: ActionsByOutcome, goals: Set<string>): ActionsByOu
     open: other(sorted.open),
     dropped: other(sorted.dropped),
   };
+}
+
+/** An action open at the end of the period is shown open, with what became of it after (a review of a past rotation). */
+function openAtEnd(view: ActionView): ActionView {
+  if (view.status === 'open') return view;
+  return { ...view, state: `${view.status} after the period`, done: false };
 }
