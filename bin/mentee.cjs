@@ -30,7 +30,7 @@ function codeCacheFile() {
   if (!build || !process.getuid || fs.statSync(folder).uid !== process.getuid()) return undefined;
   const words = process.argv.slice(2);
   const command = words.find((word) => !word.startsWith('-')) ?? 'none';
-  if (!/^[a-z]{1,20}$/.test(command)) return undefined;
+  if (!/^(__)?[a-z]{1,20}$/.test(command)) return undefined;
   const help = words.includes('--help') || words.includes('-h') ? '-help' : '';
   return path.join(folder, '.code-cache', `${build[1]}-${process.versions.v8}-${command}${help}.bin`);
 }

@@ -18,6 +18,8 @@ export interface Arg {
   /** `<name>` when required, `[name]` when optional. */
   name: string;
   help?: string;
+  /** What it can be, for shell completion. */
+  values?: Values;
 }
 
 export interface Flag {
@@ -26,7 +28,18 @@ export interface Flag {
   help: string;
   /** Given several times, its values are collected into a list. */
   repeatable?: boolean;
+  /** What its value can be, for shell completion (see src/cli/complete.ts). */
+  values?: Values;
 }
+
+/**
+ * The values an argument or a flag's value can take, offered by shell completion: a fixed list (the
+ * one its zod schema checks against), what only the journal or the config folder knows, or files.
+ */
+export type Values = readonly string[] | JournalValues | 'template' | 'file';
+
+/** Values read from the journal: handles, and ids with their titles. */
+export type JournalValues = 'mentor' | 'goal' | 'action' | 'open-action' | 'meeting' | 'planned-meeting' | 'record';
 
 // `any`: commander hands over untyped values; each command types its own with its zod schema.
 export type Handler = (ctx: Context, ...args: any[]) => Promise<void>;

@@ -1,4 +1,14 @@
 import { lazy, type CommandSpec, type Flag } from './command-spec.js';
+import {
+  ACTION_OWNERS,
+  GOAL_CATEGORIES,
+  GOAL_STATUSES,
+  MEETING_MODES,
+  SUPPORT_KINDS,
+  TOPIC_KINDS,
+} from '../core/model.js';
+import { EXPORT_FORMATS } from '../ui/export/formats.js';
+import { SHELLS } from './completion-shells.js';
 
 /**
  * Every command of mentee, in the order `mentee --help` lists them: its words, arguments, flags with
@@ -20,7 +30,7 @@ const note = (help: string): Flag => ({ flags: '--note <text>', help });
 /** The options of the program itself, before any command; `--version` and `--help` are commander's. */
 export const GLOBAL_FLAGS: Flag[] = [
   // Not commander's .env(): that reads process.env, and a run's environment is the one it is given.
-  { flags: '--journal <file>', help: 'journal file to use (env: MENTEE_JOURNAL)' },
+  { flags: '--journal <file>', help: 'journal file to use (env: MENTEE_JOURNAL)', values: 'file' },
   { flags: '--no-color', help: 'never colour the output (NO_COLOR works too)' },
   {
     flags: '--allow-identifiers',
@@ -38,30 +48,35 @@ const mentorFields: Flag[] = [
     flags: '--expect <kind>',
     help: 'support you hope for (repeatable): career, opportunities, pitfalls, emotional, balance, other',
     repeatable: true,
+    values: SUPPORT_KINDS,
   },
   { flags: '--since <date>', help: 'when the mentoring started (default: today)' },
 ];
 
 const goalFields: Flag[] = [
-  { flags: '--category <category>', help: 'career, clinical, research, education, leadership, wellbeing or personal' },
+  {
+    flags: '--category <category>',
+    help: 'career, clinical, research, education, leadership, wellbeing or personal',
+    values: GOAL_CATEGORIES,
+  },
   { flags: '--target <date>', help: 'target date' },
   { flags: '--why <text>', help: 'why it matters to you' },
   { flags: '--success <text>', help: 'what success looks like' },
-  { flags: '--mentor <mentor>', help: 'a mentor helping with it (repeatable)', repeatable: true },
+  { flags: '--mentor <mentor>', help: 'a mentor helping with it (repeatable)', repeatable: true, values: 'mentor' },
 ];
 
 const meetingBasics: Flag[] = [
-  { flags: '--mentor <mentor>', help: 'which mentor (not needed when you have one)' },
+  { flags: '--mentor <mentor>', help: 'which mentor (not needed when you have one)', values: 'mentor' },
   { flags: '--when <date>', help: 'date and time, e.g. "2026-12-03 17:30" or "next thursday 5pm"' },
   { flags: '--length <minutes>', help: "meeting length in minutes (default: the mentor's usual)" },
-  { flags: '--mode <mode>', help: 'in-person, video, phone or other' },
+  { flags: '--mode <mode>', help: 'in-person, video, phone or other', values: MEETING_MODES },
 ];
 
 /** `goal done|drop|pause <id>`: one status change each, saying what becomes of the goal's open actions. */
 const goalStatus = (name: string, status: string, summary: string, keep: boolean): CommandSpec => ({
   name,
   summary,
-  args: [{ name: '<id>' }],
+  args: [{ name: '<id>', values: 'goal' }],
   flags: [
     note('a closing note'),
     { flags: '--drop-actions', help: "drop the goal's open actions too" },
@@ -75,7 +90,7 @@ const goalStatus = (name: string, status: string, summary: string, keep: boolean
 const actionStatus = (name: string, status: string, summary: string): CommandSpec => ({
   name,
   summary,
-  args: [{ name: '<id>' }],
+  args: [{ name: '<id>', values: status === 'open' ? 'action' : 'open-action' }],
   flags: [note('a note')],
   examples: [`mentee action ${name} a3`],
   load: lazy(actions, 'actionCloseCommand', status),
@@ -87,8 +102,8 @@ const actionList: CommandSpec = {
   flags: [
     json,
     { flags: '--overdue', help: 'only overdue actions' },
-    { flags: '--mentor <mentor>', help: 'only actions with this mentor' },
-    { flags: '--goal <id>', help: 'only actions for this goal' },
+    { flags: '--mentor <mentor>', help: 'only actions with this mentor', values: 'mentor' },
+    { flags: '--goal <id>', help: 'only actions for this goal', values: 'goal' },
     { flags: '--mine', help: 'only your own actions, not mentor commitments' },
     { flags: '--all', help: 'include done and dropped actions' },
   ],
@@ -138,7 +153,7 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'show',
         summary: 'show a mentor with ground rules',
-        args: [{ name: '<mentor>', help: 'handle or part of the name' }],
+        args: [{ name: '<mentor>', help: 'handle or part of the name', values: 'mentor' }],
         flags: [json],
         examples: ['mentee mentor show lovelace'],
         load: lazy(mentors, 'mentorShowCommand'),
@@ -146,7 +161,7 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'edit',
         summary: 'change a mentor; --rule and --expect add to the lists',
-        args: [{ name: '<mentor>' }],
+        args: [{ name: '<mentor>', values: 'mentor' }],
         flags: [
           ...mentorFields,
           { flags: '--name <name>', help: 'their name' },
@@ -159,7 +174,7 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'pause',
         summary: 'pause a mentorship (no nudges while paused)',
-        args: [{ name: '<mentor>' }],
+        args: [{ name: '<mentor>', values: 'mentor' }],
         flags: [json],
         examples: ['mentee mentor pause lovelace'],
         load: lazy(mentors, 'mentorStatusCommand', 'paused'),
@@ -167,7 +182,7 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'resume',
         summary: 'make a paused or ended mentorship active again',
-        args: [{ name: '<mentor>' }],
+        args: [{ name: '<mentor>', values: 'mentor' }],
         flags: [json],
         examples: ['mentee mentor resume lovelace'],
         load: lazy(mentors, 'mentorStatusCommand', 'active'),
@@ -175,7 +190,7 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'end',
         summary: 'end a mentorship, with a note on how it went',
-        args: [{ name: '<mentor>' }],
+        args: [{ name: '<mentor>', values: 'mentor' }],
         flags: [note('why it ended, what you take away'), json],
         examples: ['mentee mentor end lovelace --note "Moved to a new deanery; parted warmly"'],
         load: lazy(mentors, 'mentorStatusCommand', 'ended'),
@@ -206,7 +221,7 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'show',
         summary: 'show a goal and its progress',
-        args: [{ name: '<id>' }],
+        args: [{ name: '<id>', values: 'goal' }],
         flags: [json],
         examples: ['mentee goal show g1'],
         load: lazy(goals, 'goalShowCommand'),
@@ -214,12 +229,12 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'update',
         summary: 'record progress or change a goal',
-        args: [{ name: '<id>' }],
+        args: [{ name: '<id>', values: 'goal' }],
         flags: [
           ...goalFields,
           note('a dated progress note'),
           { flags: '--title <title>', help: 'new title' },
-          { flags: '--status <status>', help: 'active, achieved, paused or dropped' },
+          { flags: '--status <status>', help: 'active, achieved, paused or dropped', values: GOAL_STATUSES },
         ],
         examples: ['mentee goal update g1 --note "Shadowed two GP clinics"'],
         load: lazy(goals, 'goalUpdateCommand'),
@@ -235,15 +250,23 @@ export const COMMANDS: CommandSpec[] = [
     flags: [
       ...meetingBasics,
       json,
-      { flags: '--meeting <id>', help: 'a planned meeting to prepare (default: by --mentor and --when)' },
+      {
+        flags: '--meeting <id>',
+        help: 'a planned meeting to prepare (default: by --mentor and --when)',
+        values: 'planned-meeting',
+      },
       { flags: '--intention <text>', help: 'what you want to walk away with' },
       {
         flags: '--topic <title[:minutes]>',
         help: 'a topic, with minutes after a colon (repeatable)',
         repeatable: true,
       },
-      { flags: '--kind <kind>', help: 'kind of the topics given: question, decision, update, feedback or personal' },
-      { flags: '--goal <id>', help: 'a goal to discuss (repeatable)', repeatable: true },
+      {
+        flags: '--kind <kind>',
+        help: 'kind of the topics given: question, decision, update, feedback or personal',
+        values: TOPIC_KINDS,
+      },
+      { flags: '--goal <id>', help: 'a goal to discuss (repeatable)', repeatable: true, values: 'goal' },
       {
         flags: '--review <id=state[:note]>',
         help: 'progress on an action: done, progress, blocked, dropped, open (repeatable)',
@@ -253,7 +276,7 @@ export const COMMANDS: CommandSpec[] = [
         flags: '--carry-parked',
         help: 'bring in the topics parked last time or left by a cancelled meeting',
       },
-      { flags: '--template <name>', help: 'prep template (see mentee templates)' },
+      { flags: '--template <name>', help: 'prep template (see mentee templates)', values: 'template' },
       { flags: '-y, --yes', help: 'ask nothing: use the flags given and the defaults' },
     ],
     examples: [
@@ -264,7 +287,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'log',
     summary: 'record what happened: outcomes, advice, your action plan',
-    args: [{ name: '[meeting]', help: 'meeting id (default: the latest unlogged one)' }],
+    args: [{ name: '[meeting]', help: 'meeting id (default: the latest unlogged one)', values: 'planned-meeting' }],
     flags: [
       ...meetingBasics,
       json,
@@ -302,7 +325,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'meetings',
     summary: 'meeting history and plans',
-    flags: [json, { flags: '--mentor <mentor>', help: 'only this mentor' }],
+    flags: [json, { flags: '--mentor <mentor>', help: 'only this mentor', values: 'mentor' }],
     examples: ['mentee meetings --mentor lovelace'],
     load: lazy(meetings, 'meetingListCommand'),
   },
@@ -313,7 +336,7 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'cancel',
         summary: 'cancel a planned meeting, with a reason',
-        args: [{ name: '<id>' }],
+        args: [{ name: '<id>', values: 'planned-meeting' }],
         flags: [note('why it was cancelled, kept on the meeting')],
         examples: ['mentee meeting cancel m4 --note "Ada is on leave"'],
         load: lazy(meetings, 'meetingCancelCommand'),
@@ -321,11 +344,11 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'move',
         summary: 'reschedule a planned meeting, or change its length or mode',
-        args: [{ name: '<id>' }],
+        args: [{ name: '<id>', values: 'planned-meeting' }],
         flags: [
           { flags: '--when <date>', help: 'new date and time, e.g. "2026-12-10 17:30" or "next thursday 5pm"' },
           { flags: '--length <minutes>', help: 'new length in minutes' },
-          { flags: '--mode <mode>', help: 'in-person, video, phone or other' },
+          { flags: '--mode <mode>', help: 'in-person, video, phone or other', values: MEETING_MODES },
         ],
         examples: [
           'mentee meeting move m2 --when "2026-12-10 17:30"',
@@ -337,14 +360,14 @@ export const COMMANDS: CommandSpec[] = [
         name: 'topic',
         summary: "change one topic of a planned meeting's agenda: rename, re-time, reorder or remove it",
         args: [
-          { name: '<id>', help: 'the meeting, e.g. m2' },
+          { name: '<id>', help: 'the meeting, e.g. m2', values: 'planned-meeting' },
           { name: '<topic>', help: 'the topic number, as the agenda shows it (mentee show m2)' },
         ],
         flags: [
           { flags: '--title <title>', help: 'new title' },
           { flags: '--minutes <minutes>', help: 'new minutes for it' },
           { flags: '--no-minutes', help: 'take its minutes away' },
-          { flags: '--kind <kind>', help: 'question, decision, update, feedback or personal' },
+          { flags: '--kind <kind>', help: 'question, decision, update, feedback or personal', values: TOPIC_KINDS },
           { flags: '--move-to <n>', help: 'its new place on the agenda (1 is first)' },
           { flags: '--remove', help: 'take it off the agenda' },
         ],
@@ -367,9 +390,13 @@ export const COMMANDS: CommandSpec[] = [
         args: [{ name: '<title>' }],
         flags: [
           { flags: '--due <date>', help: 'due date, e.g. "next friday"' },
-          { flags: '--goal <id>', help: 'the goal it serves' },
-          { flags: '--mentor <mentor>', help: 'the mentor it relates to' },
-          { flags: '--owner <who>', help: 'me (default) or mentor, for something the mentor will do' },
+          { flags: '--goal <id>', help: 'the goal it serves', values: 'goal' },
+          { flags: '--mentor <mentor>', help: 'the mentor it relates to', values: 'mentor' },
+          {
+            flags: '--owner <who>',
+            help: 'me (default) or mentor, for something the mentor will do',
+            values: ACTION_OWNERS,
+          },
           note('a first note'),
           { flags: '--json', help: 'print the new action as JSON' },
         ],
@@ -380,14 +407,14 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'edit',
         summary: 'change an action',
-        args: [{ name: '<id>' }],
+        args: [{ name: '<id>', values: 'action' }],
         flags: [
           { flags: '--title <title>', help: 'new title' },
           { flags: '--due <date>', help: 'new due date' },
           { flags: '--clear-due', help: 'remove the due date' },
-          { flags: '--goal <id>', help: 'link to a goal' },
-          { flags: '--mentor <mentor>', help: 'link to a mentor' },
-          { flags: '--owner <who>', help: 'me or mentor' },
+          { flags: '--goal <id>', help: 'link to a goal', values: 'goal' },
+          { flags: '--mentor <mentor>', help: 'link to a mentor', values: 'mentor' },
+          { flags: '--owner <who>', help: 'me or mentor', values: ACTION_OWNERS },
           note('add a note'),
         ],
         examples: ['mentee action edit a3 --due "in 2 weeks"'],
@@ -414,6 +441,7 @@ export const COMMANDS: CommandSpec[] = [
       {
         flags: '--restore <backup>',
         help: 'restore this backup (a number from the list, or its file), keeping the current journal aside',
+        values: 'file',
       },
     ],
     examples: ['mentee doctor --restore 2'],
@@ -455,7 +483,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'show',
     summary: 'show one meeting, goal, action or mentor',
-    args: [{ name: '<id>', help: 'm3, g1, a12 or a mentor' }],
+    args: [{ name: '<id>', help: 'm3, g1, a12 or a mentor', values: 'record' }],
     flags: [json, { flags: '--include-private', help: 'also show private reflections' }],
     examples: ['mentee show m1 --include-private'],
     load: lazy(() => import('../commands/show.js'), 'showCommand'),
@@ -463,7 +491,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'edit',
     summary: 'edit a meeting, action, goal or mentor in your editor ($VISUAL or $EDITOR)',
-    args: [{ name: '<id>', help: 'm3, g1, a12 or a mentor' }],
+    args: [{ name: '<id>', help: 'm3, g1, a12 or a mentor', values: 'record' }],
     flags: [{ flags: '--include-private', help: 'also edit private reflections (left as they are otherwise)' }],
     examples: ['mentee edit m3', 'mentee edit lovelace', 'VISUAL="code --wait" mentee edit a12'],
     load: lazy(() => import('../commands/edit.js'), 'editCommand'),
@@ -479,9 +507,13 @@ export const COMMANDS: CommandSpec[] = [
     name: 'export',
     summary: 'share an agenda, a meeting record, a progress summary or a calendar (Markdown, HTML, iCalendar, JSON)',
     flags: [
-      { flags: '--format <format>', help: 'md, html, ics or json (default: from --out, else md)' },
+      {
+        flags: '--format <format>',
+        help: 'md, html, ics or json (default: from --out, else md)',
+        values: EXPORT_FORMATS,
+      },
       { flags: '--next', help: 'the agenda of the next planned meeting (the default when one is planned)' },
-      { flags: '--meeting <id>', help: 'one meeting: its agenda, or its record once logged' },
+      { flags: '--meeting <id>', help: 'one meeting: its agenda, or its record once logged', values: 'meeting' },
       {
         flags: '--since <date>',
         help: 'a progress summary from this day, or from the start of a period ("last month", "this year")',
@@ -492,9 +524,9 @@ export const COMMANDS: CommandSpec[] = [
         help: 'the last day of the summary, or the end of a period ("last month") (default: now)',
       },
       { flags: '--all', help: 'the whole journal' },
-      { flags: '--mentor <mentor>', help: 'only this mentor' },
+      { flags: '--mentor <mentor>', help: 'only this mentor', values: 'mentor' },
       { flags: '--include-private', help: 'include private reflections (they are left out otherwise)' },
-      { flags: '--out <file>', help: 'write to a file (owner-only) instead of stdout' },
+      { flags: '--out <file>', help: 'write to a file (owner-only) instead of stdout', values: 'file' },
       { flags: '--force', help: 'replace --out if it exists' },
       { flags: '--schema', help: 'print the JSON Schema of --format json and stop' },
     ],
@@ -541,12 +573,19 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'show',
         summary: 'show one prep template',
-        args: [{ name: '<name>' }],
+        args: [{ name: '<name>', values: 'template' }],
         flags: [json],
         examples: ['mentee templates show check-in --json'],
         load: lazy(templates, 'templatesShowCommand'),
       },
     ],
+  },
+  {
+    name: 'completion',
+    summary: 'print the shell completion script for bash, zsh or fish (see README)',
+    args: [{ name: '<shell>', help: SHELLS.join(', '), values: SHELLS }],
+    examples: ['mentee completion bash > ~/.local/share/bash-completion/completions/mentee'],
+    load: lazy(() => import('../commands/completion.js'), 'completionCommand'),
   },
 ];
 

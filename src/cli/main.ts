@@ -1,3 +1,4 @@
+import { COMPLETE_ENTRY } from './completion-shells.js';
 import { processIo } from './io.js';
 import { VERSION } from './version.js';
 
@@ -11,6 +12,8 @@ export async function main(argv: string[]): Promise<void> {
     if (lost) process.exitCode = (await import('./run.js')).reportLostOutput(lost, io, false);
     return;
   }
+  // Shell completion, at each TAB: as quick as --version, so no command parser either.
+  if (argv[2] === COMPLETE_ENTRY) return (await import('./complete.js')).complete(argv.slice(3), io);
   const { run } = await import('./run.js');
   const code = await run(argv, io);
   if (code !== 0) process.exitCode = code;
