@@ -14,7 +14,8 @@ import type { Context } from './context.js';
 export async function refuseIdentifiers(ctx: Context, journal: Journal, output: string): Promise<void> {
   const { patterns, problems } = await loadIdentifierPatterns();
   if (problems.length) ctx.warn(`warning: ${problems.join('; ')}`);
-  const found = findIdentifiers(output, patterns);
+  // An export may show one text twice (a summary's meetings and its list of advice): each is said once.
+  const found = [...new Map(findIdentifiers(output, patterns).map((each) => [each.text, each])).values()];
   if (!found.length) return;
   const { describeFound, placeOf } = await import('../cli/identifier-guard.js');
   const first = found[0]!.text;
