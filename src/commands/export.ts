@@ -188,7 +188,7 @@ function formatFromFile(out: string | undefined): ExportFormat | undefined {
   const format = FORMAT_BY_EXTENSION[extension];
   if (!format)
     throw new UsageError(
-      `--out: cannot tell the format from "${extension}"; add --format ${EXPORT_FORMATS.join(', ')}.`,
+      `--out: cannot tell the format from "${extension}"; add --format ${EXPORT_FORMATS.slice(0, -1).join(', ')} or ${EXPORT_FORMATS.at(-1)}.`,
     );
   return format;
 }
