@@ -28,7 +28,7 @@ export type ExportSelection =
   /** `all`: the whole journal, each meeting with its full record. */
   | { kind: 'summary'; summary: Summary; all: boolean };
 
-/** The goals as a personal development plan (`export --pdp`). */
+/** The goals as a personal development plan, for a portfolio. */
 export interface PlanSelection {
   kind: 'pdp';
   goals: PlanGoal[];
