@@ -505,11 +505,12 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'export',
-    summary: 'share an agenda, a meeting record, a progress summary or a calendar (Markdown, HTML, iCalendar, JSON)',
+    summary:
+      'share an agenda, a meeting record, a progress summary, a calendar, a portfolio reflection or your development plan',
     flags: [
       {
         flags: '--format <format>',
-        help: 'md, html, ics or json (default: from --out, else md)',
+        help: 'md, html, ics, json, portfolio (plain text for a portfolio form) or csv (default: from --out, else md)',
         values: EXPORT_FORMATS,
       },
       { flags: '--next', help: 'the agenda of the next planned meeting (the default when one is planned)' },
@@ -524,7 +525,15 @@ export const COMMANDS: CommandSpec[] = [
         help: 'the last day of the summary, or the end of a period ("last month") (default: now)',
       },
       { flags: '--all', help: 'the whole journal' },
+      {
+        flags: '--pdp',
+        help: 'your goals as a personal development plan, one per goal (md, html, portfolio or csv)',
+      },
       { flags: '--mentor <mentor>', help: 'only this mentor', values: 'mentor' },
+      {
+        flags: '--tag <tag>',
+        help: 'only the meetings, actions and goals tagged #tag (with a summary, --all or --pdp)',
+      },
       { flags: '--include-private', help: 'include private reflections (they are left out otherwise)' },
       { flags: '--out <file>', help: 'write to a file (owner-only) instead of stdout', values: 'file' },
       { flags: '--force', help: 'replace --out if it exists' },
@@ -534,6 +543,8 @@ export const COMMANDS: CommandSpec[] = [
       'mentee export --since 2026-09-01 --mentor lovelace --out summary.html',
       'mentee export --next --out agenda.md',
       'mentee export --format ics --out meetings.ics',
+      'mentee export --meeting m1 --format portfolio',
+      'mentee export --pdp --out pdp.csv',
     ],
     load: lazy(() => import('../commands/export.js'), 'exportCommand'),
   },

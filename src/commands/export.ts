@@ -2,8 +2,17 @@ import { extname } from 'node:path';
 import * as z from 'zod';
 import type { Context } from './context.js';
 import { parseOptions } from './parse-options.js';
-import { selectExport, type ExportScope, type ExportSelection } from '../core/export-scope.js';
+import {
+  journalWithTag,
+  selectExport,
+  selectPlan,
+  type ExportScope,
+  type ExportSelection,
+  type PlanSelection,
+} from '../core/export-scope.js';
+import { normalTag, tagsIn } from '../core/tags.js';
 import { UsageError, UserError } from '../errors.js';
+import { InputError } from '../input/input-error.js';
 import { flag, oneOf, optionalText, readWith } from '../input/flags.js';
 import { readPeriodEnd, readPeriodStart } from '../input/period.js';
 import { writePrivateFile } from '../store/output-file.js';
@@ -30,13 +39,20 @@ export const exportFlags = (now: Date) =>
       out: optionalText,
       force: flag,
       schema: flag,
+      pdp: flag,
+      tag: readWith(readTag).optional(),
+      allowIdentifiers: flag,
     })
     .transform(({ next, meeting, since, from, to, all, ...rest }) => {
       if (since && from) throw new UsageError('--since and --from mean the same; give one of them.');
       const start = since ?? from;
-      const scopes = [next, meeting !== undefined, start !== undefined || to !== undefined, all];
+      const scopes = [next, meeting !== undefined, start !== undefined || to !== undefined, all, rest.pdp];
       if (scopes.filter(Boolean).length > 1)
-        throw new UsageError('Give only one of --next, --meeting, a period (--since/--from, --to) and --all.');
+        throw new UsageError('Give only one of --next, --meeting, a period (--since/--from, --to), --all and --pdp.');
+      if (rest.tag !== undefined && (next || meeting !== undefined))
+        throw new UsageError(
+          `--tag narrows a summary, the whole journal (--all) or the plan (--pdp); ${next ? '--next' : '--meeting'} is one meeting.`,
+        );
       const startFlag = since ? '--since' : '--from';
       const end = to ?? now;
       if (start && start > end)
@@ -57,6 +73,17 @@ export const exportFlags = (now: Date) =>
       return { ...rest, scope };
     });
 
+/** `--tag research` or `--tag '#research'`: one tag as a `#word` in a text makes it, in lower case. */
+function readTag(typed: string): string {
+  const tag = normalTag(typed);
+  if (tagsIn(`#${tag}`)[0] !== tag)
+    throw new InputError(
+      `"${typed}" is not a tag`,
+      'A tag is one word of letters, digits, - and _, like research or #wellbeing.',
+    );
+  return tag;
+}
+
 const FORMAT_BY_EXTENSION: Record<string, ExportFormat> = {
   '.md': 'md',
   '.markdown': 'md',
@@ -64,6 +91,8 @@ const FORMAT_BY_EXTENSION: Record<string, ExportFormat> = {
   '.htm': 'html',
   '.ics': 'ics',
   '.json': 'json',
+  '.csv': 'csv',
+  '.txt': 'portfolio',
 };
 
 export async function exportCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
@@ -73,15 +102,33 @@ export async function exportCommand(ctx: Context, raw: Record<string, unknown>):
     return ctx.print(JSON.stringify(exportJsonSchemaDocument(), null, 2));
   }
   const format = input.format ?? formatFromFile(input.out) ?? 'md';
-  const journal = await ctx.store.read();
-  // A calendar file named by no scope is the whole calendar, to re-import or subscribe to: not the next meeting alone.
-  const scope: ExportScope = format === 'ics' && input.scope.kind === 'unnamed' ? { kind: 'period' } : input.scope;
-  const selection = selectExport(journal, scope, input.mentor, ctx.now);
+  checkFormat(format, input.pdp, input.scope);
+  const whole = await ctx.store.read();
+  const { tag } = input;
+  // With --tag, a summary or the whole journal is made of the records that have it alone, figures too.
+  const journal = tag !== undefined && !input.pdp ? journalWithTag(whole, tag, input.includePrivate) : whole;
+  // A calendar file named by no scope is the whole calendar, to re-import or subscribe to: not the next
+  // meeting alone; and so is a summary of a tag.
+  const scope: ExportScope =
+    (format === 'ics' || tag !== undefined) && input.scope.kind === 'unnamed' ? { kind: 'period' } : input.scope;
+  const selection = input.pdp
+    ? selectPlan(journal, input.mentor, { tag, includePrivate: input.includePrivate })
+    : selectExport(journal, scope, input.mentor, ctx.now);
+  if (format === 'portfolio' && selection.kind === 'meeting') checkHeld(selection);
+  if (tag !== undefined && nothingTagged(journal, selection)) {
+    const unread = input.includePrivate ? '' : ' (private notes were not read)';
+    ctx.warn(
+      selection.kind === 'pdp'
+        ? `No goal has #${tag}; the plan is empty.`
+        : `No meeting, action or goal has #${tag}${unread}; the export is empty.`,
+    );
+  }
   if (await ctx.store.isEncrypted())
     ctx.warn('Your journal is encrypted, but this export is plain text: keep it private, or delete it once sent.');
   if (format === 'ics' && input.includePrivate)
     ctx.warn('Calendar files never carry private reflections (calendars sync to servers); they are left out.');
-  const text = await renderExport(format, journal, selection, input.includePrivate && format !== 'ics', ctx.now);
+  const text = await renderExport(format, journal, selection, input.includePrivate && format !== 'ics', ctx.now, tag);
+  if (!input.allowIdentifiers) await (await import('./export-identifiers.js')).refuseIdentifiers(ctx, whole, text);
   if (!input.out) return ctx.print(text.replace(/\n$/, ''));
   if (await ctx.store.owns(input.out)) {
     throw new UserError(`--out ${input.out} is your journal or one of its backups; write the export somewhere else.`);
@@ -91,13 +138,46 @@ export async function exportCommand(ctx: Context, raw: Record<string, unknown>):
   ctx.warn(`Wrote ${describe(selection, format)} to ${input.out}${privateNote}.`);
 }
 
-function describe(selection: ExportSelection, format: ExportFormat): string {
+/** Which formats each scope is written in: CSV is the plan's table, plain text a meeting's entry or the plan. */
+function checkFormat(format: ExportFormat, pdp: boolean, scope: ExportScope): void {
+  if (pdp && (format === 'ics' || format === 'json'))
+    throw new UsageError(`--pdp is written as md, html, portfolio or csv, not ${format}.`);
+  if (!pdp && format === 'csv')
+    throw new UsageError('CSV is the format of the development plan: add --pdp, or choose another --format.');
+  if (!pdp && format === 'portfolio' && scope.kind !== 'meeting')
+    throw new UsageError(
+      "The portfolio format is one meeting's reflective entry (--meeting m7) or the development plan (--pdp): add one of them.",
+    );
+}
+
+/** A reflective entry is written from a meeting's record: one not held yet, or cancelled, has none. */
+function checkHeld({ agenda: { meeting } }: Extract<ExportSelection, { kind: 'meeting' }>): void {
+  if (meeting.status === 'cancelled')
+    throw new UserError(`${meeting.id} was cancelled: there is no meeting to reflect on.`);
+  if (!meeting.log)
+    throw new UserError(`${meeting.id} has no record yet: a reflective entry is written from what happened.`, {
+      hint: `Log it first: mentee log ${meeting.id}`,
+    });
+}
+
+function nothingTagged(
+  journal: { meetings: unknown[]; actions: unknown[]; goals: unknown[] },
+  selection: ExportSelection | PlanSelection,
+): boolean {
+  if (selection.kind === 'pdp') return selection.goals.length === 0;
+  return journal.meetings.length + journal.actions.length + journal.goals.length === 0;
+}
+
+function describe(selection: ExportSelection | PlanSelection, format: ExportFormat): string {
+  if (selection.kind === 'pdp')
+    return format === 'csv' ? 'the development plan (one row per goal)' : 'the development plan';
   if (selection.kind === 'summary') {
     if (format === 'ics') return 'the calendar of meetings and due dates';
     return selection.all ? 'the whole journal' : 'the summary';
   }
   const { meeting } = selection.agenda;
   if (format === 'ics') return `the calendar event for ${meeting.id}`;
+  if (format === 'portfolio') return `the reflective entry for ${meeting.id}`;
   return meeting.log ? `the record of ${meeting.id}` : `the agenda for ${meeting.id}`;
 }
 
@@ -107,6 +187,8 @@ function formatFromFile(out: string | undefined): ExportFormat | undefined {
   if (!extension) return undefined;
   const format = FORMAT_BY_EXTENSION[extension];
   if (!format)
-    throw new UsageError(`--out: cannot tell the format from "${extension}"; add --format md, html, ics or json.`);
+    throw new UsageError(
+      `--out: cannot tell the format from "${extension}"; add --format ${EXPORT_FORMATS.slice(0, -1).join(', ')} or ${EXPORT_FORMATS.at(-1)}.`,
+    );
   return format;
 }

@@ -1,9 +1,12 @@
 import { buildAgenda, type Agenda } from './agenda.js';
 import { nextPlannedMeeting } from './meetings.js';
+import { mentorScope } from './mentor-scope.js';
 import { refuse } from './problems.js';
+import { actionTexts, meetingTexts, recordTexts } from './record-texts.js';
 import { findMeeting, findMentor } from './refs.js';
-import type { Journal } from './schema.js';
+import type { Action, Goal, Journal, Mentor } from './schema.js';
 import { buildSummary, type Summary } from './summary.js';
+import { tagsIn } from './tags.js';
 
 /** What to share: one meeting, the next one, a period, the whole journal, or (none named) the best guess. */
 export type ExportScope =
@@ -14,10 +17,25 @@ export type ExportScope =
   | { kind: 'all' }
   | { kind: 'unnamed' };
 
+/** A goal of the development plan, with the actions that address it (dropped ones left out). */
+export interface PlanGoal {
+  goal: Goal;
+  actions: Action[];
+}
+
 export type ExportSelection =
   | { kind: 'meeting'; agenda: Agenda }
   /** `all`: the whole journal, each meeting with its full record. */
   | { kind: 'summary'; summary: Summary; all: boolean };
+
+/** The goals as a personal development plan, for a portfolio. */
+export interface PlanSelection {
+  kind: 'pdp';
+  goals: PlanGoal[];
+  /** The mentor it was narrowed to, and the tag; undefined when none. */
+  mentor: Mentor | undefined;
+  tag: string | undefined;
+}
 
 /**
  * What `export` shares: one meeting (the agenda, or the record once logged), a progress summary over a
@@ -47,4 +65,58 @@ export function selectExport(
     summary: buildSummary(journal, { from: from?.toISOString(), to: to.toISOString(), mentor }),
     all: false,
   };
+}
+
+/**
+ * The development plan: every goal not dropped, in the order they were set, with the actions that address
+ * it; only the goals a mentor helps with when one is named, and those with `tag` in their texts.
+ */
+export function selectPlan(
+  journal: Journal,
+  mentorRef: string | undefined,
+  filter: { tag?: string | undefined; includePrivate: boolean },
+): PlanSelection {
+  const mentor = mentorRef ? findMentor(journal, mentorRef) : undefined;
+  const concerns = mentorScope(mentor?.handle);
+  const tagged = filter.tag === undefined ? undefined : recordsTagged(journal, filter.tag, filter.includePrivate);
+  const goals = journal.goals
+    .filter((goal) => goal.status !== 'dropped' && concerns.goal(goal) && (!tagged || tagged.has(goal.id)))
+    .map((goal) => ({
+      goal,
+      // Dropped actions are no longer how the goal is addressed.
+      actions: journal.actions.filter((action) => action.goalId === goal.id && action.status !== 'dropped'),
+    }));
+  return { kind: 'pdp', goals, mentor, tag: filter.tag };
+}
+
+/**
+ * The ids of the meetings, actions and goals with `tag` in any of their texts (private ones only when
+ * `includePrivate`), and the handles of mentors with it in their ground rules or closing note.
+ */
+export function recordsTagged(journal: Journal, tag: string, includePrivate: boolean): Set<string> {
+  const records = new Set<string>();
+  for (const text of recordTexts(journal, includePrivate))
+    if (!records.has(text.record) && tagsIn(text.text).includes(tag)) records.add(text.record);
+  return records;
+}
+
+/**
+ * The journal narrowed to the meetings, actions and goals that have `tag`, for an export of a period or
+ * of everything to be made of those alone (its figures too). Mentors all stay: records name them.
+ */
+export function journalWithTag(journal: Journal, tag: string, includePrivate: boolean): Journal {
+  const tagged = recordsTagged(journal, tag, includePrivate);
+  const has = (record: { id: string }) => tagged.has(record.id);
+  return {
+    ...journal,
+    meetings: journal.meetings.filter(has),
+    actions: journal.actions.filter(has),
+    goals: journal.goals.filter(has),
+  };
+}
+
+/** The tags of a meeting's record and of the actions agreed at it, each once, in the order they first appear. */
+export function tagsOfMeeting(agenda: Agenda, includePrivate: boolean): string[] {
+  const texts = [...meetingTexts(agenda.meeting, includePrivate), ...agenda.actionsAgreed.flatMap(actionTexts)];
+  return [...new Set(texts.flatMap(({ text }) => tagsIn(text)))];
 }

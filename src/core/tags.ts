@@ -16,3 +16,15 @@ export function tagsIn(text: string): string[] {
 export function normalTag(typed: string): string {
   return typed.trim().replace(/^#/, '').toLowerCase();
 }
+
+/**
+ * Text for a place that shows tags apart (a portfolio's plain text): the tags at its end are left off,
+ * and one inside a sentence loses its '#'. "Read up on #research methods #arcp" → "Read up on research
+ * methods". Text that is nothing but tags keeps their words.
+ */
+export function withoutTagMarks(text: string): string {
+  const body = text.replace(TRAILING_TAGS, '');
+  return (body.trim() ? body : text).replace(TAG, '$1');
+}
+
+const TRAILING_TAGS = new RegExp(`(?:\\s*${TAG.source})+\\s*$`, 'u');

@@ -80,7 +80,7 @@ describe('bad input', () => {
       'two export scopes',
       ['export', '--next', '--since', '2026-01-01'],
       2,
-      /only one of --next, --meeting, a period \(--since\/--from, --to\) and --all/,
+      /only one of --next, --meeting, a period \(--since\/--from, --to\), --all and --pdp/,
     ],
     ['an unknown template', ['prep', '--meeting', 'm1', '--template', 'nope'], 2, /No prep template called "nope"/],
     ['completing an action twice', ['done', 'a2'], 1, /No action with id "a2"/],

@@ -288,7 +288,7 @@ describe('--out', () => {
   it('refuses an extension it cannot read, naming the formats', async () => {
     const result = await runCli(['export', '--next', '--out', join(dir, 'agenda.docx')], { journal });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--format md, html, ics or json');
+    expect(result.stderr).toContain('--format md, html, ics, json, portfolio or csv');
   });
 });
 

@@ -31,7 +31,7 @@ const LAYOUT_FILES = {
   readFileSync: (file: string) => readRegularFileSync(file).toString('utf8'),
   readFile: async (file: string) => (await readRegularFile(file)).toString('utf8'),
 };
-export type LayoutName = 'meeting' | 'summary' | 'review';
+export type LayoutName = 'meeting' | 'summary' | 'review' | 'pdp';
 
 const ESCAPE: Record<LayoutFormat, (value: unknown) => string> = {
   md: (value) => escapeMarkdown(String(value ?? '')),

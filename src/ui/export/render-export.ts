@@ -1,9 +1,10 @@
 import type { Agenda } from '../../core/agenda.js';
-import type { ExportSelection } from '../../core/export-scope.js';
+import { tagsOfMeeting, type ExportSelection, type PlanSelection } from '../../core/export-scope.js';
 import type { ExportFormat } from './formats.js';
 import type { Journal } from '../../core/schema.js';
 import { exportJson } from '../json.js';
 import { meetingView } from '../views/meeting-view.js';
+import { pdpView } from '../views/pdp-view.js';
 import { summaryView } from '../views/summary-view.js';
 import { renderLayout } from './layouts.js';
 
@@ -11,10 +12,13 @@ import { renderLayout } from './layouts.js';
 export async function renderExport(
   format: ExportFormat,
   journal: Journal,
-  selection: ExportSelection,
+  selection: ExportSelection | PlanSelection,
   includePrivate: boolean,
   now: Date,
+  /** The tag `journal` was narrowed to, for a summary to say so. */
+  tag?: string,
 ): Promise<string> {
+  if (selection.kind === 'pdp') return renderPlan(format, journal, selection, now);
   switch (format) {
     case 'json':
       return `${JSON.stringify(exportJson(journal, selection, includePrivate, now), null, 2)}\n`;
@@ -25,6 +29,15 @@ export async function renderExport(
       ]);
       return calendarFile(journal, calendarItems(journal, selection), now);
     }
+    case 'portfolio': {
+      // The command allows a portfolio entry of one meeting's record only.
+      if (selection.kind !== 'meeting') throw new Error('a portfolio entry is of one meeting');
+      const { meetingEntry } = await import('./portfolio.js');
+      const view = meetingView(journal, selection.agenda, { includePrivate, now });
+      return meetingEntry(view, tagsOfMeeting(selection.agenda, includePrivate));
+    }
+    case 'csv':
+      throw new Error('only the development plan is written as CSV');
     case 'md':
     case 'html': {
       const text =
@@ -32,7 +45,7 @@ export async function renderExport(
           ? await renderLayout(format, 'meeting', {
               meeting: meetingView(journal, selection.agenda, { includePrivate, now }),
             })
-          : await renderSummary(format, journal, selection, includePrivate, now);
+          : await renderSummary(format, journal, selection, includePrivate, now, tag);
       return format === 'md' ? tidyMarkdown(text) : text;
     }
   }
@@ -43,14 +56,43 @@ export function meetingMarkdown(journal: Journal, agenda: Agenda, now: Date): Pr
   return renderExport('md', journal, { kind: 'meeting', agenda }, false, now);
 }
 
+/** The development plan: Markdown or HTML through its layouts, plain text for a portfolio, or CSV. */
+async function renderPlan(
+  format: ExportFormat,
+  journal: Journal,
+  selection: PlanSelection,
+  now: Date,
+): Promise<string> {
+  const pdp = pdpView(journal, selection, now);
+  switch (format) {
+    case 'md':
+      return tidyMarkdown(await renderLayout(format, 'pdp', { pdp }));
+    case 'html':
+      return renderLayout(format, 'pdp', { pdp });
+    case 'portfolio':
+      return (await import('./portfolio.js')).pdpText(pdp);
+    case 'csv': {
+      const [{ pdpRows, PDP_COLUMNS }, { stringify }] = await Promise.all([
+        import('./portfolio.js'),
+        import('./export-libraries.js'),
+      ]);
+      // RFC 4180 (CRLF, quotes only where needed), with a byte order mark so a spreadsheet reads it as UTF-8.
+      return stringify([[...PDP_COLUMNS], ...pdpRows(pdp)], { record_delimiter: 'windows', bom: true });
+    }
+    default:
+      throw new Error(`no ${format} export of the development plan`);
+  }
+}
+
 async function renderSummary(
   format: 'md' | 'html',
   journal: Journal,
   selection: Extract<ExportSelection, { kind: 'summary' }>,
   includePrivate: boolean,
   now: Date,
+  tag: string | undefined,
 ): Promise<string> {
-  const summary = summaryView(journal, selection.summary, { includePrivate, all: selection.all, now });
+  const summary = summaryView(journal, selection.summary, { includePrivate, all: selection.all, now, tag });
   if (format === 'md') return renderLayout(format, 'summary', { summary });
   const { timelineSvg } = await import('./timeline-svg.js');
   return renderLayout(format, 'summary', { summary, timelineSvg: timelineSvg(summary.timeline) });

@@ -59,6 +59,8 @@ export interface SummaryView {
   timeline: Timeline;
   /** Whether this is the whole journal (--all) rather than a period. */
   all: boolean;
+  /** The tag it was narrowed to (without '#'), or ''. */
+  tag: string;
 }
 
 export interface SummaryViewOptions {
@@ -66,6 +68,8 @@ export interface SummaryViewOptions {
   /** The whole journal (--all): each meeting with its full record. */
   all: boolean;
   now: Date;
+  /** The tag the journal was narrowed to before the summary was made, to say so. */
+  tag?: string | undefined;
 }
 
 export function summaryView(journal: Journal, summary: Summary, options: SummaryViewOptions): SummaryView {
@@ -123,6 +127,7 @@ export function summaryView(journal: Journal, summary: Summary, options: Summary
     ),
     timeline: buildTimeline(summary),
     all,
+    tag: options.tag ?? '',
   };
 }
 
