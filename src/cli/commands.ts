@@ -16,6 +16,7 @@ const templates = () => import('../commands/templates.js');
 
 const json: Flag = { flags: '--json', help: 'print a stable JSON shape instead of text (see README)' };
 const note = (help: string): Flag => ({ flags: '--note <text>', help });
+const tag = (help: string): Flag => ({ flags: '--tag <tag>', help: `${help}: a #word in any of its texts` });
 
 /** The options of the program itself, before any command; `--version` and `--help` are commander's. */
 export const GLOBAL_FLAGS: Flag[] = [
@@ -91,6 +92,7 @@ const actionList: CommandSpec = {
     { flags: '--goal <id>', help: 'only actions for this goal' },
     { flags: '--mine', help: 'only your own actions, not mentor commitments' },
     { flags: '--all', help: 'include done and dropped actions' },
+    tag('only actions tagged with it'),
   ],
   examples: ['mentee action list --overdue'],
   load: lazy(() => import('../commands/action-list.js'), 'actionListCommand'),
@@ -199,7 +201,11 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'list',
         summary: 'list active goals (all with --all)',
-        flags: [json, { flags: '--all', help: 'include achieved, paused and dropped goals' }],
+        flags: [
+          json,
+          { flags: '--all', help: 'include achieved, paused and dropped goals' },
+          tag('only goals tagged with it'),
+        ],
         examples: ['mentee goal list --all'],
         load: lazy(goals, 'goalListCommand'),
       },
@@ -302,8 +308,8 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'meetings',
     summary: 'meeting history and plans',
-    flags: [json, { flags: '--mentor <mentor>', help: 'only this mentor' }],
-    examples: ['mentee meetings --mentor lovelace'],
+    flags: [json, { flags: '--mentor <mentor>', help: 'only this mentor' }, tag('only meetings tagged with it')],
+    examples: ['mentee meetings --mentor lovelace', 'mentee meetings --tag research'],
     load: lazy(meetings, 'meetingListCommand'),
   },
   {
@@ -474,6 +480,29 @@ export const COMMANDS: CommandSpec[] = [
     flags: [json],
     examples: ['mentee status --json'],
     load: lazy(() => import('../commands/status.js'), 'statusCommand'),
+  },
+  {
+    name: 'search',
+    summary: 'find what was said: every text you wrote or received, newest first',
+    args: [{ name: '<words...>', help: 'words that must all be there; "a phrase" in quotes' }],
+    flags: [
+      { flags: '--mentor <mentor>', help: 'only texts concerning this mentor' },
+      { flags: '--since <date>', help: 'only from this day, or the start of a period ("last month", "2025")' },
+      { flags: '--to <date>', help: 'only up to this day, or the end of a period' },
+      { flags: '--kind <kind>', help: 'only advice, feedback, decision, challenged, topic, action, goal or note' },
+      tag('only records tagged with it'),
+      { flags: '--include-private', help: 'search private reflections too' },
+      json,
+    ],
+    examples: ['mentee search research --mentor lovelace', 'mentee search \'"talk to a GP"\' --kind advice'],
+    load: lazy(() => import('../commands/search.js'), 'searchCommand'),
+  },
+  {
+    name: 'tags',
+    summary: 'the #tags in your texts, most used first, with when each was last used',
+    flags: [json, { flags: '--include-private', help: 'count tags in private reflections too' }],
+    examples: ['mentee tags --json'],
+    load: lazy(() => import('../commands/tags.js'), 'tagsCommand'),
   },
   {
     name: 'export',
