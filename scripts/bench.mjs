@@ -18,6 +18,7 @@ const TARGETS = {
   help: { ratio: 1.3 },
   'status M': { ratio: 1.8 },
   'actions M': { ratio: 1.8 },
+  'search M': { ratio: 2 },
   'write M': { ratio: 2.5 },
 };
 const L_LIMIT_MS = 1000;
@@ -45,6 +46,7 @@ try {
     const { path } = journals[name];
     rows.push(measure(`status ${name}`, ['status'], path));
     rows.push(measure(`actions ${name}`, ['actions'], path));
+    rows.push(measure(`search ${name}`, ['search', 'research interview'], path));
     rows.push(measure(`export ${name}`, ['export', '--since', '2026-01-01'], path));
     rows.push(measure(`export-all ${name}`, ['export', '--all', '--format', 'html'], path));
     const open = openActionIds(path);

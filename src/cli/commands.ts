@@ -7,7 +7,8 @@ import {
   SUPPORT_KINDS,
   TOPIC_KINDS,
 } from '../core/model.js';
-import { EXPORT_FORMATS } from '../ui/export/formats.js';
+import { EXPORT_FORMATS, REVIEW_FORMATS } from '../ui/export/formats.js';
+import { TEXT_KINDS } from '../core/record-texts.js';
 import { SHELLS } from './completion-shells.js';
 
 /**
@@ -26,6 +27,7 @@ const templates = () => import('../commands/templates.js');
 
 const json: Flag = { flags: '--json', help: 'print a stable JSON shape instead of text (see README)' };
 const note = (help: string): Flag => ({ flags: '--note <text>', help });
+const tag = (help: string): Flag => ({ flags: '--tag <tag>', help: `${help}: a #word in any of its texts` });
 
 /** The options of the program itself, before any command; `--version` and `--help` are commander's. */
 export const GLOBAL_FLAGS: Flag[] = [
@@ -106,6 +108,7 @@ const actionList: CommandSpec = {
     { flags: '--goal <id>', help: 'only actions for this goal', values: 'goal' },
     { flags: '--mine', help: 'only your own actions, not mentor commitments' },
     { flags: '--all', help: 'include done and dropped actions' },
+    tag('only actions tagged with it'),
   ],
   examples: ['mentee action list --overdue'],
   load: lazy(() => import('../commands/action-list.js'), 'actionListCommand'),
@@ -214,7 +217,11 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'list',
         summary: 'list active goals (all with --all)',
-        flags: [json, { flags: '--all', help: 'include achieved, paused and dropped goals' }],
+        flags: [
+          json,
+          { flags: '--all', help: 'include achieved, paused and dropped goals' },
+          tag('only goals tagged with it'),
+        ],
         examples: ['mentee goal list --all'],
         load: lazy(goals, 'goalListCommand'),
       },
@@ -325,8 +332,12 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'meetings',
     summary: 'meeting history and plans',
-    flags: [json, { flags: '--mentor <mentor>', help: 'only this mentor', values: 'mentor' }],
-    examples: ['mentee meetings --mentor lovelace'],
+    flags: [
+      json,
+      { flags: '--mentor <mentor>', help: 'only this mentor', values: 'mentor' },
+      tag('only meetings tagged with it'),
+    ],
+    examples: ['mentee meetings --mentor lovelace', 'mentee meetings --tag research'],
     load: lazy(meetings, 'meetingListCommand'),
   },
   {
@@ -504,6 +515,33 @@ export const COMMANDS: CommandSpec[] = [
     load: lazy(() => import('../commands/status.js'), 'statusCommand'),
   },
   {
+    name: 'search',
+    summary: 'find what was said: every text you wrote or received, newest first',
+    args: [{ name: '<words...>', help: 'words that must all be there; "a phrase" in quotes' }],
+    flags: [
+      { flags: '--mentor <mentor>', help: 'only texts concerning this mentor', values: 'mentor' },
+      { flags: '--since <date>', help: 'only from this day, or the start of a period ("last month", "2025")' },
+      { flags: '--to <date>', help: 'only up to this day, or the end of a period' },
+      {
+        flags: '--kind <kind>',
+        help: 'only advice, feedback, decision, challenged, topic, action, goal or note',
+        values: TEXT_KINDS,
+      },
+      tag('only records tagged with it'),
+      { flags: '--include-private', help: 'search private reflections too' },
+      json,
+    ],
+    examples: ['mentee search research --mentor lovelace', 'mentee search \'"talk to a GP"\' --kind advice'],
+    load: lazy(() => import('../commands/search.js'), 'searchCommand'),
+  },
+  {
+    name: 'tags',
+    summary: 'the #tags in your texts, most used first, with when each was last used',
+    flags: [json, { flags: '--include-private', help: 'count tags in private reflections too' }],
+    examples: ['mentee tags --json'],
+    load: lazy(() => import('../commands/tags.js'), 'tagsCommand'),
+  },
+  {
     name: 'export',
     summary:
       'share an agenda, a meeting record, a progress summary, a calendar, a portfolio reflection or your development plan',
@@ -557,14 +595,15 @@ export const COMMANDS: CommandSpec[] = [
         flags: '--to <date>',
         help: 'the last day of the period, or the end of a period ("last month") (default: now)',
       },
-      { flags: '--mentor <mentor>', help: 'only this mentor' },
+      { flags: '--mentor <mentor>', help: 'only this mentor', values: 'mentor' },
       {
         flags: '--format <format>',
         help: 'md, html (with the timeline picture) or json (default: from --out, else md)',
+        values: REVIEW_FORMATS,
       },
       { flags: '--json', help: 'the same as --format json' },
       { flags: '--include-private', help: 'include private reflections (they are left out otherwise)' },
-      { flags: '--out <file>', help: 'write to a file (owner-only) instead of stdout' },
+      { flags: '--out <file>', help: 'write to a file (owner-only) instead of stdout', values: 'file' },
       { flags: '--force', help: 'replace --out if it exists' },
     ],
     examples: [

@@ -3,11 +3,20 @@ import type { Context } from './context.js';
 import { parseOptions } from './parse-options.js';
 import { selectActions, type ActionFilter } from '../core/action-list.js';
 import { flag, optionalText } from '../input/flags.js';
+import { optionalTag } from '../input/tag.js';
 import { renderActionList } from '../ui/render/actions.js';
 
 // Kept apart from the writers' flags: listing is the most frequent run, and builds only this schema.
 export const actionListFlags = z
-  .object({ all: flag, overdue: flag, mentor: optionalText, goal: optionalText, mine: flag, json: flag })
+  .object({
+    all: flag,
+    overdue: flag,
+    mentor: optionalText,
+    goal: optionalText,
+    mine: flag,
+    tag: optionalTag,
+    json: flag,
+  })
   .transform(({ json, ...filter }) => ({ filter: filter satisfies ActionFilter, json }));
 
 export async function actionListCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {

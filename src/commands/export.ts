@@ -1,4 +1,3 @@
-import { extname } from 'node:path';
 import * as z from 'zod';
 import type { Context } from './context.js';
 import { parseOptions } from './parse-options.js';
@@ -10,12 +9,11 @@ import {
   type ExportSelection,
   type PlanSelection,
 } from '../core/export-scope.js';
-import { normalTag, tagsIn } from '../core/tags.js';
 import { UsageError, UserError } from '../errors.js';
-import { InputError } from '../input/input-error.js';
+import { optionalTag } from '../input/tag.js';
 import { flag, oneOf, optionalText, readWith } from '../input/flags.js';
 import { readPeriodEnd, readPeriodStart } from '../input/period.js';
-import { writePrivateFile } from '../store/output-file.js';
+import { deliverDocument, formatFromOut } from './out-file.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../ui/export/formats.js';
 import { renderExport } from '../ui/export/render-export.js';
 
@@ -40,7 +38,7 @@ export const exportFlags = (now: Date) =>
       force: flag,
       schema: flag,
       pdp: flag,
-      tag: readWith(readTag).optional(),
+      tag: optionalTag,
       allowIdentifiers: flag,
     })
     .transform(({ next, meeting, since, from, to, all, ...rest }) => {
@@ -73,35 +71,13 @@ export const exportFlags = (now: Date) =>
       return { ...rest, scope };
     });
 
-/** `--tag research` or `--tag '#research'`: one tag as a `#word` in a text makes it, in lower case. */
-function readTag(typed: string): string {
-  const tag = normalTag(typed);
-  if (tagsIn(`#${tag}`)[0] !== tag)
-    throw new InputError(
-      `"${typed}" is not a tag`,
-      'A tag is one word of letters, digits, - and _, like research or #wellbeing.',
-    );
-  return tag;
-}
-
-const FORMAT_BY_EXTENSION: Record<string, ExportFormat> = {
-  '.md': 'md',
-  '.markdown': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-  '.ics': 'ics',
-  '.json': 'json',
-  '.csv': 'csv',
-  '.txt': 'portfolio',
-};
-
 export async function exportCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
   const input = parseOptions(exportFlags(ctx.now), raw);
   if (input.schema) {
     const { exportJsonSchemaDocument } = await import('../ui/json-shapes.js');
     return ctx.print(JSON.stringify(exportJsonSchemaDocument(), null, 2));
   }
-  const format = input.format ?? formatFromFile(input.out) ?? 'md';
+  const format = input.format ?? formatFromOut(input.out, EXPORT_FORMATS) ?? 'md';
   checkFormat(format, input.pdp, input.scope);
   const whole = await ctx.store.read();
   const { tag } = input;
@@ -123,19 +99,17 @@ export async function exportCommand(ctx: Context, raw: Record<string, unknown>):
         : `No meeting, action or goal has #${tag}${unread}; the export is empty.`,
     );
   }
-  if (await ctx.store.isEncrypted())
-    ctx.warn('Your journal is encrypted, but this export is plain text: keep it private, or delete it once sent.');
   if (format === 'ics' && input.includePrivate)
     ctx.warn('Calendar files never carry private reflections (calendars sync to servers); they are left out.');
   const text = await renderExport(format, journal, selection, input.includePrivate && format !== 'ics', ctx.now, tag);
-  if (!input.allowIdentifiers) await (await import('./export-identifiers.js')).refuseIdentifiers(ctx, whole, text);
-  if (!input.out) return ctx.print(text.replace(/\n$/, ''));
-  if (await ctx.store.owns(input.out)) {
-    throw new UserError(`--out ${input.out} is your journal or one of its backups; write the export somewhere else.`);
-  }
-  await writePrivateFile(input.out, text, input.force);
-  const privateNote = input.includePrivate && format !== 'ics' ? ' (includes private reflections)' : '';
-  ctx.warn(`Wrote ${describe(selection, format)} to ${input.out}${privateNote}.`);
+  await deliverDocument(ctx, text, {
+    journal: whole,
+    allowIdentifiers: input.allowIdentifiers,
+    out: input.out,
+    force: input.force,
+    what: describe(selection, format),
+    includesPrivate: input.includePrivate && format !== 'ics',
+  });
 }
 
 /** Which formats each scope is written in: CSV is the plan's table, plain text a meeting's entry or the plan. */
@@ -179,16 +153,4 @@ function describe(selection: ExportSelection | PlanSelection, format: ExportForm
   if (format === 'ics') return `the calendar event for ${meeting.id}`;
   if (format === 'portfolio') return `the reflective entry for ${meeting.id}`;
   return meeting.log ? `the record of ${meeting.id}` : `the agenda for ${meeting.id}`;
-}
-
-function formatFromFile(out: string | undefined): ExportFormat | undefined {
-  if (!out) return undefined;
-  const extension = extname(out).toLowerCase();
-  if (!extension) return undefined;
-  const format = FORMAT_BY_EXTENSION[extension];
-  if (!format)
-    throw new UsageError(
-      `--out: cannot tell the format from "${extension}"; add --format ${EXPORT_FORMATS.slice(0, -1).join(', ')} or ${EXPORT_FORMATS.at(-1)}.`,
-    );
-  return format;
 }

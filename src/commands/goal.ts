@@ -7,6 +7,8 @@ import { GOAL_CATEGORIES, GOAL_STATUSES } from '../core/model.js';
 import { findGoal } from '../core/refs.js';
 import type { Goal } from '../core/schema.js';
 import { flag, oneOf, optionalText, readWith, text, texts } from '../input/flags.js';
+import { optionalTag } from '../input/tag.js';
+import { recordsTagged } from '../core/record-texts.js';
 import { readDay } from '../input/read.js';
 import { renderGoal, renderGoalList } from '../ui/render/goals.js';
 import { noteFlags } from './common-flags.js';
@@ -30,7 +32,8 @@ export const goalUpdateFlags = (now: Date) =>
     .object({ ...goalFields(now), title: optionalText, note: optionalText, status: oneOf(GOAL_STATUSES).optional() })
     .transform(({ target, mentor, ...rest }): GoalUpdateInput => ({ ...rest, targetDate: target, mentors: mentor }));
 
-const listFlags = z.object({ all: flag, json: flag });
+const showFlags = z.object({ json: flag });
+const listFlags = showFlags.extend({ all: flag, tag: optionalTag });
 
 /** done, drop and pause: a closing note, and what becomes of the goal's open actions. */
 export const goalStatusFlags = noteFlags
@@ -52,15 +55,16 @@ export async function goalAddCommand(ctx: Context, title: string, raw: Record<st
 }
 
 export async function goalListCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
-  const { all, json } = parseOptions(listFlags, raw);
+  const { all, tag, json } = parseOptions(listFlags, raw);
   const journal = await ctx.store.read();
-  const goals = journal.goals.filter((goal) => all || goal.status === 'active');
+  const tagged = tag ? recordsTagged(journal, tag) : undefined;
+  const goals = journal.goals.filter((goal) => (all || goal.status === 'active') && (!tagged || tagged.has(goal.id)));
   if (json) return ctx.print(JSON.stringify({ goals }, null, 2));
   ctx.print(renderGoalList(goals, ctx));
 }
 
 export async function goalShowCommand(ctx: Context, id: string, raw: Record<string, unknown>): Promise<void> {
-  const { json } = parseOptions(listFlags, raw);
+  const { json } = parseOptions(showFlags, raw);
   const journal = await ctx.store.read();
   const goal = findGoal(journal, id);
   if (json) return ctx.print(JSON.stringify(goal, null, 2));

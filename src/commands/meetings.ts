@@ -2,6 +2,8 @@ import * as z from 'zod';
 import type { Context } from './context.js';
 import { parseOptions } from './parse-options.js';
 import { flag, optionalText } from '../input/flags.js';
+import { optionalTag } from '../input/tag.js';
+import { recordsTagged } from '../core/record-texts.js';
 import { cancelMeeting } from '../core/meetings.js';
 import { withoutPrivate } from '../core/privacy.js';
 import { mentorScope } from '../core/mentor-scope.js';
@@ -10,13 +12,16 @@ import { renderMeetingList } from '../ui/render/meetings.js';
 import { byWhen } from '../core/order.js';
 import { noteFlags } from './common-flags.js';
 
-const meetingListFlags = z.object({ mentor: optionalText, json: flag });
+const meetingListFlags = z.object({ mentor: optionalText, tag: optionalTag, json: flag });
 
 export async function meetingListCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
-  const { mentor, json } = parseOptions(meetingListFlags, raw);
+  const { mentor, tag, json } = parseOptions(meetingListFlags, raw);
   const journal = await ctx.store.read();
   const concerns = mentorScope(mentor ? findMentor(journal, mentor).handle : undefined);
-  const meetings = journal.meetings.filter(concerns.meeting).sort(byWhen);
+  const tagged = tag ? recordsTagged(journal, tag) : undefined;
+  const meetings = journal.meetings
+    .filter((meeting) => concerns.meeting(meeting) && (!tagged || tagged.has(meeting.id)))
+    .sort(byWhen);
   if (json) return ctx.print(JSON.stringify({ meetings: meetings.map(withoutPrivate) }, null, 2));
   ctx.print(renderMeetingList(journal, meetings, ctx));
 }

@@ -1,17 +1,29 @@
 import { extname } from 'node:path';
 import type { Context } from './context.js';
+import type { Journal } from '../core/schema.js';
 import { UsageError, UserError } from '../errors.js';
 import { writePrivateFile } from '../store/output-file.js';
+import { FORMAT_BY_EXTENSION } from '../ui/export/formats.js';
 
 /**
- * What a command that hands over a document (export, review) does with it: a plain-text warning for an
- * encrypted journal, then stdout, or --out written owner-only and all or nothing, never over the journal.
+ * What a command that hands over a document (export, review) does with it: the identifier guard reads
+ * it first (unless --allow-identifiers), a plain-text warning for an encrypted journal, then stdout, or
+ * --out written owner-only and all or nothing, never over the journal.
  */
 export async function deliverDocument(
   ctx: Context,
   text: string,
-  options: { out?: string | undefined; force: boolean; what: string; includesPrivate: boolean },
+  options: {
+    journal: Journal;
+    allowIdentifiers: boolean;
+    out?: string | undefined;
+    force: boolean;
+    what: string;
+    includesPrivate: boolean;
+  },
 ): Promise<void> {
+  if (!options.allowIdentifiers)
+    await (await import('./export-identifiers.js')).refuseIdentifiers(ctx, options.journal, text);
   if (await ctx.store.isEncrypted())
     ctx.warn('Your journal is encrypted, but this export is plain text: keep it private, or delete it once sent.');
   const { out } = options;
@@ -22,18 +34,15 @@ export async function deliverDocument(
   ctx.warn(`Wrote ${options.what} to ${out}${options.includesPrivate ? ' (includes private reflections)' : ''}.`);
 }
 
-/** The format --out's extension names, among `formats` (keyed by lower-case extension, with its dot). */
-export function formatFromOut<F extends string>(
-  out: string | undefined,
-  byExtension: Record<string, F>,
-): F | undefined {
+/** The format --out's extension names, among those the command writes (`formats`). */
+export function formatFromOut<F extends string>(out: string | undefined, formats: readonly F[]): F | undefined {
   if (!out) return undefined;
   const extension = extname(out).toLowerCase();
   if (!extension) return undefined;
-  const format = Object.hasOwn(byExtension, extension) ? byExtension[extension] : undefined;
+  const named = Object.hasOwn(FORMAT_BY_EXTENSION, extension) ? FORMAT_BY_EXTENSION[extension] : undefined;
+  const format = formats.find((each) => each === named);
   if (!format) {
-    const names = [...new Set(Object.values(byExtension))];
-    const list = `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+    const list = `${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}`;
     throw new UsageError(`--out: cannot tell the format from "${extension}"; add --format ${list}.`);
   }
   return format;

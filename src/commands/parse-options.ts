@@ -20,7 +20,7 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: Record<string,
 }
 
 /** Inputs given as a command's argument rather than a flag: named as such in errors. */
-const POSITIONAL = new Set(['name', 'title', 'shell']);
+const POSITIONAL = new Set(['name', 'title', 'shell', 'words']);
 
 /** The flag commander reads into `key`: carryParked is --carry-parked. */
 export function flagName(key: string): string {

@@ -7,21 +7,10 @@ import { findMentor } from '../core/refs.js';
 import { UsageError } from '../errors.js';
 import { flag, oneOf, optionalText, readWith } from '../input/flags.js';
 import { readPeriodEnd, readPeriodStart } from '../input/period.js';
+import { REVIEW_FORMATS } from '../ui/export/formats.js';
 
 /** The built-in prep template whose prompts a review asks you to answer (yours wins if you have one by that name). */
 const REFLECTION_TEMPLATE = 'portfolio-reflection';
-
-/** What review writes; the layouts and JSON are loaded only once the review is made. */
-const REVIEW_FORMATS = ['md', 'html', 'json'] as const;
-type ReviewFormat = (typeof REVIEW_FORMATS)[number];
-
-const FORMAT_BY_EXTENSION: Record<string, ReviewFormat> = {
-  '.md': 'md',
-  '.markdown': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-  '.json': 'json',
-};
 
 /**
  * `mentee review`'s flags: a period from the start of --from's first day to the end of --to's last
@@ -38,6 +27,7 @@ export const reviewFlags = (now: Date) =>
       includePrivate: flag,
       out: optionalText,
       force: flag,
+      allowIdentifiers: flag,
     })
     .transform(({ from, to, json, format, ...rest }) => {
       if (!from)
@@ -58,7 +48,7 @@ export const reviewFlags = (now: Date) =>
 
 export async function reviewCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
   const input = parseOptions(reviewFlags(ctx.now), raw);
-  const format = input.format ?? formatFromOut(input.out, FORMAT_BY_EXTENSION) ?? 'md';
+  const format = input.format ?? formatFromOut(input.out, REVIEW_FORMATS) ?? 'md';
   const journal = await ctx.store.read();
   const mentor = input.mentor ? findMentor(journal, input.mentor) : undefined;
   const review = buildReview(journal, { from: input.from.toISOString(), to: input.to.toISOString(), mentor });
@@ -74,6 +64,8 @@ export async function reviewCommand(ctx: Context, raw: Record<string, unknown>):
     now: ctx.now,
   });
   await deliverDocument(ctx, text, {
+    journal,
+    allowIdentifiers: input.allowIdentifiers,
     out: input.out,
     force: input.force,
     what: 'the review',

@@ -1,5 +1,6 @@
 import { daysUntil } from './dates.js';
 import { mentorScope } from './mentor-scope.js';
+import { recordsTagged } from './record-texts.js';
 import { findGoal, findMentor } from './refs.js';
 import type { Action, Journal } from './schema.js';
 
@@ -12,18 +13,22 @@ export interface ActionFilter {
   goal?: string | undefined;
   /** Only your own, not what mentors offered. */
   mine?: boolean | undefined;
+  /** Only actions that have this tag (as tagsIn names it). */
+  tag?: string | undefined;
 }
 
 /** The actions a list shows: open ones by default, soonest due first, undated last. */
 export function selectActions(journal: Journal, filter: ActionFilter, now: Date): Action[] {
   const concerns = mentorScope(filter.mentor ? findMentor(journal, filter.mentor).handle : undefined);
   const goal = filter.goal ? findGoal(journal, filter.goal).id : undefined;
+  const tagged = filter.tag ? recordsTagged(journal, filter.tag) : undefined;
   return journal.actions
     .filter((action) => filter.all || action.status === 'open')
     .filter((action) => !filter.overdue || isOverdue(action, now))
     .filter(concerns.action)
     .filter((action) => !goal || action.goalId === goal)
     .filter((action) => !filter.mine || action.owner === 'me')
+    .filter((action) => !tagged || tagged.has(action.id))
     .sort(byDue);
 }
 

@@ -2,7 +2,7 @@ import { buildAgenda, type Agenda } from './agenda.js';
 import { nextPlannedMeeting } from './meetings.js';
 import { mentorScope } from './mentor-scope.js';
 import { refuse } from './problems.js';
-import { actionTexts, meetingTexts, recordTexts } from './record-texts.js';
+import { actionTexts, meetingTexts, recordsTagged } from './record-texts.js';
 import { findMeeting, findMentor } from './refs.js';
 import type { Action, Goal, Journal, Mentor } from './schema.js';
 import { buildSummary, type Summary } from './summary.js';
@@ -87,17 +87,6 @@ export function selectPlan(
       actions: journal.actions.filter((action) => action.goalId === goal.id && action.status !== 'dropped'),
     }));
   return { kind: 'pdp', goals, mentor, tag: filter.tag };
-}
-
-/**
- * The ids of the meetings, actions and goals with `tag` in any of their texts (private ones only when
- * `includePrivate`), and the handles of mentors with it in their ground rules or closing note.
- */
-export function recordsTagged(journal: Journal, tag: string, includePrivate: boolean): Set<string> {
-  const records = new Set<string>();
-  for (const text of recordTexts(journal, includePrivate))
-    if (!records.has(text.record) && tagsIn(text.text).includes(tag)) records.add(text.record);
-  return records;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Action, Goal, Journal, Meeting, Mentor } from './schema.js';
+import { tagsIn } from './tags.js';
 
 /** What a text is, as search's `--kind` names it. */
 export const TEXT_KINDS = ['advice', 'feedback', 'decision', 'challenged', 'topic', 'action', 'goal', 'note'] as const;
@@ -87,4 +88,22 @@ export function mentorTexts(mentor: Mentor): RecordText[] {
       ? [{ kind: 'note', record: mentor.handle, at, mentors: [mentor.handle], text: words, private: false }]
       : [];
   return [...mentor.rules.flatMap((rule) => text(mentor.startDate, rule)), ...text(mentor.updatedAt, mentor.endNote)];
+}
+
+/**
+ * The records that have `tag` (as tagsIn names it): a record has a tag when any of its texts in `texts`
+ * holds it, so a private reflection tags its meeting only when `texts` were taken with private ones.
+ * Keyed by `record`: a meeting, action or goal id, or a mentor's handle (handles never look like ids).
+ */
+export function taggedRecords(texts: readonly RecordText[], tag: string): Set<string> {
+  const records = new Set<string>();
+  for (const text of texts)
+    if (!records.has(text.record) && text.text.includes('#') && tagsIn(text.text).includes(tag))
+      records.add(text.record);
+  return records;
+}
+
+/** The records of `journal` that have `tag`, from their non-private texts (private ones too when asked). */
+export function recordsTagged(journal: Journal, tag: string, includePrivate = false): Set<string> {
+  return taggedRecords(recordTexts(journal, includePrivate), tag);
 }

@@ -1,3 +1,5 @@
+import type { RecordText } from './record-texts.js';
+
 /**
  * A tag is a `#word` written in any text: `#research`, `#wellbeing`, `#arcp`. It starts with a letter
  * (so "topic #2" is no tag) and runs over letters, digits, `-` and `_`; a `#` inside a word ("C#") is
@@ -8,13 +10,51 @@ const TAG = /(?<![\p{L}\p{N}_#&])#(\p{L}[\p{L}\p{N}_-]*)/gu;
 /** The tags written in `text`, in lower case, each once, in the order they first appear. */
 export function tagsIn(text: string): string[] {
   const tags = new Set<string>();
-  for (const match of text.matchAll(TAG)) tags.add(normalTag(match[1]!.replace(/[-_]+$/, '')));
+  for (const match of text.matchAll(TAG)) tags.add(normalTag(match[1]!));
   return [...tags];
 }
 
 /** A tag as the user typed it for a filter (`--tag research`, `--tag '#Research'`), as tagsIn names it. */
 export function normalTag(typed: string): string {
-  return typed.trim().replace(/^#/, '').toLowerCase();
+  return typed
+    .trim()
+    .replace(/^#/, '')
+    .replace(/[-_]+$/, '')
+    .toLowerCase();
+}
+
+/** Whether a name (as normalTag gives it) is one a `#word` could carry: "research", not "2" or "a b". */
+export function isTagName(name: string): boolean {
+  return TAG_NAME.test(name);
+}
+
+const TAG_NAME = /^\p{L}[\p{L}\p{N}_-]*$/u;
+
+/** One tag and how much it is used: in how many texts, and the newest of them (ISO, as the text's `at`). */
+export interface TagUse {
+  tag: string;
+  count: number;
+  lastUsed: string;
+}
+
+/** Every tag written in `texts`, most used first, then most recently used, then by name. */
+export function tagUses(texts: readonly RecordText[]): TagUse[] {
+  const uses = new Map<string, TagUse & { time: number }>();
+  for (const text of texts) {
+    if (!text.text.includes('#')) continue;
+    const time = Date.parse(text.at);
+    for (const tag of tagsIn(text.text)) {
+      const use = uses.get(tag);
+      if (!use) uses.set(tag, { tag, count: 1, lastUsed: text.at, time });
+      else {
+        use.count++;
+        if (time > use.time) Object.assign(use, { lastUsed: text.at, time });
+      }
+    }
+  }
+  return [...uses.values()]
+    .sort((a, b) => b.count - a.count || b.time - a.time || (a.tag < b.tag ? -1 : 1))
+    .map(({ tag, count, lastUsed }) => ({ tag, count, lastUsed }));
 }
 
 /**

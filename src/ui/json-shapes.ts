@@ -14,6 +14,7 @@ import {
   ProgressNoteSchema,
   TopicSchema,
 } from '../core/schema.js';
+import { TEXT_KINDS } from '../core/record-texts.js';
 
 const whole = () => z.number().int();
 
@@ -222,3 +223,26 @@ export const ReviewJsonSchema = z
   })
   .describe('mentee review --format json. Private reflections are present only with --include-private.');
 export type ReviewJson = z.input<typeof ReviewJsonSchema>;
+/**
+ * `search --json`: the texts found, newest first. `id` is the record to `show` (a meeting, action or goal
+ * id, or a mentor's handle); `date` its ISO day; `mentor` the handle of the mentor searched for, else the
+ * first one the text concerns, "" when none; `text` whole, as written.
+ */
+export const SearchJsonSchema = z.strictObject({
+  results: z.array(
+    z.strictObject({
+      kind: z.enum(TEXT_KINDS),
+      id: z.string(),
+      date: z.iso.date(),
+      mentor: z.string(),
+      text: z.string(),
+    }),
+  ),
+});
+export type SearchJson = z.input<typeof SearchJsonSchema>;
+
+/** `tags --json`: every tag, most used first; `count` the texts that carry it, `lastUsed` the newest one's ISO day. */
+export const TagsJsonSchema = z.strictObject({
+  tags: z.array(z.strictObject({ tag: z.string(), count: whole(), lastUsed: z.iso.date() })),
+});
+export type TagsJson = z.input<typeof TagsJsonSchema>;

@@ -107,7 +107,7 @@ describe('export --tag: only the records that have the tag', () => {
       code: 2,
       stdout: '',
       stderr:
-        'mentee: --tag: "rota lead" is not a tag. A tag is one word of letters, digits, - and _, like research or #wellbeing.\n',
+        'mentee: --tag: "rota lead" is not a tag: a tag is one word of letters, digits, - and _, starting with a letter, like research or #wellbeing.\n',
     });
     expect(await readFile(journal)).toEqual(before);
   });

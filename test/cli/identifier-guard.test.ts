@@ -32,7 +32,9 @@ describe('a wizard answer that looks like a patient identifier', () => {
       [/Topic/, 'Bay 4, RX1234567'],
       [/Keep it/, pick(/Take it out/)],
     ]);
-    const guarded = guardedPrompter(prompt, [{ name: 'a hospital number', matches: (text: string) => text.match(/\bRX\d{7}\b/g) ?? [] }]);
+    const guarded = guardedPrompter(prompt, [
+      { name: 'a hospital number', matches: (text: string) => text.match(/\bRX\d{7}\b/g) ?? [] },
+    ]);
     expect(await guarded.text({ message: 'Topic' })).toBe('Specialty choice');
     expect(await guarded.text({ message: 'Topic' })).toBe('Bay 4, [removed]');
     prompt.done();
