@@ -5,7 +5,8 @@
 // are bundles of their own, so the many runs that neither ask, export nor edit do not even read them.
 import { build } from 'esbuild';
 import { randomBytes } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -38,24 +39,20 @@ const apart = {
 for (const { entry, file } of Object.values(apart)) {
   await build({ ...common, entryPoints: [entry], outfile: `${root}dist/${file}` });
 }
+const bundlesApart = {
+  name: 'bundles-apart',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /\/(inquirer-prompter|export-libraries|edit-form|identifier-regex)\.js$/ }, (args) => {
+      const name = /([\w-]+)\.js$/.exec(args.path)[1];
+      return { path: `./${apart[name].file}`, external: true };
+    });
+  },
+};
 await build({
   ...common,
   entryPoints: ['src/cli/main.ts'],
   outfile: `${root}dist/mentee.cjs`,
-  plugins: [
-    {
-      name: 'bundles-apart',
-      setup(esbuild) {
-        esbuild.onResolve(
-          { filter: /\/(inquirer-prompter|export-libraries|edit-form|identifier-regex)\.js$/ },
-          (args) => {
-            const name = /([\w-]+)\.js$/.exec(args.path)[1];
-            return { path: `./${apart[name].file}`, external: true };
-          },
-        );
-      },
-    },
-  ],
+  plugins: [bundlesApart],
   banner: {
     js: [
       // Names this build, so a code cache made for another build is never used with it (V8 itself
@@ -67,3 +64,26 @@ await build({
   },
   define: { MENTEE_VERSION: JSON.stringify(version), 'import.meta.url': '__bundleUrl' },
 });
+
+// The manual page, dist/mentee.1 (package.json "man": npm puts it where `man mentee` finds it), written
+// from the one command list by src/cli/man-page.ts and turned into roff by marked-man.
+const manPage = await build({
+  ...common,
+  entryPoints: ['src/cli/man-page.ts'],
+  write: false,
+  outfile: 'man-page.cjs',
+  sourcemap: false,
+  minify: false,
+  plugins: [bundlesApart],
+  define: { MENTEE_VERSION: JSON.stringify(version), 'import.meta.url': '"file:///man-page.cjs"' },
+});
+const manModule = { exports: {} };
+new Function('module', 'exports', 'require', manPage.outputFiles[0].text)(
+  manModule,
+  manModule.exports,
+  createRequire(import.meta.url),
+);
+const [{ Marked }, { default: markedMan }] = await Promise.all([import('marked'), import('marked-man')]);
+markedMan.manVersion = version;
+const roff = new Marked(markedMan, { manual: 'mentee manual', gfm: false }).parse(manModule.exports.manPageMarkdown());
+await writeFile(`${root}dist/mentee.1`, roff);

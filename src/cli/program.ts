@@ -27,14 +27,8 @@ export function buildProgram(argv: string[], io: Io, createContext: ContextFacto
       writeErr: (text) => void io.stderr.write(text),
       getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns) || 80,
       getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns) || 80,
-      // One line: commander's "(Did you mean …?)" joins the error instead of following it.
-      outputError: (text, write) =>
-        write(
-          `${text
-            .replace(/^error: /, 'mentee: ')
-            .trim()
-            .replace(/\s*\n\s*/g, ' ')}\n`,
-        ),
+      // Said by run.ts, the one error handler, which knows the whole command line (for hints such as quoting).
+      outputError: () => {},
     })
     // `mentee help <command>`; without this commander leaves it out, the root having an action.
     .helpCommand(true)
@@ -44,10 +38,7 @@ export function buildProgram(argv: string[], io: Io, createContext: ContextFacto
   addExamples(program, PROGRAM.examples);
   const home = handler(PROGRAM.load, io, createContext);
   program.action(async (_flags: unknown, command: Command) => {
-    if (command.args.length) {
-      const { UsageError } = await import('../errors.js');
-      throw new UsageError(`unknown command '${command.args[0]}'.`, 'See: mentee --help');
-    }
+    if (command.args.length) throw await unknownCommand([command.args[0]!]);
     await home(_flags, command);
   });
 
@@ -59,13 +50,64 @@ export function buildProgram(argv: string[], io: Io, createContext: ContextFacto
 
 /** The command a run asks for: the first word that is neither an option nor the value of one. */
 export function requestedCommand(argv: string[]): string | undefined {
+  return argv[commandAt(argv)];
+}
+
+function commandAt(argv: string[]): number {
   const takesValue = new Set(PROGRAM.flags.filter((flag) => /[<[]/.test(flag.flags)).map(longName));
-  for (let index = 2; index < argv.length; index++) {
+  let index = 2;
+  for (; index < argv.length; index++) {
     const word = argv[index]!;
     if (takesValue.has(word)) index++;
-    else if (!word.startsWith('-')) return word;
+    else if (!word.startsWith('-')) break;
   }
-  return undefined;
+  return index;
+}
+
+/**
+ * The command line commander is given: `mentee help action add` becomes `mentee action add --help`
+ * (commander's own help command looks only at the word after it); words that name no command are
+ * refused with the nearest one.
+ */
+export async function helpAsFlag(argv: string[]): Promise<string[]> {
+  const at = commandAt(argv);
+  const wanted = argv[at];
+  if (wanted === undefined) return argv;
+  // Before commander reads the flags: `mentee stauts --json` is a mistyped command, not a mistyped flag.
+  if (wanted !== 'help' && !PROGRAM.subcommands.some((spec) => spec.name === wanted))
+    throw await unknownCommand([wanted]);
+  if (wanted !== 'help') return argv;
+  const words = argv.slice(at + 1).filter((word) => !word.startsWith('-'));
+  const path: string[] = [];
+  let spec: CommandSpec = PROGRAM;
+  for (const word of words) {
+    if (!spec.subcommands?.length || (!path.length && word === 'help')) break;
+    const sub = spec.subcommands.find((candidate) => candidate.name === word);
+    if (!sub) throw await unknownCommand([...path, word]);
+    path.push(word);
+    spec = sub;
+  }
+  return [...argv.slice(0, at), ...path, '--help'];
+}
+
+/** "unknown command 'stauts'. Did you mean status?"; `words`: the command's known words, then the unknown one. */
+async function unknownCommand(words: string[]): Promise<Error> {
+  const [{ UsageError }, { nearest }, { didYouMean }] = await Promise.all([
+    import('../errors.js'),
+    import('../core/suggest.js'),
+    import('../ui/did-you-mean.js'),
+  ]);
+  let group: CommandSpec = PROGRAM;
+  for (const word of words.slice(0, -1)) group = group.subcommands!.find((spec) => spec.name === word)!;
+  const names = (group.subcommands ?? []).map((spec) => spec.name);
+  const typed = words.at(-1)!;
+  const near = nearest(typed, group === PROGRAM ? [...names, 'help'] : names);
+  const known = words.slice(0, -1).join(' ');
+  const prefix = known ? `${known} ` : '';
+  return new UsageError(
+    `unknown command '${prefix}${typed}'.${didYouMean(near.map((name) => `${prefix}${name}`))}`,
+    near.length ? undefined : `See: mentee ${prefix}--help`,
+  );
 }
 
 function define(parent: Command, spec: CommandSpec, io: Io, createContext: ContextFactory): void {

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { fileProblemReason } from '../store/file-errors.js';
 import type { Io } from './io.js';
 import { oneLine } from '../ui/one-line.js';
-import { buildProgram, type ContextFactory } from './program.js';
+import { buildProgram, helpAsFlag, type ContextFactory } from './program.js';
 
 const processContext: ContextFactory = async (globals, io) => (await import('./context.js')).createContext(globals, io);
 
@@ -16,10 +16,11 @@ export async function run(argv: string[], io: Io, createContext: ContextFactory 
   const journal = journalWatch(createContext);
   let code: number;
   try {
-    await buildProgram(argv, io, journal.createContext).parseAsync(argv);
+    const words = await helpAsFlag(argv);
+    await buildProgram(words, io, journal.createContext).parseAsync(words);
     code = 0;
   } catch (error) {
-    code = await report(error, io);
+    code = await report(error, io, argv);
   }
   // Results not written are a failure too, though the work is done: said once, and only if nothing else was.
   const lost = await io.stdout.flush?.().then(
@@ -65,10 +66,15 @@ function journalWatch(createContext: ContextFactory) {
   };
 }
 
-async function report(error: unknown, io: Io): Promise<number> {
+async function report(error: unknown, io: Io, argv: string[]): Promise<number> {
   if (error instanceof CommanderError) {
-    // commander has already printed its message; help and --version are not failures.
-    return error.exitCode === 0 ? 0 : 2;
+    // Help and --version are not failures; help shown for a bare group (`mentee action`) is already said.
+    if (error.exitCode === 0) return 0;
+    if (error.code !== 'commander.help') {
+      const { wordCommanderError } = await import('./usage-words.js');
+      io.stderr.write(`${oneLineMessage(wordCommanderError(error, argv))}\n`);
+    }
+    return 2;
   }
   // Loaded only on failure, so a successful start reads no more files than it needs.
   const [{ UserError }, { isPromptCancel }, { writeLine }] = await Promise.all([

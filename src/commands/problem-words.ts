@@ -5,6 +5,7 @@
 import { formatDateTime } from '../ui/words.js';
 import type { MentorName, Problem } from '../core/problems.js';
 import { UsageError, UserError } from '../errors.js';
+import { didYouMean } from '../ui/did-you-mean.js';
 
 const ADD_MENTOR = 'Add one with: mentee mentor add "Dr Ada Lovelace"';
 const LIST_COMMAND = { goal: 'mentee goal list', meeting: 'mentee meetings', action: 'mentee actions --all' };
@@ -18,12 +19,14 @@ const NOTHING_TO_CHANGE = {
 export function wordProblem(problem: Problem, command = 'COMMAND'): UserError {
   switch (problem.code) {
     case 'record-not-found':
-      return new UserError(`No ${problem.kind} with id "${problem.ref}".`, {
+      return new UserError(`No ${problem.kind} with id "${problem.ref}".${didYouMean(problem.nearest ?? [])}`, {
         hint: `See the ids with: ${LIST_COMMAND[problem.kind]}`,
       });
     case 'mentor-not-found': {
-      const known = problem.known.length ? ` Known mentors: ${problem.known.map(mentorLabel).join(', ')}.` : '';
-      return new UserError(`No mentor matches "${problem.ref}".${known}`, {
+      const near = problem.nearest?.length ? didYouMean(problem.nearest.map(mentorLabel)) : '';
+      const known =
+        !near && problem.known.length ? ` Known mentors: ${problem.known.map(mentorLabel).join(', ')}.` : '';
+      return new UserError(`No mentor matches "${problem.ref}".${near}${known}`, {
         hint: problem.known.length ? undefined : ADD_MENTOR,
       });
     }

@@ -4,6 +4,8 @@ import { readRegularFile } from '../store/regular-file.js';
 import { join } from 'node:path';
 import { PrepTemplateSchema, type PrepTemplate } from '../core/template.js';
 import { UserError } from '../errors.js';
+import { nearest } from '../core/suggest.js';
+import { didYouMean } from '../ui/did-you-mean.js';
 import { describeIssue } from '../core/describe-issue.js';
 import { builtInFolder, userFolder } from './template-folders.js';
 
@@ -40,8 +42,9 @@ export async function findPrepTemplate(name: string): Promise<LoadedTemplate> {
 export function pickTemplate(templates: LoadedTemplate[], name: string): LoadedTemplate {
   const found = templates.find((loaded) => loaded.template.name === name.toLowerCase());
   if (!found) {
-    const names = templates.map((loaded) => loaded.template.name).join(', ');
-    throw new UserError(`No prep template called "${name}". Available: ${names}.`, { exitCode: 2 });
+    const names = templates.map((loaded) => loaded.template.name);
+    const near = didYouMean(nearest(name, names));
+    throw new UserError(`No prep template called "${name}".${near} Available: ${names.join(', ')}.`, { exitCode: 2 });
   }
   return found;
 }

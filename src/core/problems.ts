@@ -26,8 +26,9 @@ export type Instead =
   | 'log-unplanned';
 
 export type Problem =
-  | { code: 'record-not-found'; kind: RecordKindWithId; ref: string }
-  | { code: 'mentor-not-found'; ref: string; known: MentorName[] }
+  /** `nearest`: ids of that kind close to what was typed (see suggest.ts), when one stands out. */
+  | { code: 'record-not-found'; kind: RecordKindWithId; ref: string; nearest?: string[] }
+  | { code: 'mentor-not-found'; ref: string; known: MentorName[]; nearest?: MentorName[] }
   | { code: 'mentor-ambiguous'; ref: string; matches: MentorName[] }
   | { code: 'mentor-ref-empty' }
   | { code: 'no-active-mentor' }

@@ -1,5 +1,6 @@
 import { refuse, type MentorName } from './problems.js';
 import type { Action, Goal, Journal, Meeting, Mentor } from './schema.js';
+import { nearest } from './suggest.js';
 
 /** How goal, meeting and action ids look; mentor handles never do. */
 export const RECORD_ID = /^[gma]\d+$/;
@@ -40,7 +41,30 @@ export function findMentor(journal: Journal, ref: string): Mentor {
   const matches = journal.mentors.filter((mentor) => mentor.name.toLowerCase().includes(wanted));
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) refuse({ code: 'mentor-ambiguous', ref, matches: matches.map(nameOf) });
-  return refuse({ code: 'mentor-not-found', ref, known: journal.mentors.map(nameOf) });
+  return refuse({ code: 'mentor-not-found', ref, known: journal.mentors.map(nameOf), ...nearMentors(journal, wanted) });
+}
+
+/**
+ * The one mentor whose handle or name is close to what was typed, word by word ("lovelce", "Ada Lovelce",
+ * "turnig"), if only one is.
+ */
+function nearMentors(journal: Journal, typed: string): { nearest?: MentorName[] } {
+  const typedWords = wordsOf(typed);
+  const close = journal.mentors.filter((mentor) => {
+    const keys = [mentor.handle, ...wordsOf(mentor.name)];
+    return (
+      typedWords.length > 0 &&
+      typedWords.every((word) => keys.includes(word) || nearest(word, keys, Infinity).length > 0)
+    );
+  });
+  return close.length === 1 ? { nearest: close.map(nameOf) } : {};
+}
+
+function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}-]+/u)
+    .filter((word) => word.length > 1);
 }
 
 function nameOf({ handle, name }: Mentor): MentorName {
@@ -61,7 +85,19 @@ export function findAction(journal: Journal, id: string): Action {
 
 function findById<T extends { id: string }>(records: T[], id: string, kind: 'goal' | 'meeting' | 'action'): T {
   const wanted = id.trim().toLowerCase();
-  return records.find((record) => record.id === wanted) ?? refuse({ code: 'record-not-found', kind, ref: id });
+  const found = records.find((record) => record.id === wanted);
+  if (found) return found;
+  const near = nearIds(records, wanted, kind);
+  return refuse({ code: 'record-not-found', kind, ref: id, ...(near.length ? { nearest: near } : {}) });
+}
+
+/** An id of this kind one slip from what was typed ("a99" for a9, "7" for a7); never one of another kind. */
+function nearIds(records: { id: string }[], wanted: string, kind: 'goal' | 'meeting' | 'action'): string[] {
+  const letter = kind[0]!;
+  const typed = /^\d+$/.test(wanted) ? `${letter}${wanted}` : wanted;
+  if (!typed.startsWith(letter)) return [];
+  const ids = records.map((record) => record.id);
+  return ids.includes(typed) ? [typed] : nearest(typed, ids);
 }
 
 /** The one active mentor, when there is exactly one: the mentor meant when none is named. */

@@ -31,6 +31,8 @@ export function runEnv(options: RunOptions, base: NodeJS.ProcessEnv = process.en
     ...base,
     TZ: 'UTC',
     NO_COLOR: '1',
+    // FORCE_COLOR would win over NO_COLOR (as in chalk): a developer's own must not colour the tests' output.
+    FORCE_COLOR: undefined,
     MENTEE_NOW: typeof now === 'string' ? now : now.toISOString(),
     ...options.env,
   };
