@@ -9,21 +9,22 @@ import { readPeriodEnd, readPeriodStart } from '../input/period.js';
 import { writePrivateFile } from '../store/output-file.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../ui/export/formats.js';
 import { renderExport } from '../ui/export/render-export.js';
+import type { DateContext } from '../input/date-text.js';
 
 /**
  * `mentee export`'s flags: one scope at most (--next, --meeting, a period, --all), read into the
  * scope the core selects by. A period runs from the start of its first day to the end of its last:
  * "--since last month" from the 1st of last month, "--to last month" to the end of its last day.
  */
-export const exportFlags = (now: Date) =>
+export const exportFlags = (dates: DateContext) =>
   z
     .object({
       format: oneOf(EXPORT_FORMATS).optional(),
       next: flag,
       meeting: optionalText,
-      since: readWith((text) => readPeriodStart(text, now)).optional(),
-      from: readWith((text) => readPeriodStart(text, now)).optional(),
-      to: readWith((text) => readPeriodEnd(text, now)).optional(),
+      since: readWith((text) => readPeriodStart(text, dates)).optional(),
+      from: readWith((text) => readPeriodStart(text, dates)).optional(),
+      to: readWith((text) => readPeriodEnd(text, dates)).optional(),
       all: flag,
       mentor: optionalText,
       includePrivate: flag,
@@ -38,7 +39,7 @@ export const exportFlags = (now: Date) =>
       if (scopes.filter(Boolean).length > 1)
         throw new UsageError('Give only one of --next, --meeting, a period (--since/--from, --to) and --all.');
       const startFlag = since ? '--since' : '--from';
-      const end = to ?? now;
+      const end = to ?? dates.now;
       if (start && start > end)
         throw new UsageError(
           to
@@ -67,7 +68,7 @@ const FORMAT_BY_EXTENSION: Record<string, ExportFormat> = {
 };
 
 export async function exportCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
-  const input = parseOptions(exportFlags(ctx.now), raw);
+  const input = parseOptions(exportFlags(ctx.dates), raw);
   if (input.schema) {
     const { exportJsonSchemaDocument } = await import('../ui/json-shapes.js');
     return ctx.print(JSON.stringify(exportJsonSchemaDocument(), null, 2));

@@ -24,12 +24,13 @@ import { formatDateTime } from '../ui/words.js';
 import { meetingFlags } from './common-flags.js';
 import { offerDraft, stopWizard, type WizardAnswers } from '../wizards/draft-answers.js';
 import { runPrepWizard } from '../wizards/prep-wizard.js';
+import type { DateContext } from '../input/date-text.js';
 
 /** `mentee prep`'s flags, read into what preparing takes. */
-export const prepFlags = (now: Date) =>
+export const prepFlags = (dates: DateContext) =>
   z
     .object({
-      ...meetingFlags(now),
+      ...meetingFlags(dates),
       intention: optionalText,
       topic: listOf(readTopicSpec),
       kind: oneOf(TOPIC_KINDS).optional(),
@@ -56,7 +57,7 @@ export const prepFlags = (now: Date) =>
     }));
 
 export async function prepCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
-  const flags = parseOptions(prepFlags(ctx.now), raw);
+  const flags = parseOptions(prepFlags(ctx.dates), raw);
   const { templates, problems } = await loadPrepTemplates();
   for (const { file, problem } of problems) ctx.warn(`warning: skipped your template ${file}: ${problem}`);
   const templateNamed = (name: string) => pickTemplate(templates, name).template;
@@ -87,6 +88,7 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
     ({ input, template } = await runPrepWizard({
       journal: snapshot,
       now: ctx.now,
+      dates: ctx.dates,
       prompt,
       flags: flags.input,
       templateGiven: flags.template !== undefined,

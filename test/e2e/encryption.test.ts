@@ -171,7 +171,7 @@ describe('encrypt and decrypt on a terminal (scripted answers)', () => {
   /** A context as main makes it on a terminal, whose questions are the script's. */
   function terminal(lines: ScriptLine[]) {
     const prompt = scripted(lines);
-    const seams = { env: {}, interactive: true, prompter: async () => prompt };
+    const seams = { env: {}, settings: {}, interactive: true, prompter: async () => prompt };
     const store = openJournalStore(journal, () => now, { codec: autoCodec(passphraseFor(seams)) });
     return { prompt, ctx: commandContext(store, now, prompt) };
   }

@@ -1,0 +1,99 @@
+/**
+ * The user's settings: config.json in the config folder (beside templates/), each one overridden by
+ * its environment variable, and both by a command's flag where there is one. Read on every run, so it
+ * stays cheap: with no file and no variable set, nothing is validated and zod is not loaded. A broken
+ * file, key or value is one warning line, and the rest of the settings (and every command) still work.
+ */
+import { join } from 'node:path';
+import { describeFileProblem } from '../store/file-errors.js';
+import { readRegularFileSync } from '../store/regular-file.js';
+import { userConfigDir } from '../store/paths.js';
+import type { Settings, SettingKey } from './settings-schema.js';
+
+export type { Settings, SettingKey };
+
+export const SETTING_KEYS = [
+  'dateOrder',
+  'weekStart',
+  'meetingLength',
+  'prepTemplate',
+  'editor',
+  'passphraseCommand',
+] as const satisfies readonly SettingKey[];
+
+/** The environment variables that set each, the first set winning. */
+export const SETTING_ENV: Record<SettingKey, string[]> = {
+  dateOrder: ['MENTEE_DATE_ORDER'],
+  weekStart: ['MENTEE_WEEK_START'],
+  meetingLength: ['MENTEE_MEETING_LENGTH'],
+  prepTemplate: ['MENTEE_PREP_TEMPLATE'],
+  // As git and every Unix tool: the editor you set for everything wins over mentee's own setting.
+  editor: ['VISUAL', 'EDITOR'],
+  passphraseCommand: ['MENTEE_PASSPHRASE_COMMAND'],
+};
+
+/** Where each setting in force came from. */
+export type SettingSource = { from: 'environment'; name: string } | { from: 'config' };
+
+export interface LoadedSettings {
+  file: string;
+  /** The settings in force: environment over the file, the bad parts of either left out. */
+  values: Settings;
+  sources: Partial<Record<SettingKey, SettingSource>>;
+  /** The file's own settings as it holds them (what `config set` and `unset` keep and change). */
+  stored: Record<string, unknown> | undefined;
+  /** At most one line for the file and one for the environment, each naming what is not used. */
+  warnings: string[];
+}
+
+/** config.json in the config folder, or the file MENTEE_CONFIG names. */
+export function settingsFile(env: NodeJS.ProcessEnv): string {
+  return env.MENTEE_CONFIG || join(userConfigDir(), 'config.json');
+}
+
+/** The settings of a run with this environment. */
+export async function loadSettings(env: NodeJS.ProcessEnv): Promise<LoadedSettings> {
+  const file = settingsFile(env);
+  const read = readFile(file);
+  const fromEnv = SETTING_KEYS.flatMap((key) => {
+    const name = SETTING_ENV[key].find((each) => env[each]?.trim());
+    return name ? [{ key, name, text: env[name]!.trim() }] : [];
+  });
+  const loaded: LoadedSettings = { file, values: {}, sources: {}, stored: undefined, warnings: [] };
+  if ('problem' in read) loaded.warnings.push(read.problem);
+  if (!('text' in read) && !fromEnv.length) return loaded;
+  // Only now is there something to validate: the schema (and zod) are loaded for it.
+  const { checkStored, readSettingText } = await import('./settings-schema.js');
+  if ('text' in read) {
+    const checked = checkStored(read.text, file);
+    loaded.stored = checked.stored;
+    Object.assign(loaded.values, checked.values);
+    for (const key of Object.keys(checked.values) as SettingKey[]) loaded.sources[key] = { from: 'config' };
+    if (checked.problem) loaded.warnings.push(checked.problem);
+  }
+  const refused: string[] = [];
+  for (const { key, name, text } of fromEnv) {
+    const value = readSettingText(key, text);
+    if (!value.ok) {
+      refused.push(`${name} ${value.problem}`);
+      continue;
+    }
+    (loaded.values as Record<string, unknown>)[key] = value.value;
+    loaded.sources[key] = { from: 'environment', name };
+  }
+  if (refused.length)
+    loaded.warnings.push(`warning: ${refused.join('; ')}; ${refused.length > 1 ? 'they are' : 'it is'} not used.`);
+  return loaded;
+}
+
+/** The file's text; nothing when there is none; a problem line when it is there but cannot be read. */
+function readFile(file: string): { text: string } | { problem: string } | { none: true } {
+  try {
+    return { text: readRegularFileSync(file).toString('utf8') };
+  } catch (error) {
+    const problem = describeFileProblem(error, file);
+    if (problem?.code === 'ENOENT' || problem?.code === 'ENOTDIR') return { none: true };
+    const reason = problem?.reason ?? (error as Error).message;
+    return { problem: `warning: cannot read ${file}: ${reason}; your settings in it are not used.` };
+  }
+}
