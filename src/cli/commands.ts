@@ -13,6 +13,7 @@ const meetings = () => import('../commands/meetings.js');
 const meetingChanges = () => import('../commands/meeting-changes.js');
 const mentors = () => import('../commands/mentor.js');
 const templates = () => import('../commands/templates.js');
+const config = () => import('../commands/config.js');
 
 const json: Flag = { flags: '--json', help: 'print a stable JSON shape instead of text (see README)' };
 const note = (help: string): Flag => ({ flags: '--note <text>', help });
@@ -520,6 +521,50 @@ export const COMMANDS: CommandSpec[] = [
         flags: [json],
         examples: ['mentee templates show check-in --json'],
         load: lazy(templates, 'templatesShowCommand'),
+      },
+    ],
+  },
+  {
+    name: 'config',
+    summary:
+      'your settings: date order, first day of the week, meeting length, prep template, editor, passphrase command',
+    flags: [json],
+    examples: ['mentee config set dateOrder dmy', 'mentee config list'],
+    load: lazy(config, 'configListCommand'),
+    subcommands: [
+      {
+        name: 'list',
+        summary: 'every setting, its value and where it comes from',
+        flags: [json],
+        examples: ['mentee config list --json'],
+        load: lazy(config, 'configListCommand'),
+      },
+      {
+        name: 'get',
+        summary: 'print the value of one setting in force',
+        args: [
+          { name: '<key>', help: 'dateOrder, weekStart, meetingLength, prepTemplate, editor or passphraseCommand' },
+        ],
+        flags: [json],
+        examples: ['mentee config get dateOrder'],
+        load: lazy(config, 'configGetCommand'),
+      },
+      {
+        name: 'set',
+        summary: 'set one setting in your config file',
+        args: [
+          { name: '<key>', help: 'dateOrder, weekStart, meetingLength, prepTemplate, editor or passphraseCommand' },
+          { name: '<value>', help: 'e.g. dmy, monday, 45, career-decision, "code --wait", "pass show mentee"' },
+        ],
+        examples: ['mentee config set weekStart monday', 'mentee config set passphraseCommand "pass show mentee"'],
+        load: lazy(config, 'configSetCommand'),
+      },
+      {
+        name: 'unset',
+        summary: 'remove one setting from your config file',
+        args: [{ name: '<key>' }],
+        examples: ['mentee config unset editor'],
+        load: lazy(config, 'configUnsetCommand'),
       },
     ],
   },

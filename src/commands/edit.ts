@@ -46,7 +46,7 @@ export async function editCommand(ctx: Context, ref: string, raw: Record<string,
     return { changes, after };
   };
 
-  await withEditSession(label, original, { env: ctx.env, warn: ctx.warn }, async (session) => {
+  await withEditSession(label, original, { env: ctx.env, warn: ctx.warn, settings: ctx.settings }, async (session) => {
     for (;;) {
       const text = await session.edit();
       let edit: Awaited<ReturnType<typeof read>>;

@@ -117,7 +117,7 @@ export async function logCommand(
   if (wizard) ({ input, answers } = await askLog(ctx, flags.input));
   const save = (input: LogInput) =>
     ctx.store.update((journal) => {
-      const result = logMeeting(journal, input, ctx.now);
+      const result = logMeeting(journal, { ...input, usualLength: ctx.settings.meetingLength }, ctx.now);
       const mentorName = mentorOf(journal, result.meeting.mentor).name;
       const dueNext = selectActions(journal, { mine: true }, ctx.now)
         .filter((action) => action.due)

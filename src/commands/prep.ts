@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import * as z from 'zod';
 import type { Context } from './context.js';
 import { parseOptions } from './parse-options.js';
-import { loadPrepTemplates, pickTemplate } from '../config/prep-templates.js';
+import { loadPrepTemplates, pickTemplate, type LoadedTemplate } from '../config/prep-templates.js';
 import { buildAgenda } from '../core/agenda.js';
 import { toDay } from '../core/dates.js';
 import { isPrepared } from '../core/meetings.js';
@@ -62,11 +62,11 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
   for (const { file, problem } of problems) ctx.warn(`warning: skipped your template ${file}: ${problem}`);
   const templateNamed = (name: string) => pickTemplate(templates, name).template;
   const wizard = ctx.interactive && !flags.yes && !flags.json;
-  let template = templateNamed(flags.template ?? DEFAULT_TEMPLATE);
+  const usualTemplate = usualTemplateOf(ctx, templates);
+  let template = templateNamed(flags.template ?? usualTemplate);
   // Without the wizard, naming a template brings in its suggested topics.
-  let input: PrepInput = flags.template
-    ? { ...flags.input, topics: [...flags.input.topics, ...template.topics] }
-    : flags.input;
+  const given: PrepInput = { ...flags.input, usualLength: ctx.settings.meetingLength };
+  let input: PrepInput = flags.template ? { ...given, topics: [...given.topics, ...template.topics] } : given;
   let draft: WizardAnswers | undefined;
   if (wizard) {
     const prompt = await ctx.prompter();
@@ -90,9 +90,9 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
       now: ctx.now,
       dates: ctx.dates,
       prompt,
-      flags: flags.input,
+      flags: given,
       templateGiven: flags.template !== undefined,
-      templateFor: (isFirst) => templateNamed(flags.template ?? (isFirst ? FIRST_MEETING_TEMPLATE : DEFAULT_TEMPLATE)),
+      templateFor: (isFirst) => templateNamed(flags.template ?? (isFirst ? FIRST_MEETING_TEMPLATE : usualTemplate)),
       answers,
     }).catch((error: unknown) => stopWizard(error, prompt, answers, ctx.warn, 'mentee prep')));
     const preview = apply(structuredClone(snapshot), input, template, flags.template, ctx.now);
@@ -131,6 +131,17 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
       ctx.warn('The agenda is saved; no Markdown file was written.');
     });
   } else ctx.print(`Send it ahead with: mentee export --meeting ${id} --out agenda.md`);
+}
+
+/** The prepTemplate setting when that template exists (else said, and the built-in default), or the default. */
+function usualTemplateOf(ctx: Context, templates: LoadedTemplate[]): string {
+  const wanted = ctx.settings.prepTemplate;
+  if (!wanted) return DEFAULT_TEMPLATE;
+  if (templates.some(({ template }) => template.name === wanted.toLowerCase())) return wanted;
+  ctx.warn(
+    `warning: your prepTemplate setting names "${wanted}", which is not a prep template; using ${DEFAULT_TEMPLATE}.`,
+  );
+  return DEFAULT_TEMPLATE;
 }
 
 /** What was saved, said by the rule the home screen uses: with no topics and no intention, a meeting is not prepared. */

@@ -121,6 +121,6 @@ function withoutFinalNewline(text: string): string {
 
 function firstLine(text: string): string {
   const line = text.split(/\r?\n/).find((each) => each.trim()) ?? '';
-  const clean = oneLine(line.trim());
+  const clean = oneLine(line.trim()).replace(/\.+$/, '');
   return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
 }

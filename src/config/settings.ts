@@ -32,6 +32,8 @@ export const SETTING_ENV: Record<SettingKey, string[]> = {
   passphraseCommand: ['MENTEE_PASSPHRASE_COMMAND'],
 };
 
+const COMMAND_KEYS = new Set<SettingKey>(['editor', 'passphraseCommand']);
+
 /** Where each setting in force came from. */
 export type SettingSource = { from: 'environment'; name: string } | { from: 'config' };
 
@@ -42,6 +44,8 @@ export interface LoadedSettings {
   sources: Partial<Record<SettingKey, SettingSource>>;
   /** The file's own settings as it holds them (what `config set` and `unset` keep and change). */
   stored: Record<string, unknown> | undefined;
+  /** The file is there but cannot be read or is not a JSON object: `config set` will not replace it. */
+  unusable: boolean;
   /** At most one line for the file and one for the environment, each naming what is not used. */
   warnings: string[];
 }
@@ -59,20 +63,33 @@ export async function loadSettings(env: NodeJS.ProcessEnv): Promise<LoadedSettin
     const name = SETTING_ENV[key].find((each) => env[each]?.trim());
     return name ? [{ key, name, text: env[name]!.trim() }] : [];
   });
-  const loaded: LoadedSettings = { file, values: {}, sources: {}, stored: undefined, warnings: [] };
-  if ('problem' in read) loaded.warnings.push(read.problem);
-  if (!('text' in read) && !fromEnv.length) return loaded;
+  const loaded: LoadedSettings = { file, values: {}, sources: {}, stored: undefined, unusable: false, warnings: [] };
+  if ('problem' in read) {
+    loaded.warnings.push(read.problem);
+    loaded.unusable = true;
+  }
+  // A command (VISUAL, EDITOR, which many set) is any text: taken as it is, without loading the schema.
+  for (const { key, name, text } of fromEnv.filter(({ key }) => COMMAND_KEYS.has(key))) {
+    (loaded.values as Record<string, unknown>)[key] = text;
+    loaded.sources[key] = { from: 'environment', name };
+  }
+  const toCheck = fromEnv.filter(({ key }) => !COMMAND_KEYS.has(key));
+  if (!('text' in read) && !toCheck.length) return loaded;
   // Only now is there something to validate: the schema (and zod) are loaded for it.
   const { checkStored, readSettingText } = await import('./settings-schema.js');
   if ('text' in read) {
     const checked = checkStored(read.text, file);
     loaded.stored = checked.stored;
-    Object.assign(loaded.values, checked.values);
-    for (const key of Object.keys(checked.values) as SettingKey[]) loaded.sources[key] = { from: 'config' };
+    loaded.unusable = !checked.stored;
+    for (const [key, value] of Object.entries(checked.values) as [SettingKey, unknown][]) {
+      if (loaded.sources[key]) continue;
+      (loaded.values as Record<string, unknown>)[key] = value;
+      loaded.sources[key] = { from: 'config' };
+    }
     if (checked.problem) loaded.warnings.push(checked.problem);
   }
   const refused: string[] = [];
-  for (const { key, name, text } of fromEnv) {
+  for (const { key, name, text } of toCheck) {
     const value = readSettingText(key, text);
     if (!value.ok) {
       refused.push(`${name} ${value.problem}`);
@@ -96,4 +113,15 @@ function readFile(file: string): { text: string } | { problem: string } | { none
     const reason = problem?.reason ?? (error as Error).message;
     return { problem: `warning: cannot read ${file}: ${reason}; your settings in it are not used.` };
   }
+}
+
+/** Writes the settings file whole, owner-only (0600), replacing it atomically; its folder is made if missing. */
+export async function writeSettings(file: string, stored: Record<string, unknown>): Promise<void> {
+  const [{ mkdir }, { dirname }, { writeFileAtomic }] = await Promise.all([
+    import('node:fs/promises'),
+    import('node:path'),
+    import('../store/atomic-write.js'),
+  ]);
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  await writeFileAtomic(file, `${JSON.stringify(stored, null, 2)}\n`);
 }

@@ -63,7 +63,7 @@ export async function runPrepWizard(wizard: PrepWizardContext): Promise<PrepPlan
   if (!ctx.templateGiven) prompt.say(`Using the ${template.name} template: ${template.description}`);
 
   const input: PrepInput = { ...flags, mentor: mentor.handle, ...(existing ? { meeting: existing.id } : {}) };
-  const usual = usualMeeting(ctx.journal, mentor);
+  const usual = usualMeeting(ctx.journal, mentor, flags.usualLength);
   await answers.settle(existing ? { meeting: existing.id } : { mentor: mentor.handle }, () => input);
   // A prepared meeting is edited: what to change is asked, its agenda is not built again.
   const editing = existing && isPrepared(existing) ? existing : undefined;
