@@ -4,6 +4,7 @@
  * stays cheap: with no file and no variable set, nothing is validated and zod is not loaded. A broken
  * file, key or value is one warning line, and the rest of the settings (and every command) still work.
  */
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeFileProblem } from '../store/file-errors.js';
 import { readRegularFileSync } from '../store/regular-file.js';
@@ -105,11 +106,17 @@ export async function loadSettings(env: NodeJS.ProcessEnv): Promise<LoadedSettin
 
 /** The file's text; nothing when there is none; a problem line when it is there but cannot be read. */
 function readFile(file: string): { text: string } | { problem: string } | { none: true } {
+  // A file that cannot even be looked at (no file, or a folder on the way closed to this user, as
+  // under sudo with another's HOME) is no file; one that is there and cannot be read is said.
+  try {
+    statSync(file);
+  } catch {
+    return { none: true };
+  }
   try {
     return { text: readRegularFileSync(file).toString('utf8') };
   } catch (error) {
     const problem = describeFileProblem(error, file);
-    if (problem?.code === 'ENOENT' || problem?.code === 'ENOTDIR') return { none: true };
     const reason = problem?.reason ?? (error as Error).message;
     return { problem: `warning: cannot read ${file}: ${reason}; your settings in it are not used.` };
   }

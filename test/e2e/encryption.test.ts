@@ -116,7 +116,7 @@ describe('an encrypted journal, through the binary with MENTEE_PASSPHRASE', () =
       expect(result.code).toBe(1);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(
-        /^mentee: .*journal\.json is encrypted: set MENTEE_PASSPHRASE or run on a terminal/,
+        /^mentee: .*journal\.json is encrypted: set MENTEE_PASSPHRASE, MENTEE_PASSPHRASE_FILE or passphraseCommand \(mentee config set passphraseCommand "pass show mentee"\), or run on a terminal/,
       );
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
     }
