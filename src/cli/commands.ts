@@ -10,6 +10,7 @@ import {
 import { EXPORT_FORMATS, REVIEW_FORMATS } from '../ui/export/formats.js';
 import { TEXT_KINDS } from '../core/record-texts.js';
 import { SHELLS } from './completion-shells.js';
+import { SETTING_KEYS } from '../config/settings.js';
 
 /**
  * Every command of mentee, in the order `mentee --help` lists them: its words, arguments, flags with
@@ -24,6 +25,7 @@ const meetings = () => import('../commands/meetings.js');
 const meetingChanges = () => import('../commands/meeting-changes.js');
 const mentors = () => import('../commands/mentor.js');
 const templates = () => import('../commands/templates.js');
+const config = () => import('../commands/config.js');
 
 const json: Flag = { flags: '--json', help: 'print a stable JSON shape instead of text (see README)' };
 const note = (help: string): Flag => ({ flags: '--note <text>', help });
@@ -636,6 +638,48 @@ export const COMMANDS: CommandSpec[] = [
     args: [{ name: '<shell>', help: SHELLS.join(', '), values: SHELLS }],
     examples: ['mentee completion bash > ~/.local/share/bash-completion/completions/mentee'],
     load: lazy(() => import('../commands/completion.js'), 'completionCommand'),
+  },
+  {
+    name: 'config',
+    summary:
+      'your settings: date order, first day of the week, meeting length, prep template, editor, passphrase command',
+    flags: [json],
+    examples: ['mentee config set dateOrder dmy', 'mentee config list'],
+    load: lazy(config, 'configListCommand'),
+    subcommands: [
+      {
+        name: 'list',
+        summary: 'every setting, its value and where it comes from',
+        flags: [json],
+        examples: ['mentee config list --json'],
+        load: lazy(config, 'configListCommand'),
+      },
+      {
+        name: 'get',
+        summary: 'print the value of one setting in force',
+        args: [{ name: '<key>', help: SETTING_KEYS.join(', '), values: SETTING_KEYS }],
+        flags: [json],
+        examples: ['mentee config get dateOrder'],
+        load: lazy(config, 'configGetCommand'),
+      },
+      {
+        name: 'set',
+        summary: 'set one setting in your config file',
+        args: [
+          { name: '<key>', help: SETTING_KEYS.join(', '), values: SETTING_KEYS },
+          { name: '<value>', help: 'e.g. dmy, monday, 45, career-decision, "code --wait", "pass show mentee"' },
+        ],
+        examples: ['mentee config set weekStart monday', 'mentee config set passphraseCommand "pass show mentee"'],
+        load: lazy(config, 'configSetCommand'),
+      },
+      {
+        name: 'unset',
+        summary: 'remove one setting from your config file',
+        args: [{ name: '<key>', values: SETTING_KEYS }],
+        examples: ['mentee config unset editor'],
+        load: lazy(config, 'configUnsetCommand'),
+      },
+    ],
   },
 ];
 

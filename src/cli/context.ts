@@ -1,4 +1,5 @@
 import { passphraseFor, type Context } from '../commands/context.js';
+import { loadSettings } from '../config/settings.js';
 import { parseIsoDate } from '../input/iso-date.js';
 import { UsageError } from '../errors.js';
 import { autoCodec } from '../store/journal-codec.js';
@@ -14,13 +15,17 @@ export interface GlobalOptions {
 }
 
 /** The context of one run, from its global flags and what the run was given (the process's, or a test's). */
-export function createContext(options: GlobalOptions, io: Io): Context {
+export async function createContext(options: GlobalOptions, io: Io): Promise<Context> {
   const { env, interactive, prompter } = io;
   const now = clockFrom(env);
-  const codec = autoCodec(passphraseFor({ env, interactive, prompter }));
   const warn = (text: string) => writeLine(io.stderr, text);
+  const { values: settings, warnings } = await loadSettings(env);
+  for (const warning of warnings) warn(warning);
+  const codec = autoCodec(passphraseFor({ env, interactive, prompter, settings }));
   return {
     now,
+    settings,
+    dates: { now, dateOrder: settings.dateOrder, weekStart: settings.weekStart },
     store: openJournalStore(resolveJournalPath(options.journal, env), () => now, { codec, onNotice: warn }),
     env,
     print: (text) => writeLine(io.stdout, text),

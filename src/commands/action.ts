@@ -8,14 +8,15 @@ import { ACTION_OWNERS } from '../core/model.js';
 import { flag, oneOf, optionalText, readWith, text } from '../input/flags.js';
 import { readDay } from '../input/read.js';
 import { noteFlags } from './common-flags.js';
+import type { DateContext } from '../input/date-text.js';
 
-const dueDay = (now: Date) => readWith((value) => readDay(value, now)).optional();
+const dueDay = (dates: DateContext) => readWith((value) => readDay(value, dates)).optional();
 
-export const actionAddFlags = (now: Date) =>
+export const actionAddFlags = (dates: DateContext) =>
   z
     .object({
       title: text,
-      due: dueDay(now),
+      due: dueDay(dates),
       goal: optionalText,
       mentor: optionalText,
       owner: oneOf(ACTION_OWNERS).default('me'),
@@ -24,10 +25,10 @@ export const actionAddFlags = (now: Date) =>
     })
     .transform(({ json, ...input }) => ({ input: input satisfies ActionAddInput, json }));
 
-export const actionEditFlags = (now: Date) =>
+export const actionEditFlags = (dates: DateContext) =>
   z.object({
     title: optionalText,
-    due: dueDay(now),
+    due: dueDay(dates),
     clearDue: flag,
     goal: optionalText,
     mentor: optionalText,
@@ -36,14 +37,14 @@ export const actionEditFlags = (now: Date) =>
   }) satisfies z.ZodType<ActionEditInput>;
 
 export async function actionAddCommand(ctx: Context, title: string, raw: Record<string, unknown>): Promise<void> {
-  const { input, json } = parseOptions(actionAddFlags(ctx.now), { ...raw, title });
+  const { input, json } = parseOptions(actionAddFlags(ctx.dates), { ...raw, title });
   const action = await ctx.store.update((journal) => addAction(journal, input, ctx.now));
   if (json) return ctx.print(JSON.stringify(action, null, 2));
   ctx.print(`Added ${action.id}: ${action.title}${action.due ? ` (${dueText(action.due, ctx.now)})` : ''}.`);
 }
 
 export async function actionEditCommand(ctx: Context, id: string, raw: Record<string, unknown>): Promise<void> {
-  const input = parseOptions(actionEditFlags(ctx.now), raw);
+  const input = parseOptions(actionEditFlags(ctx.dates), raw);
   const action = await ctx.store.update((journal) => editAction(journal, id, input, ctx.now));
   ctx.print(`Updated ${action.id}: ${action.title}.`);
 }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { MEETING_MODES } from '../core/model.js';
 import { flag, minutes, oneOf, optionalText, readWith } from '../input/flags.js';
 import { readMeetingTime } from '../input/read.js';
+import type { DateContext } from '../input/date-text.js';
 
 /** The optional --note of commands that change a status (done, drop, end). */
 export const noteFlags = z.object({ note: optionalText });
@@ -10,10 +11,10 @@ export const noteFlags = z.object({ note: optionalText });
 export const jsonFlags = z.object({ json: flag });
 
 /** Which meeting, when, how long and how: the flags prep and log share. */
-export const meetingFlags = (now: Date) => ({
+export const meetingFlags = (dates: DateContext) => ({
   meeting: optionalText,
   mentor: optionalText,
-  when: readWith((text) => readMeetingTime(text, now)).optional(),
+  when: readWith((text) => readMeetingTime(text, dates)).optional(),
   length: minutes.optional(),
   mode: oneOf(MEETING_MODES).optional(),
 });

@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Settings } from '../config/settings.js';
 import { UserError } from '../errors.js';
 
 export interface EditSession {
@@ -38,9 +39,12 @@ export class EditStopped extends UserError {
   }
 }
 
-/** The editor git would choose, less git's own setting: $VISUAL, then $EDITOR, then vi. */
-export function editorOf(env: NodeJS.ProcessEnv): string {
-  return env.VISUAL?.trim() || env.EDITOR?.trim() || 'vi';
+/**
+ * The editor git would choose, with mentee's editor setting in place of git's: the settings resolve
+ * $VISUAL, then $EDITOR, then the config file's editor (see src/config/settings.ts); else vi.
+ */
+export function editorOf(settings: Pick<Settings, 'editor'>): string {
+  return settings.editor ?? 'vi';
 }
 
 /**
@@ -55,7 +59,7 @@ export function editorCommand(editor: string): string {
 export async function withEditSession<T>(
   name: string,
   text: string,
-  { env, warn }: { env: NodeJS.ProcessEnv; warn: (line: string) => void },
+  { env, warn, settings }: { env: NodeJS.ProcessEnv; warn: (line: string) => void; settings: Pick<Settings, 'editor'> },
   work: (session: EditSession) => Promise<T>,
 ): Promise<T> {
   // mkdtemp makes the folder owner-only (0700); the file is 0600 inside it.
@@ -89,7 +93,7 @@ export async function withEditSession<T>(
   for (const signal of SIGNALS) process.on(signal, onSignal);
   try {
     await writeFile(file, text, { mode: 0o600, flag: 'wx' });
-    const command = editorOf(env);
+    const command = editorOf(settings);
     return await work({
       file,
       write: (next) => writeFile(file, next, { mode: 0o600 }),
@@ -107,7 +111,7 @@ export async function withEditSession<T>(
         if (code !== 0)
           throw new UserError(
             `The editor (${command}) stopped with ${signal ? `signal ${signal}` : `exit code ${code}`}; nothing was changed.`,
-            { hint: 'Set $VISUAL or $EDITOR to the editor you use.' },
+            { hint: 'Set $VISUAL or $EDITOR to the editor you use, or: mentee config set editor "code --wait"' },
           );
         return readFile(file, 'utf8');
       },

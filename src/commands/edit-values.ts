@@ -9,6 +9,7 @@ import { InputError } from '../input/input-error.js';
 import { readMinutes } from '../input/minutes.js';
 import { readCadence, readContact, readDay, readMeetingTime } from '../input/read.js';
 import { withoutControls } from '../core/text.js';
+import type { DateContext } from '../input/date-text.js';
 
 const COMMENTS: Record<FieldType['is'], string> = {
   text: 'text',
@@ -73,9 +74,9 @@ function toText(type: FieldType, value: unknown): FormText {
  * The field's value from its text. `moments` maps the text of every moment the form showed back to
  * the exact instant, so a note left as it was keeps its seconds.
  */
-export function fromText(type: FieldType, text: FormText, now: Date, moments: Map<string, string>): unknown {
+export function fromText(type: FieldType, text: FormText, dates: DateContext, moments: Map<string, string>): unknown {
   // A moment needs a day and a time, as a meeting's --when does: never a guessed hour.
-  const when = (value: string) => moments.get(value) ?? readMeetingTime(value, now).toISOString();
+  const when = (value: string) => moments.get(value) ?? readMeetingTime(value, dates).toISOString();
   if (isList(type)) {
     if (!Array.isArray(text)) throw new InputError('must be a list, each item on its own line after "  - "');
     const items = text as (string | Record<string, string>)[];
@@ -88,7 +89,7 @@ export function fromText(type: FieldType, text: FormText, now: Date, moments: Ma
       case 'notes':
         return records().map((item) => {
           known(item, ['at', 'note']);
-          return { at: item.at ? when(item.at) : now.toISOString(), note: clean(item.note ?? '') };
+          return { at: item.at ? when(item.at) : dates.now.toISOString(), note: clean(item.note ?? '') };
         });
       case 'topics':
         return records().map((item) => {
@@ -113,7 +114,7 @@ export function fromText(type: FieldType, text: FormText, now: Date, moments: Ma
     case 'when':
       return when(text);
     case 'day':
-      return readDay(text, now);
+      return readDay(text, dates);
     case 'minutes':
       return readMinutes(text);
     case 'days':

@@ -41,12 +41,12 @@ export async function editCommand(ctx: Context, ref: string, raw: Record<string,
       if (same(value, before.get(key))) continue;
       const field = form.fields.find((each) => each.key === key);
       // A field the form does not offer goes to the core, which refuses it by name.
-      changes[key] = field ? readField(key, () => fromText(field.type, value, ctx.now, moments)) : value;
+      changes[key] = field ? readField(key, () => fromText(field.type, value, ctx.dates, moments)) : value;
     }
     return { changes, after };
   };
 
-  await withEditSession(label, original, { env: ctx.env, warn: ctx.warn }, async (session) => {
+  await withEditSession(label, original, { env: ctx.env, warn: ctx.warn, settings: ctx.settings }, async (session) => {
     for (;;) {
       const text = await session.edit();
       let edit: Awaited<ReturnType<typeof read>>;

@@ -16,21 +16,22 @@ import { readPeriodEnd, readPeriodStart } from '../input/period.js';
 import { deliverDocument, formatFromOut } from './out-file.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../ui/export/formats.js';
 import { renderExport } from '../ui/export/render-export.js';
+import type { DateContext } from '../input/date-text.js';
 
 /**
  * `mentee export`'s flags: one scope at most (--next, --meeting, a period, --all), read into the
  * scope the core selects by. A period runs from the start of its first day to the end of its last:
  * "--since last month" from the 1st of last month, "--to last month" to the end of its last day.
  */
-export const exportFlags = (now: Date) =>
+export const exportFlags = (dates: DateContext) =>
   z
     .object({
       format: oneOf(EXPORT_FORMATS).optional(),
       next: flag,
       meeting: optionalText,
-      since: readWith((text) => readPeriodStart(text, now)).optional(),
-      from: readWith((text) => readPeriodStart(text, now)).optional(),
-      to: readWith((text) => readPeriodEnd(text, now)).optional(),
+      since: readWith((text) => readPeriodStart(text, dates)).optional(),
+      from: readWith((text) => readPeriodStart(text, dates)).optional(),
+      to: readWith((text) => readPeriodEnd(text, dates)).optional(),
       all: flag,
       mentor: optionalText,
       includePrivate: flag,
@@ -52,7 +53,7 @@ export const exportFlags = (now: Date) =>
           `--tag narrows a summary, the whole journal (--all) or the plan (--pdp); ${next ? '--next' : '--meeting'} is one meeting.`,
         );
       const startFlag = since ? '--since' : '--from';
-      const end = to ?? now;
+      const end = to ?? dates.now;
       if (start && start > end)
         throw new UsageError(
           to
@@ -72,7 +73,7 @@ export const exportFlags = (now: Date) =>
     });
 
 export async function exportCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
-  const input = parseOptions(exportFlags(ctx.now), raw);
+  const input = parseOptions(exportFlags(ctx.dates), raw);
   if (input.schema) {
     const { exportJsonSchemaDocument } = await import('../ui/json-shapes.js');
     return ctx.print(JSON.stringify(exportJsonSchemaDocument(), null, 2));

@@ -12,24 +12,25 @@ import { recordsTagged } from '../core/record-texts.js';
 import { readDay } from '../input/read.js';
 import { renderGoal, renderGoalList } from '../ui/render/goals.js';
 import { noteFlags } from './common-flags.js';
+import type { DateContext } from '../input/date-text.js';
 
-const goalFields = (now: Date) => ({
+const goalFields = (dates: DateContext) => ({
   category: oneOf(GOAL_CATEGORIES).optional(),
-  target: readWith((value) => readDay(value, now)).optional(),
+  target: readWith((value) => readDay(value, dates)).optional(),
   why: optionalText,
   success: optionalText,
   mentor: texts,
 });
 
-export const goalAddFlags = (now: Date) =>
-  z.object({ ...goalFields(now), title: text, json: flag }).transform(({ target, mentor, json, ...rest }) => ({
+export const goalAddFlags = (dates: DateContext) =>
+  z.object({ ...goalFields(dates), title: text, json: flag }).transform(({ target, mentor, json, ...rest }) => ({
     input: { ...rest, targetDate: target, mentors: mentor } satisfies GoalAddInput,
     json,
   }));
 
-export const goalUpdateFlags = (now: Date) =>
+export const goalUpdateFlags = (dates: DateContext) =>
   z
-    .object({ ...goalFields(now), title: optionalText, note: optionalText, status: oneOf(GOAL_STATUSES).optional() })
+    .object({ ...goalFields(dates), title: optionalText, note: optionalText, status: oneOf(GOAL_STATUSES).optional() })
     .transform(({ target, mentor, ...rest }): GoalUpdateInput => ({ ...rest, targetDate: target, mentors: mentor }));
 
 const showFlags = z.object({ json: flag });
@@ -48,7 +49,7 @@ export const goalStatusFlags = noteFlags
   }));
 
 export async function goalAddCommand(ctx: Context, title: string, raw: Record<string, unknown>): Promise<void> {
-  const { input, json } = parseOptions(goalAddFlags(ctx.now), { ...raw, title });
+  const { input, json } = parseOptions(goalAddFlags(ctx.dates), { ...raw, title });
   const goal = await ctx.store.update((journal) => addGoal(journal, input, ctx.now));
   if (json) return ctx.print(JSON.stringify(goal, null, 2));
   ctx.print(`Added goal ${goal.id}: ${goal.title}. Record progress with: mentee goal update ${goal.id} --note "..."`);
@@ -72,7 +73,7 @@ export async function goalShowCommand(ctx: Context, id: string, raw: Record<stri
 }
 
 export async function goalUpdateCommand(ctx: Context, id: string, raw: Record<string, unknown>): Promise<void> {
-  const input = parseOptions(goalUpdateFlags(ctx.now), raw);
+  const input = parseOptions(goalUpdateFlags(ctx.dates), raw);
   const goal = await ctx.store.update((journal) => updateGoal(journal, id, input, ctx.now));
   ctx.print(input.note ? `Noted progress on ${goal.id}: ${goal.title}.` : `Updated ${goal.id}: ${goal.title}.`);
 }

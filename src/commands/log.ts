@@ -14,12 +14,13 @@ import { DomainError } from '../core/problems.js';
 import type { Draft } from '../store/drafts.js';
 import { offerDraft, stopWizard, type WizardAnswers } from '../wizards/draft-answers.js';
 import { runLogWizard } from '../wizards/log-wizard.js';
+import type { DateContext } from '../input/date-text.js';
 
 /** `mentee log`'s flags, read into what logging takes. */
-export const logFlags = (now: Date) =>
+export const logFlags = (dates: DateContext) =>
   z
     .object({
-      ...meetingFlags(now),
+      ...meetingFlags(dates),
       topic: listOf(readTopicSpec),
       covered: topicNumbers,
       parked: topicNumbers,
@@ -27,10 +28,10 @@ export const logFlags = (now: Date) =>
       feedback: texts,
       decision: texts,
       challenged: texts,
-      action: listOf((text) => readActionSpec(text, now, 'me')),
-      mentorAction: listOf((text) => readActionSpec(text, now, 'mentor')),
+      action: listOf((text) => readActionSpec(text, dates, 'me')),
+      mentorAction: listOf((text) => readActionSpec(text, dates, 'mentor')),
       private: optionalText,
-      next: readWith((text) => readNextMeeting(text, now)).optional(),
+      next: readWith((text) => readNextMeeting(text, dates)).optional(),
       amend: flag,
       yes: flag,
       json: flag,
@@ -93,9 +94,14 @@ async function askLog(ctx: Context, flags: LogInput): Promise<{ input: LogInput;
   const amend = flags.amend || Boolean(draft && loggedMeanwhile(draft));
   // Read after the drafts: the codec then follows the journal, and drafts are written as it is.
   const journal = await ctx.store.read();
-  const input = await runLogWizard({ journal, now: ctx.now, prompt, flags: { ...flags, amend }, answers }).catch(
-    (error: unknown) => stopWizard(error, prompt, answers, ctx.warn, 'mentee log'),
-  );
+  const input = await runLogWizard({
+    journal,
+    now: ctx.now,
+    dates: ctx.dates,
+    prompt,
+    flags: { ...flags, amend },
+    answers,
+  }).catch((error: unknown) => stopWizard(error, prompt, answers, ctx.warn, 'mentee log'));
   return { input, answers };
 }
 
@@ -104,14 +110,14 @@ export async function logCommand(
   meetingId: string | undefined,
   raw: Record<string, unknown>,
 ): Promise<void> {
-  const flags = parseOptions(logFlags(ctx.now), { ...raw, meeting: meetingId });
+  const flags = parseOptions(logFlags(ctx.dates), { ...raw, meeting: meetingId });
   const wizard = ctx.interactive && !flags.yes && !flags.json;
   let input: LogInput = flags.input;
   let answers: WizardAnswers | undefined;
   if (wizard) ({ input, answers } = await askLog(ctx, flags.input));
   const save = (input: LogInput) =>
     ctx.store.update((journal) => {
-      const result = logMeeting(journal, input, ctx.now);
+      const result = logMeeting(journal, { ...input, usualLength: ctx.settings.meetingLength }, ctx.now);
       const mentorName = mentorOf(journal, result.meeting.mentor).name;
       const dueNext = selectActions(journal, { mine: true }, ctx.now)
         .filter((action) => action.due)

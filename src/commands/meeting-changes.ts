@@ -10,11 +10,12 @@ import { readMeetingTime, readTopicNumbers } from '../input/read.js';
 import { UsageError } from '../errors.js';
 import { renderAgenda } from '../ui/render/meetings.js';
 import { formatDateTime, modeText } from '../ui/words.js';
+import type { DateContext } from '../input/date-text.js';
 
-export const meetingMoveFlags = (now: Date) =>
+export const meetingMoveFlags = (dates: DateContext) =>
   z
     .object({
-      when: readWith((text) => readMeetingTime(text, now)).optional(),
+      when: readWith((text) => readMeetingTime(text, dates)).optional(),
       length: minutes.optional(),
       mode: oneOf(MEETING_MODES).optional(),
     })
@@ -55,7 +56,7 @@ export const meetingTopicFlags = z
   .transform((change) => change satisfies TopicChange);
 
 export async function meetingMoveCommand(ctx: Context, id: string, raw: Record<string, unknown>): Promise<void> {
-  const move = parseOptions(meetingMoveFlags(ctx.now), raw);
+  const move = parseOptions(meetingMoveFlags(ctx.dates), raw);
   const { meeting, timeCheck, sameDay } = await ctx.store.update((journal) => moveMeeting(journal, id, move, ctx.now));
   if (sameDay)
     ctx.warn(

@@ -11,6 +11,7 @@ import { readCadence, readContact, readDay } from '../input/read.js';
 import { mentorStatusJson } from '../ui/json.js';
 import { renderMentor, renderMentorList } from '../ui/render/mentors.js';
 import { noteFlags } from './common-flags.js';
+import type { DateContext } from '../input/date-text.js';
 
 /** Other words people use for the support they hope for. */
 const SUPPORT_ALIASES: Record<string, (typeof SUPPORT_KINDS)[number]> = {
@@ -27,14 +28,14 @@ const SUPPORT_ALIASES: Record<string, (typeof SUPPORT_KINDS)[number]> = {
   wellbeing: 'balance',
 };
 
-const mentorFields = (now: Date) => ({
+const mentorFields = (dates: DateContext) => ({
   role: optionalText,
   contact: readWith(readContact).optional(),
   cadence: readWith(readCadence).optional(),
   length: minutes.optional(),
   rule: texts,
   expect: z.array(oneOf(SUPPORT_KINDS, SUPPORT_ALIASES)).default([]),
-  since: readWith((value) => readDay(value, now)).optional(),
+  since: readWith((value) => readDay(value, dates)).optional(),
 });
 
 export /** The shared mentor flags, named as the domain names them. */
@@ -45,14 +46,14 @@ function mentorFieldsOf<
   return { ...rest, cadenceDays: cadence, lengthMinutes: length, rules: rule, expectations: expect, startDate: since };
 }
 
-export const mentorAddFlags = (now: Date) =>
+export const mentorAddFlags = (dates: DateContext) =>
   z
-    .object({ ...mentorFields(now), name: text, handle: optionalText, json: flag })
+    .object({ ...mentorFields(dates), name: text, handle: optionalText, json: flag })
     .transform(({ json, ...flags }) => ({ input: mentorFieldsOf(flags) satisfies MentorAddInput, json }));
 
-export const mentorEditFlags = (now: Date) =>
+export const mentorEditFlags = (dates: DateContext) =>
   z
-    .object({ ...mentorFields(now), name: optionalText, clearRules: flag, clearExpect: flag })
+    .object({ ...mentorFields(dates), name: optionalText, clearRules: flag, clearExpect: flag })
     .transform(({ clearExpect, ...flags }): MentorEditInput => ({
       ...mentorFieldsOf(flags),
       clearExpectations: clearExpect,
@@ -64,7 +65,7 @@ const listFlags = z.object({ all: flag, json: flag });
 const statusFlags = noteFlags.extend({ json: flag });
 
 export async function mentorAddCommand(ctx: Context, name: string, raw: Record<string, unknown>): Promise<void> {
-  const { input, json } = parseOptions(mentorAddFlags(ctx.now), { ...raw, name });
+  const { input, json } = parseOptions(mentorAddFlags(ctx.dates), { ...raw, name });
   const mentor = await ctx.store.update((journal) => addMentor(journal, input, ctx.now));
   if (json) return ctx.print(JSON.stringify(mentor, null, 2));
   ctx.print(
@@ -89,7 +90,7 @@ export async function mentorShowCommand(ctx: Context, ref: string, raw: Record<s
 }
 
 export async function mentorEditCommand(ctx: Context, ref: string, raw: Record<string, unknown>): Promise<void> {
-  const input = parseOptions(mentorEditFlags(ctx.now), raw);
+  const input = parseOptions(mentorEditFlags(ctx.dates), raw);
   const mentor = await ctx.store.update((journal) => editMentor(journal, ref, input, ctx.now));
   ctx.print(`Updated ${mentor.name} (${mentor.handle}).`);
 }

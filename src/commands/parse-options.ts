@@ -16,7 +16,8 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: Record<string,
   // One line, whatever the typed text inside the message held.
   const message = oneLine(issue.message).replace(/\.$/, '');
   const hint = (issue as { params?: { hint?: string } }).params?.hint;
-  throw new UsageError(`${label}: ${message.charAt(0).toLowerCase()}${message.slice(1)}.`, hint);
+  const end = /[?!]$/.test(message) ? '' : '.';
+  throw new UsageError(`${label}: ${message.charAt(0).toLowerCase()}${message.slice(1)}${end}`, hint);
 }
 
 /** Inputs given as a command's argument rather than a flag: named as such in errors. */

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import * as z from 'zod';
 import type { Context } from './context.js';
 import { parseOptions } from './parse-options.js';
-import { loadPrepTemplates, pickTemplate } from '../config/prep-templates.js';
+import { loadPrepTemplates, pickTemplate, type LoadedTemplate } from '../config/prep-templates.js';
 import { buildAgenda } from '../core/agenda.js';
 import { toDay } from '../core/dates.js';
 import { isPrepared } from '../core/meetings.js';
@@ -24,12 +24,13 @@ import { formatDateTime } from '../ui/words.js';
 import { meetingFlags } from './common-flags.js';
 import { offerDraft, stopWizard, type WizardAnswers } from '../wizards/draft-answers.js';
 import { runPrepWizard } from '../wizards/prep-wizard.js';
+import type { DateContext } from '../input/date-text.js';
 
 /** `mentee prep`'s flags, read into what preparing takes. */
-export const prepFlags = (now: Date) =>
+export const prepFlags = (dates: DateContext) =>
   z
     .object({
-      ...meetingFlags(now),
+      ...meetingFlags(dates),
       intention: optionalText,
       topic: listOf(readTopicSpec),
       kind: oneOf(TOPIC_KINDS).optional(),
@@ -56,16 +57,16 @@ export const prepFlags = (now: Date) =>
     }));
 
 export async function prepCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
-  const flags = parseOptions(prepFlags(ctx.now), raw);
+  const flags = parseOptions(prepFlags(ctx.dates), raw);
   const { templates, problems } = await loadPrepTemplates();
   for (const { file, problem } of problems) ctx.warn(`warning: skipped your template ${file}: ${problem}`);
   const templateNamed = (name: string) => pickTemplate(templates, name).template;
   const wizard = ctx.interactive && !flags.yes && !flags.json;
-  let template = templateNamed(flags.template ?? DEFAULT_TEMPLATE);
+  const usualTemplate = usualTemplateOf(ctx, templates);
+  let template = templateNamed(flags.template ?? usualTemplate);
   // Without the wizard, naming a template brings in its suggested topics.
-  let input: PrepInput = flags.template
-    ? { ...flags.input, topics: [...flags.input.topics, ...template.topics] }
-    : flags.input;
+  const given: PrepInput = { ...flags.input, usualLength: ctx.settings.meetingLength };
+  let input: PrepInput = flags.template ? { ...given, topics: [...given.topics, ...template.topics] } : given;
   let draft: WizardAnswers | undefined;
   if (wizard) {
     const prompt = await ctx.prompter();
@@ -87,10 +88,11 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
     ({ input, template } = await runPrepWizard({
       journal: snapshot,
       now: ctx.now,
+      dates: ctx.dates,
       prompt,
-      flags: flags.input,
+      flags: given,
       templateGiven: flags.template !== undefined,
-      templateFor: (isFirst) => templateNamed(flags.template ?? (isFirst ? FIRST_MEETING_TEMPLATE : DEFAULT_TEMPLATE)),
+      templateFor: (isFirst) => templateNamed(flags.template ?? (isFirst ? FIRST_MEETING_TEMPLATE : usualTemplate)),
       answers,
     }).catch((error: unknown) => stopWizard(error, prompt, answers, ctx.warn, 'mentee prep')));
     const preview = apply(structuredClone(snapshot), input, template, flags.template, ctx.now);
@@ -129,6 +131,17 @@ export async function prepCommand(ctx: Context, raw: Record<string, unknown>): P
       ctx.warn('The agenda is saved; no Markdown file was written.');
     });
   } else ctx.print(`Send it ahead with: mentee export --meeting ${id} --out agenda.md`);
+}
+
+/** The prepTemplate setting when that template exists (else said, and the built-in default), or the default. */
+function usualTemplateOf(ctx: Context, templates: LoadedTemplate[]): string {
+  const wanted = ctx.settings.prepTemplate;
+  if (!wanted) return DEFAULT_TEMPLATE;
+  if (templates.some(({ template }) => template.name === wanted.toLowerCase())) return wanted;
+  ctx.warn(
+    `warning: your prepTemplate setting names "${wanted}", which is not a prep template; using ${DEFAULT_TEMPLATE}.`,
+  );
+  return DEFAULT_TEMPLATE;
 }
 
 /** What was saved, said by the rule the home screen uses: with no topics and no intention, a meeting is not prepared. */

@@ -6,6 +6,7 @@ import { buildReview } from '../core/review.js';
 import { findMentor } from '../core/refs.js';
 import { UsageError } from '../errors.js';
 import { flag, oneOf, optionalText, readWith } from '../input/flags.js';
+import type { DateContext } from '../input/date-text.js';
 import { readPeriodEnd, readPeriodStart } from '../input/period.js';
 import { REVIEW_FORMATS } from '../ui/export/formats.js';
 
@@ -16,11 +17,11 @@ const REFLECTION_TEMPLATE = 'portfolio-reflection';
  * `mentee review`'s flags: a period from the start of --from's first day to the end of --to's last
  * (now when left out), read as export reads a period ("last month", "2026", "march 2026").
  */
-export const reviewFlags = (now: Date) =>
+export const reviewFlags = (dates: DateContext) =>
   z
     .object({
-      from: readWith((text) => readPeriodStart(text, now)).optional(),
-      to: readWith((text) => readPeriodEnd(text, now)).optional(),
+      from: readWith((text) => readPeriodStart(text, dates)).optional(),
+      to: readWith((text) => readPeriodEnd(text, dates)).optional(),
       mentor: optionalText,
       format: oneOf(REVIEW_FORMATS).optional(),
       json: flag,
@@ -36,7 +37,7 @@ export const reviewFlags = (now: Date) =>
         );
       if (json && format && format !== 'json')
         throw new UsageError(`--json and --format ${format} disagree; give one.`);
-      const end = to ?? now;
+      const end = to ?? dates.now;
       if (from > end)
         throw new UsageError(
           to
@@ -47,7 +48,7 @@ export const reviewFlags = (now: Date) =>
     });
 
 export async function reviewCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
-  const input = parseOptions(reviewFlags(ctx.now), raw);
+  const input = parseOptions(reviewFlags(ctx.dates), raw);
   const format = input.format ?? formatFromOut(input.out, REVIEW_FORMATS) ?? 'md';
   const journal = await ctx.store.read();
   const mentor = input.mentor ? findMentor(journal, input.mentor) : undefined;

@@ -5,19 +5,20 @@ import { TEXT_KINDS } from '../core/record-texts.js';
 import { search } from '../core/search.js';
 import { UsageError } from '../errors.js';
 import { flag, oneOf, optionalText, readAllWith, readWith } from '../input/flags.js';
+import type { DateContext } from '../input/date-text.js';
 import { readPeriodEnd, readPeriodStart } from '../input/period.js';
 import { readSearchTerms } from '../input/search-terms.js';
 import { optionalTag } from '../input/tag.js';
 import { renderSearch, searchJson } from '../ui/render/search.js';
 
 /** `mentee search <words...>`: the words read into terms, the filters into the core's SearchFilter. */
-export const searchFlags = (now: Date) =>
+export const searchFlags = (dates: DateContext) =>
   z
     .object({
       words: readAllWith(readSearchTerms),
       mentor: optionalText,
-      since: readWith((text) => readPeriodStart(text, now)).optional(),
-      to: readWith((text) => readPeriodEnd(text, now)).optional(),
+      since: readWith((text) => readPeriodStart(text, dates)).optional(),
+      to: readWith((text) => readPeriodEnd(text, dates)).optional(),
       kind: oneOf(TEXT_KINDS).optional(),
       tag: optionalTag,
       includePrivate: flag,
@@ -30,7 +31,7 @@ export const searchFlags = (now: Date) =>
     });
 
 export async function searchCommand(ctx: Context, words: string[], raw: Record<string, unknown>): Promise<void> {
-  const { query, filter, json } = parseOptions(searchFlags(ctx.now), { ...raw, words });
+  const { query, filter, json } = parseOptions(searchFlags(ctx.dates), { ...raw, words });
   const journal = await ctx.store.read();
   const hits = search(journal, query, filter);
   if (json) return ctx.print(JSON.stringify(searchJson(hits), null, 2));

@@ -104,6 +104,8 @@ export interface PrepInput {
   mentor?: string | undefined;
   when?: Date | undefined;
   lengthMinutes?: number | undefined;
+  /** How long a new meeting is when its mentor has no usual length of their own (the meetingLength setting). */
+  usualLength?: number | undefined;
   mode?: Of<typeof MEETING_MODES> | undefined;
   intention?: string | undefined;
   topics: TopicInput[];
@@ -135,6 +137,8 @@ export interface LogInput {
   mentor?: string | undefined;
   when?: Date | undefined;
   lengthMinutes?: number | undefined;
+  /** How long a new meeting is when its mentor has no usual length of their own (the meetingLength setting). */
+  usualLength?: number | undefined;
   mode?: Of<typeof MEETING_MODES> | undefined;
   /** Topics discussed, added to the agenda (for a meeting that was not prepared). */
   topics: TopicInput[];

@@ -67,7 +67,7 @@ export function logMeeting(journal: Journal, input: LogInput, now: Date): LogRes
     log.nextMeeting = input.next.toISOString();
     nextMeeting =
       meetingOnSameDay(journal, mentor.handle, input.next, ['planned'], meeting) ??
-      createMeeting(journal, mentor, input.next, 'planned', now);
+      createMeeting(journal, mentor, input.next, 'planned', now, input.usualLength);
     // Its length and mode are the mentor's usual (createMeeting), or what that meeting already says:
     // never copied from this one, which may have been unusual.
     nextMeeting.when = input.next.toISOString();
@@ -97,7 +97,7 @@ function meetingToLog(journal: Journal, input: LogInput, now: Date): Meeting {
       if (sameDay.status === 'planned') sameDay.when = when.toISOString();
       return sameDay;
     }
-    return createMeeting(journal, mentor, when, 'held', now);
+    return createMeeting(journal, mentor, when, 'held', now, input.usualLength);
   }
   // Amending with no meeting named adds to the notes written last, not to a meeting that has none.
   if (input.amend) return lastLogged(journal) ?? refuse({ code: 'nothing-to-amend', id: undefined });

@@ -43,13 +43,14 @@ export function createMeeting(
   when: Date,
   status: Meeting['status'],
   now: Date,
+  usualLength?: number,
 ): Meeting {
   const at = now.toISOString();
   const meeting: Meeting = {
     id: takeId(journal, 'm'),
     mentor: mentor.handle,
     when: when.toISOString(),
-    ...usualMeeting(journal, mentor),
+    ...usualMeeting(journal, mentor, usualLength),
     status,
     createdAt: at,
     updatedAt: at,
@@ -61,11 +62,15 @@ export function createMeeting(
 /**
  * How you usually meet a mentor: every default for a new meeting comes from here (prep with flags or
  * guided, the next meeting planned when logging one, a meeting logged that was never planned). The
- * length is the mentor's own; the mode is the one most of your held meetings with them had, so one
+ * length is the mentor's own, else the user's usual (the meetingLength setting), else 30 minutes; the mode is the one most of your held meetings with them had, so one
  * video call does not make every next meeting a video call.
  */
-export function usualMeeting(journal: Journal, mentor: Mentor): Pick<Meeting, 'lengthMinutes' | 'mode'> {
-  return { lengthMinutes: mentor.lengthMinutes ?? DEFAULT_MEETING_MINUTES, mode: usualMode(journal, mentor.handle) };
+export function usualMeeting(
+  journal: Journal,
+  mentor: Mentor,
+  usualLength = DEFAULT_MEETING_MINUTES,
+): Pick<Meeting, 'lengthMinutes' | 'mode'> {
+  return { lengthMinutes: mentor.lengthMinutes ?? usualLength, mode: usualMode(journal, mentor.handle) };
 }
 
 /**

@@ -80,7 +80,7 @@ function meetingToPrepare(journal: Journal, input: PrepInput, now: Date): { meet
       sameDay.when = input.when.toISOString();
       return { meeting: sameDay, created: false };
     }
-    return { meeting: createMeeting(journal, mentor, input.when, 'planned', now), created: true };
+    return { meeting: createMeeting(journal, mentor, input.when, 'planned', now, input.usualLength), created: true };
   }
   const upcoming = nextPlannedMeeting(journal, now, mentor.handle);
   if (upcoming) return { meeting: upcoming, created: false };

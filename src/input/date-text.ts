@@ -13,7 +13,26 @@ export type DateReading =
   /** A time with no day ("5pm"), a month or a week rather than a day ("march", "next week"). */
   | { kind: 'no-day'; hasTime: boolean }
   /** A local time the clocks skip that day (01:30 as summer time starts in Europe/London). */
-  | { kind: 'skipped-time'; day: Date; hours: number; minutes: number };
+  | { kind: 'skipped-time'; day: Date; hours: number; minutes: number }
+  /** "3/12/2026" with no date order set: the days it could be (none, one or two). */
+  | { kind: 'order-unknown'; days: Date[] };
+
+export const DATE_ORDERS = ['dmy', 'mdy'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+export const WEEK_STARTS = ['monday', 'sunday'] as const;
+export type WeekStart = (typeof WEEK_STARTS)[number];
+
+/**
+ * What reading a date takes besides the text: the moment it is read at, and how this person writes
+ * dates (their settings). One object, so that no reader can be called without the settings.
+ */
+export interface DateContext {
+  now: Date;
+  /** How "3/12/2026" is read: day first (dmy) or month first (mdy); unset, it is refused as ambiguous. */
+  dateOrder?: DateOrder | undefined;
+  /** The first day of a week, for "last week" and "this week"; unset, such periods are refused. */
+  weekStart?: WeekStart | undefined;
+}
 
 /**
  * Reads a date the way a person writes it: ISO ("2026-12-03", "2026-12-3 17:30") or natural
@@ -21,15 +40,15 @@ export type DateReading =
  * Never guesses: the whole text must be understood, impossible dates ("2026-02-30") are refused, and
  * a form that does not name a day ("march", "next week", "5pm") says so.
  */
-export function readDateText(input: string, now: Date): DateReading {
+export function readDateText(input: string, { now, dateOrder }: DateContext): DateReading {
   // Checked before any regex or chrono sees it: the work then stays small whatever is typed.
   if (input.trim().length > MAX_DATE_TEXT) return UNREADABLE;
   const textIn = normalise(input);
   if (!textIn) return UNREADABLE;
   // Anything that starts like an ISO date is read strictly: chrono would "fix" 2026-13-01 into January.
   if (/^\d{4}-\d{1,2}-\d{1,2}/.test(textIn)) return readIso(textIn);
-  // "03/12/2026" is 3 December to a UK reader and 12 March to a US one: refuse rather than guess.
-  if (/\d\s*[/.]\s*\d/.test(textIn)) return UNREADABLE;
+  // "03/12/2026" is 3 December to a UK reader and 12 March to a US one: read only in the order set.
+  if (/\d\s*[/.]\s*\d/.test(textIn)) return readNumbered(textIn, dateOrder);
   // A bare weekday means the coming one, but "last monday" must stay in the past.
   const forwardDate = !/\b(last|ago|yesterday|previous|past)\b/i.test(textIn);
   const results = parser().parse(textIn, now, { forwardDate });
@@ -52,8 +71,8 @@ export function readDateText(input: string, now: Date): DateReading {
 }
 
 /** The date in `input`, with or without a time; undefined for anything readDateText does not accept. */
-export function parseDateInput(input: string, now: Date): Date | undefined {
-  const reading = readDateText(input, now);
+export function parseDateInput(input: string, dates: DateContext): Date | undefined {
+  const reading = readDateText(input, dates);
   return reading.kind === 'date' ? reading.date : undefined;
 }
 
@@ -89,6 +108,22 @@ function normalise(input: string): string {
           input.trim().replace(/\s+/g, ' ') === whole.trim() ? whole : `${before}${h}:${m}`,
       )
   );
+}
+
+/** "3/12/2026", "3.12.2026 17:30": read as ISO in the order set, else refused naming the days it could be. */
+function readNumbered(textIn: string, dateOrder: DateOrder | undefined): DateReading {
+  const numbered = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?=$|[ T])/.exec(textIn);
+  if (!numbered) return UNREADABLE;
+  const [, first, , second, year] = numbered;
+  const iso = (month: string, day: string) => `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  if (dateOrder) {
+    const [month, day] = dateOrder === 'dmy' ? [second!, first!] : [first!, second!];
+    return readIso(`${iso(month, day)}${textIn.slice(numbered[0].length)}`);
+  }
+  const days = [iso(second!, first!), iso(first!, second!)]
+    .filter((day, index, all) => all.indexOf(day) === index)
+    .flatMap((day) => storable(parseIsoDate(day)) ?? []);
+  return { kind: 'order-unknown', days };
 }
 
 /** An ISO date, or why not: a time the clocks skip is not a typing slip and is said so. */

@@ -5,7 +5,9 @@
  * parseOptions words as one line naming the flag.
  */
 import * as z from 'zod';
+import { nearest } from '../core/suggest.js';
 import { withoutControls } from '../core/text.js';
+import { didYouMean } from '../ui/did-you-mean.js';
 import { InputError } from './input-error.js';
 import { readMinutes } from './minutes.js';
 
@@ -59,6 +61,9 @@ export function oneOf<T extends readonly [string, ...string[]]>(values: T, alias
       const word = value.trim().toLowerCase();
       return Object.hasOwn(aliases, word) ? aliases[word] : word;
     },
-    z.enum(values, { error: `must be one of ${values.join(', ')}` }),
+    z.enum(values, {
+      error: (issue) =>
+        `must be one of ${values.join(', ')}.${typeof issue.input === 'string' ? didYouMean(nearest(issue.input, values)) : ''}`,
+    }),
   );
 }

@@ -2,11 +2,13 @@
  * Where a period a report covers starts or ends, as people say it: a day ("2026-09-01", "3 weeks ago"),
  * or a named stretch of time, which starts on its first day and ends on its last ("last month", "this
  * year", "march 2026", "2026"). Only what has one reading is taken: a week starts on Sunday for some and
- * Monday for others, and "march" alone could be any year, so both are asked to be said another way.
+ * Monday for others (so "last week" is read only once weekStart is set), and "march" alone could be any
+ * year, so it is asked to be said another way.
  */
 import { toDay } from '../core/dates.js';
 import { formatDay } from '../ui/words.js';
 import { InputError } from './input-error.js';
+import type { DateContext } from './date-text.js';
 import { readDate } from './read.js';
 
 const PERIOD_EXAMPLES = 'Try 2026-09-01, "3 weeks ago", "last month", "this year" or "march 2026".';
@@ -17,13 +19,13 @@ interface Period {
 }
 
 /** The first moment of the day or period `text` names: "this year" is 1 January, "last month" its 1st. */
-export function readPeriodStart(text: string, now: Date): Date {
-  return (namedPeriod(text, now) ?? dayPeriod(text, now)).start;
+export function readPeriodStart(text: string, dates: DateContext): Date {
+  return (namedPeriod(text, dates) ?? dayPeriod(text, dates)).start;
 }
 
 /** The last moment of the day or period `text` names: "last month" ends at the end of its last day. */
-export function readPeriodEnd(text: string, now: Date): Date {
-  return (namedPeriod(text, now) ?? dayPeriod(text, now)).end;
+export function readPeriodEnd(text: string, dates: DateContext): Date {
+  return (namedPeriod(text, dates) ?? dayPeriod(text, dates)).end;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -32,7 +34,7 @@ const MONTH_WORD =
 const YEAR = '(\\d{4})';
 const STEP: Record<string, number> = { last: -1, previous: -1, this: 0, next: 1, coming: 1 };
 
-function namedPeriod(text: string, now: Date): Period | undefined {
+function namedPeriod(text: string, { now, weekStart }: DateContext): Period | undefined {
   const typed = text.trim().replace(/\s+/g, ' ');
   const value = typed.toLowerCase();
   const relative = /^(last|previous|this|next|coming) (month|year|week)$/.exec(value);
@@ -42,8 +44,9 @@ function namedPeriod(text: string, now: Date): Period | undefined {
     if (relative[2] === 'month') return month(now.getFullYear(), now.getMonth() + step);
     const sunday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - now.getDay() + 7 * step);
     const monday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - ((now.getDay() + 6) % 7) + 7 * step);
+    if (weekStart) return week(weekStart === 'monday' ? monday : sunday);
     throw new InputError(
-      `"${typed}" starts on ${formatDay(toDay(sunday))} for some and ${formatDay(toDay(monday))} for others; give the day, e.g. ${toDay(monday)}`,
+      `"${typed}" starts on ${formatDay(toDay(sunday))} for some and ${formatDay(toDay(monday))} for others; give the day, e.g. ${toDay(monday)}, or set the first day of your week once: mentee config set weekStart monday (or sunday)`,
     );
   }
   const yearAlone = new RegExp(`^${YEAR}$`).exec(value);
@@ -62,10 +65,14 @@ function namedPeriod(text: string, now: Date): Period | undefined {
   return undefined;
 }
 
-function dayPeriod(text: string, now: Date): Period {
-  const date = readDate(text, now, PERIOD_EXAMPLES);
+function dayPeriod(text: string, dates: DateContext): Period {
+  const date = readDate(text, dates, PERIOD_EXAMPLES);
   const start = new Date(date.getFullYear(), date.getMonth(), date.getDate());
   return { start, end: endBefore(new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1)) };
+}
+
+function week(first: Date): Period {
+  return { start: first, end: endBefore(new Date(first.getFullYear(), first.getMonth(), first.getDate() + 7)) };
 }
 
 function year(full: number): Period {

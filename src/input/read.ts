@@ -8,7 +8,7 @@ import { toDay } from '../core/dates.js';
 import type { Contact, PlannedAction, TopicInput } from '../core/inputs.js';
 import { isValidMinutes, MAX_MINUTES, REVIEW_STATES } from '../core/model.js';
 import type { Review } from '../core/schema.js';
-import { MAX_DATE_TEXT, parseDateInput, readDateText, type DateReading } from './date-text.js';
+import { MAX_DATE_TEXT, parseDateInput, readDateText, type DateContext, type DateReading } from './date-text.js';
 import { InputError } from './input-error.js';
 import { formatDay } from '../ui/words.js';
 
@@ -16,18 +16,18 @@ export const DATE_EXAMPLES = 'Try 2026-12-03, "2026-12-03 17:30", tomorrow, "nex
 const MEETING_EXAMPLES = 'Try "thursday 17:30", "2026-12-03 17:30" or "next friday 5pm".';
 
 /** A date a person wrote, with or without a time; never a guess. */
-export function readDate(text: string, now: Date, examples = DATE_EXAMPLES): Date {
-  return dateOf(readDateText(text, now), text, examples);
+export function readDate(text: string, dates: DateContext, examples = DATE_EXAMPLES): Date {
+  return dateOf(readDateText(text, dates), text, examples);
 }
 
 /** A calendar day ("2026-12-03"), as due and target dates are kept: a day alone is enough. */
-export function readDay(text: string, now: Date): string {
-  return toDay(readDate(text, now));
+export function readDay(text: string, dates: DateContext): string {
+  return toDay(readDate(text, dates));
 }
 
 /** When a meeting is: a day and a time ("thursday 17:30"); "thursday" alone is refused, saying to add a time. */
-export function readMeetingTime(text: string, now: Date): Date {
-  const reading = readDateText(text, now);
+export function readMeetingTime(text: string, dates: DateContext): Date {
+  const reading = readDateText(text, dates);
   if (reading.kind === 'date' && !reading.hasTime) {
     throw new InputError(`"${text.trim()}" has no time; add one, e.g. "${text.trim()} 17:30"`);
   }
@@ -35,8 +35,8 @@ export function readMeetingTime(text: string, now: Date): Date {
 }
 
 /** The next meeting, or null for "none" (also "no", "skip", "-"), as the log wizard takes it. */
-export function readNextMeeting(text: string, now: Date): Date | null {
-  return NO_MEETING.test(text) ? null : readMeetingTime(text, now);
+export function readNextMeeting(text: string, dates: DateContext): Date | null {
+  return NO_MEETING.test(text) ? null : readMeetingTime(text, dates);
 }
 
 export const NO_MEETING = /^\s*(none|no|skip|-)\s*$/i;
@@ -77,7 +77,20 @@ function dateOf(reading: DateReading, text: string, examples = DATE_EXAMPLES): D
       throw skipped(reading.day, reading);
     case 'unreadable':
       throw new InputError(`cannot read "${typed}" as a date`, examples);
+    case 'order-unknown':
+      throw orderUnknown(typed, reading.days);
   }
+}
+
+/** "3/12/2026" with no date order set: the days it could be, and the one setting that makes it readable. */
+function orderUnknown(typed: string, days: Date[]): InputError {
+  const [first, second] = days.map((day) => toDay(day));
+  const could = second
+    ? `"${typed}" is ${formatDay(first!)} to some and ${formatDay(second)} to others`
+    : `"${typed}" is read only once you say how you write dates`;
+  return new InputError(
+    `${could}; write ${first ?? 'the date'} instead, or set your order once: mentee config set dateOrder dmy (or mdy)`,
+  );
 }
 
 function skipped(day: Date, time: { hours: number; minutes: number }): InputError {
@@ -119,7 +132,7 @@ export function readTopicSpec(spec: string): TopicInput {
  * followed by something that is not a date is an error, so a mistyped date is never taken as title.
  * Write "\:" for a colon that belongs to the title.
  */
-export function readActionSpec(spec: string, now: Date, owner: PlannedAction['owner']): PlannedAction {
+export function readActionSpec(spec: string, dates: DateContext, owner: PlannedAction['owner']): PlannedAction {
   const colons = [...spec.matchAll(/(?<!\\):/g)].map((match) => match.index);
   const unescape = (value: string) => value.replace(/\\:/g, ':').trim();
   const end = spec.trimEnd().length;
@@ -129,7 +142,7 @@ export function readActionSpec(spec: string, now: Date, owner: PlannedAction['ow
     let start = at + 1;
     while (start < end && /\s/.test(spec[start]!)) start++;
     if (end - start > MAX_DATE_TEXT) continue;
-    const due = parseDateInput(spec.slice(start, end), now);
+    const due = parseDateInput(spec.slice(start, end), dates);
     if (due) {
       const title = unescape(spec.slice(0, at));
       if (!title) throw new InputError(`"${spec}" has no title`);

@@ -246,3 +246,17 @@ export const TagsJsonSchema = z.strictObject({
   tags: z.array(z.strictObject({ tag: z.string(), count: whole(), lastUsed: z.iso.date() })),
 });
 export type TagsJson = z.input<typeof TagsJsonSchema>;
+/** `mentee config list --json`: every setting, its value in force (null when unset) and where it came from. */
+export const ConfigJsonSchema = z.strictObject({
+  file: z.string(),
+  settings: z.array(
+    z.strictObject({
+      key: z.string(),
+      value: z.union([z.string(), z.number()]).nullable(),
+      from: z.enum(['config', 'environment']).nullable(),
+      /** The environment variables that set it, the first set winning ("VISUAL, EDITOR"). */
+      env: z.string(),
+    }),
+  ),
+});
+export type ConfigJson = z.input<typeof ConfigJsonSchema>;

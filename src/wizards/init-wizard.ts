@@ -7,10 +7,13 @@ import { SUPPORT_LABELS } from '../ui/render/mentors.js';
 import { accepts, readCadence } from '../input/read.js';
 import { WizardAnswers } from './draft-answers.js';
 import { askDate, askMinutes, keptLines } from './questions.js';
+import type { DateContext } from '../input/date-text.js';
 
 export interface InitWizardContext {
   journal: Journal;
   now: Date;
+  /** What the wizard's date answers are read with: `now` and the user's date settings. */
+  dates: DateContext;
   prompt: Prompter;
   flags: ProfileInput;
   /** Answers kept as a draft as they are given, and those of a resumed draft (not asked again). */
@@ -71,7 +74,7 @@ export async function runInitWizard(wizard: InitWizardContext): Promise<InitPlan
       }),
     );
     const target = await answers.ask(`goal:${n}:target`, async () => {
-      const day = await askDate(prompt, ctx.now, { message: 'Target date? (optional)', optional: true });
+      const day = await askDate(prompt, ctx.dates, { message: 'Target date? (optional)', optional: true });
       return day ? toDay(day) : '';
     });
     plan.goals.push({

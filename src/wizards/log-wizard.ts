@@ -8,10 +8,13 @@ import type { Journal, Meeting, Mentor } from '../core/schema.js';
 import type { Prompter } from '../ui/prompter.js';
 import { WizardAnswers } from './draft-answers.js';
 import { askDate, keptLines } from './questions.js';
+import type { DateContext } from '../input/date-text.js';
 
 export interface LogWizardContext {
   journal: Journal;
   now: Date;
+  /** What the wizard's date answers are read with: `now` and the user's date settings. */
+  dates: DateContext;
   prompt: Prompter;
   flags: LogInput;
   /** Answers kept as a draft as they are given, and those of a resumed draft (not asked again). */
@@ -46,7 +49,7 @@ export async function runLogWizard(wizard: LogWizardContext): Promise<LogInput> 
     if (!flags.when) {
       const when = await answers.ask('when', async () =>
         (
-          await askDate(prompt, ctx.now, {
+          await askDate(prompt, ctx.dates, {
             message: 'When did you meet?',
             needsTime: true,
             default: 'today',
@@ -101,7 +104,7 @@ export async function runLogWizard(wizard: LogWizardContext): Promise<LogInput> 
       );
       if (!title) break;
       const due = await answers.ask(`action:${n}:due`, async () => {
-        const date = await askDate(prompt, ctx.now, { message: 'By when? (optional)', optional: true });
+        const date = await askDate(prompt, ctx.dates, { message: 'By when? (optional)', optional: true });
         return date ? toDay(date) : '';
       });
       input.actions.push({ title, owner: 'me', ...(due ? { due } : {}) });
@@ -119,7 +122,7 @@ export async function runLogWizard(wizard: LogWizardContext): Promise<LogInput> 
     const held = meeting ? new Date(meeting.when) : (input.when ?? ctx.now);
     const suggested = suggestNext(held, mentor);
     const next = await answers.ask('next', async () => {
-      const date = await askDate(prompt, ctx.now, {
+      const date = await askDate(prompt, ctx.dates, {
         message: suggested
           ? 'When do you meet next? (Enter for the suggestion, or type none)'
           : 'When do you meet next? (Enter to skip)',

@@ -16,11 +16,14 @@ import { WizardAnswers } from './draft-answers.js';
 import { askDate, askMinutes } from './questions.js';
 import { accepts } from '../input/read.js';
 import { readMinutes } from '../input/minutes.js';
+import type { DateContext } from '../input/date-text.js';
 
 /** What the prep wizard works on: a snapshot of the journal to offer choices from, never saved as is. */
 export interface PrepWizardContext {
   journal: Journal;
   now: Date;
+  /** What the wizard's date answers are read with: `now` and the user's date settings. */
+  dates: DateContext;
   prompt: Prompter;
   /** Flags already given; the wizard does not ask for these again. */
   flags: PrepInput;
@@ -60,7 +63,7 @@ export async function runPrepWizard(wizard: PrepWizardContext): Promise<PrepPlan
   if (!ctx.templateGiven) prompt.say(`Using the ${template.name} template: ${template.description}`);
 
   const input: PrepInput = { ...flags, mentor: mentor.handle, ...(existing ? { meeting: existing.id } : {}) };
-  const usual = usualMeeting(ctx.journal, mentor);
+  const usual = usualMeeting(ctx.journal, mentor, flags.usualLength);
   await answers.settle(existing ? { meeting: existing.id } : { mentor: mentor.handle }, () => input);
   // A prepared meeting is edited: what to change is asked, its agenda is not built again.
   const editing = existing && isPrepared(existing) ? existing : undefined;
@@ -139,8 +142,8 @@ async function chooseExistingMeeting(ctx: Asking, mentor: Mentor): Promise<Meeti
   return chosen ? findMeeting(ctx.journal, chosen) : undefined;
 }
 
-async function askWhen({ prompt, now }: PrepWizardContext, mentor: Mentor): Promise<Date> {
-  return askDate(prompt, now, {
+async function askWhen({ prompt, dates }: PrepWizardContext, mentor: Mentor): Promise<Date> {
+  return askDate(prompt, dates, {
     message: `When do you meet ${mentor.name}? (e.g. "next thursday 17:30", 2026-12-03 17:30)`,
     needsTime: true,
   });
@@ -255,7 +258,7 @@ async function changeMeeting(
       input.when = new Date(
         await answers.ask(`${key}when`, async () =>
           (
-            await askDate(prompt, ctx.now, {
+            await askDate(prompt, ctx.dates, {
               message: `When do you meet ${mentor.name}? (e.g. "next thursday 17:30", 2026-12-03 17:30)`,
               default: format(parseISO(when), 'yyyy-MM-dd HH:mm'),
               needsTime: true,

@@ -1,6 +1,6 @@
 import { readMinutes } from '../input/minutes.js';
 import { toDay } from '../core/dates.js';
-import { readDateText } from '../input/date-text.js';
+import { readDateText, type DateContext } from '../input/date-text.js';
 import { accepts, atTime, readDate, readTimeOfDay } from '../input/read.js';
 import { formatDateTime, formatDay } from '../ui/words.js';
 import type { Prompter } from '../ui/prompter.js';
@@ -40,15 +40,15 @@ interface DateQuestion {
 }
 
 /** A date read as the flags read one; an optional question gives undefined for an empty answer. */
-export async function askDate(prompt: Prompter, now: Date, question: DateQuestion): Promise<Date>;
+export async function askDate(prompt: Prompter, dates: DateContext, question: DateQuestion): Promise<Date>;
 export async function askDate(
   prompt: Prompter,
-  now: Date,
+  dates: DateContext,
   question: DateQuestion & { optional: true },
 ): Promise<Date | undefined>;
 export async function askDate(
   prompt: Prompter,
-  now: Date,
+  dates: DateContext,
   question: DateQuestion & { optional?: boolean },
 ): Promise<Date | undefined> {
   const noDate = (text: string) => !text.trim() || Boolean(question.none?.test(text));
@@ -57,21 +57,21 @@ export async function askDate(
     ...(question.default !== undefined ? { default: question.default } : {}),
     validate: (text) => {
       if (noDate(text)) return question.optional ? true : 'A date is needed, e.g. "next thursday 17:30".';
-      const reading = readDateText(text, now);
+      const reading = readDateText(text, dates);
       if (reading.kind === 'unreadable') return UNREADABLE_DATE;
-      const ok = accepts((answer) => readDate(answer, now))(text);
+      const ok = accepts((answer) => readDate(answer, dates))(text);
       if (ok !== true) return ok;
       // A day without its time is checked once the time is known.
       const timeToCome = question.needsTime && reading.kind === 'date' && !reading.hasTime;
-      return !timeToCome && question.check ? question.check(readDate(text, now)) : true;
+      return !timeToCome && question.check ? question.check(readDate(text, dates)) : true;
     },
   });
   if (noDate(answer)) return undefined;
-  const reading = readDateText(answer, now);
+  const reading = readDateText(answer, dates);
   const date =
     question.needsTime && reading.kind === 'date' && !reading.hasTime
       ? await askTime(prompt, reading.date, question.check)
-      : readDate(answer, now);
+      : readDate(answer, dates);
   prompt.say(`→ ${question.needsTime ? formatDateTime(date.toISOString()) : formatDay(toDay(date))}`);
   return date;
 }

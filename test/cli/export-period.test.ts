@@ -42,7 +42,7 @@ describe('export for a period named in words', () => {
     [['--since', 'next month'], 'mentee: --since is in the future; the period would be empty.'],
     [
       ['--since', 'last week'],
-      'mentee: --since: "last week" starts on Sun 15 Nov 2026 for some and Mon 16 Nov 2026 for others; give the day, e.g. 2026-11-16.',
+      'mentee: --since: "last week" starts on Sun 15 Nov 2026 for some and Mon 16 Nov 2026 for others; give the day, e.g. 2026-11-16, or set the first day of your week once: mentee config set weekStart monday (or sunday).',
     ],
     [['--from', 'march'], 'mentee: --from: "march" has no year; say which, e.g. "march 2026".'],
   ])('export %j is refused in one line, the journal untouched', async (args, message) => {

@@ -38,8 +38,9 @@ describe('dates as people write them (now is Wed 25 Nov 2026)', () => {
     ['action', 'add', 'Call', '--due', '03/12/2026'],
     ['prep', '--when', '12/03/2026 17:30'],
     ['goal', 'add', 'Exam', '--target', '3.12.2026'],
-  ])('refuses a slash or dot date with the usual one-line date error: %s %s …', async (...args) => {
+  ])('refuses a slash or dot date in one line naming the dateOrder setting: %s %s …', async (...args) => {
     const value = args.at(-1)!;
-    await refused(args, journal, 2, `cannot read "${value}" as a date.`);
+    await refused(args, journal, 2, `"${value}" is `);
+    await refused(args, journal, 2, 'or set your order once: mentee config set dateOrder dmy (or mdy).');
   });
 });

@@ -35,6 +35,15 @@ describe('did you mean', () => {
     expect(await refused(['acitons', '--json'])).toBe("mentee: unknown command 'acitons'. Did you mean actions?");
   });
 
+  it('a mistyped choice of a flag names the choice meant', async () => {
+    expect(await refused(['search', 'exam', '--kind', 'advic'])).toBe(
+      'mentee: --kind: must be one of advice, feedback, decision, challenged, topic, action, goal, note. Did you mean advice?',
+    );
+    expect(await refused(['export', '--format', 'htlm'])).toBe(
+      'mentee: --format: must be one of md, html, ics, json, portfolio, csv. Did you mean html?',
+    );
+  });
+
   it('a word that is no command at all points to the list instead of guessing', async () => {
     expect(await refused(['frobnicate'])).toBe("mentee: unknown command 'frobnicate'. See: mentee --help");
   });

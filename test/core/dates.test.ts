@@ -5,7 +5,7 @@ import { cadenceText, dueText } from '../../src/ui/words.js';
 import { parseDateInput } from '../../src/input/date-text.js';
 import { NOW } from './fixtures.js';
 
-const parse = (text: string) => parseDateInput(text, NOW);
+const parse = (text: string) => parseDateInput(text, { now: NOW });
 const day = (text: string) => {
   const parsed = parse(text);
   return parsed ? toDay(parsed) : undefined;

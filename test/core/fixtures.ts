@@ -35,14 +35,14 @@ export function withAda(fields: Record<string, unknown> = {}): Journal {
 
 type Fields = Record<string, unknown>;
 
-export const mentorInput = (fields: Fields, now: Date = NOW) => parseOptions(mentorAddFlags(now), fields).input;
-export const mentorEdit = (fields: Fields, now: Date = NOW) => parseOptions(mentorEditFlags(now), fields);
-export const prepInput = (fields: Fields, now: Date = NOW) => parseOptions(prepFlags(now), fields).input;
-export const logInput = (fields: Fields, now: Date = NOW) => parseOptions(logFlags(now), fields).input;
-export const goalInput = (fields: Fields, now: Date = NOW) => parseOptions(goalAddFlags(now), fields).input;
-export const goalUpdate = (fields: Fields, now: Date = NOW) => parseOptions(goalUpdateFlags(now), fields);
-export const actionInput = (fields: Fields, now: Date = NOW) => parseOptions(actionAddFlags(now), fields).input;
-export const actionEdit = (fields: Fields, now: Date = NOW) => parseOptions(actionEditFlags(now), fields);
+export const mentorInput = (fields: Fields, now: Date = NOW) => parseOptions(mentorAddFlags({ now }), fields).input;
+export const mentorEdit = (fields: Fields, now: Date = NOW) => parseOptions(mentorEditFlags({ now }), fields);
+export const prepInput = (fields: Fields, now: Date = NOW) => parseOptions(prepFlags({ now }), fields).input;
+export const logInput = (fields: Fields, now: Date = NOW) => parseOptions(logFlags({ now }), fields).input;
+export const goalInput = (fields: Fields, now: Date = NOW) => parseOptions(goalAddFlags({ now }), fields).input;
+export const goalUpdate = (fields: Fields, now: Date = NOW) => parseOptions(goalUpdateFlags({ now }), fields);
+export const actionInput = (fields: Fields, now: Date = NOW) => parseOptions(actionAddFlags({ now }), fields).input;
+export const actionEdit = (fields: Fields, now: Date = NOW) => parseOptions(actionEditFlags({ now }), fields);
 
 export function mentor(j: Journal, fields: Fields & { name: string }, now: Date = NOW): Mentor {
   return worded(() => addMentor(j, mentorInput(fields, now), now));
@@ -58,7 +58,7 @@ export function action(j: Journal, fields: Fields, now: Date = NOW) {
 
 /** What `mentee export` with these flags selects. */
 export function exportSelection(j: Journal, fields: Fields, now: Date = NOW) {
-  const { scope, mentor: mentorRef } = parseOptions(exportFlags(now), fields);
+  const { scope, mentor: mentorRef } = parseOptions(exportFlags({ now }), fields);
   return worded(() => selectExport(j, scope, mentorRef, now));
 }
 

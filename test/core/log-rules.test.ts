@@ -168,13 +168,13 @@ describe('log --mentor X --when yesterday, twice on the same day', () => {
 
 describe('dates (now is Wed 25 Nov 2026)', () => {
   const day = (text: string) => {
-    const parsed = parseDateInput(text, NOW);
+    const parsed = parseDateInput(text, { now: NOW });
     return parsed && toDay(parsed);
   };
 
   it('"last monday" is Mon 23 Nov, in the past', () => {
     expect(day('last monday')).toBe('2026-11-23');
-    expect(parseDateInput('last monday', NOW)!.getTime()).toBeLessThan(NOW.getTime());
+    expect(parseDateInput('last monday', { now: NOW })!.getTime()).toBeLessThan(NOW.getTime());
   });
 
   it('a bare weekday is the coming one: "friday" is 27 Nov, "monday" 30 Nov', () => {
@@ -183,7 +183,7 @@ describe('dates (now is Wed 25 Nov 2026)', () => {
   });
 
   it.each(['03/12/2026', '12/03/2026 17:30', '3.12.2026', '3 / 12'])('refuses the ambiguous date "%s"', (text) => {
-    expect(parseDateInput(text, NOW)).toBeUndefined();
+    expect(parseDateInput(text, { now: NOW })).toBeUndefined();
   });
 });
 

@@ -9,7 +9,7 @@ import type { Journal } from '../../src/core/schema.js';
 import { NOW, prepInput, withAda, worded } from './fixtures.js';
 
 const move = (j: Journal, id: string, fields: Record<string, unknown>) =>
-  worded(() => moveMeeting(j, id, parseOptions(meetingMoveFlags(NOW), fields), NOW));
+  worded(() => moveMeeting(j, id, parseOptions(meetingMoveFlags({ now: NOW }), fields), NOW));
 const topic = (j: Journal, id: string, number: number, fields: Record<string, unknown>) =>
   worded(() => changeTopic(j, id, number, parseOptions(meetingTopicFlags, fields), NOW));
 const titles = (j: Journal) => j.meetings[0]!.prep!.topics.map((each) => each.title);

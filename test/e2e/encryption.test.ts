@@ -116,7 +116,7 @@ describe('an encrypted journal, through the binary with MENTEE_PASSPHRASE', () =
       expect(result.code).toBe(1);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(
-        /^mentee: .*journal\.json is encrypted: set MENTEE_PASSPHRASE or run on a terminal/,
+        /^mentee: .*journal\.json is encrypted: set MENTEE_PASSPHRASE, MENTEE_PASSPHRASE_FILE or passphraseCommand \(mentee config set passphraseCommand "pass show mentee"\), or run on a terminal/,
       );
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
     }
@@ -171,7 +171,7 @@ describe('encrypt and decrypt on a terminal (scripted answers)', () => {
   /** A context as main makes it on a terminal, whose questions are the script's. */
   function terminal(lines: ScriptLine[]) {
     const prompt = scripted(lines);
-    const seams = { env: {}, interactive: true, prompter: async () => prompt };
+    const seams = { env: {}, settings: {}, interactive: true, prompter: async () => prompt };
     const store = openJournalStore(journal, () => now, { codec: autoCodec(passphraseFor(seams)) });
     return { prompt, ctx: commandContext(store, now, prompt) };
   }

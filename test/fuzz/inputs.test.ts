@@ -20,15 +20,15 @@ import { NOW } from '../helpers/clock.js';
 const SCHEMAS: [string, z.ZodType][] = [
   ['init', initFlags],
   ['--note', noteFlags],
-  ['mentor add', mentorAddFlags(NOW)],
-  ['mentor edit', mentorEditFlags(NOW)],
-  ['goal add', goalAddFlags(NOW)],
-  ['goal update', goalUpdateFlags(NOW)],
-  ['action add', actionAddFlags(NOW)],
-  ['action edit', actionEditFlags(NOW)],
-  ['prep', prepFlags(NOW)],
-  ['log', logFlags(NOW)],
-  ['export', exportFlags(NOW)],
+  ['mentor add', mentorAddFlags({ now: NOW })],
+  ['mentor edit', mentorEditFlags({ now: NOW })],
+  ['goal add', goalAddFlags({ now: NOW })],
+  ['goal update', goalUpdateFlags({ now: NOW })],
+  ['action add', actionAddFlags({ now: NOW })],
+  ['action edit', actionEditFlags({ now: NOW })],
+  ['prep', prepFlags({ now: NOW })],
+  ['log', logFlags({ now: NOW })],
+  ['export', exportFlags({ now: NOW })],
   ['action list', actionListFlags],
 ];
 
@@ -171,7 +171,7 @@ describe('text flags', () => {
     fc.assert(
       fc.property(hostileString, (title) => {
         try {
-          const { title: parsed } = parseOptions(actionAddFlags(NOW), { title }).input;
+          const { title: parsed } = parseOptions(actionAddFlags({ now: NOW }), { title }).input;
           expect(parsed).toBe(parsed.trim());
           expect(parsed.length).toBeGreaterThan(0);
           expect(parsed).not.toMatch(UNSAFE);
@@ -188,7 +188,7 @@ describe('text flags', () => {
     fc.assert(
       fc.property(fc.oneof(hostileString, fc.integer().map(String), fc.double().map(String)), (length) => {
         try {
-          const { lengthMinutes: minutes } = parseOptions(mentorEditFlags(NOW), { length });
+          const { lengthMinutes: minutes } = parseOptions(mentorEditFlags({ now: NOW }), { length });
           if (minutes === undefined) return;
           expect(Number.isInteger(minutes)).toBe(true);
           expect(minutes).toBeGreaterThanOrEqual(1);

@@ -22,6 +22,8 @@ export function commandContext(
   const err: string[] = [];
   return {
     now,
+    settings: {},
+    dates: { now },
     store,
     env: {},
     out,

@@ -27,12 +27,15 @@ export interface CliOptions extends Omit<RunOptions, 'input'> {
  * --journal) points at a folder that does not exist, rather than at the default in their home.
  */
 const NO_JOURNAL = '/nonexistent/mentee-test-gave-no-journal/journal.json';
+/** Nor the user's own settings: a run given no MENTEE_CONFIG has none. */
+const NO_CONFIG = '/nonexistent/mentee-test-gave-no-config/config.json';
 
 export async function runCli(args: string[], options: CliOptions = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const env = runEnv(options, {});
   env.MENTEE_JOURNAL ??= NO_JOURNAL;
+  env.MENTEE_CONFIG ??= NO_CONFIG;
   const io: Io = {
     env,
     stdout: { write: (text: string) => (stdout += text) },

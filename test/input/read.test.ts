@@ -14,7 +14,7 @@ import { NOW } from '../core/fixtures.js';
 
 /** A due-dated action as --action reads it, less its owner. */
 function actionSpec(spec: string) {
-  const { owner: _owner, ...rest } = readActionSpec(spec, NOW, 'me');
+  const { owner: _owner, ...rest } = readActionSpec(spec, { now: NOW }, 'me');
   return rest;
 }
 
@@ -95,7 +95,9 @@ describe('--action "title:due"', () => {
   });
 
   it('names the flag it was given in its errors', () => {
-    expect(() => readActionSpec('Intro:whenever', NOW, 'mentor')).toThrow(/cannot read "whenever" as a due date/);
+    expect(() => readActionSpec('Intro:whenever', { now: NOW }, 'mentor')).toThrow(
+      /cannot read "whenever" as a due date/,
+    );
   });
 
   it('refuses an action with a due date but no title', () => {
@@ -179,12 +181,12 @@ describe('--contact "channel:address"', () => {
 
 describe('dates and cadences given to flags', () => {
   it('reports an unreadable date as a usage error naming the flag and the text', () => {
-    expect(() => readDate('someday', NOW)).toThrow(InputError);
-    expect(() => readDate('someday', NOW)).toThrow(/cannot read "someday"/);
+    expect(() => readDate('someday', { now: NOW })).toThrow(InputError);
+    expect(() => readDate('someday', { now: NOW })).toThrow(/cannot read "someday"/);
   });
 
   it('stores a day as YYYY-MM-DD', () => {
-    expect(readDay('tomorrow', NOW)).toBe('2026-11-26');
+    expect(readDay('tomorrow', { now: NOW })).toBe('2026-11-26');
   });
 
   it('refuses a cadence it cannot read', () => {
@@ -206,8 +208,10 @@ describe('long typed text is read in linear time', () => {
   }
 
   it('an --action with a long title full of colons is read in well under a second', () => {
-    expect(msFor((text) => readActionSpec(text, NOW, 'me'), 'a:'.repeat(50_000))).toBeLessThan(1_000);
-    expect(msFor((text) => readActionSpec(text, NOW, 'me'), 'next friday: '.repeat(10_000))).toBeLessThan(1_000);
+    expect(msFor((text) => readActionSpec(text, { now: NOW }, 'me'), 'a:'.repeat(50_000))).toBeLessThan(1_000);
+    expect(msFor((text) => readActionSpec(text, { now: NOW }, 'me'), 'next friday: '.repeat(10_000))).toBeLessThan(
+      1_000,
+    );
     expect(actionSpec(`${'Ratio: '.repeat(1_000)}Call:tomorrow`)).toEqual({
       title: `${'Ratio: '.repeat(1_000)}Call`,
       due: '2026-11-26',
@@ -222,7 +226,7 @@ describe('long typed text is read in linear time', () => {
     expect(msFor(readTopicSpec, `x:1${' '.repeat(100_000)}!`)).toBeLessThan(500);
     expect(msFor((text) => readTopicNumbers([text]), `1${' '.repeat(100_000)}!`)).toBeLessThan(500);
     expect(msFor(readReviewSpec, `a1=${'a'.repeat(100_000)}!`)).toBeLessThan(500);
-    expect(msFor((text) => readDate(text, NOW), 'next friday '.repeat(10_000))).toBeLessThan(500);
+    expect(msFor((text) => readDate(text, { now: NOW }), 'next friday '.repeat(10_000))).toBeLessThan(500);
     expect(readTopicNumbers([' 1 - 3 '])).toEqual([1, 2, 3]);
   });
 });

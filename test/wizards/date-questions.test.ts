@@ -12,7 +12,7 @@ describe('askDate for a meeting (needsTime)', () => {
       [/When do you meet/, 'thursday'],
       [/^What time on Thu 26 Nov 2026\?/, '17.30'],
     ]);
-    const when = await askDate(prompt, NOW, meeting);
+    const when = await askDate(prompt, { now: NOW }, meeting);
     prompt.done();
     expect(when.toISOString()).toBe('2026-11-26T17:30:00.000Z');
     expect(prompt.said).toEqual(['→ Thu 26 Nov 2026, 17:30']);
@@ -20,7 +20,7 @@ describe('askDate for a meeting (needsTime)', () => {
 
   it('takes a day and a time at once, and says it', async () => {
     const prompt = scripted([[/When do you meet/, '2027-01-07 17:30']]);
-    expect((await askDate(prompt, NOW, meeting)).toISOString()).toBe('2027-01-07T17:30:00.000Z');
+    expect((await askDate(prompt, { now: NOW }, meeting)).toISOString()).toBe('2027-01-07T17:30:00.000Z');
     prompt.done();
     expect(prompt.said).toEqual(['→ Thu 7 Jan 2027, 17:30']);
   });
@@ -32,7 +32,7 @@ describe('askDate for a meeting (needsTime)', () => {
       [/When do you meet/, '5pm'],
       [/When do you meet/, 'fri week 5pm'],
     ]);
-    expect((await askDate(prompt, NOW, meeting)).toISOString()).toBe('2026-12-04T17:00:00.000Z');
+    expect((await askDate(prompt, { now: NOW }, meeting)).toISOString()).toBe('2026-12-04T17:00:00.000Z');
     prompt.done();
     expect(prompt.refused.map((refusal) => refusal.error)).toEqual([
       '"next week" is not a day; say which day, e.g. "3 march" or "next monday".',
@@ -47,10 +47,14 @@ describe('askDate for a meeting (needsTime)', () => {
       [/What time on Wed 25 Nov 2026/, '10:00'],
       [/What time on Wed 25 Nov 2026/, '08:00'],
     ]);
-    const when = await askDate(prompt, NOW, {
-      ...meeting,
-      check: (date) => (date <= NOW ? true : 'That is still to come.'),
-    });
+    const when = await askDate(
+      prompt,
+      { now: NOW },
+      {
+        ...meeting,
+        check: (date) => (date <= NOW ? true : 'That is still to come.'),
+      },
+    );
     prompt.done();
     expect(when.toISOString()).toBe('2026-11-25T08:00:00.000Z');
     expect(prompt.refused).toMatchObject([{ answer: '10:00', error: 'That is still to come.' }]);
@@ -60,7 +64,7 @@ describe('askDate for a meeting (needsTime)', () => {
 describe('askDate for a due date', () => {
   it('takes a day alone and says which day it is', async () => {
     const prompt = scripted([[/By when/, 'end of feb']]);
-    const due = await askDate(prompt, NOW, { message: 'By when?', optional: true });
+    const due = await askDate(prompt, { now: NOW }, { message: 'By when?', optional: true });
     prompt.done();
     expect(due?.getDate()).toBe(28);
     expect(prompt.said).toEqual(['→ Sun 28 Feb 2027']);

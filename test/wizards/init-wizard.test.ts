@@ -23,7 +23,13 @@ import { ADA, SAM } from './init-fixtures.js';
 async function init(j: Journal, script: ScriptLine[], flags: Record<string, unknown> = {}) {
   const prompt = scripted(script);
   const plan = await worded(() =>
-    runInitWizard({ journal: structuredClone(j), now: NOW, prompt, flags: parseOptions(initFlags, flags).profile }),
+    runInitWizard({
+      journal: structuredClone(j),
+      now: NOW,
+      dates: { now: NOW },
+      prompt,
+      flags: parseOptions(initFlags, flags).profile,
+    }),
   );
   prompt.done();
   const added = plan.mentor && addMentor(j, plan.mentor, NOW);

@@ -29,7 +29,7 @@ function withMeetings(fields: Record<string, unknown> = { cadence: '4w' }): Jour
 async function log(j: Journal, script: ScriptLine[], flags: Record<string, unknown> = {}) {
   const prompt = scripted(script);
   const input = await worded(() =>
-    runLogWizard({ journal: structuredClone(j), now: NOW, prompt, flags: logInput(flags) }),
+    runLogWizard({ journal: structuredClone(j), now: NOW, dates: { now: NOW }, prompt, flags: logInput(flags) }),
   );
   prompt.done();
   return { prompt, input, ...logMeeting(j, input, NOW) };

@@ -54,6 +54,7 @@ export async function prep(j: Journal, script: ScriptLine[], flags: Record<strin
     runPrepWizard({
       journal: structuredClone(j),
       now: NOW,
+      dates: { now: NOW },
       prompt,
       flags: prepInput(flags),
       templateGiven: flags.template !== undefined,

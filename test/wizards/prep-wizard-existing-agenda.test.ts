@@ -240,6 +240,7 @@ describe('prep wizard: a resumed edit of a prepared meeting', () => {
     const plan = await runPrepWizard({
       journal: structuredClone(j),
       now: NOW,
+      dates: { now: NOW },
       prompt,
       flags: prepInput({}),
       templateGiven: false,
