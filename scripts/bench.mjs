@@ -19,6 +19,8 @@ const TARGETS = {
   'status M': { ratio: 1.8 },
   'actions M': { ratio: 1.8 },
   'search M': { ratio: 2 },
+  // A TAB that lists ids reads the journal; issue 14 asks it to be as quick as --version.
+  'complete M': { ratio: 1.3 },
   'write M': { ratio: 2.5 },
 };
 const L_LIMIT_MS = 1000;
@@ -47,6 +49,9 @@ try {
     rows.push(measure(`status ${name}`, ['status'], path));
     rows.push(measure(`actions ${name}`, ['actions'], path));
     rows.push(measure(`search ${name}`, ['search', 'research interview'], path));
+    rows.push(measure(`tags ${name}`, ['tags'], path));
+    // What `mentee done <TAB>` asks: the open actions' ids with their titles.
+    rows.push(measure(`complete ${name}`, ['__complete', 'done', ''], path));
     rows.push(measure(`export ${name}`, ['export', '--since', '2026-01-01'], path));
     rows.push(measure(`export-all ${name}`, ['export', '--all', '--format', 'html'], path));
     const open = openActionIds(path);

@@ -8,6 +8,7 @@ import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPORT_FORMATS } from '../../src/ui/export/formats.js';
 import { BIN, ok, runEnv } from '../helpers/cli.js';
 import { tempFolder, type TempFolder } from '../helpers/temp.js';
 
@@ -78,7 +79,7 @@ describe('bash', () => {
 
   it('completes a value after = as bash splits it (--format=h: three words)', async () => {
     expect(await bashTab(['mentee', 'export', '--format', '=', 'h'])).toEqual(['html']);
-    expect(await bashTab(['mentee', 'export', '--format', '='])).toEqual(['=md', '=html', '=ics', '=json']);
+    expect(await bashTab(['mentee', 'export', '--format', '='])).toEqual(EXPORT_FORMATS.map((format) => `=${format}`));
   });
 
   it('leaves file names to bash for --out', async () => {
