@@ -531,6 +531,7 @@ export const COMMANDS: CommandSpec[] = [
       },
       tag('only records tagged with it'),
       { flags: '--include-private', help: 'search private reflections too' },
+      { flags: '--limit <n>', help: 'show this many, newest first (default 20; --json: all)' },
       json,
     ],
     examples: ['mentee search research --mentor lovelace', 'mentee search \'"talk to a GP"\' --kind advice'],

@@ -2,16 +2,12 @@ import * as z from 'zod';
 import type { Context } from './context.js';
 import { parseOptions } from './parse-options.js';
 import { HISTORY_KEPT } from '../core/history.js';
-import { flag } from '../input/flags.js';
+import { flag, limit } from '../input/flags.js';
 import { historyJson, renderHistory } from '../ui/render/history.js';
 
 const HistoryInput = z.object({
   json: flag,
-  limit: z.coerce
-    .number({ error: 'must be a whole number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .default(20),
+  limit: limit.default(20),
 });
 
 /** The changes kept, newest first, marking those undone; what they touched, never private text. */

@@ -4,12 +4,15 @@ import { parseOptions } from './parse-options.js';
 import { TEXT_KINDS } from '../core/record-texts.js';
 import { search } from '../core/search.js';
 import { UsageError } from '../errors.js';
-import { flag, oneOf, optionalText, readAllWith, readWith } from '../input/flags.js';
+import { flag, limit, oneOf, optionalText, readAllWith, readWith } from '../input/flags.js';
 import type { DateContext } from '../input/date-text.js';
 import { readPeriodEnd, readPeriodStart } from '../input/period.js';
 import { readSearchTerms } from '../input/search-terms.js';
 import { optionalTag } from '../input/tag.js';
 import { renderSearch, searchJson } from '../ui/render/search.js';
+
+/** How many results a search shows on its own: the newest, with a line saying how to see the rest. */
+const SHOWN_BY_DEFAULT = 20;
 
 /** `mentee search <words...>`: the words read into terms, the filters into the core's SearchFilter. */
 export const searchFlags = (dates: DateContext) =>
@@ -23,17 +26,19 @@ export const searchFlags = (dates: DateContext) =>
       tag: optionalTag,
       includePrivate: flag,
       json: flag,
+      limit: limit.optional(),
     })
-    .transform(({ words, json, ...filter }) => {
+    .transform(({ words, json, limit, ...filter }) => {
       if (filter.since && filter.to && filter.since > filter.to)
         throw new UsageError('--since is after --to; nothing could match.');
-      return { query: { terms: words }, filter, json };
+      return { query: { terms: words }, filter, json, limit };
     });
 
 export async function searchCommand(ctx: Context, words: string[], raw: Record<string, unknown>): Promise<void> {
-  const { query, filter, json } = parseOptions(searchFlags(ctx.dates), { ...raw, words });
+  const { query, filter, json, limit } = parseOptions(searchFlags(ctx.dates), { ...raw, words });
   const journal = await ctx.store.read();
   const hits = search(journal, query, filter);
-  if (json) return ctx.print(JSON.stringify(searchJson(hits), null, 2));
-  ctx.print(renderSearch(journal, hits, query, ctx));
+  // A script gets every result unless it asks for fewer; a person the newest screenful, and how to see more.
+  if (json) return ctx.print(JSON.stringify(searchJson(hits.slice(0, limit)), null, 2));
+  ctx.print(renderSearch(journal, hits, query, ctx, limit ?? SHOWN_BY_DEFAULT));
 }

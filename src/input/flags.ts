@@ -67,3 +67,9 @@ export function oneOf<T extends readonly [string, ...string[]]>(values: T, alias
     }),
   );
 }
+
+/** `--limit N`: how many to list, a whole number from 1. */
+export const limit = z.coerce
+  .number({ error: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1');

@@ -141,3 +141,30 @@ describe('mentee search', () => {
     });
   });
 });
+
+describe('mentee search with many results', () => {
+  it('shows the newest 20 and says how to see the rest; --json gives all unless --limit', async () => {
+    const { tempFolder } = await import('../helpers/temp.js');
+    const { journal, cleanup } = await tempFolder();
+    try {
+      for (let n = 1; n <= 25; n++)
+        await cli(['action', 'add', `Audit step ${n}`], {
+          journal,
+          now: `2026-11-${String(n).padStart(2, '0')}T09:00`,
+        });
+      const text = (await cli(['search', 'audit'], { journal })).trimEnd().split('\n');
+      expect(text.filter((line) => line.startsWith('    '))).toHaveLength(20);
+      expect(text[1]).toBe('    Audit step 25');
+      expect(text.at(-1)).toBe('… 5 older results (add --limit 25 to see them all)');
+      const all = JSON.parse(await cli(['search', 'audit', '--json'], { journal })).results;
+      expect(all).toHaveLength(25);
+      const three = JSON.parse(await cli(['search', 'audit', '--json', '--limit', '3'], { journal })).results;
+      expect(three.map((hit: { id: string }) => hit.id)).toEqual(['a25', 'a24', 'a23']);
+      expect((await runCli(['search', 'audit', '--limit', '0'], { journal })).stderr).toBe(
+        'mentee: --limit: must be at least 1.\n',
+      );
+    } finally {
+      await cleanup();
+    }
+  });
+});

@@ -5,7 +5,7 @@ import type { Journal } from '../../core/schema.js';
 import { oneLine } from '../../core/text.js';
 import type { SearchJson } from '../json-shapes.js';
 import type { Style } from '../style.js';
-import { formatDay } from '../words.js';
+import { count, formatDay } from '../words.js';
 import { columns } from './layout.js';
 import type { RenderOptions } from './options.js';
 
@@ -31,17 +31,22 @@ export function renderSearch(
   hits: SearchHit[],
   query: SearchQuery,
   { style }: RenderOptions,
+  limit = Infinity,
 ): string {
   if (!hits.length) return `Nothing found for ${query.terms.map((term) => `"${oneLine(term)}"`).join(' ')}.`;
+  const shown = hits.slice(0, limit);
   const heads = columns(
-    hits.map((hit) => [
+    shown.map((hit) => [
       style.dim(dayOf(hit.at).words),
       mentorName(journal, hit.mentor),
       hit.kind,
       style.bold(hit.record),
     ]),
   );
-  return hits.flatMap((hit, at) => [heads[at]!, `    ${highlighted(hit, style)}`]).join('\n');
+  const lines = shown.flatMap((hit, at) => [heads[at]!, `    ${highlighted(hit, style)}`]);
+  if (hits.length > shown.length)
+    lines.push(`… ${count(hits.length - shown.length, 'older result')} (add --limit ${hits.length} to see them all)`);
+  return lines.join('\n');
 }
 
 /** The text on one line, each stretch that matched marked. */
