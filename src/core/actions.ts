@@ -15,6 +15,15 @@ export interface NewAction {
   note?: string | undefined;
 }
 
+/**
+ * When an action was closed: done at its completedAt; dropped, at its last change (a drop keeps no time
+ * of its own); undefined while it is open.
+ */
+export function closedAt(action: Action): string | undefined {
+  if (action.status === 'done') return action.completedAt;
+  return action.status === 'dropped' ? action.updatedAt : undefined;
+}
+
 /** Appends an action whose references are already resolved. */
 export function createAction(journal: Journal, fields: NewAction, now: Date): Action {
   const at = now.toISOString();

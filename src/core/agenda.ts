@@ -1,3 +1,4 @@
+import { closedAt } from './actions.js';
 import { lastHeldOf } from './meetings.js';
 import { byCreated, byWhen } from './order.js';
 import { mentorOf } from './refs.js';
@@ -51,6 +52,8 @@ export interface AgendaIndex {
   actionsById: Map<string, Action>;
   /** Actions reported on at each mentor's meetings: which, and when. */
   reviewsByMentor: Map<string, { actionId: string; when: number }[]>;
+  /** Done or dropped actions that concern each mentor (see closedActionsConcerning), by when they were closed. */
+  closedByMentor: Map<string, { action: Action; at: number }[]>;
   position: Map<Action, number>;
 }
 
@@ -83,13 +86,37 @@ export function indexForAgendas(journal: Journal): AgendaIndex {
     reviews.push(...meeting.prep.review.map(({ actionId }) => ({ actionId, when })));
     reviewsByMentor.set(meeting.mentor, reviews);
   }
+  const goalsById = new Map(journal.goals.map((goal) => [goal.id, goal]));
+  const mentorOfMeeting = new Map(journal.meetings.map((meeting) => [meeting.id, meeting.mentor]));
+  const reviewedBy = new Map<string, Set<string>>();
+  for (const [handle, reviews] of reviewsByMentor)
+    for (const { actionId } of reviews) reviewedBy.set(actionId, (reviewedBy.get(actionId) ?? new Set()).add(handle));
+  const closedByMentor = new Map<string, { action: Action; at: number }[]>();
+  for (const action of journal.actions) {
+    const closed = closedAt(action);
+    if (!closed) continue;
+    // The same mentors an open action concerns: linked to them, to a goal they help with (when linked to
+    // no mentor), agreed at a meeting with them, or reported on to them.
+    const mentors = new Set<string>(reviewedBy.get(action.id));
+    if (action.mentor) mentors.add(action.mentor);
+    else if (action.goalId) for (const handle of goalsById.get(action.goalId)?.mentors ?? []) mentors.add(handle);
+    const agreedWith = action.meetingId && mentorOfMeeting.get(action.meetingId);
+    if (agreedWith) mentors.add(agreedWith);
+    for (const handle of mentors) {
+      const list = closedByMentor.get(handle) ?? [];
+      list.push({ action, at: Date.parse(closed) });
+      closedByMentor.set(handle, list);
+    }
+  }
+  for (const closed of closedByMentor.values()) closed.sort((a, b) => a.at - b.at);
   return {
     heldByMentor,
+    closedByMentor,
     actionsByMeeting: group(journal.actions, (action) => action.meetingId),
     openByMentor: group(open, (action) => action.mentor),
     openByGoal: group(open, (action) => (action.mentor ? undefined : action.goalId)),
     goalsByMentor,
-    goalsById: new Map(journal.goals.map((goal) => [goal.id, goal])),
+    goalsById,
     actionsById: new Map(journal.actions.map((action) => [action.id, action])),
     reviewsByMentor,
     position: new Map(journal.actions.map((action, index) => [action, index])),
@@ -149,13 +176,19 @@ export function buildAgenda(journal: Journal, meeting: Meeting, index = indexFor
   const topics = prep?.topics ?? [];
   const reviewed = new Map((prep?.review ?? []).map((review) => [review.actionId, review]));
   // What the mentee reports on: actions reviewed in this prep; everything agreed last time, done or
-  // not ("I did what we said" is news too); and, ahead of the meeting, every open one that concerns
-  // this mentor. Open actions are today's news: they belong on an agenda still to come, not in the
+  // not ("I did what we said" is news too); whatever concerns this mentor and was closed since; and,
+  // ahead of the meeting, every open one that concerns this mentor. Open actions are today's news: they belong on an agenda still to come, not in the
   // record of a past meeting.
   const previous = lastHeldOf(index.heldByMentor.get(meeting.mentor) ?? [], meeting);
+  const since = previous ? Date.parse(previous.when) : -Infinity;
+  const until = Date.parse(meeting.when);
   const candidates = new Set([
     ...[...reviewed.keys()].flatMap((id) => index.actionsById.get(id) ?? []),
     ...(previous ? (index.actionsByMeeting.get(previous.id) ?? []) : []),
+    // Done or dropped since the last meeting with this mentor, whichever meeting it was agreed at: news too.
+    ...(index.closedByMentor.get(meeting.mentor) ?? [])
+      .filter(({ at }) => at > since && at <= until)
+      .map(({ action }) => action),
     ...(meeting.status === 'planned' ? openActionsConcerning(journal, meeting.mentor, meeting.when, index) : []),
   ]);
   const earlierActions = [...candidates]

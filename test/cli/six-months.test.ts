@@ -316,8 +316,11 @@ describe('six months with two mentors', () => {
     );
     const prepared =
       await run`prep --meeting m9 --review ${'a6=blocked:no slot until October'} --topic ${'Mock results:10'} -y`;
+    // a1 was done since the last meeting with her: reported once, whichever meeting it was agreed at.
     expect(prepared).toContain(
-      'Actions since last time\n  a6  Sit a mock exam  with Dr Ada Lovelace  blocked: no slot until October\n',
+      'Actions since last time\n' +
+        '  a1  Draft a personal statement  with Dr Ada Lovelace  done Fri 4 Sep, 3 weeks ago\n' +
+        '  a6  Sit a mock exam             with Dr Ada Lovelace  blocked: no slot until October\n',
     );
     expect(lines(await run`mentor pause lovelace`)).toEqual([
       'Paused your mentoring with Dr Ada Lovelace; resume with: mentee mentor resume lovelace',

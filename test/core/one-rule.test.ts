@@ -52,7 +52,40 @@ describe('which open actions an agenda reports on', () => {
     expect(reported(j, 'm4')).toEqual([]);
     closeAction(j, 'a1', 'done', NOW);
     prepMeeting(j, prepInput({ mentor: 'ada', when: '2026-12-17 17:30' }), NOW);
+    // Done since the last meeting with Ada: that is news for her, once.
+    expect(reported(j, 'm5')).toEqual(['Draft a personal statement']);
+    logMeeting(j, logInput({ meeting: 'm3' }), new Date('2026-12-04T09:00:00Z'));
+    expect(reported(j, 'm3')).toEqual(['Draft a personal statement']);
     expect(reported(j, 'm5')).toEqual([]);
+  });
+
+  it('an action done or dropped since the last meeting with a mentor is on the next agenda, whichever meeting it was agreed at', () => {
+    const j = withAdaAndBlair();
+    action(j, { title: 'Collect 50 sets of notes', mentor: 'ada' }, daysBefore(100));
+    action(j, { title: 'Book a taster day', mentor: 'ada' }, daysBefore(100));
+    action(j, { title: 'Ask Blair about posters', mentor: 'blair' }, daysBefore(100));
+    prepMeeting(
+      j,
+      prepInput({ mentor: 'ada', when: '2026-09-01 17:30', review: ['a1=progress:18 of 50'] }),
+      daysBefore(90),
+    );
+    logMeeting(j, logInput({ meeting: 'm1' }), daysBefore(80));
+    prepMeeting(j, prepInput({ mentor: 'ada', when: '2026-10-01 17:30' }), daysBefore(60));
+    logMeeting(j, logInput({ meeting: 'm2' }), daysBefore(50));
+    // An unplanned chat with Ada, logged afterwards, comes between; both are closed after it.
+    logMeeting(j, logInput({ mentor: 'ada', when: '2026-10-20 13:00' }), daysBefore(30));
+    closeAction(j, 'a1', 'done', daysBefore(10));
+    closeAction(j, 'a2', 'dropped', daysBefore(9));
+    closeAction(j, 'a3', 'done', daysBefore(8));
+    prepMeeting(j, prepInput({ mentor: 'ada', when: '2026-12-03 17:30' }), NOW);
+    const agenda = buildAgenda(
+      j,
+      j.meetings.find((meeting) => meeting.id === 'm4')!,
+    );
+    expect(agenda.actionsReviewed.map(({ action: each, state }) => `${each.title}: ${state}`)).toEqual([
+      'Collect 50 sets of notes: done',
+      'Book a taster day: dropped',
+    ]);
   });
 
   it("the prep wizard's list and the agenda's are the same list: linked to the mentor, to a goal they help with, or what they offered", () => {
