@@ -1,3 +1,4 @@
+import { closedAt } from './actions.js';
 import { daysUntil } from './dates.js';
 import type { Action, Goal, Journal, Meeting, Mentor } from './schema.js';
 import { mentorScope } from './mentor-scope.js';
@@ -20,8 +21,19 @@ export interface Summary {
   actionsOpen: Action[];
   /** Actions dropped in the period (when they last changed, which dropping them was). */
   actionsDropped: Action[];
-  figures: { meetingsHeld: number; actionsCompleted: number; completedOnTime: number; onTimeRate: number | null };
+  figures: {
+    meetingsHeld: number;
+    actionsCompleted: number;
+    /** Your own actions with a due date, done in the period by it, and after it (see timeliness). */
+    completedOnTime: number;
+    completedLate: number;
+    /** completedOnTime of those two together; null when neither has any. */
+    onTimeRate: number | null;
+  };
 }
+
+/** Where an action stood over a period: done in it (by its due date or after), open at its end, dropped in it. */
+export type ActionOutcome = 'onTime' | 'late' | 'open' | 'dropped';
 
 /** A progress summary over a period: meetings held and cancelled, goals and their progress, actions done, open and dropped. */
 export function buildSummary(journal: Journal, scope: SummaryScope): Summary {
@@ -35,17 +47,21 @@ export function buildSummary(journal: Journal, scope: SummaryScope): Summary {
       .sort(byWhen);
   const meetings = meetingsWith('held');
   const goals = journal.goals
-    .filter(concerns.goal)
+    .filter((goal) => concerns.goal(goal) && Date.parse(goal.createdAt) <= to)
     .map((goal) => ({ goal, progress: goal.progress.filter((note) => inRange(note.at)) }))
     .filter(({ goal, progress }) => goal.status === 'active' || progress.length > 0 || inRange(goal.updatedAt));
-  const actionsDone = journal.actions.filter(
-    (action) => action.status === 'done' && inRange(action.completedAt) && concerns.action(action),
-  );
-  const actionsOpen = journal.actions.filter((action) => action.status === 'open' && concerns.action(action));
-  const actionsDropped = journal.actions.filter(
-    (action) => action.status === 'dropped' && inRange(action.updatedAt) && concerns.action(action),
-  );
-  const completedOnTime = actionsDone.filter(doneOnTime).length;
+  const actionsDone: Action[] = [];
+  const actionsOpen: Action[] = [];
+  const actionsDropped: Action[] = [];
+  for (const action of journal.actions) {
+    if (!concerns.action(action)) continue;
+    const outcome = actionOutcome(action, from, to);
+    if (outcome === 'open') actionsOpen.push(action);
+    else if (outcome === 'dropped') actionsDropped.push(action);
+    else if (outcome) actionsDone.push(action);
+  }
+  const completedOnTime = actionsDone.filter((action) => timeliness(action) === 'onTime').length;
+  const completedLate = actionsDone.filter((action) => timeliness(action) === 'late').length;
   return {
     scope,
     meetings,
@@ -58,7 +74,8 @@ export function buildSummary(journal: Journal, scope: SummaryScope): Summary {
       meetingsHeld: meetings.length,
       actionsCompleted: actionsDone.length,
       completedOnTime,
-      onTimeRate: actionsDone.length ? completedOnTime / actionsDone.length : null,
+      completedLate,
+      onTimeRate: completedOnTime + completedLate ? completedOnTime / (completedOnTime + completedLate) : null,
     },
   };
 }
@@ -66,4 +83,27 @@ export function buildSummary(journal: Journal, scope: SummaryScope): Summary {
 /** Whether a done action was done by its due date (one without a due date always is). */
 export function doneOnTime(action: Action): boolean {
   return !action.due || daysUntil(action.due, new Date(action.completedAt!)) >= 0;
+}
+
+/**
+ * Where an action stood over the period from `from` to `to` (epoch ms): done in it (on time or late),
+ * open at its end (so one done or dropped after the period was still open then), dropped in it; or
+ * undefined when it was closed before the period began or made after it ended.
+ */
+export function actionOutcome(action: Action, from: number, to: number): ActionOutcome | undefined {
+  if (Date.parse(action.createdAt) > to) return undefined;
+  const closed = closedAt(action);
+  if (closed === undefined || Date.parse(closed) > to) return 'open';
+  if (Date.parse(closed) < from) return undefined;
+  if (action.status === 'dropped') return 'dropped';
+  return doneOnTime(action) ? 'onTime' : 'late';
+}
+
+/**
+ * What a done action says about keeping to your own dates: done by its due date or after it; null for
+ * one with no due date, or one a mentor offered (their timeliness is not yours), which on-time rates leave out.
+ */
+export function timeliness(action: Action): 'onTime' | 'late' | null {
+  if (action.status !== 'done' || !action.due || action.owner !== 'me') return null;
+  return doneOnTime(action) ? 'onTime' : 'late';
 }

@@ -92,6 +92,7 @@ const ExportSummarySchema = z
       meetingsHeld: whole(),
       actionsCompleted: whole(),
       completedOnTime: whole(),
+      completedLate: whole(),
       onTimeRate: z.number().min(0).max(1).nullable(),
     }),
     meetings: z.array(MeetingSchema),

@@ -32,6 +32,17 @@ describe('summary figures', () => {
     expect(figures.onTimeRate).toBeCloseTo(2 / 3);
   });
 
+  it("leaves a mentor's offers and actions with no due date out of the on-time rate", () => {
+    const j = twoMentors();
+    action(j, { title: 'Mine, late', due: '2026-11-18' }, at('2026-11-01T09:00:00Z'));
+    action(j, { title: 'Mine, no due date' }, at('2026-11-01T09:00:00Z'));
+    action(j, { title: 'Send the checklist', owner: 'mentor', mentor: 'lovelace' }, at('2026-11-01T09:00:00Z'));
+    for (const id of ['a1', 'a2', 'a3']) closeAction(j, id, 'done', at('2026-11-22T09:00:00Z'));
+    const { figures } = buildSummary(j, { to: NOW.toISOString() });
+    expect(figures.actionsCompleted).toBe(3);
+    expect([figures.completedOnTime, figures.completedLate, figures.onTimeRate]).toEqual([0, 1, 0]);
+  });
+
   it('has no on-time rate when nothing was completed, rather than 0%', () => {
     const j = twoMentors();
     action(j, { title: 'Still open', due: '2026-11-20' }, at('2026-11-01T09:00:00Z'));
@@ -127,5 +138,19 @@ describe('what a summary says of things that did not go ahead', () => {
     expect(summary.meetingsCancelled.map((meeting) => meeting.id)).toEqual(['m1']);
     expect(summary.actionsDropped.map((item) => item.id)).toEqual(['a1']);
     expect(summary.figures.meetingsHeld).toBe(0);
+  });
+});
+
+describe('a summary of a past period', () => {
+  it('shows what stood open at its end: not what was made after it, and what was done after it as open', () => {
+    const j = twoMentors();
+    action(j, { title: 'Open then, done later' }, at('2026-10-01T09:00:00Z'));
+    action(j, { title: 'Made after the period' }, at('2026-11-10T09:00:00Z'));
+    goal(j, { title: 'Set after the period' }, at('2026-11-10T09:00:00Z'));
+    closeAction(j, 'a1', 'done', at('2026-11-05T09:00:00Z'));
+    const summary = buildSummary(j, { from: '2026-10-01T00:00:00Z', to: '2026-10-31T23:59:59Z' });
+    expect(summary.actionsOpen.map((item) => item.title)).toEqual(['Open then, done later']);
+    expect(summary.actionsDone).toEqual([]);
+    expect(summary.goals).toEqual([]);
   });
 });

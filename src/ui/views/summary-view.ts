@@ -91,7 +91,7 @@ export function summaryView(journal: Journal, summary: Summary, options: Summary
       meetingsHeld: figures.meetingsHeld,
       actionsCompleted: figures.actionsCompleted,
       completedOnTime: figures.completedOnTime,
-      completedLate: figures.actionsCompleted - figures.completedOnTime,
+      completedLate: figures.completedLate,
       onTimePercent: figures.onTimeRate === null ? null : Math.round(figures.onTimeRate * 100),
       actionsOpen: summary.actionsOpen.length,
       goalsActive: goalsInScope.filter((goal) => goal.status === 'active').length,
