@@ -34,13 +34,15 @@ export async function refuseIdentifiers(ctx: Context, journal: Journal, output: 
 }
 
 /**
- * A document as the person it is sent to reads it, for the check: JSON's escapes (`\n`, `\t`, `\u00a0`)
- * and Markdown's backslashes undone, HTML's character references and line breaks (`&#47;`, `&nbsp;`,
- * `<br>`) read as what they show, and a line break (with the spaces around it) as one space, so that
- * "943 476" at the end of one line and "5919" at the start of the next are read as the number they are.
+ * A document as the person it is sent to reads it, for the check: a calendar's long lines unfolded;
+ * JSON's and a calendar's escapes (`\n`, `\t`, `\u00a0`, `\,`) and Markdown's backslashes undone; HTML's
+ * character references and line breaks (`&#47;`, `&nbsp;`, `<br>`) read as what they show; and a line
+ * break (with the spaces around it) as one space, so that "943 476" at the end of one line and "5919" at
+ * the start of the next are read as the number they are.
  */
 export function asRead(document: string): string {
   return document
+    .replace(/\r\n[ \t]/g, '')
     .replace(
       /\\(?:u([0-9a-fA-F]{4})|([nrt])|([!-/:-@[-`{-~]))/g,
       (_escape, code?: string, control?: string, mark?: string) =>

@@ -75,6 +75,38 @@ describe('the identifier check finds a number the format writes in pieces', () =
     });
   });
 
+  it('a number that a calendar file folds onto two lines is refused, wherever the fold falls', async () => {
+    const journal = await journalWith('calendar', 'Case');
+    const prep = (pad: number) =>
+      cli(
+        [
+          'prep',
+          '--mentor',
+          'lovelace',
+          '--when',
+          `2026-12-${10 + pad} 17:30`,
+          '--topic',
+          `${'x'.repeat(pad)} case 943 476 5919`,
+          '--allow-identifiers',
+        ],
+        {
+          journal,
+          now: '2026-09-01T09:00:00Z',
+        },
+      );
+    await cli(['mentor', 'add', 'Dr Ada Lovelace'], { journal, now: '2026-09-01T09:00:00Z' });
+    // Each meeting's topic starts one letter further on, so one fold or another splits the digits.
+    for (let pad = 0; pad < 14; pad++) await prep(pad);
+    let split = 0;
+    for (let pad = 0; pad < 14; pad++) {
+      const meeting = ['export', '--meeting', `m${pad + 1}`, '--format', 'ics'];
+      const calendar = await cli([...meeting, '--allow-identifiers'], { journal });
+      if (!calendar.includes('943 476 5919')) split++;
+      expect(await runCli(meeting, { journal }), `m${pad + 1}`).toMatchObject({ code: 1, stdout: '' });
+    }
+    expect(split).toBeGreaterThan(0);
+  });
+
   it('reads character references, <br> and escapes as what they show', () => {
     expect(asRead('943&#32;476&nbsp;5919')).toBe('943 476 5919');
     expect(asRead('943&#x2F;476&sol;5919')).toBe('943/476/5919');
