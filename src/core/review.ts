@@ -104,11 +104,12 @@ export function buildReview(journal: Journal, scope: ReviewScope): Review {
     });
 
   const inSummary = new Map(summary.goals.map(({ goal, progress }) => [goal.id, progress]));
+  // With a mentor named, every section (goals, their actions, figures) holds only what concerns them.
   const goals = journal.goals.flatMap((goal): GoalReview[] => {
-    if (Date.parse(goal.createdAt) > to) return [];
+    if (Date.parse(goal.createdAt) > to || !concerns.goal(goal)) return [];
     const meetings = touching(goal);
     const actions = byOutcome(
-      journal.actions.filter((action) => action.goalId === goal.id),
+      journal.actions.filter((action) => action.goalId === goal.id && concerns.action(action)),
       outcome,
     );
     const acted = actions.onTime.length + actions.late.length + actions.dropped.length > 0;

@@ -15,8 +15,10 @@ export interface Word {
   end: number;
 }
 
-// Marks count as part of a word, so "café" written with a combining accent is still one word.
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+// Marks count as part of a word, so "café" written with a combining accent is still one word. Chinese and
+// Japanese put no spaces between words: each of their characters is a word, and "研究" a phrase of two.
+const WORD =
+  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]\p{M}*|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}\p{M}])+/gu;
 const MARKS = /\p{M}+/gu;
 // A journal says the same words again and again: each is stemmed once per run.
 const stems = new Map<string, string>();
@@ -30,10 +32,13 @@ export function stemOf(word: string): string {
   return stem;
 }
 
-/** Lower case, accents off: "Résumé" is "resume". */
+/**
+ * Lower case, accents off: "Résumé" is "resume"; and the letters typed two ways: "Straße" is "strasse",
+ * Turkish "KIRMIZI" and "kırmızı" are one word, the ligature in "ﬁnance" is "fi".
+ */
 export function folded(text: string): string {
   const lower = text.toLowerCase();
-  return ASCII.test(lower) ? lower : lower.normalize('NFD').replace(MARKS, '');
+  return ASCII.test(lower) ? lower : lower.normalize('NFKD').replace(MARKS, '').replace(/ß/g, 'ss').replace(/ı/g, 'i');
 }
 
 const ASCII = /^[\x00-\x7f]*$/;

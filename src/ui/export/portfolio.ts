@@ -121,15 +121,31 @@ export const PDP_COLUMNS = [
   'Achieved date',
 ] as const;
 
-/** The plan's rows, one per goal: dates as YYYY-MM-DD (a spreadsheet sorts them), lists one item a line. */
+/**
+ * The plan's rows, one per goal: dates as YYYY-MM-DD (a spreadsheet sorts them), lists one item a line,
+ * each cell one a spreadsheet shows as text (see csvCell).
+ */
 export function pdpRows(pdp: PdpView): string[][] {
-  return pdp.goals.map((goal) => [
-    plain(goal.objective),
-    plain(goal.why),
-    goal.actions.map((action) => `${plain(action.title)} (${action.standing})`).join('\n'),
-    goal.targetDay,
-    plain(goal.success),
-    goal.progress.map((note) => `${note.date}: ${plain(note.note)}`).join('\n'),
-    goal.achievedDay,
-  ]);
+  return pdp.goals.map((goal) =>
+    [
+      plain(goal.objective),
+      plain(goal.why),
+      goal.actions.map((action) => `${plain(action.title)} (${action.standing})`).join('\n'),
+      goal.targetDay,
+      plain(goal.success),
+      goal.progress.map((note) => `${note.date}: ${plain(note.note)}`).join('\n'),
+      goal.achievedDay,
+    ].map(csvCell),
+  );
 }
+
+/**
+ * A cell as text, never a formula: one that starts with =, +, -, @ (or their full-width forms), a tab or
+ * a carriage return is run by a spreadsheet as a formula (`=HYPERLINK(...)` as a goal's title), so it
+ * gets a leading ' as OWASP's advice on CSV injection has it; the spreadsheet shows the rest as typed.
+ */
+export function csvCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
