@@ -37,7 +37,8 @@ export const reviewFlags = (dates: DateContext) =>
         );
       if (json && format && format !== 'json')
         throw new UsageError(`--json and --format ${format} disagree; give one.`);
-      const end = to ?? dates.now;
+      // A review is of what has happened: a period that runs on past today ends today.
+      const end = to === undefined || to > dates.now ? dates.now : to;
       if (from > end)
         throw new UsageError(
           to

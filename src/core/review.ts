@@ -3,7 +3,7 @@ import { mentorScope } from './mentor-scope.js';
 import { byWhen } from './order.js';
 import { meetingTexts } from './record-texts.js';
 import type { Action, Goal, Journal, Meeting, Mentor, Topic } from './schema.js';
-import { buildSummary, doneOnTime, type Summary } from './summary.js';
+import { actionOutcome, buildSummary, timeliness, type ActionOutcome, type Summary } from './summary.js';
 import { tagsIn } from './tags.js';
 
 /** The period a review covers: inclusive instants (ISO), and the one mentor it is about, if any. */
@@ -14,7 +14,6 @@ export interface ReviewScope {
 }
 
 /** Where an action stood over the period: done by its due date, done after it, still open at the end, dropped. */
-export type ActionOutcome = 'onTime' | 'late' | 'open' | 'dropped';
 
 export type ActionsByOutcome = Record<ActionOutcome, Action[]>;
 
@@ -147,8 +146,8 @@ export function buildReview(journal: Journal, scope: ReviewScope): Review {
       meetingsCancelled: summary.meetingsCancelled.length,
       meetingsExpected: expectations.length ? expectations.reduce((sum, n) => sum + n, 0) : null,
       actionsCompleted: actions.onTime.length + actions.late.length,
-      completedOnTime: actions.onTime.length,
-      completedLate: actions.late.length,
+      completedOnTime: actions.onTime.filter((action) => timeliness(action) === 'onTime').length,
+      completedLate: actions.late.filter((action) => timeliness(action) === 'late').length,
       actionsOpen: actions.open.length,
       actionsOverdue: actions.open.filter((action) => action.due && fromDay(action.due).getTime() < to).length,
       actionsDropped: actions.dropped.length,
@@ -158,21 +157,6 @@ export function buildReview(journal: Journal, scope: ReviewScope): Review {
       decisions: count('decisions'),
     },
   };
-}
-
-/**
- * Where an action stood over the period from `from` to `to` (epoch ms): done in it (on time or late),
- * open at its end (so one done or dropped after the period was still open then), dropped in it; or
- * undefined when it was closed before the period began or made after it ended.
- */
-export function actionOutcome(action: Action, from: number, to: number): ActionOutcome | undefined {
-  if (Date.parse(action.createdAt) > to) return undefined;
-  const closedAt =
-    action.status === 'done' ? action.completedAt : action.status === 'dropped' ? action.updatedAt : undefined;
-  if (closedAt === undefined || Date.parse(closedAt) > to) return 'open';
-  if (Date.parse(closedAt) < from) return undefined;
-  if (action.status === 'dropped') return 'dropped';
-  return doneOnTime(action) ? 'onTime' : 'late';
 }
 
 function byOutcome(actions: Action[], outcome: (action: Action) => ActionOutcome | undefined): ActionsByOutcome {

@@ -237,6 +237,8 @@ export const SearchJsonSchema = z.strictObject({
       date: z.iso.date(),
       mentor: z.string(),
       text: z.string(),
+      /** A private reflection or a reflection answer: found only with --include-private. */
+      private: z.boolean(),
     }),
   ),
 });

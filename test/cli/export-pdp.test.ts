@@ -202,3 +202,23 @@ function textOf(node: Node): string {
   if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
   return 'childNodes' in node ? node.childNodes.map(textOf).join('').replace(/\s+/g, ' ').trim() : '';
 }
+
+describe('export --pdp as CSV, cells of several lines', () => {
+  it('quotes a cell of several lines even when it holds no comma, so each goal stays one row', async () => {
+    const own = await tempFolder();
+    try {
+      await cli(['goal', 'add', 'Decide on a specialty'], { journal: own.journal });
+      await cli(['goal', 'update', 'g1', '--note', 'Two taster days done'], { journal: own.journal });
+      await cli(['goal', 'update', 'g1', '--note', 'GP ranked first'], { journal: own.journal });
+      await cli(['goal', 'add', 'Finish the audit'], { journal: own.journal });
+      const text = await cli(['export', '--pdp', '--format', 'csv'], { journal: own.journal });
+      // Spreadsheets and Python's csv module end a record at a bare line feed outside quotes.
+      expect(text.replace(/"(?:[^"]|"")*"/g, '').match(/(?<!\r)\n/g)).toBeNull();
+      const rows: string[][] = parseCsv(text, { bom: true, record_delimiter: '\r\n' });
+      expect(rows.map((row) => row[0])).toEqual(['Objective', 'Decide on a specialty', 'Finish the audit']);
+      expect(rows[1]![5]!.split('\n')).toHaveLength(2);
+    } finally {
+      await own.cleanup();
+    }
+  });
+});

@@ -99,6 +99,14 @@ describe('mentee search', () => {
       expect(await found(['anxious', '--include-private'])).toEqual([`m1 ${SECRET}`]);
     });
 
+    it('are marked private where they are found, in text and in JSON', async () => {
+      expect(await run(['anxious', '--include-private'])).toContain('note (private)  m1');
+      const { results } = SearchJsonSchema.parse(JSON.parse(await run(['anxious', '--include-private', '--json'])));
+      expect(results.map((hit) => hit.private)).toEqual([true]);
+      const shared = SearchJsonSchema.parse(JSON.parse(await run(['research', '--json']))).results;
+      expect(shared.every((hit) => !hit.private)).toBe(true);
+    });
+
     it('tag their meeting only with --include-private', async () => {
       expect(await found(['talk', '--tag', 'wellbeing'])).toEqual([]);
       expect(await found(['talk', '--tag', 'wellbeing', '--include-private'])).toHaveLength(1);

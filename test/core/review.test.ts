@@ -1,6 +1,7 @@
 /** Where an action stood over a period, and which goals a review covers. */
 import { describe, expect, it } from 'vitest';
-import { actionOutcome, buildReview } from '../../src/core/review.js';
+import { buildReview } from '../../src/core/review.js';
+import { actionOutcome } from '../../src/core/summary.js';
 import type { Action } from '../../src/core/schema.js';
 import { action, goal, withAda } from './fixtures.js';
 

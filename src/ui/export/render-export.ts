@@ -77,7 +77,12 @@ async function renderPlan(
         import('./export-libraries.js'),
       ]);
       // RFC 4180 (CRLF, quotes only where needed), with a byte order mark so a spreadsheet reads it as UTF-8.
-      return stringify([[...PDP_COLUMNS], ...pdpRows(pdp)], { record_delimiter: 'windows', bom: true });
+      return stringify([[...PDP_COLUMNS], ...pdpRows(pdp)], {
+        record_delimiter: 'windows',
+        bom: true,
+        // A line break inside a cell needs quotes too (csv-stringify quotes only for its own delimiter, CRLF).
+        quoted_match: /[\r\n]/,
+      });
     }
     default:
       throw new Error(`no ${format} export of the development plan`);

@@ -18,6 +18,7 @@ export function searchJson(hits: SearchHit[]): SearchJson {
       date: dayOf(hit.at).day,
       mentor: hit.mentor ?? '',
       text: hit.text,
+      private: hit.private,
     })),
   };
 }
@@ -39,7 +40,7 @@ export function renderSearch(
     shown.map((hit) => [
       style.dim(dayOf(hit.at).words),
       mentorName(journal, hit.mentor),
-      hit.kind,
+      hit.private ? `${hit.kind} (private)` : hit.kind,
       style.bold(hit.record),
     ]),
   );

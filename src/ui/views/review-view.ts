@@ -15,6 +15,7 @@ import {
   type TopicView,
 } from './record-views.js';
 import { buildTimeline, type Timeline } from './timeline.js';
+import { onTimePercent } from './summary-view.js';
 
 export interface ReviewMeetingView {
   id: string;
@@ -104,9 +105,7 @@ export function reviewView(journal: Journal, review: Review, options: ReviewView
     period: { from: formatDay(scope.from), to: formatDay(scope.to) },
     figures: {
       ...figures,
-      onTimePercent: figures.actionsCompleted
-        ? Math.round((figures.completedOnTime / figures.actionsCompleted) * 100)
-        : null,
+      onTimePercent: onTimePercent(figures.completedOnTime, figures.completedLate),
     },
     goals: review.goals.map((goal) => ({
       ...goalView(goal.goal, goal.progress),

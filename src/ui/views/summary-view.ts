@@ -92,7 +92,7 @@ export function summaryView(journal: Journal, summary: Summary, options: Summary
       actionsCompleted: figures.actionsCompleted,
       completedOnTime: figures.completedOnTime,
       completedLate: figures.completedLate,
-      onTimePercent: figures.onTimeRate === null ? null : Math.round(figures.onTimeRate * 100),
+      onTimePercent: onTimePercent(figures.completedOnTime, figures.completedLate),
       actionsOpen: summary.actionsOpen.length,
       goalsActive: goalsInScope.filter((goal) => goal.status === 'active').length,
       goalsAchieved: goalsInScope.filter((goal) => goal.status === 'achieved').length,
@@ -135,4 +135,9 @@ export function summaryView(journal: Journal, summary: Summary, options: Summary
 function firstRecordDay(summary: Summary): string {
   const first = summary.meetings[0]?.when;
   return first ? formatDay(first) : 'the start';
+}
+
+/** Whole percent of your dated actions done by their due date; null when none was done (never a false 0%). */
+export function onTimePercent(onTime: number, late: number): number | null {
+  return onTime + late ? Math.round((onTime / (onTime + late)) * 100) : null;
 }
