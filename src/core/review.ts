@@ -44,9 +44,13 @@ export interface MentorReview {
 }
 
 /** Advice and decisions given in the period under one tag; `tag` null for those with none. */
+/** What a meeting's notes hold that a review groups by tag: what you heard and what you decided. */
+export const THEME_KINDS = ['advice', 'feedback', 'decision', 'challenged'] as const;
+export type ThemeKind = (typeof THEME_KINDS)[number];
+
 export interface Theme {
   tag: string | null;
-  items: { kind: 'advice' | 'decision'; text: string; meeting: Meeting }[];
+  items: { kind: ThemeKind; text: string; meeting: Meeting }[];
 }
 
 export interface ReviewFigures {
@@ -173,7 +177,7 @@ function themesOf(meetings: Meeting[]): Theme[] {
   const byTag = new Map<string | null, Theme>();
   for (const meeting of [...meetings].sort(byWhen)) {
     for (const text of meetingTexts(meeting)) {
-      if (text.kind !== 'advice' && text.kind !== 'decision') continue;
+      if (!isThemeKind(text.kind)) continue;
       const tags = tagsIn(text.text);
       for (const tag of tags.length ? tags : [null]) {
         const theme = byTag.get(tag) ?? { tag, items: [] };
@@ -188,4 +192,8 @@ function themesOf(meetings: Meeting[]): Theme[] {
       b.items.length - a.items.length ||
       (a.tag ?? '').localeCompare(b.tag ?? ''),
   );
+}
+
+function isThemeKind(kind: string): kind is ThemeKind {
+  return (THEME_KINDS as readonly string[]).includes(kind);
 }

@@ -15,6 +15,7 @@ import {
   TopicSchema,
 } from '../core/schema.js';
 import { TEXT_KINDS } from '../core/record-texts.js';
+import { THEME_KINDS } from '../core/review.js';
 
 const whole = () => z.number().int();
 
@@ -190,13 +191,13 @@ export const ReviewJsonSchema = z
         cancelled: z.array(z.string()),
       }),
     ),
-    /** Advice and decisions by tag (lower case, no #), most given first; tag null for the untagged, last. */
+    /** Advice, feedback, decisions and challenged assumptions by tag (lower case, no #), most given first; tag null for the untagged, last. */
     themes: z.array(
       z.strictObject({
         tag: z.string().nullable(),
         items: z.array(
           z.strictObject({
-            kind: z.enum(['advice', 'decision']),
+            kind: z.enum(THEME_KINDS),
             text: z.string(),
             meeting: z.string(),
             mentor: z.string(),

@@ -125,7 +125,7 @@ describe('a review in Markdown (the default on stdout)', () => {
   });
 
   it('groups advice and decisions by tag, one with two tags under both, the untagged last', async () => {
-    const themes = section(await review(...ROTATION), '## Advice and decisions by tag');
+    const themes = section(await review(...ROTATION), '## Advice, feedback and decisions by tag');
     const headings = [...themes.matchAll(/^### (.+)$/gm)].map((match) => match[1]);
     expect(headings).toEqual(['#career', '#arcp', '#research', 'Untagged']);
     expect(section(themes, '### #arcp')).toContain(
@@ -185,7 +185,7 @@ describe('a review in HTML', () => {
     expect(elements(document, 'h2').map(textOf)).toEqual([
       'Goals',
       'Mentors',
-      'Advice and decisions by tag',
+      'Advice, feedback and decisions by tag',
       'Other actions',
       'Reflection',
     ]);

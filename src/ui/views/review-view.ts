@@ -1,7 +1,7 @@
 /** The one view of a review of a period, as the Markdown and HTML layouts show it. */
 import { hasPrivate } from '../../core/privacy.js';
 import { mentorName } from '../../core/refs.js';
-import type { ActionsByOutcome, Review } from '../../core/review.js';
+import type { ActionsByOutcome, Review, ThemeKind } from '../../core/review.js';
 import type { Action, Journal, Meeting } from '../../core/schema.js';
 import { cadenceText, formatDateTime, formatDay } from '../words.js';
 import {
@@ -61,8 +61,9 @@ export interface ReviewView {
     cancelled: number;
     meetings: ReviewMeetingView[];
   }[];
-  /** Advice and decisions by tag: `tag` is "#research", or empty for the untagged (always last). */
-  themes: { tag: string; items: (ReviewMeetingView & { kind: string; text: string })[] }[];
+  /** Advice, feedback, decisions and challenged assumptions by tag: `tag` is "#research", or empty for the untagged (always last). */
+  /** Each item's `label` names its kind for people: Advice, Feedback, Decision, Assumption challenged. */
+  themes: { tag: string; items: (ReviewMeetingView & { kind: string; label: string; text: string })[] }[];
   /** The period's actions that no goal of the review has (each goal lists its own). */
   otherActions: ReviewActionsView;
   /** The questions of the portfolio-reflection prep template, to answer. */
@@ -129,7 +130,12 @@ export function reviewView(journal: Journal, review: Review, options: ReviewView
     })),
     themes: review.themes.map(({ tag, items }) => ({
       tag: tag === null ? '' : `#${tag}`,
-      items: items.map(({ kind, text, meeting }) => ({ ...meetingLine(meeting), kind, text })),
+      items: items.map(({ kind, text, meeting }) => ({
+        ...meetingLine(meeting),
+        kind,
+        label: THEME_LABELS[kind],
+        text,
+      })),
     })),
     otherActions: actions(withoutGoals(review.actions, new Set(review.goals.map(({ goal }) => goal.id)))),
     prompts,
@@ -157,3 +163,10 @@ function openAtEnd(view: ActionView): ActionView {
   if (view.status === 'open') return view;
   return { ...view, state: `${view.status} after the period`, done: false };
 }
+
+const THEME_LABELS: Record<ThemeKind, string> = {
+  advice: 'Advice',
+  feedback: 'Feedback',
+  decision: 'Decision',
+  challenged: 'Assumption challenged',
+};

@@ -42,6 +42,7 @@ export interface SummaryView {
     topics: TopicView[];
     advice: string[];
     feedback: string[];
+    challenged: string[];
     decisions: string[];
     /** The full record of each meeting, for an export of the whole journal (--all); null otherwise. */
     detail: MeetingView | null;
@@ -104,6 +105,7 @@ export function summaryView(journal: Journal, summary: Summary, options: Summary
       topics: (meeting.prep?.topics ?? []).map(topicView),
       advice: meeting.log?.advice ?? [],
       feedback: meeting.log?.feedback ?? [],
+      challenged: meeting.log?.challenged ?? [],
       decisions: meeting.log?.decisions ?? [],
       detail: index ? meetingView(journal, buildAgenda(journal, meeting, index), { includePrivate, now }) : null,
       private: includePrivate ? privateView(meeting) : null,
