@@ -13,7 +13,7 @@ import { tempFolders } from '../helpers/temp.js';
 
 const folders = tempFolders();
 
-async function configIn(): Promise<{ folder: string; env: Record<string, string> }> {
+async function configIn(): Promise<{ folder: string; env: { MENTEE_CONFIG: string } }> {
   const { dir } = await folders();
   const folder = join(dir, 'settings');
   return { folder, env: { MENTEE_CONFIG: join(folder, 'config.json') } };
