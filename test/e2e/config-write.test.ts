@@ -52,9 +52,10 @@ describe('config set as real processes', () => {
         env: runEnv({ env }),
         stdio: 'ignore',
       });
+      const closed = new Promise((resolve) => child.on('close', resolve));
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.on('close', resolve));
+      await closed;
       const { meetingLength } = JSON.parse(await readFile(env.MENTEE_CONFIG, 'utf8'));
       expect([30, ...Array.from({ length: delay / 10 }, (_, at) => (at + 1) * 10)]).toContain(meetingLength);
     }
