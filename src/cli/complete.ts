@@ -43,6 +43,8 @@ async function valuesOf(values: Exclude<Values, 'file'>, journal: string | undef
   ]);
   // Never a question: a TAB is no place to ask for a passphrase.
   const codec = autoCodec(async () => env.MENTEE_PASSPHRASE || Promise.reject(new Error('no passphrase')));
-  const store = openJournalStore(resolveJournalPath(journal, env), () => new Date(), { codec });
+  // No shell expands a ~ while completing: --journal ~/j.json is meant as the shell will run it.
+  const typed = env.HOME ? journal?.replace(/^~(?=\/|$)/, env.HOME) : journal;
+  const store = openJournalStore(resolveJournalPath(typed, env), () => new Date(), { codec });
   return journalValues(await store.read(), values);
 }

@@ -32,6 +32,12 @@ _@FUNCTION@() {
   local typed=\${words[\${#words[@]} - 1]}
   # Only what follows the last = or : is bash's word to replace.
   local head=\${typed%"\${COMP_WORDS[COMP_CWORD]}"}
+  # The words before it as @PROGRAM@ will get them (--journal "my folder/j.json"), read here and never run.
+  local REPLY
+  for ((index = 0; index < \${#words[@]} - 1; index++)); do
+    _@FUNCTION@_unquote "\${words[index]}"
+    words[index]=$REPLY
+  done
   local answer
   answer=$(command @PROGRAM@ @ENTRY@ "\${words[@]}" 2>/dev/null) || return 0
   local directive=\${answer##*:}
@@ -47,6 +53,27 @@ _@FUNCTION@() {
     compopt -o filenames 2>/dev/null
     while IFS= read -r line; do COMPREPLY+=("$line"); done < <(compgen -f -- "\${COMP_WORDS[COMP_CWORD]}")
   fi
+}
+
+# A word as bash will pass it on, in REPLY: its quotes and backslashes taken away, character by
+# character (never eval: nothing typed is run at a TAB).
+_@FUNCTION@_unquote() {
+  local rest=$1 char quote=
+  REPLY=
+  while [[ -n $rest ]]; do
+    char=\${rest:0:1} rest=\${rest:1}
+    if [[ $quote == "'" ]]; then
+      if [[ $char == "'" ]]; then quote=; else REPLY+=$char; fi
+    elif [[ $char == '\\' ]]; then
+      if [[ -z $quote || \${rest:0:1} == [\\$\\\`\\"\\\\] ]]; then REPLY+=\${rest:0:1} rest=\${rest:1}; else REPLY+=$char; fi
+    elif [[ $char == '"' ]]; then
+      if [[ -n $quote ]]; then quote=; else quote='"'; fi
+    elif [[ $char == "'" && -z $quote ]]; then
+      quote="'"
+    else
+      REPLY+=$char
+    fi
+  done
 }
 complete -F _@FUNCTION@ @PROGRAM@
 `,

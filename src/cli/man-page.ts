@@ -1,4 +1,5 @@
 import type { CommandSpec, Flag } from './command-spec.js';
+import { SETTING_ENV, SETTING_KEYS } from '../config/settings.js';
 import { PROGRAM } from './commands.js';
 
 /**
@@ -38,10 +39,27 @@ export function manPageMarkdown(): string {
     ...definitions([
       ['MENTEE_JOURNAL', 'the journal file, when `--journal` is not given'],
       ['MENTEE_PASSPHRASE', 'the passphrase of an encrypted journal, for scripts'],
+      ['MENTEE_PASSPHRASE_FILE', 'a file only you can read (mode 600) holding the passphrase'],
+      ['MENTEE_CONFIG', 'the settings file, instead of config.json in the config folder'],
+      // Each setting's own variables, from the list the settings are read with.
+      ...SETTING_KEYS.map((key): [string, string] => [
+        SETTING_ENV[key].join(', '),
+        key === 'editor'
+          ? 'the editor of mentee edit, over the editor setting'
+          : `the ${key} setting, over the settings file (see mentee config)`,
+      ]),
       ['MENTEE_NOW', 'an ISO date-time used as "now" by every command (demos and tests)'],
       ['NO_COLOR', 'when set and not empty, never colour the output (as `--no-color`)'],
       ['FORCE_COLOR', '1, 2 or 3: colour even into a pipe or a file; 0: never (wins over NO_COLOR)'],
-      ['VISUAL, EDITOR', 'the editor of `mentee edit`'],
+    ]),
+    '## FILES',
+    '',
+    ...definitions([
+      [
+        'config.json',
+        'your settings (mentee config list), in your config folder: ~/.config/mentee on Linux ($XDG_CONFIG_HOME). ' +
+          'Its editor and passphraseCommand are run only when no other user owns or can write it or its folder.',
+      ],
     ]),
     '## EXIT STATUS',
     '',

@@ -81,8 +81,9 @@ export async function helpAsFlag(argv: string[]): Promise<string[]> {
   const path: string[] = [];
   let spec: CommandSpec = PROGRAM;
   for (const word of words) {
-    if (!spec.subcommands?.length || (!path.length && word === 'help')) break;
-    const sub = spec.subcommands.find((candidate) => candidate.name === word);
+    if (!path.length && word === 'help') break;
+    // `help status extra`: a word past the command is as unknown as a mistyped one, never ignored.
+    const sub = spec.subcommands?.find((candidate) => candidate.name === word);
     if (!sub) throw await unknownCommand([...path, word]);
     path.push(word);
     spec = sub;

@@ -6,7 +6,7 @@ import {
   loadSettings,
   SETTING_ENV,
   SETTING_KEYS,
-  writeSettings,
+  changeSettings,
   type LoadedSettings,
   type SettingKey,
 } from '../config/settings.js';
@@ -63,33 +63,28 @@ export async function configSetCommand(
     const { loadPrepTemplates, pickTemplate } = await import('../config/prep-templates.js');
     stored = pickTemplate((await loadPrepTemplates()).templates, String(stored)).template.name;
   }
-  const loaded = await writable(ctx);
-  await writeSettings(loaded.file, { ...loaded.stored, [setting]: stored });
+  const loaded = await changeSettings(ctx.env, (now) => ({ ...now.stored, [setting]: stored }), ctx.warn);
   ctx.print(`Set ${setting} to ${String(stored)} in ${loaded.file}.`);
   const overriding = envName(loaded, setting);
   if (overriding) ctx.warn(`note: ${overriding} is set in your environment and wins over the file until it is unset.`);
 }
 
 export async function configUnsetCommand(ctx: Context, key: string, _raw: Record<string, unknown>): Promise<void> {
-  const loaded = await writable(ctx);
-  // A key that is not a setting can be removed too: that is how the warning about it goes away.
-  if (!loaded.stored || !Object.hasOwn(loaded.stored, key)) {
-    settingKey(key);
-    return ctx.print(`${key} was not set in ${loaded.file}; nothing changed.`);
-  }
-  const { [key]: _removed, ...rest } = loaded.stored;
-  await writeSettings(loaded.file, rest);
-  ctx.print(`Unset ${key} in ${loaded.file}.`);
-}
-
-/** The settings file, refused when it is there but cannot be read whole: it is never replaced blind. */
-async function writable(ctx: Context): Promise<LoadedSettings> {
-  const loaded = await loadSettings(ctx.env);
-  if (loaded.unusable)
-    throw new UserError(`${loaded.file} cannot be read as settings, so it was not changed.`, {
-      hint: 'Fix it (see the warning above) or remove it, then try again.',
-    });
-  return loaded;
+  let removed = false;
+  const loaded = await changeSettings(
+    ctx.env,
+    (now) => {
+      // A key that is not a setting can be removed too: that is how the warning about it goes away.
+      if (!now.stored || !Object.hasOwn(now.stored, key)) return undefined;
+      removed = true;
+      const { [key]: _removed, ...rest } = now.stored;
+      return rest;
+    },
+    ctx.warn,
+  );
+  if (removed) return ctx.print(`Unset ${key} in ${loaded.file}.`);
+  settingKey(key);
+  ctx.print(`${key} was not set in ${loaded.file}; nothing changed.`);
 }
 
 function settingKey(key: string): SettingKey {

@@ -52,8 +52,14 @@ async function askInit(ctx: Context, flags: ProfileInput): Promise<{ plan: InitP
   );
   // Read after the drafts: the codec then follows the journal, and drafts are written as it is.
   const journal = await ctx.store.read();
-  const plan = await runInitWizard({ journal, now: ctx.now, dates: ctx.dates, prompt, flags, answers }).catch(
-    (error: unknown) => stopWizard(error, prompt, answers, ctx.warn, 'mentee init'),
-  );
+  const plan = await runInitWizard({
+    journal,
+    now: ctx.now,
+    dates: ctx.dates,
+    prompt,
+    flags,
+    answers,
+    usualLength: ctx.settings.meetingLength,
+  }).catch((error: unknown) => stopWizard(error, prompt, answers, ctx.warn, 'mentee init'));
   return { plan, answers };
 }

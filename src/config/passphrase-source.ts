@@ -38,7 +38,12 @@ export async function passphraseFromFile(file: string): Promise<string> {
   } catch (error) {
     if (error instanceof UserError) throw error;
     const problem = describeFileProblem(error, file);
-    const reason = problem?.code === 'ENOENT' ? 'there is no such file' : (problem?.reason ?? (error as Error).message);
+    const reason =
+      problem?.code === 'ENOENT'
+        ? 'there is no such file'
+        : problem?.code === 'EFBIG'
+          ? 'it is larger than any passphrase (over 64 KiB)'
+          : (problem?.reason ?? (error as Error).message);
     throw new UserError(`cannot read MENTEE_PASSPHRASE_FILE ${file}: ${reason}.`);
   }
   const passphrase = withoutFinalNewline(text);

@@ -6,8 +6,10 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { UserError } from '../errors.js';
 import { describeFileProblem } from '../store/file-errors.js';
 import { readRegularFileSync } from '../store/regular-file.js';
+import { distrust } from './settings-trust.js';
 import { userConfigDir } from '../store/paths.js';
 import type { Settings, SettingKey } from './settings-schema.js';
 
@@ -82,8 +84,10 @@ export async function loadSettings(env: NodeJS.ProcessEnv): Promise<LoadedSettin
     const checked = checkStored(read.text, file);
     loaded.stored = checked.stored;
     loaded.unusable = !checked.stored;
+    const untrusted = untrustedCommands(file, checked.values);
+    if (untrusted) loaded.warnings.push(untrusted.warning);
     for (const [key, value] of Object.entries(checked.values) as [SettingKey, unknown][]) {
-      if (loaded.sources[key]) continue;
+      if (loaded.sources[key] || untrusted?.keys.includes(key)) continue;
       (loaded.values as Record<string, unknown>)[key] = value;
       loaded.sources[key] = { from: 'config' };
     }
@@ -104,6 +108,17 @@ export async function loadSettings(env: NodeJS.ProcessEnv): Promise<LoadedSettin
   return loaded;
 }
 
+/** The commands the file sets, when it may not run them (see settings-trust.ts), with the one warning about it. */
+function untrustedCommands(file: string, values: Settings): { keys: SettingKey[]; warning: string } | undefined {
+  const keys = SETTING_KEYS.filter((key) => COMMAND_KEYS.has(key) && values[key] !== undefined);
+  const problem = keys.length ? distrust(file) : undefined;
+  if (!problem) return undefined;
+  return {
+    keys,
+    warning: `warning: the ${keys.join(' and ')} set in ${file} ${keys.length > 1 ? 'are' : 'is'} not run: ${problem.why}, so someone else could choose what mentee runs as you (${problem.fix}).`,
+  };
+}
+
 /** The file's text; nothing when there is none; a problem line when it is there but cannot be read. */
 function readFile(file: string): { text: string } | { problem: string } | { none: true } {
   // A file that cannot even be looked at (no file, or a folder on the way closed to this user, as
@@ -122,13 +137,44 @@ function readFile(file: string): { text: string } | { problem: string } | { none
   }
 }
 
-/** Writes the settings file whole, owner-only (0600), replacing it atomically; its folder is made if missing. */
-export async function writeSettings(file: string, stored: Record<string, unknown>): Promise<void> {
-  const [{ mkdir }, { dirname }, { writeFileAtomic }] = await Promise.all([
-    import('node:fs/promises'),
-    import('node:path'),
-    import('../store/atomic-write.js'),
-  ]);
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  await writeFileAtomic(file, `${JSON.stringify(stored, null, 2)}\n`);
+/**
+ * Changes the settings file: under a lock beside it (two `config set` at once both count), it is read
+ * afresh, `change` gives what it should hold (undefined: nothing to change), and that is written whole,
+ * owner-only (0600), replacing it atomically; the folder is made if missing. Never replaces a file it
+ * cannot read as settings. Any failure is one line, and then the file is as it was.
+ */
+export async function changeSettings(
+  env: NodeJS.ProcessEnv,
+  change: (loaded: LoadedSettings) => Record<string, unknown> | undefined,
+  notice: (text: string) => void,
+): Promise<LoadedSettings> {
+  const [{ mkdir }, { dirname }, { writeFileAtomic }, { withJournalLock }, { journalPaths }, { asFileProblem }] =
+    await Promise.all([
+      import('node:fs/promises'),
+      import('node:path'),
+      import('../store/atomic-write.js'),
+      import('../store/lock.js'),
+      import('../store/paths.js'),
+      import('../store/file-errors.js'),
+    ]);
+  const file = settingsFile(env);
+  try {
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+    return await withJournalLock(
+      journalPaths(file),
+      async () => {
+        const loaded = await loadSettings(env);
+        if (loaded.unusable)
+          throw new UserError(`${file} cannot be read as settings, so it was not changed.`, {
+            hint: 'Fix it (see the warning above) or remove it, then try again.',
+          });
+        const stored = change(loaded);
+        if (stored) await writeFileAtomic(file, `${JSON.stringify(stored, null, 2)}\n`);
+        return loaded;
+      },
+      { notice },
+    );
+  } catch (error) {
+    throw asFileProblem(error, 'write', file);
+  }
 }

@@ -2,8 +2,8 @@ import { distance } from 'fastest-levenshtein';
 
 /**
  * "Did you mean": the candidates nearest to what was typed, for every name a person types (commands,
- * ids, mentor handles, template names). Case is ignored and two swapped neighbours count as one slip
- * ("stauts"). Only close ones: one slip for a short word, two up to eight letters, three beyond; and
+ * ids, mentor handles, template names). Case is ignored (a word that differs only by case is the
+ * nearest) and two swapped neighbours count as one slip ("stauts"). Only close ones: one slip for a short word, two up to eight letters, three beyond; and
  * nothing when more than `most` are equally near (a99 among a1 to a98 names no one in particular).
  */
 export function nearest(typed: string, candidates: Iterable<string>, most = 1): string[] {
@@ -14,7 +14,8 @@ export function nearest(typed: string, candidates: Iterable<string>, most = 1): 
   let found: string[] = [];
   for (const candidate of new Set(candidates)) {
     const away = slips(wanted, candidate.toLowerCase());
-    if (away === 0 || away > limit || away > best) continue;
+    // The same but for case is the nearest of all ("Status", "A7"); only the very word typed is no suggestion.
+    if (candidate === typed.trim() || away > limit || away > best) continue;
     if (away < best) [best, found] = [away, []];
     found.push(candidate);
   }

@@ -16,6 +16,8 @@ export interface InitWizardContext {
   dates: DateContext;
   prompt: Prompter;
   flags: ProfileInput;
+  /** The meeting length offered for the first mentor: the meetingLength setting, when set. */
+  usualLength?: number;
   /** Answers kept as a draft as they are given, and those of a resumed draft (not asked again). */
   answers?: WizardAnswers;
 }
@@ -87,7 +89,7 @@ export async function runInitWizard(wizard: InitWizardContext): Promise<InitPlan
   return plan;
 }
 
-async function askMentor({ prompt, answers }: Asking): Promise<MentorAddInput> {
+async function askMentor({ prompt, answers, usualLength }: Asking): Promise<MentorAddInput> {
   const ask = <T>(key: string, question: () => Promise<T>) => answers.ask(`mentor:${key}`, question);
   const name = await ask('name', () =>
     prompt.text({
@@ -116,7 +118,7 @@ async function askMentor({ prompt, answers }: Asking): Promise<MentorAddInput> {
     }),
   );
   const length = await ask('length', () =>
-    askMinutes(prompt, 'For how many minutes, usually?', DEFAULT_MEETING_MINUTES),
+    askMinutes(prompt, 'For how many minutes, usually?', usualLength ?? DEFAULT_MEETING_MINUTES),
   );
   const expect = await ask('support', () =>
     prompt.chooseMany<SupportKind>({

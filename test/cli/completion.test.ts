@@ -3,7 +3,9 @@
  * flags and their values, read from the one command list and the journal, never failing and never
  * asking. The scripts themselves run in real shells in test/e2e/completion.test.ts.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CommandSpec, Flag } from '../../src/cli/command-spec.js';
 import { COMMANDS, PROGRAM } from '../../src/cli/commands.js';
@@ -179,6 +181,46 @@ describe('values only the journal knows', () => {
       env: { MENTEE_PASSPHRASE: 'correct horse battery staple' },
     });
     expect(opened.values).toEqual(['lovelace', 'hopper']);
+  });
+});
+
+describe('a TAB on an odd journal', () => {
+  it('a title with tabs, quotes, $(…), backticks or a leading - is one description line, never a second candidate', async () => {
+    const { journal } = await folder();
+    const title = 'Tab\there $(touch x) `touch y` "quoted" \'single\' -x --json';
+    await cli(['action', 'add', '--', title], { journal });
+    expect((await tab(['done', ''], { journal })).lines).toEqual([
+      'a1\tTab here $(touch x) `touch y` "quoted" \'single\' -x --json',
+    ]);
+  });
+
+  it('never runs the passphraseCommand of an encrypted journal (a keyring may ask)', async () => {
+    const { dir, journal } = await folder();
+    await cli(['mentor', 'add', 'Dr Ada Lovelace'], { journal });
+    await cli(['encrypt'], { journal, env: { MENTEE_PASSPHRASE: 'correct horse battery staple' } });
+    const marker = join(dir, 'keyring-was-asked');
+    const env = {
+      MENTEE_PASSPHRASE: undefined,
+      MENTEE_PASSPHRASE_COMMAND: `touch ${marker}; echo 'correct horse battery staple'`,
+    };
+    expect(await tab(['mentor', 'show', ''], { journal, env })).toMatchObject({ values: [], stderr: '' });
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('still answers while another mentee command holds the journal lock', async () => {
+    const journal = await journalWithRecords();
+    await mkdir(`${journal}.lock`);
+    await writeFile(`${journal}.lock.pid`, String(process.pid));
+    expect((await tab(['mentor', 'show', ''], { journal })).values).toEqual(['lovelace', 'hopper']);
+  });
+
+  it('reads --journal ~/… from the home folder, as the shell will run it', async () => {
+    const journal = await journalWithRecords();
+    const env = { HOME: dirname(journal) };
+    expect((await tab(['--journal', `~/${basename(journal)}`, 'mentor', 'show', ''], { env })).values).toEqual([
+      'lovelace',
+      'hopper',
+    ]);
   });
 });
 

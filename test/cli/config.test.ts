@@ -10,6 +10,10 @@ import { cli, runCli } from '../helpers/run-cli.js';
 import { tempFolders } from '../helpers/temp.js';
 import { editorScript } from '../helpers/fake-editor.js';
 import { readJournal } from '../helpers/cli.js';
+import { commandContext, ENTER, scripted, tempStore, type ScriptLine } from '../helpers/scripted-prompter.js';
+import { initCommand } from '../../src/commands/init.js';
+import { NOW } from '../core/fixtures.js';
+import { ADA, SAM } from '../wizards/init-fixtures.js';
 
 const folders = tempFolders();
 let dir: string;
@@ -204,6 +208,19 @@ describe('each setting changes what mentee does', () => {
     expect(await length(['--when', '2026-12-17 17:30', '--length', '15'])).toBe(15);
     await ok(['mentor', 'edit', 'lovelace', '--length', '60']);
     expect(await length(['--when', '2027-01-07 17:30'])).toBe(60);
+  });
+
+  it("meetingLength: init's first mentor is offered it as their usual length (Enter takes it)", async () => {
+    const { store } = await tempStore(NOW);
+    const minutes = /^For how many minutes, usually\?$/;
+    const script = ADA.map((line): ScriptLine =>
+      Array.isArray(line) && String(line[0]) === String(minutes) ? [minutes, ENTER] : line,
+    );
+    const prompt = scripted([...SAM, ...script, [/A goal/, '']]);
+    const ctx = commandContext(store, NOW, prompt);
+    await initCommand({ ...ctx, settings: { meetingLength: 45 } }, {});
+    prompt.done();
+    expect((await store.read()).mentors[0]!.lengthMinutes).toBe(45);
   });
 
   it('meetingLength: a meeting logged that was never planned has it too', async () => {

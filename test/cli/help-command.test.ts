@@ -39,6 +39,17 @@ describe('mentee help <command>', () => {
     );
   });
 
+  it('a word after the command is refused, never silently dropped', async () => {
+    expect(await runCli(['help', 'status', 'extra'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "mentee: unknown command 'status extra'. See: mentee status --help\n",
+    });
+    expect((await runCli(['help', 'action', 'add', 'now'])).stderr).toBe(
+      "mentee: unknown command 'action add now'. See: mentee action add --help\n",
+    );
+  });
+
   it('global flags before help are kept', async () => {
     expect(await cli(['--no-color', 'help', 'status'])).toBe(await cli(['status', '--help']));
   });

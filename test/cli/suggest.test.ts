@@ -44,6 +44,11 @@ describe('did you mean', () => {
     );
   });
 
+  it('a command typed with a capital (the phone did it) names the command meant', async () => {
+    expect(await refused(['Status'])).toBe("mentee: unknown command 'Status'. Did you mean status?");
+    expect(await refused(['help', 'Actions'])).toBe("mentee: unknown command 'Actions'. Did you mean actions?");
+  });
+
   it('a word that is no command at all points to the list instead of guessing', async () => {
     expect(await refused(['frobnicate'])).toBe("mentee: unknown command 'frobnicate'. See: mentee --help");
   });
@@ -100,9 +105,10 @@ describe('the nearest name', () => {
     expect(nearest('lgo', ['log', 'goal'])).toEqual(['log']);
   });
 
-  it('ignores case but never suggests what was typed', () => {
-    expect(nearest('Status', ['status'])).toEqual([]);
+  it('ignores case: a word that differs only by case is the nearest; what was typed itself is never suggested', () => {
+    expect(nearest('Status', ['status'])).toEqual(['status']);
     expect(nearest('STATSU', ['status'])).toEqual(['status']);
+    expect(nearest('status', ['status'])).toEqual([]);
   });
 
   it('allows one slip in a short word, more in a long one', () => {

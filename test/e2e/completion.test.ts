@@ -4,6 +4,7 @@
  * each asks the built binary, found on PATH as `mentee`, for its candidates.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -41,13 +42,16 @@ const hasShell = async (shell: string) =>
     () => false,
   );
 
+/** A word as one bash word, whatever it holds. */
+const quoted = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+
 /** COMPREPLY after a TAB at the end of `line` in bash, the words split as bash splits them. */
 async function bashTab(words: string[]): Promise<string[]> {
   const script = [
     `source ${join(folder.dir, 'mentee.bash')}`,
-    `COMP_WORDS=(${words.map((word) => `'${word}'`).join(' ')})`,
+    `COMP_WORDS=(${words.map(quoted).join(' ')})`,
     `COMP_CWORD=${words.length - 1}`,
-    `COMP_LINE='${words.join(' ')}'`,
+    `COMP_LINE=${quoted(words.join(' '))}`,
     'COMP_POINT=${#COMP_LINE}',
     `cd ${folder.dir}`,
     '_mentee',
@@ -84,6 +88,37 @@ describe('bash', () => {
 
   it('leaves file names to bash for --out', async () => {
     expect(await bashTab(['mentee', 'export', '--out', 'agenda-'])).toEqual(['agenda-draft.md']);
+  });
+});
+
+describe('a journal in a folder with spaces, named with quotes as it is typed', () => {
+  let spaced: string;
+  beforeAll(async () => {
+    spaced = join(folder.dir, 'my journals', 'journal.json');
+    await ok(['action', 'add', 'Email the training lead'], { journal: spaced });
+  });
+
+  it.each([
+    ['in double quotes', () => `"${spaced}"`],
+    ['in single quotes', () => `'${spaced.replace(/'/g, `'\\''`)}'`],
+    ['with a backslash before the space', () => spaced.replace(/ /g, '\\ ')],
+    ['quoted in the middle', () => spaced.replace('my journals', '"my journals"')],
+  ])('bash offers its ids when --journal is given %s', async (_, typed) => {
+    expect(await bashTab(['mentee', '--journal', typed(), 'done', ''])).toEqual(['a1']);
+  });
+
+  it('bash runs nothing that is typed on the line: $(…) and backticks are only words', async () => {
+    const marker = join(folder.dir, 'ran');
+    expect(await bashTab(['mentee', '--journal', `$(touch ${marker})`, 'done', ''])).toEqual([]);
+    expect(await bashTab(['mentee', '--journal', `\`touch ${marker}\``, 'show', ''])).toEqual([]);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('fish offers its ids when --journal is quoted', async (context) => {
+    if (!(await hasShell('fish'))) return context.skip();
+    const script = `source ${join(folder.dir, 'mentee.fish')}; complete -C "mentee --journal '${spaced}' done "`;
+    const { stdout } = await exec('fish', ['--no-config', '-c', script], { env });
+    expect(stdout.split('\n').filter(Boolean)).toEqual(['a1\tEmail the training lead']);
   });
 });
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PROGRAM } from '../../src/cli/commands.js';
+import { SETTING_ENV } from '../../src/config/settings.js';
 import { runEnv } from '../helpers/cli.js';
 import { tempFolders } from '../helpers/temp.js';
 
@@ -94,5 +95,15 @@ describe('the manual page', () => {
     expect(result).toMatchObject({ status: 0, stderr: '' });
     const text = result.stdout.replace(/.\u0008/g, '');
     for (const words of EVERY) expect(text).toMatch(new RegExp(`^ +mentee ${words}\\b`, 'm'));
+  });
+
+  it.runIf(hasGroff)('names every environment variable a setting is read from, and the settings file', () => {
+    const result = spawnSync('groff', ['-man', '-Tutf8', '-rLL=200n', join(ROOT, 'dist', 'mentee.1')], {
+      encoding: 'utf8',
+    });
+    const text = result.stdout.replace(/.\u0008/g, '');
+    const names = [...Object.values(SETTING_ENV).flat(), 'MENTEE_PASSPHRASE_FILE', 'MENTEE_CONFIG'];
+    for (const name of names) expect(text).toMatch(new RegExp(`• (.*, )?${name}\\b`));
+    expect(text).toMatch(/^FILES\n.*config\.json/m);
   });
 });
