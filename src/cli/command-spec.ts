@@ -39,7 +39,8 @@ export interface Flag {
 export type Values = readonly string[] | JournalValues | 'template' | 'file';
 
 /** Values read from the journal: handles, and ids with their titles. */
-export type JournalValues = 'mentor' | 'goal' | 'action' | 'open-action' | 'meeting' | 'planned-meeting' | 'record';
+export type JournalValues =
+  'mentor' | 'goal' | 'action' | 'open-action' | 'meeting' | 'planned-meeting' | 'record' | 'tag';
 
 // `any`: commander hands over untyped values; each command types its own with its zod schema.
 export type Handler = (ctx: Context, ...args: any[]) => Promise<void>;

@@ -10,6 +10,7 @@ import {
 import { EXPORT_FORMATS, REVIEW_FORMATS } from '../ui/export/formats.js';
 import { TEXT_KINDS } from '../core/record-texts.js';
 import { SHELLS } from './completion-shells.js';
+import { PROGRAM_NAME } from './version.js';
 import { SETTING_KEYS } from '../config/settings.js';
 
 /**
@@ -29,7 +30,11 @@ const config = () => import('../commands/config.js');
 
 const json: Flag = { flags: '--json', help: 'print a stable JSON shape instead of text (see README)' };
 const note = (help: string): Flag => ({ flags: '--note <text>', help });
-const tag = (help: string): Flag => ({ flags: '--tag <tag>', help: `${help}: a #word in any of its texts` });
+const tag = (help: string): Flag => ({
+  flags: '--tag <tag>',
+  help: `${help}: a #word in any of its texts`,
+  values: 'tag',
+});
 
 /** The options of the program itself, before any command; `--version` and `--help` are commander's. */
 export const GLOBAL_FLAGS: Flag[] = [
@@ -574,6 +579,7 @@ export const COMMANDS: CommandSpec[] = [
       {
         flags: '--tag <tag>',
         help: 'only the meetings, actions and goals tagged #tag (with a summary, --all or --pdp)',
+        values: 'tag',
       },
       { flags: '--include-private', help: 'include private reflections (they are left out otherwise)' },
       { flags: '--out <file>', help: 'write to a file (owner-only) instead of stdout', values: 'file' },
@@ -638,7 +644,7 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'print the shell completion script for bash, zsh or fish (see README)',
     args: [{ name: '<shell>', help: SHELLS.join(', '), values: SHELLS }],
     examples: ['mentee completion bash > ~/.local/share/bash-completion/completions/mentee'],
-    load: lazy(() => import('../commands/completion.js'), 'completionCommand'),
+    load: lazy(() => import('./completion-scripts.js'), 'completionCommand'),
   },
   {
     name: 'config',
@@ -686,7 +692,7 @@ export const COMMANDS: CommandSpec[] = [
 
 /** The program itself: plain `mentee`, with the options every command accepts. */
 export const PROGRAM = {
-  name: 'mentee',
+  name: PROGRAM_NAME,
   summary: 'Prepare for every meeting with a mentor, log what you learn, share a clean summary.',
   flags: GLOBAL_FLAGS,
   examples: ['mentee prep --mentor lovelace --when "next thursday 17:30" --topic "Specialty choice:15"'],

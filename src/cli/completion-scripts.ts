@@ -1,5 +1,9 @@
-import { PROGRAM } from './commands.js';
-import { COMPLETE_ENTRY, type Shell } from './completion-shells.js';
+import * as z from 'zod';
+import type { Context } from '../commands/context.js';
+import { parseOptions } from '../commands/parse-options.js';
+import { oneOf } from '../input/flags.js';
+import { COMPLETE_ENTRY, SHELLS, type Shell } from './completion-shells.js';
+import { PROGRAM_NAME } from './version.js';
 
 /**
  * The completion script for a shell: a thin function that, at each TAB, hands the words typed so far
@@ -7,7 +11,7 @@ import { COMPLETE_ENTRY, type Shell } from './completion-shells.js';
  * values all come from the one command list at that moment, so the script never goes stale after an
  * upgrade. @PROGRAM@, @FUNCTION@ and @ENTRY@ below are filled in here.
  */
-export function completionScript(shell: Shell, program: string = PROGRAM.name): string {
+export function completionScript(shell: Shell, program: string = PROGRAM_NAME): string {
   return SCRIPTS[shell]
     .replaceAll('@PROGRAM@', program)
     .replaceAll('@FUNCTION@', program.replace(/[^A-Za-z0-9_]/g, '_'))
@@ -128,3 +132,11 @@ end
 complete -c @PROGRAM@ -f -a '(__@FUNCTION@_complete)'
 `,
 };
+
+const completionInput = z.object({ shell: oneOf(SHELLS) });
+
+/** `mentee completion bash|zsh|fish`: the script, on stdout, for the README's places to put it. */
+export async function completionCommand(ctx: Context, shell: string, _raw: Record<string, unknown>): Promise<void> {
+  const input = parseOptions(completionInput, { shell });
+  ctx.print(completionScript(input.shell).trimEnd());
+}

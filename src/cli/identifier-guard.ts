@@ -1,15 +1,11 @@
 import type { Command } from 'commander';
 import { loadIdentifierPatterns } from '../config/identifier-patterns.js';
-import {
-  findIdentifiers,
-  withoutIdentifiers,
-  type FoundIdentifier,
-  type IdentifierPattern,
-} from '../core/identifiers.js';
+import { findIdentifiers, withoutIdentifiers, type IdentifierPattern } from '../core/identifiers.js';
 import { identifiersAdded, textSet, type IdentifiersAt } from '../core/journal-texts.js';
 import { UsageError } from '../errors.js';
 import type { Journal } from '../core/schema.js';
 import type { JournalStore } from '../store/journal-store.js';
+import { describeFound, placeOf } from '../ui/field-words.js';
 import type { Prompter } from '../ui/prompter.js';
 import type { Context } from '../commands/context.js';
 import { flagName } from '../commands/parse-options.js';
@@ -146,43 +142,6 @@ export function guardedStore(store: JournalStore, gate: Gate): JournalStore {
   return { ...store, update };
 }
 
-/** "The topic title of m2", "The contact address of lovelace", "Your name". */
-export function placeOf(record: string, field: string[]): string {
-  const words =
-    FIELD_WORDS[field.join('.')] ?? field.map((key) => key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)).join(' ');
-  return record === 'profile' ? `Your ${words}` : `The ${words} of ${record}`;
-}
-
-const FIELD_WORDS: Record<string, string> = {
-  'contact.channel': 'contact channel',
-  'contact.address': 'contact address',
-  rules: 'ground rule',
-  endNote: 'closing note',
-  'progress.note': 'progress note',
-  mentors: 'mentor',
-  'prep.intention': 'intention',
-  'prep.topics.title': 'topic title',
-  'prep.topics.detail': 'topic detail',
-  'prep.topics.goalId': 'topic goal',
-  'prep.topics.carriedFrom': 'topic origin',
-  'prep.topics.outcomeNote': 'topic outcome note',
-  'prep.goals': 'prep goal',
-  'prep.review.actionId': 'reviewed action',
-  'prep.review.note': 'review note',
-  'prep.reflections.prompt': 'reflection prompt',
-  'prep.reflections.answer': 'reflection',
-  'prep.template': 'prep template name',
-  'log.advice': 'advice',
-  'log.feedback': 'feedback',
-  'log.decisions': 'decision',
-  'log.challenged': 'challenge',
-  'log.privateReflection': 'private reflection',
-  cancelNote: 'cancellation note',
-  goalId: 'goal',
-  meetingId: 'meeting',
-  'notes.note': 'note',
-};
-
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
@@ -191,11 +150,4 @@ function strings(value: unknown): string[] {
 function argumentName(command: Command, index: number): string {
   const name = command.registeredArguments[index]?.name();
   return name ? `The ${name}` : 'An argument';
-}
-
-/** "an NHS number (943 476 5919)", for one sentence of a message. */
-export function describeFound(found: FoundIdentifier[]): string {
-  const [first] = found;
-  const more = found.length > 1 ? ` and ${found.length - 1} more` : '';
-  return `${first!.kind} (${first!.text})${more}`;
 }

@@ -17,7 +17,7 @@ export async function refuseIdentifiers(ctx: Context, journal: Journal, output: 
   // An export may show one text twice (a summary's meetings and its list of advice): each is said once.
   const found = [...new Map(findIdentifiers(asRead(output), patterns).map((each) => [each.text, each])).values()];
   if (!found.length) return;
-  const { describeFound, placeOf } = await import('../cli/identifier-guard.js');
+  const { describeFound, placeOf } = await import('../ui/field-words.js');
   const first = found[0]!.text;
   // Where it is kept: the first text of the journal holding it, read the same way (the walk is made only
   // now, when one is found).

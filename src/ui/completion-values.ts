@@ -3,7 +3,9 @@ import type { Candidate } from '../cli/complete-words.js';
 import { mentorName } from '../core/refs.js';
 import type { Journal, Meeting } from '../core/schema.js';
 import { oneLine } from './one-line.js';
-import { formatDateTime } from './words.js';
+import { count, formatDateTime } from './words.js';
+import { recordTexts } from '../core/record-texts.js';
+import { tagUses } from '../core/tags.js';
 
 /**
  * The journal's values a shell offers, with what it shows beside them: mentors by handle with their
@@ -35,6 +37,9 @@ export function journalValues(journal: Journal, kind: JournalValues): Candidate[
       return meetings('planned');
     case 'record':
       return [...meetings(), ...goals(), ...actions(), ...mentors()];
+    case 'tag':
+      // From shared texts only: a tag written in a private reflection is never offered.
+      return tagUses(recordTexts(journal)).map((use) => ({ value: use.tag, description: count(use.count, 'mention') }));
   }
 }
 

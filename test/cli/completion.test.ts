@@ -126,6 +126,19 @@ describe('fixed values: the lists the flag schemas check against', () => {
 });
 
 describe('values only the journal knows', () => {
+  it('offers the tags of shared texts, most used first, never one only a private reflection holds', async () => {
+    const journal = await journalWithRecords();
+    const run = (...args: string[]) => cli(args, { journal });
+    await run('action', 'add', 'Read two papers #research');
+    await run('goal', 'update', 'g1', '--note', 'Taster booked #career #research');
+    await run('log', '--mentor', 'hopper', '--when', '2026-11-20 17:00', '--private', 'Tired #burnout');
+    expect((await tab(['actions', '--tag', ''], { journal })).lines).toEqual([
+      'research\t2 mentions',
+      'career\t1 mention',
+    ]);
+    expect((await tab(['export', '--tag', 'c'], { journal })).values).toEqual(['career']);
+  });
+
   it('offers mentor handles with their names', async () => {
     const journal = await journalWithRecords();
     expect((await tab(['mentor', 'show', ''], { journal })).lines).toEqual([

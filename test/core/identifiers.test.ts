@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFound } from '../../src/cli/identifier-guard.js';
+import { describeFound } from '../../src/ui/field-words.js';
 import { findIdentifiers, isNhsNumber, withoutIdentifiers } from '../../src/core/identifiers.js';
 
 describe('spotting NHS numbers', () => {

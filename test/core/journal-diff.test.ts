@@ -58,6 +58,15 @@ describe('what changed between two versions of the journal', () => {
     expect(describeChanges(changes)).toBe('changed action a1 "Email the training lead" (status open → done)');
   });
 
+  it('names the fields changed as people say them, not as the file spells them', () => {
+    const before = sampleJournal();
+    const after = copy(before);
+    Object.assign(after.actions[0]!, { goalId: 'g9', meetingId: 'm1' });
+    expect(describeChanges(diffJournals(before, after))).toBe(
+      'changed action a1 "Email the training lead" (goal, meeting)',
+    );
+  });
+
   it('a logged meeting names the part of it that changed', () => {
     const before = sampleJournal();
     const after = copy(before);
@@ -73,7 +82,7 @@ describe('what changed between two versions of the journal', () => {
     after.mentors[0]!.cadenceDays = 28;
     after.profile.stage = 'FY2 doctor';
     expect(describeChanges(diffJournals(before, after))).toBe(
-      'changed the profile (stage); changed mentor lovelace "Dr Ada Lovelace" (cadenceDays); added mentor hopper "Dr Grace Hopper"',
+      'changed the profile (stage); changed mentor lovelace "Dr Ada Lovelace" (cadence); added mentor hopper "Dr Grace Hopper"',
     );
   });
 

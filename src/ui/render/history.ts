@@ -1,6 +1,7 @@
 import { describeRecords, type RecordChange } from '../../core/journal-diff.js';
 import type { Step } from '../../core/history.js';
 import type { Change, History } from '../../core/schema.js';
+import { fieldWords } from '../field-words.js';
 import { oneLine } from '../../core/text.js';
 import { changeTime, count } from '../words.js';
 import { columns } from './layout.js';
@@ -22,7 +23,7 @@ function describeChange(change: RecordChange): string {
   const fields = change.fields.map(({ field, before, after }) =>
     field === 'status' && typeof before === 'string' && typeof after === 'string'
       ? `status ${before} → ${after}`
-      : field,
+      : fieldWords([field]),
   );
   return `changed ${record}${title} (${fields.join(', ')})`;
 }
