@@ -30,7 +30,7 @@ async function valuesOf(values: Exclude<Values, 'file'>, journal: string | undef
   if (values === 'template') {
     const [{ loadPrepTemplates }, { shellLine }] = await Promise.all([
       import('../config/prep-templates.js'),
-      import('../ui/completion-values.js'),
+      import('./completion-values.js'),
     ]);
     const { templates } = await loadPrepTemplates();
     return templates.map(({ template }) => ({ value: template.name, description: shellLine(template.description) }));
@@ -39,7 +39,7 @@ async function valuesOf(values: Exclude<Values, 'file'>, journal: string | undef
     import('../store/journal-store.js'),
     import('../store/journal-codec.js'),
     import('../store/paths.js'),
-    import('../ui/completion-values.js'),
+    import('./completion-values.js'),
   ]);
   // Never a question: a TAB is no place to ask for a passphrase.
   const codec = autoCodec(async () => env.MENTEE_PASSPHRASE || Promise.reject(new Error('no passphrase')));

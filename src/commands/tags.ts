@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Context } from './context.js';
 import { parseOptions } from './parse-options.js';
 import { recordTexts } from '../core/record-texts.js';
-import { tagUses } from '../core/tags.js';
+import { tagUses } from '../core/record-texts.js';
 import { flag } from '../input/flags.js';
 import { renderTags, tagsJson } from '../ui/render/tags.js';
 

@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import { nearest } from '../core/suggest.js';
 import { didYouMean } from '../ui/did-you-mean.js';
 import { describeIssue } from '../core/describe-issue.js';
-import { builtInFolder, userFolder } from './template-folders.js';
+import { builtInFolder, userFolder } from '../store/template-folders.js';
 
 export interface LoadedTemplate {
   template: PrepTemplate;

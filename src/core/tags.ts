@@ -1,5 +1,3 @@
-import type { RecordText } from './record-texts.js';
-
 /**
  * A tag is a `#word` written in any text: `#research`, `#wellbeing`, `#arcp`. It starts with a letter
  * (so "topic #2" is no tag) and runs over letters, digits, `-` and `_`; a `#` inside a word ("C#") is
@@ -29,33 +27,6 @@ export function isTagName(name: string): boolean {
 }
 
 const TAG_NAME = /^\p{L}[\p{L}\p{N}_-]*$/u;
-
-/** One tag and how much it is used: in how many texts, and the newest of them (ISO, as the text's `at`). */
-export interface TagUse {
-  tag: string;
-  count: number;
-  lastUsed: string;
-}
-
-/** Every tag written in `texts`, most used first, then most recently used, then by name. */
-export function tagUses(texts: readonly RecordText[]): TagUse[] {
-  const uses = new Map<string, TagUse & { time: number }>();
-  for (const text of texts) {
-    if (!text.text.includes('#')) continue;
-    const time = Date.parse(text.at);
-    for (const tag of tagsIn(text.text)) {
-      const use = uses.get(tag);
-      if (!use) uses.set(tag, { tag, count: 1, lastUsed: text.at, time });
-      else {
-        use.count++;
-        if (time > use.time) Object.assign(use, { lastUsed: text.at, time });
-      }
-    }
-  }
-  return [...uses.values()]
-    .sort((a, b) => b.count - a.count || b.time - a.time || (a.tag < b.tag ? -1 : 1))
-    .map(({ tag, count, lastUsed }) => ({ tag, count, lastUsed }));
-}
 
 /**
  * Text for a place that shows tags apart (a portfolio's plain text): the tags at its end are left off,

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultOptions, Liquid, toValue } from './export-libraries.js';
 import { UserError } from '../../errors.js';
-import { builtInFolder, userFolder } from '../../config/template-folders.js';
+import { builtInFolder, userFolder } from '../../store/template-folders.js';
 import { escapeHtml, escapeMarkdown } from './escape.js';
 import { readRegularFile, readRegularFileSync } from '../../store/regular-file.js';
 

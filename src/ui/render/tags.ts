@@ -1,5 +1,5 @@
 import { toDay } from '../../core/dates.js';
-import type { TagUse } from '../../core/tags.js';
+import type { TagUse } from '../../core/record-texts.js';
 import type { TagsJson } from '../json-shapes.js';
 import { count, relativeDay } from '../words.js';
 import { columns } from './layout.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { userConfigDir } from '../store/paths.js';
+import { userConfigDir } from './paths.js';
 
 export type TemplateKind = 'prep' | 'export';
 

@@ -1,11 +1,11 @@
-import type { JournalValues } from '../cli/command-spec.js';
-import type { Candidate } from '../cli/complete-words.js';
+import type { JournalValues } from './command-spec.js';
+import type { Candidate } from './complete-words.js';
 import { mentorName } from '../core/refs.js';
 import type { Journal, Meeting } from '../core/schema.js';
-import { oneLine } from './one-line.js';
-import { count, formatDateTime } from './words.js';
+import { oneLine } from '../ui/one-line.js';
+import { count, formatDateTime } from '../ui/words.js';
 import { recordTexts } from '../core/record-texts.js';
-import { tagUses } from '../core/tags.js';
+import { tagUses } from '../core/record-texts.js';
 
 /**
  * The journal's values a shell offers, with what it shows beside them: mentors by handle with their
