@@ -6,6 +6,7 @@ import { formatDateTime } from '../ui/words.js';
 import type { MentorName, Problem } from '../core/problems.js';
 import { UsageError, UserError } from '../errors.js';
 import { didYouMean } from '../ui/did-you-mean.js';
+import { recordKind } from '../core/refs.js';
 
 const ADD_MENTOR = 'Add one with: mentee mentor add "Dr Ada Lovelace"';
 const LIST_COMMAND = { goal: 'mentee goal list', meeting: 'mentee meetings', action: 'mentee actions --all' };
@@ -18,10 +19,15 @@ const NOTHING_TO_CHANGE = {
 /** `command`: the words of the command that was run ("prep", "action add"), for hints that repeat it. */
 export function wordProblem(problem: Problem, command = 'COMMAND'): UserError {
   switch (problem.code) {
-    case 'record-not-found':
-      return new UserError(`No ${problem.kind} with id "${problem.ref}".${didYouMean(problem.nearest ?? [])}`, {
+    case 'record-not-found': {
+      // "m7" given where an action is wanted: say what m7 is rather than only that no action has it.
+      const named = recordKind(problem.ref);
+      const other =
+        named !== 'mentor' && named !== problem.kind ? ` ${problem.ref.trim().toLowerCase()} is a ${named} id.` : '';
+      return new UserError(`No ${problem.kind} with id "${problem.ref}".${other}${didYouMean(problem.nearest ?? [])}`, {
         hint: `See the ids with: ${LIST_COMMAND[problem.kind]}`,
       });
+    }
     case 'mentor-not-found': {
       const near = problem.nearest?.length ? didYouMean(problem.nearest.map(mentorLabel)) : '';
       const known =
