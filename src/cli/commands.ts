@@ -524,7 +524,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'search',
     summary: 'find what was said: every text you wrote or received, newest first',
-    args: [{ name: '<words...>', help: 'words that must all be there; "a phrase" in quotes' }],
+    args: [{ name: '[words...]', help: 'words that must all be there; "a phrase" in quotes (none with --tag)' }],
     flags: [
       { flags: '--mentor <mentor>', help: 'only texts concerning this mentor', values: 'mentor' },
       { flags: '--since <date>', help: 'only from this day, or the start of a period ("last month", "2025")' },

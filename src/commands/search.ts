@@ -29,6 +29,8 @@ export const searchFlags = (dates: DateContext) =>
       limit: limit.optional(),
     })
     .transform(({ words, json, limit, ...filter }) => {
+      if (!words.length && !filter.tag)
+        throw new UsageError('words: give at least one word to look for, or a --tag.', 'Try: mentee search research');
       if (filter.since && filter.to && filter.since > filter.to)
         throw new UsageError('--since is after --to; nothing could match.');
       return { query: { terms: words }, filter, json, limit };

@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer';
 import { findMentor } from './refs.js';
-import { recordTexts, taggedRecords, type RecordText, type TextKind } from './record-texts.js';
+import { recordTexts, type RecordText, type TextKind } from './record-texts.js';
+import { tagsIn } from './tags.js';
 import type { Journal } from './schema.js';
 
 /**
@@ -89,10 +90,9 @@ export interface SearchHit extends RecordText {
 /** The texts that hold every term of the query, newest first. */
 export function search(journal: Journal, query: SearchQuery, filter: SearchFilter = {}): SearchHit[] {
   const terms = query.terms.map((term) => wordsOf(term).map((word) => word.stem)).filter((stems) => stems.length);
-  if (!terms.length) return [];
+  if (!terms.length && !filter.tag) return [];
   const handle = filter.mentor ? findMentor(journal, filter.mentor).handle : undefined;
   const texts = recordTexts(journal, filter.includePrivate);
-  const tagged = filter.tag ? taggedRecords(texts, filter.tag) : undefined;
   const since = filter.since?.getTime() ?? -Infinity;
   const to = filter.to?.getTime() ?? Infinity;
   const cores = [...new Set(terms.flat().map(stemCore))].map((core) => new RegExp(escaped(core), 'i'));
@@ -100,7 +100,8 @@ export function search(journal: Journal, query: SearchQuery, filter: SearchFilte
   for (const text of texts) {
     if (filter.kind && text.kind !== filter.kind) continue;
     if (handle && !text.mentors.includes(handle)) continue;
-    if (tagged && !tagged.has(text.record)) continue;
+    // A text is tagged by what it says itself: a result under --tag always shows the tag.
+    if (filter.tag && !(text.text.includes('#') && tagsIn(text.text).includes(filter.tag))) continue;
     if (!cores.every((core) => core.test(text.text)) && !(NOT_ASCII.test(text.text) && holdsAll(text.text, cores)))
       continue;
     const time = Date.parse(text.at);

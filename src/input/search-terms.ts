@@ -26,7 +26,9 @@ export function readSearchTerms(args: readonly string[]): string[] {
     });
   }
   if (phrase) terms.push(phrase.join(' '));
+  // No words at all is for the command to judge: `search --tag arcp` lists every text tagged #arcp.
   const words = terms.filter((term) => wordsOf(term).length);
-  if (!words.length) throw new InputError('give at least one word to look for', 'Try: mentee search research');
+  if (!words.length && args.some((arg) => arg.trim()))
+    throw new InputError('give at least one word to look for', 'Try: mentee search research');
   return words;
 }

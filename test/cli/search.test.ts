@@ -82,13 +82,19 @@ describe('mentee search', () => {
       expect(await found(['research', '--to', '2026-09-10'])).toHaveLength(2);
     });
 
-    it('--tag keeps the texts of records that have the tag, in any of their texts', async () => {
+    it('--tag keeps the texts that carry the tag themselves, so every result shows it', async () => {
       expect(await found(['research', '--tag', '#Research'])).toEqual([
         'g1 Publish an audit #research',
         'm1 Research plans #research',
-        'm1 Talk to three GPs about researching',
       ]);
       expect(await found(['research', '--tag', 'wellbeing'])).toEqual([]);
+    });
+
+    it('--tag with no words lists every text with the tag', async () => {
+      expect(await found(['--tag', 'career'])).toEqual(['m2 Apply for GP training #career']);
+      expect((await runCli(['search'], { journal })).stderr).toBe(
+        'mentee: words: give at least one word to look for, or a --tag. Try: mentee search research\n',
+      );
     });
   });
 
@@ -107,9 +113,9 @@ describe('mentee search', () => {
       expect(shared.every((hit) => !hit.private)).toBe(true);
     });
 
-    it('tag their meeting only with --include-private', async () => {
-      expect(await found(['talk', '--tag', 'wellbeing'])).toEqual([]);
-      expect(await found(['talk', '--tag', 'wellbeing', '--include-private'])).toHaveLength(1);
+    it('are found by their tag only with --include-private', async () => {
+      expect(await found(['--tag', 'wellbeing'])).toEqual([]);
+      expect(await found(['--tag', 'wellbeing', '--include-private'])).toEqual([`m1 ${SECRET}`]);
     });
   });
 
