@@ -30,6 +30,12 @@ const config = () => import('../commands/config.js');
 
 const json: Flag = { flags: '--json', help: 'print a stable JSON shape instead of text (see README)' };
 const note = (help: string): Flag => ({ flags: '--note <text>', help });
+/** What a command that hands over a document (export, review) takes: private text, and a file to write. */
+const documentFlags: Flag[] = [
+  { flags: '--include-private', help: 'include private reflections (they are left out otherwise)' },
+  { flags: '--out <file>', help: 'write to a file (owner-only) instead of stdout', values: 'file' },
+  { flags: '--force', help: 'replace --out if it exists' },
+];
 const tag = (help: string): Flag => ({
   flags: '--tag <tag>',
   help: `${help}: a #word in any of its texts`,
@@ -581,9 +587,7 @@ export const COMMANDS: CommandSpec[] = [
         help: 'only the meetings, actions and goals tagged #tag (with a summary, --all or --pdp)',
         values: 'tag',
       },
-      { flags: '--include-private', help: 'include private reflections (they are left out otherwise)' },
-      { flags: '--out <file>', help: 'write to a file (owner-only) instead of stdout', values: 'file' },
-      { flags: '--force', help: 'replace --out if it exists' },
+      ...documentFlags,
       { flags: '--schema', help: 'print the JSON Schema of --format json and stop' },
     ],
     examples: [
@@ -611,9 +615,7 @@ export const COMMANDS: CommandSpec[] = [
         values: REVIEW_FORMATS,
       },
       { flags: '--json', help: 'the same as --format json' },
-      { flags: '--include-private', help: 'include private reflections (they are left out otherwise)' },
-      { flags: '--out <file>', help: 'write to a file (owner-only) instead of stdout', values: 'file' },
-      { flags: '--force', help: 'replace --out if it exists' },
+      ...documentFlags,
     ],
     examples: [
       'mentee review --from 2026-08-01 --to 2027-01-31 --out review.html',
