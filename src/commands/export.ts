@@ -11,8 +11,8 @@ import {
 } from '../core/export-scope.js';
 import { UsageError, UserError } from '../errors.js';
 import { optionalTag } from '../input/tag.js';
-import { flag, oneOf, optionalText, readWith } from '../input/flags.js';
-import { readPeriodEnd, readPeriodStart } from '../input/period.js';
+import { flag, oneOf, optionalText } from '../input/flags.js';
+import { periodEndFlag, periodStartFlag } from '../input/period.js';
 import { deliverDocument, formatFromOut } from './out-file.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../ui/export/formats.js';
 import { renderExport } from '../ui/export/render-export.js';
@@ -29,9 +29,9 @@ export const exportFlags = (dates: DateContext) =>
       format: oneOf(EXPORT_FORMATS).optional(),
       next: flag,
       meeting: optionalText,
-      since: readWith((text) => readPeriodStart(text, dates)).optional(),
-      from: readWith((text) => readPeriodStart(text, dates)).optional(),
-      to: readWith((text) => readPeriodEnd(text, dates)).optional(),
+      since: periodStartFlag(dates),
+      from: periodStartFlag(dates),
+      to: periodEndFlag(dates),
       all: flag,
       mentor: optionalText,
       includePrivate: flag,

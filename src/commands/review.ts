@@ -5,9 +5,9 @@ import { parseOptions } from './parse-options.js';
 import { buildReview } from '../core/review.js';
 import { findMentor } from '../core/refs.js';
 import { UsageError } from '../errors.js';
-import { flag, oneOf, optionalText, readWith } from '../input/flags.js';
+import { flag, oneOf, optionalText } from '../input/flags.js';
 import type { DateContext } from '../input/date-text.js';
-import { readPeriodEnd, readPeriodStart } from '../input/period.js';
+import { periodEndFlag, periodStartFlag } from '../input/period.js';
 import { REVIEW_FORMATS } from '../ui/export/formats.js';
 
 /** The built-in prep template whose prompts a review asks you to answer (yours wins if you have one by that name). */
@@ -20,8 +20,8 @@ const REFLECTION_TEMPLATE = 'portfolio-reflection';
 export const reviewFlags = (dates: DateContext) =>
   z
     .object({
-      from: readWith((text) => readPeriodStart(text, dates)).optional(),
-      to: readWith((text) => readPeriodEnd(text, dates)).optional(),
+      from: periodStartFlag(dates),
+      to: periodEndFlag(dates),
       mentor: optionalText,
       format: oneOf(REVIEW_FORMATS).optional(),
       json: flag,

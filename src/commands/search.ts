@@ -4,9 +4,9 @@ import { parseOptions } from './parse-options.js';
 import { TEXT_KINDS } from '../core/record-texts.js';
 import { search } from '../core/search.js';
 import { UsageError } from '../errors.js';
-import { flag, limit, oneOf, optionalText, readAllWith, readWith } from '../input/flags.js';
+import { flag, limit, oneOf, optionalText, readAllWith } from '../input/flags.js';
 import type { DateContext } from '../input/date-text.js';
-import { readPeriodEnd, readPeriodStart } from '../input/period.js';
+import { periodEndFlag, periodStartFlag } from '../input/period.js';
 import { readSearchTerms } from '../input/search-terms.js';
 import { optionalTag } from '../input/tag.js';
 import { renderSearch, searchJson } from '../ui/render/search.js';
@@ -20,8 +20,8 @@ export const searchFlags = (dates: DateContext) =>
     .object({
       words: readAllWith(readSearchTerms),
       mentor: optionalText,
-      since: readWith((text) => readPeriodStart(text, dates)).optional(),
-      to: readWith((text) => readPeriodEnd(text, dates)).optional(),
+      since: periodStartFlag(dates),
+      to: periodEndFlag(dates),
       kind: oneOf(TEXT_KINDS).optional(),
       tag: optionalTag,
       includePrivate: flag,

@@ -13,8 +13,7 @@ export interface ReviewScope {
   mentor?: Mentor | undefined;
 }
 
-/** Where an action stood over the period: done by its due date, done after it, still open at the end, dropped. */
-
+/** A review's actions by where they stood over the period (see actionOutcome in summary.ts). */
 export type ActionsByOutcome = Record<ActionOutcome, Action[]>;
 
 /** A held meeting of the period that touched a goal: the topics linked to it, and what was said there. */
@@ -43,11 +42,11 @@ export interface MentorReview {
   cancelled: Meeting[];
 }
 
-/** Advice and decisions given in the period under one tag; `tag` null for those with none. */
 /** What a meeting's notes hold that a review groups by tag: what you heard and what you decided. */
 export const THEME_KINDS = ['advice', 'feedback', 'decision', 'challenged'] as const;
 export type ThemeKind = (typeof THEME_KINDS)[number];
 
+/** What was heard and decided in the period under one tag; `tag` null for what has none. */
 export interface Theme {
   tag: string | null;
   items: { kind: ThemeKind; text: string; meeting: Meeting }[];

@@ -7,6 +7,7 @@
  */
 import { toDay } from '../core/dates.js';
 import { formatDay } from '../ui/words.js';
+import { readWith } from './flags.js';
 import { InputError } from './input-error.js';
 import type { DateContext } from './date-text.js';
 import { readDate } from './read.js';
@@ -87,3 +88,9 @@ function month(full: number, index: number): Period {
 function endBefore(next: Date): Date {
   return new Date(next.getTime() - 1);
 }
+
+/** A flag that starts a period (`--since`, `--from`): the first instant of the day or period given. */
+export const periodStartFlag = (dates: DateContext) => readWith((text) => readPeriodStart(text, dates)).optional();
+
+/** A flag that ends a period (`--to`): the last instant of the day or period given. */
+export const periodEndFlag = (dates: DateContext) => readWith((text) => readPeriodEnd(text, dates)).optional();

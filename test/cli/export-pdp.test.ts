@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, runCli } from '../helpers/run-cli.js';
+import { cli, runCli, samWithAda } from '../helpers/run-cli.js';
 import { tempFolder } from '../helpers/temp.js';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -20,8 +20,7 @@ const run = (args: string[]) => cli(args, { journal });
 beforeAll(async () => {
   ({ journal, dir, cleanup } = await tempFolder());
   const setUp = (args: string[], now: string) => cli(args, { journal, now });
-  await setUp(['init', '--name', 'Sam Patel', '--stage', 'FY2 doctor'], '2026-09-01T09:00:00Z');
-  await setUp(['mentor', 'add', 'Dr Ada Lovelace', '--role', 'GP partner'], '2026-09-01T09:00:00Z');
+  await samWithAda(journal);
   await setUp(['mentor', 'add', 'Grace Hopper'], '2026-09-01T09:00:00Z');
   await setUp(
     [

@@ -1,7 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, runCli } from '../helpers/run-cli.js';
+import { cli, runCli, samWithAda } from '../helpers/run-cli.js';
 import { tempFolder } from '../helpers/temp.js';
 
 const SECRET = 'PRIVATE-SENTINEL felt out of my depth';
@@ -15,8 +15,7 @@ const run = (args: string[]) => cli(args, { journal });
 beforeAll(async () => {
   ({ journal, dir, cleanup } = await tempFolder());
   const setUp = (args: string[], now: string) => cli(args, { journal, now });
-  await setUp(['init', '--name', 'Sam Patel', '--stage', 'FY2 doctor'], '2026-09-01T09:00:00Z');
-  await setUp(['mentor', 'add', 'Dr Ada Lovelace', '--role', 'GP partner', '--length', '30'], '2026-09-01T09:00:00Z');
+  await samWithAda(journal);
   await setUp(
     [
       'prep',

@@ -4,7 +4,7 @@ import ICAL from 'ical.js';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExportJsonSchema } from '../../src/ui/json-shapes.js';
-import { cli, runCli } from '../helpers/run-cli.js';
+import { cli, runCli, samWithAda } from '../helpers/run-cli.js';
 import { tempFolder } from '../helpers/temp.js';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -23,8 +23,7 @@ const run = (args: string[]) => cli(args, { journal });
 beforeAll(async () => {
   ({ journal, dir, cleanup } = await tempFolder());
   const setUp = (args: string[], now: string) => cli(args, { journal, now });
-  await setUp(['init', '--name', 'Sam Patel', '--stage', 'FY2 doctor'], '2026-09-01T09:00:00Z');
-  await setUp(['mentor', 'add', 'Dr Ada Lovelace', '--role', 'GP partner', '--length', '30'], '2026-09-01T09:00:00Z');
+  await samWithAda(journal);
   await setUp(
     ['goal', 'add', 'Choose a specialty', '--category', 'career', '--target', '2027-03-01', '--mentor', 'lovelace'],
     '2026-09-01T09:00:00Z',

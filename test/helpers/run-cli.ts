@@ -58,3 +58,10 @@ export async function withLovelace(): Promise<TempFolder> {
   await cli(['mentor', 'add', 'Dr Ada Lovelace'], { journal: folder.journal });
   return folder;
 }
+
+/** Sam Patel (FY2 doctor) with Dr Ada Lovelace (GP partner, 30-minute meetings), both set up on 1 Sep 2026. */
+export async function samWithAda(journal: string): Promise<void> {
+  const now = '2026-09-01T09:00:00Z';
+  await cli(['init', '--name', 'Sam Patel', '--stage', 'FY2 doctor'], { journal, now });
+  await cli(['mentor', 'add', 'Dr Ada Lovelace', '--role', 'GP partner', '--length', '30'], { journal, now });
+}

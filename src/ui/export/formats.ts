@@ -4,6 +4,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The formats `review` writes. */
 export const REVIEW_FORMATS = ['md', 'html', 'json'] as const;
+export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
 
 /** The format a file's extension names when --out is given without --format. */
 export const FORMAT_BY_EXTENSION: Readonly<Record<string, ExportFormat>> = {

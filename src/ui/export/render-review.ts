@@ -4,10 +4,9 @@ import type { ActionsByOutcome, Review } from '../../core/review.js';
 import type { Journal } from '../../core/schema.js';
 import type { ReviewJson } from '../json-shapes.js';
 import { reviewView } from '../views/review-view.js';
+import type { ReviewFormat } from './formats.js';
 import { renderLayout } from './layouts.js';
 import { tidyMarkdown } from './render-export.js';
-
-export type ReviewFormat = 'md' | 'html' | 'json';
 
 export interface ReviewOptions {
   includePrivate: boolean;
