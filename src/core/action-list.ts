@@ -33,7 +33,12 @@ export function selectActions(journal: Journal, filter: ActionFilter, now: Date)
 }
 
 export function isOverdue(action: Action, now: Date): boolean {
-  return action.status === 'open' && action.due !== undefined && daysUntil(action.due, now) < 0;
+  return action.status === 'open' && isPastDue(action, now);
+}
+
+/** Whether an action's due day had ended by `at` (the day itself is still in time). */
+export function isPastDue(action: Action, at: Date): boolean {
+  return action.due !== undefined && daysUntil(action.due, at) < 0;
 }
 
 export function byDue(a: Action, b: Action): number {

@@ -1,3 +1,4 @@
+import { isPastDue } from './action-list.js';
 import { daysUntil, fromDay } from './dates.js';
 import { mentorScope } from './mentor-scope.js';
 import { byWhen } from './order.js';
@@ -152,7 +153,8 @@ export function buildReview(journal: Journal, scope: ReviewScope): Review {
       completedOnTime: actions.onTime.filter((action) => timeliness(action) === 'onTime').length,
       completedLate: actions.late.filter((action) => timeliness(action) === 'late').length,
       actionsOpen: actions.open.length,
-      actionsOverdue: actions.open.filter((action) => action.due && fromDay(action.due).getTime() < to).length,
+      // Open at the period's end and past their due day by then, whatever became of them since.
+      actionsOverdue: actions.open.filter((action) => isPastDue(action, new Date(to))).length,
       actionsDropped: actions.dropped.length,
       goalsReviewed: goals.length,
       progressNotes: goals.reduce((sum, goal) => sum + goal.progress.length, 0),

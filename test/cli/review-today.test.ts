@@ -24,4 +24,14 @@ describe('a review whose period runs past today', () => {
     expect(review.to.slice(0, 10)).toBe('2026-11-25');
     expect([review.figures.actionsOpen, review.figures.actionsOverdue]).toEqual([1, 0]);
   });
+
+  it('counts an action due on the last day of the period as in time, as the home screen does', async () => {
+    const review = JSON.parse(
+      await cli(['review', '--from', '2026-11-01', '--to', '2026-12-01', '--json'], {
+        journal,
+        now: '2026-12-10T09:00',
+      }),
+    );
+    expect([review.figures.actionsOpen, review.figures.actionsOverdue]).toEqual([1, 0]);
+  });
 });
