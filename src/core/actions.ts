@@ -1,4 +1,4 @@
-import { takeId } from './ids.js';
+import { newUid, takeId } from './ids.js';
 import { changesSomething, type ActionAddInput, type ActionEditInput } from './inputs.js';
 import { refuse } from './problems.js';
 import { findAction, findGoal, findMentor } from './refs.js';
@@ -29,6 +29,7 @@ export function createAction(journal: Journal, fields: NewAction, now: Date): Ac
   const at = now.toISOString();
   const action: Action = {
     id: takeId(journal, 'a'),
+    uid: newUid(),
     title: fields.title,
     owner: fields.owner,
     ...(fields.mentor ? { mentor: fields.mentor } : {}),

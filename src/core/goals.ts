@@ -1,4 +1,4 @@
-import { takeId } from './ids.js';
+import { newUid, takeId } from './ids.js';
 import { changesSomething, type GoalAddInput, type GoalUpdateInput } from './inputs.js';
 import { mentorHandles } from './mentors.js';
 import { refuse } from './problems.js';
@@ -24,6 +24,7 @@ export function addGoal(journal: Journal, input: GoalAddInput, now: Date): Goal 
   const at = now.toISOString();
   const goal: Goal = {
     id: takeId(journal, 'g'),
+    uid: newUid(),
     title: input.title,
     category: input.category ?? 'career',
     ...(input.why ? { why: input.why } : {}),

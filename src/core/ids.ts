@@ -9,6 +9,11 @@ export function takeId(journal: Journal, prefix: IdPrefix): string {
   return id;
 }
 
+/** A new record's uid: random, so two devices never make the same one. */
+export function newUid(): string {
+  return globalThis.crypto.randomUUID();
+}
+
 const HONORIFICS = new Set(['dr', 'prof', 'professor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'sir', 'dame', 'rev']);
 const MAX_HANDLE = 32;
 

@@ -1,5 +1,5 @@
 import { daysUntil } from './dates.js';
-import { takeId } from './ids.js';
+import { newUid, takeId } from './ids.js';
 import { DEFAULT_MEETING_MINUTES } from './model.js';
 import { byWhen } from './order.js';
 import { refuse } from './problems.js';
@@ -48,6 +48,7 @@ export function createMeeting(
   const at = now.toISOString();
   const meeting: Meeting = {
     id: takeId(journal, 'm'),
+    uid: newUid(),
     mentor: mentor.handle,
     when: when.toISOString(),
     ...usualMeeting(journal, mentor, usualLength),

@@ -1,5 +1,5 @@
 import { toDay } from './dates.js';
-import { deriveHandle } from './ids.js';
+import { deriveHandle, newUid } from './ids.js';
 import { changesSomething, type MentorAddInput, type MentorEditInput } from './inputs.js';
 import { HANDLE_PATTERN } from './model.js';
 import { refuse } from './problems.js';
@@ -22,6 +22,7 @@ export function addMentor(journal: Journal, input: MentorAddInput, now: Date): M
   const at = now.toISOString();
   const mentor: Mentor = {
     handle,
+    uid: newUid(),
     name: input.name,
     ...(input.role ? { role: input.role } : {}),
     ...(input.contact ? { contact: input.contact } : {}),

@@ -5,7 +5,7 @@
 import type { Journal } from './schema.js';
 
 /** Bump when the journal's shape changes, and add a step to `store/migrations.ts`. */
-export const JOURNAL_VERSION = 2;
+export const JOURNAL_VERSION = 3;
 
 export const SUPPORT_KINDS = ['career', 'opportunities', 'pitfalls', 'emotional', 'balance', 'other'] as const;
 export const GOAL_CATEGORIES = [
@@ -49,6 +49,7 @@ export function emptyJournal(now: Date): Journal {
     goals: [],
     meetings: [],
     actions: [],
+    conflicts: [],
     createdAt: at,
     updatedAt: at,
     history: { undo: [], redo: [] },

@@ -21,6 +21,11 @@ const text = z.string().trim().min(1, 'must not be empty');
 
 const timestamps = { createdAt: isoDateTime, updatedAt: isoDateTime };
 
+/** A record's own id for good, the same on every device (a UUID), beside the short id people type. */
+const uid = z.uuid({ error: 'invalid uid' });
+/** The calendar UID a record upgraded from journal version 2 already had, kept so no event is duplicated. */
+const calendarUid = z.string().min(1).optional();
+
 export const ProfileSchema = z.strictObject({
   name: z.string().optional(),
   stage: z.string().optional(),
@@ -28,6 +33,7 @@ export const ProfileSchema = z.strictObject({
 
 export const MentorSchema = z.strictObject({
   handle: z.string().regex(HANDLE_PATTERN, 'invalid handle'),
+  uid,
   name: text,
   role: z.string().optional(),
   contact: z.strictObject({ channel: text, address: z.string() }).optional(),
@@ -45,6 +51,7 @@ export const ProgressNoteSchema = z.strictObject({ at: isoDateTime, note: text }
 
 export const GoalSchema = z.strictObject({
   id: z.string().regex(/^g\d+$/, 'invalid goal id'),
+  uid,
   title: text,
   category: z.enum(GOAL_CATEGORIES),
   why: z.string().optional(),
@@ -98,6 +105,8 @@ export const LogSchema = z.strictObject({
 
 export const MeetingSchema = z.strictObject({
   id: z.string().regex(/^m\d+$/, 'invalid meeting id'),
+  uid,
+  calendarUid,
   mentor: z.string(),
   when: isoDateTime,
   lengthMinutes: z.number().int().positive(),
@@ -112,6 +121,8 @@ export const MeetingSchema = z.strictObject({
 
 export const ActionSchema = z.strictObject({
   id: z.string().regex(/^a\d+$/, 'invalid action id'),
+  uid,
+  calendarUid,
   title: text,
   owner: z.enum(ACTION_OWNERS),
   mentor: z.string().optional(),
@@ -152,6 +163,28 @@ export const ChangeSchema = z.strictObject({ at: isoDateTime, records: z.array(C
 /** Changes that can be undone (oldest first) and changes undone that can be redone (the next one last). */
 export const HistorySchema = z.strictObject({ undo: z.array(ChangeSchema), redo: z.array(ChangeSchema) });
 
+export const RECORD_KINDS = ['profile', 'mentor', 'goal', 'meeting', 'action'] as const;
+
+/**
+ * What a sync's merge set aside: one field of one record changed differently on two devices. The
+ * later change was kept; `other` is the one not kept, so nothing is dropped without a trace.
+ */
+export const ConflictSchema = z.strictObject({
+  at: isoDateTime,
+  kind: z.enum(RECORD_KINDS),
+  /** The record's uid ('' for the profile). */
+  uid: z.string(),
+  /** Its short id or handle when the conflict was noted ('' for the profile). */
+  id: z.string(),
+  /** Where in the record, as a dotted path: "title", "log.advice", "prep.topics.2.minutes". */
+  field: z.string().min(1),
+  /** The values as JSON text (null for a value that was not there). */
+  kept: z.string(),
+  other: z.string(),
+  /** Private text: shown only when asked for, as every private note is. */
+  private: z.boolean(),
+});
+
 const JournalShape = z.strictObject({
   version: z.literal(JOURNAL_VERSION),
   /** Next number for each id prefix; only ever grows, so ids are never reused. */
@@ -161,7 +194,10 @@ const JournalShape = z.strictObject({
   goals: z.array(GoalSchema),
   meetings: z.array(MeetingSchema),
   actions: z.array(ActionSchema),
+  /** Kept until the mentee has seen them (synced: every device shows them). */
+  conflicts: z.array(ConflictSchema),
   ...timestamps,
+  /** This device's undo and redo: never synced. */
   history: HistorySchema,
 });
 
@@ -188,8 +224,15 @@ function checkReferences(journal: z.infer<typeof JournalShape>, ctx: z.Refinemen
     ['actions', 'a', journal.actions],
   ] as const;
   const ids = new Set<string>();
+  const uids = new Set<string>();
+  const uniqueUid = (record: { uid: string }, path: (string | number)[]) => {
+    if (uids.has(record.uid)) ctx.addIssue({ code: 'custom', path, message: `duplicate uid "${record.uid}"` });
+    uids.add(record.uid);
+  };
+  journal.mentors.forEach((mentor, index) => uniqueUid(mentor, ['mentors', index, 'uid']));
   for (const [name, prefix, records] of collections) {
     records.forEach((record, index) => {
+      uniqueUid(record, [name, index, 'uid']);
       if (ids.has(record.id))
         ctx.addIssue({ code: 'custom', path: [name, index, 'id'], message: `duplicate id "${record.id}"` });
       ids.add(record.id);
@@ -230,6 +273,8 @@ export type Review = z.infer<typeof ReviewSchema>;
 export type ChangedRecord = z.infer<typeof ChangedRecordSchema>;
 export type Change = z.infer<typeof ChangeSchema>;
 export type History = z.infer<typeof HistorySchema>;
+export type Conflict = z.infer<typeof ConflictSchema>;
+export type RecordKind = (typeof RECORD_KINDS)[number];
 export type SupportKind = (typeof SUPPORT_KINDS)[number];
 export type GoalCategory = (typeof GOAL_CATEGORIES)[number];
 export type MeetingMode = (typeof MEETING_MODES)[number];

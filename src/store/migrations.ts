@@ -1,3 +1,4 @@
+import { newUid } from '../core/ids.js';
 import { JOURNAL_VERSION } from '../core/model.js';
 import { UserError } from '../errors.js';
 
@@ -6,7 +7,50 @@ export type Migration = (document: Record<string, unknown>) => Record<string, un
 export const MIGRATIONS: Record<number, Migration> = {
   // Version 2 keeps the history of changes that undo and redo walk; an older journal starts with none.
   1: (document) => ({ ...document, history: { undo: [], redo: [] } }),
+  // Version 3 syncs between devices: every record gets a uid, and the journal a list of sync conflicts.
+  2: withUids,
 };
+
+type Rec = Record<string, unknown>;
+const LISTS = { mentor: 'mentors', goal: 'goals', meeting: 'meetings', action: 'actions' } as const;
+
+/**
+ * Gives every record a uid, the same one in the records kept in the history (undo puts back the
+ * record it had). Meetings and actions keep the calendar UID version 2 gave them (their id and the
+ * journal's key), so a calendar imported before the upgrade is updated, not doubled.
+ */
+function withUids(document: Rec): Rec {
+  const key = Date.parse(String(document.createdAt)).toString(36);
+  const uids = new Map<string, string>();
+  const upgraded = (kind: keyof typeof LISTS, record: Rec | null): Rec | null => {
+    if (!record) return record;
+    const id = String(kind === 'mentor' ? record.handle : record.id);
+    const uid = uids.get(`${kind} ${id}`) ?? newUid();
+    uids.set(`${kind} ${id}`, uid);
+    const calendar = kind === 'meeting' || kind === 'action' ? { calendarUid: `${id}.${key}@mentee` } : {};
+    return { ...record, uid, ...calendar };
+  };
+  const result: Rec = { ...document, conflicts: [] };
+  for (const [kind, list] of Object.entries(LISTS) as [keyof typeof LISTS, string][])
+    result[list] = ((document[list] as Rec[] | undefined) ?? []).map((record) => upgraded(kind, record));
+  const history = document.history as { undo: Rec[]; redo: Rec[] } | undefined;
+  if (history) {
+    const change = (entry: Rec) => ({
+      ...entry,
+      records: (entry.records as Rec[]).map((record) =>
+        record.kind === 'profile'
+          ? record
+          : {
+              ...record,
+              before: upgraded(record.kind as keyof typeof LISTS, record.before as Rec | null),
+              after: upgraded(record.kind as keyof typeof LISTS, record.after as Rec | null),
+            },
+      ),
+    });
+    result.history = { undo: history.undo.map(change), redo: history.redo.map(change) };
+  }
+  return result;
+}
 
 export interface Migrated {
   document: unknown;

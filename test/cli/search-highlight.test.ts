@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
+import { newUid } from '../../src/core/ids.js';
 import { emptyJournal } from '../../src/core/model.js';
 import { search } from '../../src/core/search.js';
 import { renderSearch } from '../../src/ui/render/search.js';
@@ -10,6 +11,7 @@ describe('search results on a terminal', () => {
     const journal = emptyJournal(NOW);
     journal.goals.push({
       id: 'g1',
+      uid: newUid(),
       title: 'Talk to three GPs\nabout researching',
       category: 'career',
       status: 'active',

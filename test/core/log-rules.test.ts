@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError, UserError } from '../../src/errors.js';
 import { toDay } from '../../src/core/dates.js';
+import { newUid } from '../../src/core/ids.js';
 import { parseDateInput } from '../../src/input/date-text.js';
 import { assertLoggable, logMeeting } from '../../src/core/log.js';
 import { hasHappened } from '../../src/core/meetings.js';
@@ -45,6 +46,7 @@ function preparedAt(when: string): Journal {
 
 const meetingAt = (when: string): Meeting => ({
   id: 'm1',
+  uid: newUid(),
   mentor: 'lovelace',
   when,
   lengthMinutes: 30,

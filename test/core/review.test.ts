@@ -1,5 +1,6 @@
 /** Where an action stood over a period, and which goals a review covers. */
 import { describe, expect, it } from 'vitest';
+import { newUid } from '../../src/core/ids.js';
 import { buildReview } from '../../src/core/review.js';
 import { actionOutcome } from '../../src/core/summary.js';
 import type { Action } from '../../src/core/schema.js';
@@ -11,6 +12,7 @@ const TO = Date.parse('2026-09-30T23:59:59Z');
 function made(fields: Partial<Action>): Action {
   return {
     id: 'a1',
+    uid: newUid(),
     title: 'Do it',
     owner: 'me',
     status: 'open',

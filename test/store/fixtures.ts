@@ -1,4 +1,5 @@
 import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { newUid } from '../../src/core/ids.js';
 import { emptyJournal } from '../../src/core/model.js';
 import type { Action, Journal, Meeting, Mentor } from '../../src/core/schema.js';
 import { serialiseJournal } from '../../src/store/journal-file.js';
@@ -23,7 +24,16 @@ export async function tempFolder(): Promise<TempFolder & { paths: JournalPaths }
 export function addTask(journal: Journal, title: string, at = NOW): Action {
   const id = `a${journal.counters.a}`;
   journal.counters.a += 1;
-  const action: Action = { id, title, owner: 'me', status: 'open', notes: [], createdAt: at, updatedAt: at };
+  const action: Action = {
+    id,
+    uid: newUid(),
+    title,
+    owner: 'me',
+    status: 'open',
+    notes: [],
+    createdAt: at,
+    updatedAt: at,
+  };
   journal.actions.push(action);
   return action;
 }
@@ -31,6 +41,7 @@ export function addTask(journal: Journal, title: string, at = NOW): Action {
 export function validMeeting(overrides: Partial<Meeting> = {}): Meeting {
   return {
     id: 'm1',
+    uid: newUid(),
     mentor: 'lovelace',
     when: '2026-12-03T17:30:00.000Z',
     lengthMinutes: 30,
@@ -45,6 +56,7 @@ export function validMeeting(overrides: Partial<Meeting> = {}): Meeting {
 export function validMentor(overrides: Partial<Mentor> = {}): Mentor {
   return {
     handle: 'lovelace',
+    uid: newUid(),
     name: 'Dr Ada Lovelace',
     rules: ['Email first'],
     expectations: ['career'],

@@ -16,12 +16,18 @@ import { withoutControls } from '../../core/text.js';
 import { meetingView, type MeetingView } from '../views/meeting-view.js';
 import { actionView } from '../views/record-views.js';
 
+/**
+ * A record's UID for good: from its uid, which no device shares and no renumbering changes, or the one
+ * it had before journal version 3 (its short id and the journal's key), so no calendar gets it twice.
+ */
+function calendarUid(record: Meeting | Action): string {
+  return record.calendarUid ?? `${record.uid}@mentee`;
+}
+
 /** A planned meeting's reminder to prepare: a day before it starts. */
 const REMINDER_SECONDS = 24 * 60 * 60;
 
 export function calendarFile(journal: Journal, items: { meetings: Meeting[]; actions: Action[] }, now: Date): string {
-  // Stable for one journal, different between two: a mentor importing two mentees' files gets no clashes.
-  const key = Date.parse(journal.createdAt).toString(36);
   // Grows with every export, so a calendar app takes a newer file's events as updates: also after an
   // undo or a restore has taken an event back to an older version.
   const sequence = Math.max(0, Math.floor((now.getTime() - Date.parse(journal.createdAt)) / 1000));
@@ -36,7 +42,7 @@ export function calendarFile(journal: Journal, items: { meetings: Meeting[]; act
     const start = new Date(meeting.when);
     const who = mentee ? `${mentee} with ${view.mentor.name}` : view.mentor.name;
     const event = calendar.createEvent({
-      id: `${meeting.id}.${key}@mentee`,
+      id: calendarUid(meeting),
       stamp: now,
       sequence,
       start,
@@ -61,7 +67,7 @@ export function calendarFile(journal: Journal, items: { meetings: Meeting[]; act
     // No longer due: its event stays where it was, cancelled, and says why.
     const undated = !action.due;
     calendar.createEvent({
-      id: `${action.id}.${key}@mentee`,
+      id: calendarUid(action),
       stamp: now,
       sequence,
       allDay: true,
