@@ -165,7 +165,19 @@ export function buildJournal(size: Size): Journal {
   }
   while (journal.actions.length < size.actions)
     addAction(journal, { title: sentence(), owner: 'me' }, BENCH_NOW);
+  // Uids are random in use; here they come from the seed too.
+  for (const record of [...journal.mentors, ...journal.goals, ...journal.meetings, ...journal.actions])
+    record.uid = seededUid(next);
   return journal;
+}
+
+/** A version 4 UUID made of the seeded generator's numbers. */
+function seededUid(next: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = '89ab'[Math.floor(next() * 4)]!;
+  const text = hex.join('');
+  return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
 }
 
 /** Writes a journal to `path` through the store (lock, validation, atomic write), replacing what is there. */

@@ -8,6 +8,9 @@ import type { Journal } from './schema.js';
  */
 export const NOT_TEXT = new Set([
   'id',
+  'uid',
+  'calendarUid',
+  'field',
   'version',
   'createdAt',
   'updatedAt',

@@ -24,7 +24,10 @@ const timestamps = { createdAt: isoDateTime, updatedAt: isoDateTime };
 /** A record's own id for good, the same on every device (a UUID), beside the short id people type. */
 const uid = z.uuid({ error: 'invalid uid' });
 /** The calendar UID a record upgraded from journal version 2 already had, kept so no event is duplicated. */
-const calendarUid = z.string().min(1).optional();
+const calendarUid = z
+  .string()
+  .regex(/^[ma]\d+\.[0-9a-z]+@mentee$/, 'invalid calendar uid')
+  .optional();
 
 export const ProfileSchema = z.strictObject({
   name: z.string().optional(),
@@ -173,11 +176,11 @@ export const ConflictSchema = z.strictObject({
   at: isoDateTime,
   kind: z.enum(RECORD_KINDS),
   /** The record's uid ('' for the profile). */
-  uid: z.string(),
+  uid: z.string().regex(/^([0-9a-f-]{36})?$/, 'invalid uid'),
   /** Its short id or handle when the conflict was noted ('' for the profile). */
-  id: z.string(),
+  id: z.string().regex(/^([gma]\d+|[a-z][a-z0-9-]{0,31})?$/, 'invalid id'),
   /** Where in the record, as a dotted path: "title", "log.advice", "prep.topics.2.minutes". */
-  field: z.string().min(1),
+  field: z.string().regex(/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$/, 'invalid field'),
   /** The values as JSON text (null for a value that was not there). */
   kept: z.string(),
   other: z.string(),

@@ -22,8 +22,9 @@ const LISTS = { mentor: 'mentors', goal: 'goals', meeting: 'meetings', action: '
 function withUids(document: Rec): Rec {
   const key = Date.parse(String(document.createdAt)).toString(36);
   const uids = new Map<string, string>();
-  const upgraded = (kind: keyof typeof LISTS, record: Rec | null): Rec | null => {
-    if (!record) return record;
+  // Anything not shaped as a journal is left as it is, for validation to say what is wrong with it.
+  const upgraded = (kind: keyof typeof LISTS, record: unknown): unknown => {
+    if (!isRecord(record)) return record;
     const id = String(kind === 'mentor' ? record.handle : record.id);
     const uid = uids.get(`${kind} ${id}`) ?? newUid();
     uids.set(`${kind} ${id}`, uid);
@@ -32,24 +33,25 @@ function withUids(document: Rec): Rec {
   };
   const result: Rec = { ...document, conflicts: [] };
   for (const [kind, list] of Object.entries(LISTS) as [keyof typeof LISTS, string][])
-    result[list] = ((document[list] as Rec[] | undefined) ?? []).map((record) => upgraded(kind, record));
-  const history = document.history as { undo: Rec[]; redo: Rec[] } | undefined;
-  if (history) {
-    const change = (entry: Rec) => ({
-      ...entry,
-      records: (entry.records as Rec[]).map((record) =>
-        record.kind === 'profile'
-          ? record
-          : {
-              ...record,
-              before: upgraded(record.kind as keyof typeof LISTS, record.before as Rec | null),
-              after: upgraded(record.kind as keyof typeof LISTS, record.after as Rec | null),
-            },
-      ),
-    });
-    result.history = { undo: history.undo.map(change), redo: history.redo.map(change) };
-  }
+    if (Array.isArray(document[list])) result[list] = document[list].map((record) => upgraded(kind, record));
+  const changed = (record: unknown) =>
+    isRecord(record) && Object.hasOwn(LISTS, String(record.kind))
+      ? {
+          ...record,
+          before: upgraded(record.kind as keyof typeof LISTS, record.before),
+          after: upgraded(record.kind as keyof typeof LISTS, record.after),
+        }
+      : record;
+  const change = (entry: unknown) =>
+    isRecord(entry) && Array.isArray(entry.records) ? { ...entry, records: entry.records.map(changed) } : entry;
+  const history = document.history;
+  if (isRecord(history) && Array.isArray(history.undo) && Array.isArray(history.redo))
+    result.history = { ...history, undo: history.undo.map(change), redo: history.redo.map(change) };
   return result;
+}
+
+function isRecord(value: unknown): value is Rec {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export interface Migrated {

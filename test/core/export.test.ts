@@ -86,8 +86,9 @@ describe('what export shares', () => {
   });
 
   it('--from is another name for --since', () => {
-    const since = exportSelection(journalWithMeetings(), { since: '2026-11-12' });
-    const from = exportSelection(journalWithMeetings(), { from: '2026-11-12' });
+    const journal = journalWithMeetings();
+    const since = exportSelection(journal, { since: '2026-11-12' });
+    const from = exportSelection(journal, { from: '2026-11-12' });
     expect(from).toEqual(since);
     expect(() => exportSelection(journalWithMeetings(), { from: '2026-11-01', since: '2026-11-01' })).toThrow(
       /--since and --from mean the same/,

@@ -68,12 +68,14 @@ const word = (field: string) => `zq${field.replace(/[^a-z]/gi, '').toLowerCase()
 
 const at = NOW_ISO;
 const full = {
-  version: 2,
+  version: 3,
+  conflicts: [],
   counters: { g: 2, m: 2, a: 2 },
   profile: { name: word('profile.name'), stage: word('profile.stage') },
   mentors: [
     {
       handle: 'ada',
+      uid: '00000000-0000-4000-8000-000000000001',
       name: word('mentors.name'),
       role: word('mentors.role'),
       contact: { channel: word('mentors.contact.channel'), address: word('mentors.contact.address') },
@@ -91,6 +93,7 @@ const full = {
   goals: [
     {
       id: 'g1',
+      uid: '00000000-0000-4000-8000-000000000002',
       title: word('goals.title'),
       category: 'career',
       why: word('goals.why'),
@@ -106,6 +109,7 @@ const full = {
   meetings: [
     {
       id: 'm1',
+      uid: '00000000-0000-4000-8000-000000000003',
       mentor: 'ada',
       when: at,
       lengthMinutes: 30,
@@ -151,6 +155,7 @@ const full = {
   actions: [
     {
       id: 'a1',
+      uid: '00000000-0000-4000-8000-000000000004',
       title: word('actions.title'),
       owner: 'me',
       mentor: 'ada',

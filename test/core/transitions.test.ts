@@ -25,7 +25,11 @@ import { action, actionInput, daysBefore, goal, logInput, mentor, NOW, prepInput
  * open offer, a3 her offer already done. Turing: m3 planned next week, a4 his offer. Goal g1, with
  * a5 open for it.
  */
-function related(): Journal {
+/** The same journal each time (uids included), so a change's result can be compared with it. */
+const related = (): Journal => structuredClone(RELATED);
+const RELATED = buildRelated();
+
+function buildRelated(): Journal {
   const j = withAda();
   mentor(j, { name: 'Prof Alan Turing' });
   goal(j, { title: 'Choose a specialty', mentor: ['lovelace'] });

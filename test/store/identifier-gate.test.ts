@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
+import { newUid } from '../../src/core/ids.js';
 import { guardedStore } from '../../src/cli/identifier-guard.js';
 import { NOT_TEXT } from '../../src/core/journal-texts.js';
 import { JOURNAL_VERSION } from '../../src/core/model.js';
@@ -33,7 +34,7 @@ function stringFields(schema: z.ZodType, path: string[] = []): Leaf[] {
   if (def.type !== 'string') return [];
   const checks = (def.checks as { _zod: { def: { format?: string } } }[] | undefined) ?? [];
   const madeByMentee =
-    Boolean(def.format) || (path.at(-1) === 'id' && checks.some((c) => c._zod.def.format === 'regex'));
+    Boolean(def.format) || (['id', 'uid', 'calendarUid', 'field'].includes(path.at(-1)!) && checks.some((c) => c._zod.def.format === 'regex'));
   return [{ path, kind: madeByMentee ? 'made by mentee' : 'text' }];
 }
 
@@ -44,6 +45,18 @@ function fullJournal(): Journal {
     version: JOURNAL_VERSION,
     counters: { g: 2, m: 2, a: 2 },
     history: { undo: [], redo: [] },
+    conflicts: [
+      {
+        at,
+        kind: 'action',
+        uid: '00000000-0000-4000-8000-000000000001',
+        id: 'a1',
+        field: 'title',
+        kept: '"Book the exam"',
+        other: '"Book the exam soon"',
+        private: false,
+      },
+    ],
     profile: { name: 'Sam', stage: 'FY2' },
     mentors: [
       validMentor({ role: 'GP partner', contact: { channel: 'email', address: 'ada@example.org' }, endNote: 'Thanks' }),
@@ -51,6 +64,7 @@ function fullJournal(): Journal {
     goals: [
       {
         id: 'g1',
+        uid: newUid(),
         title: 'Pass MRCP',
         category: 'career',
         why: 'To progress',
@@ -102,6 +116,7 @@ function fullJournal(): Journal {
     actions: [
       {
         id: 'a1',
+        uid: newUid(),
         title: 'Email',
         owner: 'me',
         mentor: 'lovelace',
@@ -136,7 +151,8 @@ function placesOf(node: unknown, path: string[]): { holder: Record<string, unkno
   return placesOf(holder[key!], rest);
 }
 
-const fields = stringFields(JournalSchema as unknown as z.ZodType);
+// A sync conflict's values are copies of texts that were in a journal, and were checked there.
+const fields = stringFields(JournalSchema as unknown as z.ZodType).filter(({ path }) => path[0] !== 'conflicts');
 const NUMBERS = [
   '943.476.5919',
   '943/476/5919',

@@ -84,6 +84,7 @@ describe('openJournalStore: updating', () => {
     const added = await store.update((j) => addTask(j, 'Draft a personal statement'));
     expect(added).toEqual({
       id: 'a1',
+      uid: expect.any(String),
       title: 'Draft a personal statement',
       owner: 'me',
       status: 'open',
