@@ -1,6 +1,6 @@
 /** The sync repository when things go wrong: remotes out of reach, no git, a hostile environment. */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, symlink, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { journalPaths } from '../../src/store/paths.js';
@@ -85,6 +85,27 @@ describe('a remote out of reach', () => {
     expect(error.message).toBe('Cannot reach the sync remote ssh://example.invalid/x: no answer in 1 second.');
   });
 
+  it('says why when the remote refuses what is sent', async () => {
+    const { dir } = await tempFolder();
+    const checkedOut = join(dir, 'work');
+    const plain = await bareEnv();
+    await run('git', ['init', '--quiet', '-b', 'main', checkedOut], { env: plain });
+    await run(
+      'git',
+      ['-C', checkedOut, '-c', 'user.name=v', '-c', 'user.email=v@v', 'commit', '-q', '--allow-empty', '-m', 'v'],
+      {
+        env: plain,
+      },
+    );
+    const repo = await device(checkedOut);
+    const commit = await repo.commit(bytes('one\n'), [(await repo.fetch())!], 'mentee sync', AT);
+    await repo.advance(commit, undefined);
+    const error = await failure(repo.push(commit));
+    expect(error.kind).toBe('unreachable');
+    expect(error.message).toBe(`The sync remote ${checkedOut} refused the copy: branch is currently checked out.`);
+    expect(await repo.ahead()).toBe(1);
+  });
+
   it.each([
     [
       "fatal: '/x/y' does not appear to be a git repository\nfatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\nand the repository exists.\n",
@@ -119,6 +140,7 @@ describe('no git', () => {
     const error = await failure(openSyncRepo(journalPaths(journal), { env }).create(await bareRemote()));
     expect(error.kind).toBe('no-git');
     expect(error.message).toBe('mentee sync needs git; install it (https://git-scm.com) and run mentee sync again.');
+    await expect(stat(`${journal}.sync`)).rejects.toThrow(/ENOENT/);
 
     const existing = await device(await bareRemote());
     const { dir } = await tempFolder();
