@@ -3,7 +3,11 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { journalPaths } from '../../src/store/paths.js';
+import { emptyJournal } from '../../src/core/model.js';
+import { JournalSchema } from '../../src/core/schema.js';
 import { openSyncRepo } from '../../src/store/sync-repo.js';
+import { fromSyncedText, syncedText } from '../../src/store/synced-copy.js';
+import { addTask, validMentor } from './fixtures.js';
 import { AT, bareEnv, bareRemote, bytes, device, failure, run, tempFolder } from './sync-repo-fixtures.js';
 
 describe('the sync repository', () => {
@@ -115,6 +119,23 @@ describe('the sync repository', () => {
     await desktop.push(merged);
     expect(await laptop.fetch()).toBe(merged);
     expect(await laptop.isAncestor(fromLaptop, merged)).toBe(true);
+  });
+
+  it("gives the other device the journal as it was sent, less this device's undo history", async () => {
+    const remote = await bareRemote();
+    const laptop = await device(remote);
+    const journal = emptyJournal(AT);
+    journal.mentors.push(validMentor());
+    addTask(journal, 'Read the style guide');
+    journal.history.undo.push({ at: AT.toISOString(), records: [{ kind: 'profile', id: '', before: {}, after: {} }] });
+    const commit = await laptop.commit(Buffer.from(syncedText(journal)), [], 'mentee sync', AT);
+    await laptop.advance(commit, undefined);
+    await laptop.push(commit);
+
+    const desktop = await device(remote);
+    const received = fromSyncedText((await desktop.read((await desktop.fetch())!)).toString(), 'the remote copy');
+    const withOwnHistory = JournalSchema.parse({ ...(received as object), history: { undo: [], redo: [] } });
+    expect(withOwnHistory).toEqual({ ...journal, history: { undo: [], redo: [] } });
   });
 
   it('moves main only from where the caller last saw it', async () => {
