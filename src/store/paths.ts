@@ -34,6 +34,8 @@ export interface JournalPaths {
   readonly memo: string;
   /** Wizards' unfinished answers (see drafts.ts): a private folder beside the journal. */
   readonly drafts: string;
+  /** The local sync repository (see sync-repo.ts): a private bare git repository beside the journal. */
+  readonly sync: string;
   /** Whose all these files are (see safe-files.ts): the user's, or under sudo, the journal's owner's. */
   readonly owner: Owner;
 }
@@ -51,6 +53,7 @@ export function journalPaths(journal: string, owner: Owner = currentUser()): Jou
     backups,
     memo: join(backups, '.fingerprints'),
     drafts: `${journal}.drafts`,
+    sync: `${journal}.sync`,
     owner,
   };
 }
@@ -74,10 +77,14 @@ export async function resolveJournalPaths(path: string): Promise<JournalPaths> {
   return paths;
 }
 
-/** Whether `file` (a real path) is the journal, its lock, or in its backup folder: never a place to write to. */
+/**
+ * Whether `file` (a real path) is the journal, its lock, or in its backup, drafts or sync folder: never a
+ * place to write to.
+ */
 export function isJournalFile(paths: JournalPaths, file: string): boolean {
-  const own = [paths.journal, paths.lock, paths.lockHolder, paths.lockTakeover];
-  return own.includes(file) || file.startsWith(`${paths.backups}${sep}`) || file.startsWith(`${paths.drafts}${sep}`);
+  const own = [paths.journal, paths.lock, paths.lockHolder, paths.lockTakeover, paths.sync];
+  const folders = [paths.backups, paths.drafts, paths.sync];
+  return own.includes(file) || folders.some((folder) => file.startsWith(`${folder}${sep}`));
 }
 
 /**
