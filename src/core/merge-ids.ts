@@ -22,10 +22,16 @@ export interface Renumbering {
 /** Whose record this was, by its uid and the short id it had. */
 export type SideOf = (kind: SyncedKind, uid: string, from: string) => Side;
 
-/** Oldest first: the record created first keeps its short id. */
+/** Oldest first (records made by one change in the order their ids were taken): the first keeps its short id. */
 export function byCreation(a: Rec, b: Rec): number {
   const order = Date.parse(String(a.createdAt)) - Date.parse(String(b.createdAt));
-  return order || (String(a.uid) < String(b.uid) ? -1 : String(a.uid) > String(b.uid) ? 1 : 0);
+  return (
+    order || idNumber(a) - idNumber(b) || (String(a.uid) < String(b.uid) ? -1 : String(a.uid) > String(b.uid) ? 1 : 0)
+  );
+}
+
+function idNumber(record: Rec): number {
+  return typeof record.id === 'string' ? Number(record.id.slice(1)) : 0;
 }
 
 /**

@@ -52,6 +52,9 @@ export function mergeValue(
   r: unknown,
   ctx: MergeContext,
 ): unknown {
+  // One side's value as it is when the other side left it alone (its order too, which a merge would not keep).
+  if (same(l, r) || same(b, r)) return l;
+  if (same(b, l)) return r;
   switch (shape.merge) {
     case 'object':
       return mergeObject(shape, path, b as Rec | undefined, l as Rec | undefined, r as Rec | undefined, ctx);

@@ -59,7 +59,8 @@ export function mergeJournals(base: Synced | undefined, left: Synced, right: Syn
     );
   }
   keepReferenced(merged, sides, pending);
-  for (const spec of KINDS) merged[spec.kind] = inOrder(merged[spec.kind], sides.base?.[spec.kind]);
+  for (const { kind } of KINDS)
+    merged[kind] = inOrder(merged[kind], sides.base?.[kind], sides.left[kind], sides.right[kind]);
 
   const sideOf = (kind: SyncedKind, uid: string, from: string): Side => {
     const [inLeft, inRight] = [sides.left[kind].get(uid), sides.right[kind].get(uid)];
@@ -181,12 +182,23 @@ function keepReferenced(
   }
 }
 
-/** The base's records in the base's order, then new ones oldest first: the same whichever side is which. */
-function inOrder(records: Map<string, Rec>, base: Map<string, Rec> | undefined): Map<string, Rec> {
-  const shared = [...(base?.keys() ?? [])].filter((uid) => records.has(uid));
-  const added = [...records.values()].filter((record) => !base?.has(String(record.uid))).sort(byCreation);
+/**
+ * The order of the side that changed the list when only one did (so a side left alone takes the other
+ * as it is); else the base's order. Records new to it come after, oldest first: the same either way round.
+ */
+function inOrder(
+  records: Map<string, Rec>,
+  base: Map<string, Rec> | undefined,
+  left: Map<string, Rec>,
+  right: Map<string, Rec>,
+): Map<string, Rec> {
+  const list = (side: Map<string, Rec> | undefined) => [...(side?.values() ?? [])];
+  const order =
+    same(list(left), list(right)) || same(list(base), list(right)) ? left : same(list(base), list(left)) ? right : base;
+  const known = [...(order?.keys() ?? [])].filter((uid) => records.has(uid));
+  const added = [...records.values()].filter((record) => !order?.has(String(record.uid))).sort(byCreation);
   return new Map([
-    ...shared.map((uid) => [uid, records.get(uid)!] as const),
+    ...known.map((uid) => [uid, records.get(uid)!] as const),
     ...added.map((r) => [String(r.uid), r] as const),
   ]);
 }
