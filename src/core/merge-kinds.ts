@@ -78,7 +78,8 @@ export const KINDS: readonly KindSpec[] = [
         topics: keyed(topicKey),
         goals: set,
         review: keyed((review) => String(review.actionId)),
-        reflections: keyed((reflection) => String(reflection.prompt), { answer: privateText }),
+        // Prompts and answers alike are private (privacy.ts withoutPrivate).
+        reflections: keyed((reflection) => String(reflection.prompt), { prompt: privateText, answer: privateText }),
         preparedAt: { merge: 'later' },
       }),
       log: object({

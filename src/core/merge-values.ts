@@ -102,7 +102,7 @@ function mergeObject(
     const present = l ?? r;
     if (present === undefined || b === undefined) return present;
     if (same(b, present)) return undefined;
-    ctx.conflicts.push({ path, kept: present, other: undefined, private: hasPrivate(shape) });
+    ctx.conflicts.push({ path, kept: present, other: undefined, private: holdsPrivate(shape, present) });
     return present;
   }
   const base = b ?? {};
@@ -218,12 +218,13 @@ function pickTime(which: 'later' | 'earlier', l: string | undefined, r: string |
   return (which === 'later') === order >= 0 ? l : r;
 }
 
-/** Whether a conflict over this part would show private text. */
-export function hasPrivate(shape: Shape): boolean {
+/** Whether a value holds private text (see privacy.ts): a conflict showing it is private too. */
+export function holdsPrivate(shape: Shape, value: unknown): boolean {
+  if (value === undefined || value === null) return false;
   if (shape.merge === 'atom') return shape.private ?? false;
-  if (shape.merge === 'keyed') return hasPrivate(shape.item);
-  if (shape.merge === 'object') return Object.values(shape.fields).some(hasPrivate);
-  return false;
+  if (shape.merge === 'keyed') return Array.isArray(value) && value.some((item) => holdsPrivate(shape.item, item));
+  if (shape.merge !== 'object') return false;
+  return Object.entries(shape.fields).some(([key, field]) => holdsPrivate(field, (value as Rec)[key]));
 }
 
 /** Which side's record is the later: the later updatedAt, then the larger canonical text, so both orders agree. */

@@ -7,7 +7,7 @@
 import { same } from './journal-diff.js';
 import { KINDS, mapReferences, PROFILE_SHAPE, referencesOf, type KindSpec, type SyncedKind } from './merge-kinds.js';
 import { byCreation, renumberIds, settleHandles, type Renumbering, type Side } from './merge-ids.js';
-import { canonical, hasPrivate, leftIsLater, mergeSet, mergeValue, type Noted, type Rec } from './merge-values.js';
+import { canonical, holdsPrivate, leftIsLater, mergeSet, mergeValue, type Noted, type Rec } from './merge-values.js';
 import { JOURNAL_VERSION } from './model.js';
 import type { Conflict, Journal, RecordKind } from './schema.js';
 
@@ -175,7 +175,7 @@ function keepReferenced(
             path: [],
             kept: removed,
             other: undefined,
-            private: hasPrivate(kindSpec(to).shape),
+            private: holdsPrivate(kindSpec(to).shape, removed),
           });
           again = true;
         }

@@ -17,7 +17,7 @@ import { action, actionEdit, goal, goalUpdate, logInput, mentor, mentorEdit, pre
 import { asJournal, later, saved, synced } from './merge-fixtures.js';
 
 const WORDS = ['Ask early', 'Read the guide', 'Sleep more', 'Plan the week', 'Call Sam', 'Research', 'research'];
-const NAMES = ['Grace Hopper', 'Alan Turing', 'ada lovelace', 'Grace Lovelace', 'Alan turing'];
+const NAMES = ['Grace Hopper', 'Alan Turing', 'ada lovelace', 'Grace Lovelace', 'Alan turing', 'Ada Hopper'];
 const OPS = [
   'mentor',
   'goal',
@@ -201,6 +201,8 @@ function wordsIn(value: unknown, field = '', into = new Set<string>()): Set<stri
 type Kind = 'mentors' | 'goals' | 'meetings' | 'actions';
 const KINDS: Kind[] = ['mentors', 'goals', 'meetings', 'actions'];
 
+const canonicalSet = (items: unknown[]) => items.map((item) => JSON.stringify(item)).sort();
+
 type Named = { uid: string; name?: string; handle?: string };
 
 function recordOf(journal: Synced, kind: Kind, record: Named) {
@@ -217,7 +219,16 @@ describe('merging any two histories of one journal', () => {
       fc.property(historiesArb, ({ base, left, right }) => {
         const merged = mergeJournals(base, left, right, NOTED);
         asJournal(merged.journal);
-        expect(mergeJournals(base, right, left, NOTED).journal).toEqual(merged.journal);
+        const swapped = mergeJournals(base, right, left, NOTED);
+        expect(swapped.journal).toEqual(merged.journal);
+        // The report is the mirror: what one side brought is what the other side brought the other way.
+        expect([swapped.report.left, swapped.report.right]).toEqual([merged.report.right, merged.report.left]);
+        const flipped = merged.report.renumbered.map((each) => ({
+          ...each,
+          side: each.side === 'left' ? 'right' : 'left',
+        }));
+        expect(swapped.report.renumbered).toEqual(flipped);
+        expect(canonicalSet(swapped.report.conflicts)).toEqual(canonicalSet(merged.report.conflicts));
       }),
       RUNS,
     );

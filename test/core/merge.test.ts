@@ -127,6 +127,27 @@ describe('a sync merge of two devices', () => {
     ]);
   });
 
+  it('marks a conflict private only when what it holds is private: reflection answers, a removed meeting with them', () => {
+    const base = withAda();
+    const reflect = (answer: string) => ({
+      ...prepInput({ mentor: 'ada', when: '2026-12-03 17:30' }),
+      reflections: [{ prompt: 'What worries you?', answer }],
+    });
+    prepMeeting(base, reflect('Exams'), later(0));
+    prepMeeting(base, prepInput({ mentor: 'ada', when: '2026-12-10 17:30', topic: ['Rota'] }), later(0));
+    const [left, right] = twoDevices(base);
+    prepMeeting(left, reflect('The rota'), later(1));
+    prepMeeting(right, reflect('Money'), later(2));
+    left.meetings = left.meetings.filter((meeting) => meeting.id !== 'm2');
+    prepMeeting(right, prepInput({ meeting: 'm2', topic: ['Leave'] }), later(2));
+    const merged = merge(base, left, right).journal;
+    expect(merged.meetings[0]?.prep?.reflections).toEqual([{ prompt: 'What worries you?', answer: 'Money' }]);
+    expect(merged.conflicts.map(({ id, field, private: hidden }) => ({ id, field, hidden }))).toEqual([
+      { id: 'm1', field: 'prep.reflections.0.answer', hidden: true },
+      { id: 'm2', field: 'record', hidden: false },
+    ]);
+  });
+
   it('removes a list item removed on one device and keeps one added on the other', () => {
     const base = withAda({ rule: ['No pager', 'Fridays only'] });
     const [left, right] = twoDevices(base);
