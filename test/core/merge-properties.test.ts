@@ -1,0 +1,325 @@
+/**
+ * The merge's promises over any two histories: a shared journal, then two sequences of random edits
+ * made on two devices with the core's own functions (as mentee makes them), merged.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { closeAction, editAction } from '../../src/core/actions.js';
+import { updateGoal } from '../../src/core/goals.js';
+import { logMeeting } from '../../src/core/log.js';
+import { editMentor } from '../../src/core/mentors.js';
+import { mergeJournals, type Merged, type Synced } from '../../src/core/merge.js';
+import { prepMeeting } from '../../src/core/prep.js';
+import { DomainError } from '../../src/core/problems.js';
+import { setProfile } from '../../src/core/profile.js';
+import type { Journal } from '../../src/core/schema.js';
+import { action, actionEdit, goal, goalUpdate, logInput, mentor, mentorEdit, prepInput, withAda } from './fixtures.js';
+import { asJournal, later, saved, synced } from './merge-fixtures.js';
+
+const WORDS = ['Ask early', 'Read the guide', 'Sleep more', 'Plan the week', 'Call Sam', 'Research', 'research'];
+const NAMES = ['Grace Hopper', 'Alan Turing', 'ada lovelace', 'Grace Lovelace', 'Alan turing', 'Ada Hopper'];
+const OPS = [
+  'mentor',
+  'goal',
+  'action',
+  'title',
+  'due',
+  'note',
+  'close',
+  'progress',
+  'why',
+  'rule',
+  'rules',
+  'prep',
+  'log',
+  'amend',
+  'remove',
+  'profile',
+] as const;
+
+interface Edit {
+  op: (typeof OPS)[number];
+  pick: number;
+  word: string;
+  other: string;
+  n: number;
+  /** Minutes since the device's previous edit: 0 makes two edits at one moment. */
+  wait: number;
+}
+
+const editArb: fc.Arbitrary<Edit> = fc.record({
+  op: fc.constantFrom(...OPS),
+  pick: fc.nat(20),
+  word: fc.constantFrom(...WORDS),
+  other: fc.constantFrom(...WORDS),
+  n: fc.nat(4),
+  wait: fc.nat(3),
+});
+
+const of = <T>(items: readonly T[], pick: number): T | undefined => items[pick % Math.max(items.length, 1)];
+const day = (n: number, past: boolean) => `2026-${past ? '11-1' : '12-0'}${n + 1} 17:30`;
+
+/** One edit as a command makes it: on a copy, kept only when the core accepts it. */
+function apply(j: Journal, edit: Edit, at: Date): Journal {
+  const next = structuredClone(j);
+  try {
+    change(next, edit, at);
+    return saved(next, at);
+  } catch (error) {
+    if (error instanceof DomainError) return j;
+    throw error;
+  }
+}
+
+function change(j: Journal, { op, pick, word, other, n }: Edit, at: Date): void {
+  const handle = of(j.mentors, pick)?.handle;
+  const goalId = of(j.goals, pick)?.id;
+  const actionId = of(j.actions, pick)?.id;
+  const meeting = of(j.meetings, pick);
+  switch (op) {
+    case 'mentor':
+      mentor(j, { name: of(NAMES, pick)!, rule: [word] }, at);
+      return;
+    case 'goal':
+      goal(j, { title: word, mentor: handle && n % 2 ? [handle] : [] }, at);
+      return;
+    case 'action':
+      action(j, { title: word, ...(goalId && n % 2 ? { goal: goalId } : {}) }, at);
+      return;
+    case 'title':
+      if (actionId) editAction(j, actionId, actionEdit({ title: word }), at);
+      return;
+    case 'due':
+      if (actionId) editAction(j, actionId, actionEdit(n ? { due: `2026-12-0${n}` } : { clearDue: true }), at);
+      return;
+    case 'note':
+      if (actionId) editAction(j, actionId, actionEdit({ note: word }), at);
+      return;
+    case 'close':
+      if (actionId) closeAction(j, actionId, (['done', 'dropped', 'open'] as const)[n % 3]!, at, n ? word : undefined);
+      return;
+    case 'progress':
+      if (goalId) updateGoal(j, goalId, goalUpdate({ note: word }), at);
+      return;
+    case 'why':
+      if (goalId) updateGoal(j, goalId, goalUpdate(n % 2 ? { why: word } : { title: word }), at);
+      return;
+    case 'rule':
+    case 'rules':
+      if (handle) editMentor(j, handle, mentorEdit({ rule: [word], clearRules: op === 'rules' }), at);
+      return;
+    case 'prep': {
+      const review = actionId && n % 2 ? [`${actionId}=progress:${other}`] : [];
+      const where =
+        meeting?.status === 'planned' && n > 1 ? { meeting: meeting.id } : { mentor: handle, when: day(n, false) };
+      if (handle)
+        prepMeeting(j, prepInput({ ...where, topic: [`${word}:${n + 5}`], intention: other, review }, at), at);
+      return;
+    }
+    case 'log':
+      if (handle)
+        logMeeting(
+          j,
+          logInput(
+            { mentor: handle, when: day(n, true), advice: [word], private: other, action: n % 2 ? [other] : [] },
+            at,
+          ),
+          at,
+        );
+      return;
+    case 'amend':
+      if (meeting?.log)
+        logMeeting(j, logInput({ meeting: meeting.id, amend: true, feedback: [word], private: other }, at), at);
+      return;
+    case 'remove':
+      remove(j, pick, n);
+      return;
+    case 'profile':
+      setProfile(j, n % 2 ? { name: word } : { stage: word });
+      return;
+  }
+}
+
+/** What undo does to an added record: takes it away, when nothing the journal checks still names it. */
+function remove(j: Journal, pick: number, n: number): void {
+  const named = new Set([
+    ...j.goals.flatMap((each) => each.mentors),
+    ...j.meetings.map((each) => each.mentor),
+    ...j.actions.flatMap((each) => [each.mentor, each.goalId, each.meetingId]),
+  ]);
+  const lists = [j.actions, j.goals, j.meetings] as { id: string }[][];
+  const list = lists[n % 3]!;
+  const record = of(list, pick);
+  if (record && !named.has(record.id)) list.splice(list.indexOf(record), 1);
+  const gone = of(j.mentors, pick);
+  if (n === 3 && gone && !named.has(gone.handle)) j.mentors.splice(j.mentors.indexOf(gone), 1);
+}
+
+function play(start: Journal, edits: Edit[], from: number): Journal {
+  let j = start;
+  let minutes = from;
+  for (const edit of edits) {
+    minutes += edit.wait;
+    j = apply(j, edit, later(minutes));
+  }
+  return j;
+}
+
+/** A shared journal and what two devices made of it since. */
+const historiesArb = fc
+  .record({
+    shared: fc.array(editArb, { maxLength: 12 }),
+    left: fc.array(editArb, { maxLength: 10 }),
+    right: fc.array(editArb, { maxLength: 10 }),
+  })
+  .map(({ shared, left, right }) => {
+    const start = withAda({ rule: ['Fridays only'] });
+    goal(start, { title: 'Choose a specialty', mentor: ['ada'] });
+    const base = play(start, shared, 0);
+    return { base: synced(base), left: synced(play(base, left, 100)), right: synced(play(base, right, 100)) };
+  });
+
+const NOTED = later(1000);
+// MERGE_RUNS=2000 for a longer search.
+const RUNS = { numRuns: Number(process.env.MERGE_RUNS ?? 150) };
+
+/** Words a person wrote (not ids, times or choices from a list), in any value. */
+const WORD_FIELDS = new Set([
+  ...['title', 'note', 'why', 'success', 'name', 'role', 'rules', 'advice', 'feedback', 'decisions', 'challenged'],
+  ...['privateReflection', 'intention', 'detail', 'outcomeNote', 'cancelNote', 'endNote', 'answer', 'prompt'],
+  ...['address', 'channel', 'stage'],
+]);
+
+function wordsIn(value: unknown, field = '', into = new Set<string>()): Set<string> {
+  if (typeof value === 'string' && WORD_FIELDS.has(field)) into.add(value);
+  else if (Array.isArray(value)) value.forEach((item) => wordsIn(item, field, into));
+  else if (value && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) wordsIn(item, key, into);
+  return into;
+}
+
+type Kind = 'mentors' | 'goals' | 'meetings' | 'actions';
+const KINDS: Kind[] = ['mentors', 'goals', 'meetings', 'actions'];
+
+const canonicalSet = (items: unknown[]) => items.map((item) => JSON.stringify(item)).sort();
+
+type Named = { uid: string; name?: string; handle?: string };
+
+function recordOf(journal: Synced, kind: Kind, record: Named) {
+  const records = journal[kind] as Named[];
+  const sameMentor = (each: Named) =>
+    each.handle === record.handle && each.name?.toLowerCase() === record.name?.toLowerCase();
+  // The same mentor added on both devices (one handle, one name) is one mentor.
+  return records.find((each) => each.uid === record.uid) ?? (kind === 'mentors' ? records.find(sameMentor) : undefined);
+}
+
+describe('merging any two histories of one journal', () => {
+  it('gives the same journal whichever device is left, and a valid one', () => {
+    fc.assert(
+      fc.property(historiesArb, ({ base, left, right }) => {
+        const merged = mergeJournals(base, left, right, NOTED);
+        asJournal(merged.journal);
+        const swapped = mergeJournals(base, right, left, NOTED);
+        expect(swapped.journal).toEqual(merged.journal);
+        // The report is the mirror: what one side brought is what the other side brought the other way.
+        expect([swapped.report.left, swapped.report.right]).toEqual([merged.report.right, merged.report.left]);
+        const flipped = merged.report.renumbered.map((each) => ({
+          ...each,
+          side: each.side === 'left' ? 'right' : 'left',
+        }));
+        expect(swapped.report.renumbered).toEqual(flipped);
+        expect(canonicalSet(swapped.report.conflicts)).toEqual(canonicalSet(merged.report.conflicts));
+      }),
+      RUNS,
+    );
+  });
+
+  it('keeps every record one device has, unless the other removed it and this one left it as it was', () => {
+    fc.assert(
+      fc.property(historiesArb, ({ base, left, right }) => {
+        const { journal } = mergeJournals(base, left, right, NOTED);
+        for (const [side, other] of [
+          [left, right],
+          [right, left],
+        ] as const)
+          for (const kind of KINDS)
+            for (const record of side[kind] as { uid: string }[]) {
+              if (recordOf(journal, kind, record)) continue;
+              const before = (base[kind] as { uid: string }[]).find((each) => each.uid === record.uid);
+              const theirs = (other[kind] as { uid: string }[]).some((each) => each.uid === record.uid);
+              expect({ kind, record, removedThere: !theirs }).toEqual({ kind, record: before, removedThere: true });
+            }
+      }),
+      RUNS,
+    );
+  });
+
+  it('keeps every word either device wrote: in the journal, or in a conflict noted about that record', () => {
+    fc.assert(
+      fc.property(historiesArb, ({ base, left, right }) => {
+        const { journal, report } = mergeJournals(base, left, right, NOTED);
+        for (const side of [left, right])
+          for (const kind of KINDS)
+            for (const record of side[kind] as { uid: string }[]) {
+              const before = (base[kind] as { uid: string }[]).find((each) => each.uid === record.uid);
+              const wrote = [...wordsIn(record)].filter((word) => !wordsIn(before).has(word));
+              if (!wrote.length) continue;
+              const kept = recordOf(journal, kind, record);
+              const noted = report.conflicts.filter(
+                (conflict) => conflict.uid === record.uid || conflict.uid === kept?.uid,
+              );
+              const found = wordsIn(kept);
+              for (const conflict of noted) {
+                const field = conflict.field.split('.').at(-1)!;
+                wordsIn(JSON.parse(conflict.other), WORD_FIELDS.has(field) ? field : '', found);
+                wordsIn(JSON.parse(conflict.kept), WORD_FIELDS.has(field) ? field : '', found);
+              }
+              expect(wrote.filter((word) => !found.has(word))).toEqual([]);
+            }
+        for (const side of [left, right])
+          for (const word of wordsIn(side.profile))
+            if (!wordsIn(base.profile).has(word))
+              expect([...wordsIn(journal.profile), ...report.conflicts.map((c) => JSON.parse(c.other))]).toContain(
+                word,
+              );
+      }),
+      RUNS,
+    );
+  });
+
+  it('takes the other device as it is when this one changed nothing, with no conflict', () => {
+    fc.assert(
+      fc.property(historiesArb, ({ base, right }) => {
+        const merged = mergeJournals(base, base, right, NOTED);
+        expect(merged.journal).toEqual(right);
+        expect(merged.report.conflicts).toEqual([]);
+        expect(merged.report.renumbered).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('changes nothing when both devices made the same changes', () => {
+    fc.assert(
+      fc.property(historiesArb, ({ base, left }) => {
+        const merged = mergeJournals(base, left, left, NOTED);
+        expect(merged.journal).toEqual(left);
+        expect(merged.report.conflicts).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('merges again to the same journal: a sync after a sync changes nothing', () => {
+    fc.assert(
+      fc.property(historiesArb, ({ base, left, right }) => {
+        const once: Merged = mergeJournals(base, left, right, NOTED);
+        const again = mergeJournals(once.journal, once.journal, once.journal, later(2000));
+        expect(again.journal).toEqual(once.journal);
+        // The device that sent right takes the result as it is (its side is the base now).
+        expect(mergeJournals(right, right, once.journal, later(2000)).journal).toEqual(once.journal);
+      }),
+      RUNS,
+    );
+  });
+});
