@@ -27,6 +27,7 @@ const meetingChanges = () => import('../commands/meeting-changes.js');
 const mentors = () => import('../commands/mentor.js');
 const templates = () => import('../commands/templates.js');
 const config = () => import('../commands/config.js');
+const sync = () => import('../commands/sync.js');
 
 const json: Flag = { flags: '--json', help: 'print a stable JSON shape instead of text (see README)' };
 const note = (help: string): Flag => ({ flags: '--note <text>', help });
@@ -503,6 +504,30 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'turn an encrypted journal and its backups back into plain JSON',
     examples: ['mentee decrypt'],
     load: lazy(() => import('../commands/encryption.js'), 'decryptCommand'),
+  },
+  {
+    name: 'sync',
+    summary: 'bring the journal in step with your other devices through a git remote',
+    flags: [json],
+    examples: ['mentee sync init git@github.com:sam/mentee-journal.git', 'mentee sync'],
+    load: lazy(sync, 'syncCommand'),
+    subcommands: [
+      {
+        name: 'init',
+        summary: 'connect the journal to a git remote: the first device sends it, the next takes it',
+        args: [{ name: '<remote>', help: 'a git URL, or the path of a bare repository (a USB stick, a NAS)' }],
+        flags: [json],
+        examples: ['mentee sync init /media/usb/mentee.git', 'mentee sync init ssh://nas.local/srv/mentee.git'],
+        load: lazy(sync, 'syncInitCommand'),
+      },
+      {
+        name: 'status',
+        summary: 'what there is to send and to fetch, and the changes a merge set aside',
+        flags: [json, { flags: '--include-private', help: 'also show private text a merge set aside' }],
+        examples: ['mentee sync status'],
+        load: lazy(sync, 'syncStatusCommand'),
+      },
+    ],
   },
   {
     name: 'show',

@@ -26,7 +26,12 @@ export async function createContext(options: GlobalOptions, io: Io): Promise<Con
     now,
     settings,
     dates: { now, dateOrder: settings.dateOrder, weekStart: settings.weekStart },
-    store: openJournalStore(resolveJournalPath(options.journal, env), () => now, { codec, onNotice: warn }),
+    store: openJournalStore(resolveJournalPath(options.journal, env), () => now, {
+      codec,
+      onNotice: warn,
+      env,
+      interactive,
+    }),
     env,
     print: (text) => writeLine(io.stdout, text),
     warn,

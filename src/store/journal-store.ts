@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { emptyJournal, JOURNAL_VERSION } from '../core/model.js';
@@ -16,9 +16,10 @@ import { plainCodec, type JournalCodec } from './journal-codec.js';
 import { openDraftBox, type DraftBox } from './drafts.js';
 import { restoreBackup, type Restored } from './journal-history.js';
 import { isJournalFile, resolveJournalPaths, throughLinks, type JournalPaths } from './paths.js';
+import type { SyncOutcome, SyncParts, SyncState } from './sync-run.js';
 
 export type { BackupEntry, JournalCheck, RecordCounts } from './backup-catalog.js';
-export type { Restored, Step, SwitchResult, Upgraded };
+export type { Restored, Step, SwitchResult, SyncOutcome, SyncState, Upgraded };
 
 /**
  * The only door to the journal. Reads are lock-free (writes replace the file atomically) and never
@@ -67,6 +68,12 @@ export interface JournalStore {
   decrypt(passphrase: string): Promise<SwitchResult>;
   /** Wizards' unfinished answers, kept as the journal is (encrypted when it is); no lock, each is one writer's. */
   drafts(): DraftBox;
+  /** Pulls, merges and pushes through the journal's git remote (see sync-run.ts); the merge is one change for undo. */
+  sync(): Promise<SyncOutcome>;
+  /** Connects the journal to a git remote, and syncs. */
+  connectSync(remote: string): Promise<SyncOutcome>;
+  /** What there is to send and to fetch, and the conflicts the merges noted. */
+  syncState(): Promise<SyncState>;
 }
 
 export interface StoreOptions {
@@ -74,10 +81,14 @@ export interface StoreOptions {
   codec?: JournalCodec;
   /** What the user should be told, as it happens (a lock taken over, an upgrade saved); the command prints it. */
   onNotice?: (text: string) => void;
+  /** The environment git runs in, for sync (the user's ssh agent and credential helpers). */
+  env?: NodeJS.ProcessEnv;
+  /** Whether git may ask for a password at the terminal, for sync. */
+  interactive?: boolean;
 }
 
 export function openJournalStore(path: string, clock: () => Date, options: StoreOptions = {}): JournalStore {
-  const { codec = plainCodec, onNotice = () => undefined } = options;
+  const { codec = plainCodec, onNotice = () => undefined, env = process.env, interactive = false } = options;
   // Followed through symlinks once, on first use, and then the same for every operation.
   let resolved: Promise<JournalPaths> | undefined;
   const where = () => (resolved ??= resolveJournalPaths(path));
@@ -147,6 +158,37 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
       return stepped;
     });
 
+  const update: JournalStore['update'] = (change) =>
+    locked(async (paths, assertHeld) => {
+      const loaded = await load(paths);
+      // A copy to tell which records the change touched: measured at about 20 ms on a 2.7 MB journal.
+      const { profile, mentors, goals, meetings, actions } = loaded.db.data;
+      const before = structuredClone({ profile, mentors, goals, meetings, actions });
+      const result = change(loaded.db.data);
+      recordChange(before, loaded.db.data, clock().toISOString());
+      await save(loaded, assertHeld);
+      return result;
+    });
+
+  /** What sync needs of the store: the journal read and changed as every command does, and its codec. */
+  const syncParts = async (): Promise<SyncParts> => {
+    const paths = await where();
+    return {
+      paths,
+      codec,
+      env,
+      interactive,
+      clock,
+      read: async () => (await load(paths)).db.data,
+      update,
+      bytes: () =>
+        readFile(paths.journal).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return undefined;
+          throw asFileProblem(error, 'read the journal at', paths.journal);
+        }),
+    };
+  };
+
   return {
     path,
     async read() {
@@ -160,17 +202,7 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
         return loaded.adapter.migratedFrom === undefined ? undefined : save(loaded, assertHeld);
       });
     },
-    update: (change) =>
-      locked(async (paths, assertHeld) => {
-        const loaded = await load(paths);
-        // A copy to tell which records the change touched: measured at about 20 ms on a 2.7 MB journal.
-        const { profile, mentors, goals, meetings, actions } = loaded.db.data;
-        const before = structuredClone({ profile, mentors, goals, meetings, actions });
-        const result = change(loaded.db.data);
-        recordChange(before, loaded.db.data, clock().toISOString());
-        await save(loaded, assertHeld);
-        return result;
-      }),
+    update,
     async owns(file) {
       return isJournalFile(await where(), await throughLinks(resolve(file)));
     },
@@ -206,6 +238,18 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
     async decrypt(passphrase) {
       const { toPlain } = await import('./encryption-switch.js');
       return switchTo((paths) => toPlain(paths, passphrase));
+    },
+    async sync() {
+      const { syncJournal } = await import('./sync-run.js');
+      return syncJournal(await syncParts());
+    },
+    async connectSync(remote) {
+      const { connectJournal } = await import('./sync-run.js');
+      return connectJournal(await syncParts(), remote);
+    },
+    async syncState() {
+      const { syncState } = await import('./sync-run.js');
+      return syncState(await syncParts());
     },
     drafts() {
       const box = where().then((paths) => openDraftBox(paths, codec));

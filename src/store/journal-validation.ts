@@ -27,6 +27,26 @@ export function parseJournal(text: string, file: string): { journal: Journal; mi
   } catch (error) {
     throw new JournalFileError(`${file} is not valid JSON: ${describeJsonError(error as Error, text)}.`);
   }
+  return checkDocument(document, file);
+}
+
+/**
+ * A synced copy's text (see synced-copy.ts) → a valid, current journal with no history of its own.
+ * It was written by mentee on some device: anything else in it is said as a damaged journal is.
+ */
+export function parseSyncedCopy(text: string, file: string): Journal {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new JournalFileError(`${file} is not valid JSON: ${describeJsonError(error as Error, text)}.`);
+  }
+  if (typeof document !== 'object' || document === null || Array.isArray(document))
+    throw new JournalFileError(`${file} is not a mentee journal.`);
+  return checkDocument({ ...document, history: { undo: [], redo: [] } }, file).journal;
+}
+
+function checkDocument(document: unknown, file: string): { journal: Journal; migratedFrom: number | undefined } {
   const { document: current, fromVersion } = migrate(document, file);
   const checked = JournalSchema.safeParse(current);
   if (!checked.success) {

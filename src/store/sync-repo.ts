@@ -58,6 +58,10 @@ export interface SyncRepo {
   push(commit: string): Promise<void>;
   /** How many commits main has that the remote's main (as last fetched) does not. */
   ahead(): Promise<number>;
+  /** When `commit` was made (ISO). */
+  commitTime(commit: string): Promise<string>;
+  /** Takes the repository away: a connection that failed before anything was synced leaves nothing. */
+  remove(): Promise<void>;
 }
 
 export const MAIN = 'refs/heads/main';
@@ -243,6 +247,14 @@ export function openSyncRepo(paths: JournalPaths, options: SyncRepoOptions): Syn
       if (!main) return 0;
       const range = remoteMain ? [`${remoteMain}..${main}`] : [main];
       return Number((await git(['rev-list', '--count', ...range])).stdout.toString().trim());
+    },
+    async commitTime(commit) {
+      await ready();
+      const seconds = Number((await git(['show', '-s', '--format=%ct', commit])).stdout.toString().trim());
+      return new Date(seconds * 1000).toISOString();
+    },
+    async remove() {
+      await rm(path, { recursive: true, force: true });
     },
   };
 }

@@ -12,6 +12,7 @@ import {
   MentorSchema,
   ProfileSchema,
   ProgressNoteSchema,
+  RECORD_KINDS,
   TopicSchema,
 } from '../core/schema.js';
 import { TEXT_KINDS } from '../core/record-texts.js';
@@ -264,3 +265,60 @@ export const ConfigJsonSchema = z.strictObject({
   ),
 });
 export type ConfigJson = z.input<typeof ConfigJsonSchema>;
+
+const recordCounts = z.strictObject({ added: whole(), changed: whole(), removed: whole() });
+/** How many records of each kind were added, changed or removed. */
+const syncCounts = z.strictObject({
+  profile: recordCounts,
+  mentor: recordCounts,
+  goal: recordCounts,
+  meeting: recordCounts,
+  action: recordCounts,
+});
+/**
+ * A sync conflict: one field of one record changed differently on two devices. `kept` and `other` are the
+ * values as JSON text; a private field's are null unless --include-private was given.
+ */
+const syncConflict = z.strictObject({
+  at: z.iso.datetime({ offset: true }),
+  kind: z.enum(RECORD_KINDS),
+  id: z.string(),
+  field: z.string(),
+  kept: z.string().nullable(),
+  other: z.string().nullable(),
+  private: z.boolean(),
+});
+/**
+ * `sync --json` and `sync init --json`: `received` the records other devices added, changed or removed
+ * that this device now has; `sent` this device's that the remote has (`pushed` false: not yet, it could
+ * not be reached: `unsent` says why); `renumbered` short ids changed because two devices made the same
+ * one (`side` "this" when it was this device's record); `conflicts` those this sync noted.
+ */
+export const SyncJsonSchema = z.strictObject({
+  remote: z.string(),
+  received: syncCounts,
+  sent: syncCounts,
+  pushed: z.boolean(),
+  unsent: z.string().optional(),
+  encrypted: z.boolean(),
+  renumbered: z.array(
+    z.strictObject({ kind: z.enum(RECORD_KINDS), from: z.string(), to: z.string(), side: z.enum(['this', 'other']) }),
+  ),
+  conflicts: z.array(syncConflict),
+});
+export type SyncJson = z.input<typeof SyncJsonSchema>;
+/**
+ * `sync status --json`: `toSend` this device's changes the remote lacks, `toFetch` the remote's this device
+ * lacks (as of the fetch; all zero when `reachable` is false); `lastShared` when both last agreed (null
+ * before the first sync); `conflicts` every conflict noted and not yet dismissed.
+ */
+export const SyncStatusJsonSchema = z.strictObject({
+  remote: z.string(),
+  reachable: z.boolean(),
+  unreachable: z.string().optional(),
+  toSend: syncCounts,
+  toFetch: syncCounts,
+  lastShared: z.iso.datetime({ offset: true }).nullable(),
+  conflicts: z.array(syncConflict),
+});
+export type SyncStatusJson = z.input<typeof SyncStatusJsonSchema>;

@@ -1,0 +1,137 @@
+/** What a sync did, and where the journal stands with its remote, in words and as JSON. */
+import type { Counts, Renumbering } from '../../core/merge.js';
+import type { Conflict, RecordKind } from '../../core/schema.js';
+import type { SyncOutcome, SyncState } from '../../store/journal-store.js';
+import type { SyncJson, SyncStatusJson } from '../json-shapes.js';
+import type { Style } from '../style.js';
+import { changeTime, count } from '../words.js';
+
+const NOUNS: Record<RecordKind, [string, string]> = {
+  profile: ['change to your profile', 'changes to your profile'],
+  mentor: ['mentor', 'mentors'],
+  goal: ['goal', 'goals'],
+  meeting: ['meeting', 'meetings'],
+  action: ['action', 'actions'],
+};
+
+/** "2 meetings and 5 actions"; "" when nothing. */
+export function countsText(counts: Counts): string {
+  const parts = (Object.keys(NOUNS) as RecordKind[]).flatMap((kind) => {
+    const { added, changed, removed } = counts[kind];
+    const n = added + changed + removed;
+    return n ? [count(n, ...NOUNS[kind])] : [];
+  });
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
+}
+
+export function syncLines(outcome: SyncOutcome): string[] {
+  const received = countsText(outcome.received);
+  const sent = countsText(outcome.sent);
+  const lines: string[] = [];
+  const brought = received ? `Brought in ${received} from your other devices` : '';
+  const gave = sent
+    ? outcome.pushed
+      ? `sent ${sent} of yours${outcome.encrypted ? ', encrypted' : ''}`
+      : `${sent} of yours not sent yet`
+    : '';
+  if (brought || gave) lines.push(`${capital([brought, gave].filter(Boolean).join('; '))}.`);
+  else if (outcome.pushed) lines.push(`Up to date with ${outcome.remote}.`);
+  if (!outcome.pushed)
+    lines.push(
+      `Could not send to ${outcome.remote}: ${outcome.unsent ?? 'it could not be reached'}`,
+      'Your changes are kept, and the next mentee sync sends them.',
+    );
+  for (const renumbered of outcome.renumbered) lines.push(renumberedText(renumbered));
+  if (outcome.conflicts.length)
+    lines.push(
+      `${count(outcome.conflicts.length, 'field was', 'fields were')} changed differently on two devices; the later change was kept and the other noted: see mentee sync status.`,
+    );
+  return lines;
+}
+
+function renumberedText({ kind, from, to, side }: Renumbering): string {
+  const what = kind === 'mentor' ? 'handle' : 'id';
+  return side === 'left'
+    ? `Your ${kind} ${from} is now ${to}: another device had also made ${article(kind)} ${kind} ${from}.`
+    : `The other device's ${kind} ${from} is ${to} here: this device had ${article(kind)} ${kind} ${from} already (the ${what} changes, nothing else).`;
+}
+
+export function syncJson(outcome: SyncOutcome): SyncJson {
+  return {
+    remote: outcome.remote,
+    received: outcome.received,
+    sent: outcome.sent,
+    pushed: outcome.pushed,
+    ...(outcome.unsent ? { unsent: outcome.unsent } : {}),
+    encrypted: outcome.encrypted,
+    renumbered: outcome.renumbered.map(({ kind, from, to, side }) => ({
+      kind,
+      from,
+      to,
+      side: side === 'left' ? 'this' : 'other',
+    })),
+    conflicts: outcome.conflicts.map((conflict) => conflictJson(conflict, false)),
+  };
+}
+
+export function syncStateLines(
+  state: SyncState,
+  { now, includePrivate, style }: { now: Date; includePrivate: boolean; style: Style },
+): string[] {
+  const lines = [
+    `Syncing with ${state.remote}${state.lastShared ? `; last in step ${changeTime(state.lastShared, now)}` : '; not yet synced'}.`,
+  ];
+  const toSend = countsText(state.toSend);
+  lines.push(toSend ? `To send: ${toSend}.` : 'Nothing to send.');
+  if (!state.reachable) lines.push(`Cannot tell what there is to fetch: ${state.unreachable}`);
+  else {
+    const toFetch = countsText(state.toFetch);
+    lines.push(toFetch ? `To fetch: ${toFetch}.` : 'Nothing to fetch.');
+  }
+  if (toSend || (state.reachable && countsText(state.toFetch)))
+    lines.push(style.dim('Run mentee sync to bring both in step.'));
+  if (state.conflicts.length) {
+    lines.push('', `Changed differently on two devices (the later change kept, the other noted):`);
+    for (const conflict of state.conflicts) lines.push(`  ${conflictText(conflict, now, includePrivate)}`);
+  }
+  return lines;
+}
+
+function conflictText(conflict: Conflict, now: Date, includePrivate: boolean): string {
+  const where = `${changeTime(conflict.at, now)}  ${conflict.kind === 'profile' ? 'your profile' : `${conflict.kind} ${conflict.id}`}, ${conflict.field}`;
+  if (conflict.private && !includePrivate) return `${where}: private text (shown with --include-private)`;
+  return `${where}: kept ${conflict.kept}; the other was ${conflict.other}`;
+}
+
+function conflictJson(conflict: Conflict, includePrivate: boolean): SyncJson['conflicts'][number] {
+  const hidden = conflict.private && !includePrivate;
+  return {
+    at: conflict.at,
+    kind: conflict.kind,
+    id: conflict.id,
+    field: conflict.field,
+    kept: hidden ? null : conflict.kept,
+    other: hidden ? null : conflict.other,
+    private: conflict.private,
+  };
+}
+
+export function syncStateJson(state: SyncState, includePrivate: boolean): SyncStatusJson {
+  return {
+    remote: state.remote,
+    reachable: state.reachable,
+    ...(state.unreachable ? { unreachable: state.unreachable } : {}),
+    toSend: state.toSend,
+    toFetch: state.toFetch,
+    lastShared: state.lastShared ?? null,
+    conflicts: state.conflicts.map((conflict) => conflictJson(conflict, includePrivate)),
+  };
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
