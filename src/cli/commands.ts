@@ -527,6 +527,12 @@ export const COMMANDS: CommandSpec[] = [
         examples: ['mentee sync status'],
         load: lazy(sync, 'syncStatusCommand'),
       },
+      {
+        name: 'dismiss',
+        summary: 'forget the conflict notes sync status shows, once you have read them',
+        examples: ['mentee sync dismiss'],
+        load: lazy(sync, 'syncDismissCommand'),
+      },
     ],
   },
   {

@@ -93,6 +93,7 @@ export function syncStateLines(
   if (state.conflicts.length) {
     lines.push('', `Changed differently on two devices (the later change kept, the other noted):`);
     for (const conflict of state.conflicts) lines.push(`  ${conflictText(conflict, now, includePrivate)}`);
+    lines.push(style.dim('Once read: mentee sync dismiss'));
   }
   return lines;
 }
