@@ -15,6 +15,9 @@ export interface Reference {
   set?: boolean;
 }
 
+/** Each kind's records by uid (in a merge, with references between records as uids). */
+export type RecordsByUid = Record<SyncedKind, Map<string, Rec>>;
+
 export interface KindSpec {
   kind: SyncedKind;
   list: 'mentors' | 'goals' | 'meetings' | 'actions';
@@ -137,7 +140,7 @@ export function mapReferences(spec: KindSpec, record: Rec, map: (to: SyncedKind,
 export function referencesOf(spec: KindSpec, record: Rec): { to: SyncedKind; value: string }[] {
   const found: { to: SyncedKind; value: string }[] = [];
   for (const reference of spec.references)
-    visit(structuredClone(record), reference.path, (value) => {
+    visit(record, reference.path, (value) => {
       found.push({ to: reference.to, value });
       return value;
     });
