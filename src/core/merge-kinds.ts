@@ -2,6 +2,7 @@
  * The one table the sync merge is driven by: each kind of record, where it lives, its short id, the
  * references it holds to other records, and how each part of it merges (see merge-values.ts).
  */
+import { topicKey } from './prep.js';
 import type { Shape, ObjectShape, Rec } from './merge-values.js';
 import type { IdPrefix } from './ids.js';
 
@@ -52,7 +53,7 @@ const RECORD: Record<string, Shape> = {
 const NOTES = keyed((note) => `${String(note.at)}\u0000${String(note.note)}`);
 
 /** The rule of prep.ts sameTopic: titles differing only in case are one topic. */
-const topicKey = (topic: Rec) => String(topic.title).toLowerCase();
+const keyOfTopic = (topic: Rec) => topicKey(String(topic.title));
 
 export const KINDS: readonly KindSpec[] = [
   {
@@ -78,7 +79,7 @@ export const KINDS: readonly KindSpec[] = [
     shape: object({
       ...RECORD,
       prep: object({
-        topics: keyed(topicKey),
+        topics: keyed(keyOfTopic),
         goals: set,
         review: keyed((review) => String(review.actionId)),
         // Prompts and answers alike are private (privacy.ts withoutPrivate).

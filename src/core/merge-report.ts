@@ -5,7 +5,8 @@
 import { same } from './journal-diff.js';
 import { KINDS, type RecordsByUid } from './merge-kinds.js';
 import type { Renumbering } from './merge-ids.js';
-import { canonical, mergeSet, type Noted } from './merge-values.js';
+import { canonical } from './canonical.js';
+import { mergeSet, type Noted } from './merge-values.js';
 import type { Conflict, Journal, RecordKind } from './schema.js';
 
 /** What one side brought that the other did not have, and that the merged journal has. */

@@ -100,6 +100,8 @@ export function syncStateLines(
 
 function conflictText(conflict: Conflict, now: Date, includePrivate: boolean): string {
   const where = `${changeTime(conflict.at, now)}  ${conflict.kind === 'profile' ? 'your profile' : `${conflict.kind} ${conflict.id}`}, ${conflict.field}`;
+  if (conflict.field === 'record')
+    return `${where.replace(/, record$/, '')}: removed on one device, kept because it was changed on the other or is still named by another record`;
   if (conflict.private && !includePrivate) return `${where}: private text (shown with --include-private)`;
   return `${where}: kept ${conflict.kept}; the other was ${conflict.other}`;
 }
