@@ -58,6 +58,8 @@ export interface SyncRepo {
   push(commit: string): Promise<void>;
   /** How many commits main has that the remote's main (as last fetched) does not. */
   ahead(): Promise<number>;
+  /** Moves main back to `to` (no main at all when undefined) if it is still at `from`. */
+  rewind(to: string | undefined, from: string): Promise<void>;
   /** When `commit` was made (ISO). */
   commitTime(commit: string): Promise<string>;
   /** Takes the repository away: a connection that failed before anything was synced leaves nothing. */
@@ -270,6 +272,10 @@ export function openSyncRepo(paths: JournalPaths, options: SyncRepoOptions): Syn
       if (!main) return 0;
       const range = remoteMain ? [`${remoteMain}..${main}`] : [main];
       return Number((await git(['rev-list', '--count', ...range])).stdout.toString().trim());
+    },
+    async rewind(to, from) {
+      await ready();
+      await git(to ? ['update-ref', '-m', 'mentee undo', MAIN, to, from] : ['update-ref', '-d', MAIN, from]);
     },
     async commitTime(commit) {
       await ready();

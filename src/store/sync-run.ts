@@ -1,5 +1,5 @@
 import { mergeJournals, type Counts, type MergeReport, type Renumbering, type Synced } from '../core/merge.js';
-import type { Conflict, Journal } from '../core/schema.js';
+import type { Change, Conflict, Journal } from '../core/schema.js';
 import { UserError } from '../errors.js';
 import { isEncrypted } from './crypto.js';
 import type { JournalCodec } from './journal-codec.js';
@@ -28,7 +28,7 @@ export interface SyncParts {
   interactive: boolean;
   clock: () => Date;
   read(): Promise<Journal>;
-  update<T>(change: (journal: Journal) => T): Promise<T>;
+  update<T>(change: (journal: Journal) => T, about?: Pick<Change, 'sync'>): Promise<T>;
   /** The journal file's bytes as stored now (undefined when there is none yet). */
   bytes(): Promise<Buffer | undefined>;
 }
@@ -221,11 +221,28 @@ async function mergeIntoJournal(
   const looked = mergeWith(local);
   if (syncedText(looked.journal) === syncedText(local))
     return { text: copyText(form, looked.journal), report: looked.report };
-  return parts.update((journal) => {
-    const merged = mergeWith(journal);
-    Object.assign(journal, merged.journal);
-    return { text: copyText(form, merged.journal), report: merged.report };
-  });
+  return parts.update(
+    (journal) => {
+      const merged = mergeWith(journal);
+      Object.assign(journal, merged.journal);
+      return { text: copyText(form, merged.journal), report: merged.report };
+    },
+    { sync: { before: shared.head ?? '' } },
+  );
+}
+
+/**
+ * An undo of a sync's merge takes the sync repository back to where it was before it: the next sync
+ * then brings in again what the merge brought (the other devices still have it), rather than sending
+ * its removal to them all. Never further forward than it is.
+ */
+export async function rewindSync(parts: SyncParts, before: string): Promise<void> {
+  const repo = openRepo(parts);
+  if (!(await repo.exists())) return;
+  const head = await repo.head();
+  if (!head || head === before) return;
+  if (before && !(await repo.isAncestor(before, head))) return;
+  await repo.rewind(before || undefined, head);
 }
 
 /**

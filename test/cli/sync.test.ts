@@ -174,8 +174,28 @@ describe('mentee sync', () => {
     await laptop.ok(['sync']);
     await desktop.ok(['sync']);
     expect((await readJournal(desktop.journal)).actions).toHaveLength(2);
-    await desktop.ok(['undo']);
+    expect(await desktop.ok(['undo'])).toContain(
+      'That was a sync: on your other devices these changes stay, and the next mentee sync brings them in again.',
+    );
     expect((await readJournal(desktop.journal)).actions).toEqual([]);
+  });
+
+  it('a sync after undoing a sync never removes from the other devices what that sync brought in', async () => {
+    const { remote, laptop, desktop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    await laptop.ok(['sync', 'init', remote]);
+    await desktop.ok(['sync', 'init', remote]);
+    await laptop.ok(['action', 'add', 'Made on the laptop', '--note', 'an important detail']);
+    await laptop.ok(['sync']);
+    await desktop.ok(['action', 'add', 'Made on the desktop']);
+    await desktop.ok(['sync']);
+    await desktop.ok(['undo']);
+    await desktop.ok(['sync']);
+    await laptop.ok(['sync']);
+    for (const device of [laptop, desktop])
+      expect(
+        (await readJournal(device.journal)).actions.map((action: { title: string }) => action.title).sort(),
+      ).toEqual(['Made on the desktop', 'Made on the laptop']);
   });
 });
 
