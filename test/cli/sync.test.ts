@@ -262,6 +262,21 @@ describe('mentee sync refuses in one line, changing nothing', () => {
     expect(existsSync(`${desktop.journal}.sync`)).toBe(false);
   });
 
+  it('encrypting a synced journal disconnects it, leaving no plain copy in its sync repository', async () => {
+    const { remote, laptop } = await twoDevices();
+    await laptop.ok(['action', 'add', 'A secret action']);
+    await laptop.ok(['sync', 'init', remote]);
+    const out = await cli(['encrypt'], {
+      journal: laptop.journal,
+      env: { MENTEE_PASSPHRASE: 'correct horse battery staple' },
+    });
+    expect(out).toContain(
+      `Sync is disconnected: ${remote} keeps every plain version it was sent, so sync this journal through a new, empty remote (mentee sync init <remote>) and delete the old one.`,
+    );
+    expect(existsSync(`${laptop.journal}.sync`)).toBe(false);
+    expect((await laptop.run(['sync'])).stderr).toContain('This journal is not synced yet.');
+  });
+
   it('an empty remote name', async () => {
     const { laptop } = await twoDevices();
     expect(await laptop.run(['sync', 'init', ' '])).toMatchObject({ code: 2, stdout: '' });
