@@ -211,6 +211,11 @@ const JournalShape = z.strictObject({
   ...timestamps,
   /** This device's undo and redo: never synced. */
   history: HistorySchema,
+  /**
+   * The commit of the synced copy this journal was last merged with, on this device only: the base of
+   * its next merge, kept in the journal so a backup restored or an undo of a sync carries its own.
+   */
+  sync: z.strictObject({ commit: z.string().regex(/^[0-9a-f]{40,64}$/, 'invalid commit') }).optional(),
 });
 
 export const JournalSchema = JournalShape.superRefine(checkReferences);

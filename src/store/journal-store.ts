@@ -154,10 +154,12 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
     locked(async (paths, assertHeld) => {
       const loaded = await load(paths);
       const stepped = stepThrough(loaded.db.data, direction);
-      // Before the journal is saved: a kill between the two leaves an older base, which is harmless.
-      if (direction === 'undo' && stepped.change.sync) {
-        const { rewindSync } = await import('./sync-run.js');
-        await rewindSync(await syncParts(), stepped.change.sync.before);
+      // Undoing a sync's merge puts back the mark of what the journal was last merged with: the next
+      // sync then brings those changes in again, rather than sending their removal to every device.
+      const sync = direction === 'undo' ? stepped.change.sync : undefined;
+      if (sync) {
+        if (sync.before) loaded.db.data.sync = { commit: sync.before };
+        else delete loaded.db.data.sync;
       }
       await save(loaded, assertHeld);
       return stepped;

@@ -58,8 +58,8 @@ export interface SyncRepo {
   push(commit: string): Promise<void>;
   /** How many commits main has that the remote's main (as last fetched) does not. */
   ahead(): Promise<number>;
-  /** Moves main back to `to` (no main at all when undefined) if it is still at `from`. */
-  rewind(to: string | undefined, from: string): Promise<void>;
+  /** Whether the repository has `commit` (a journal's mark may name one it never had, or has lost). */
+  hasCommit(commit: string): Promise<boolean>;
   /** When `commit` was made (ISO). */
   commitTime(commit: string): Promise<string>;
   /** Takes the repository away: a connection that failed before anything was synced leaves nothing. */
@@ -273,9 +273,9 @@ export function openSyncRepo(paths: JournalPaths, options: SyncRepoOptions): Syn
       const range = remoteMain ? [`${remoteMain}..${main}`] : [main];
       return Number((await git(['rev-list', '--count', ...range])).stdout.toString().trim());
     },
-    async rewind(to, from) {
+    async hasCommit(commit) {
       await ready();
-      await git(to ? ['update-ref', '-m', 'mentee undo', MAIN, to, from] : ['update-ref', '-d', MAIN, from]);
+      return (await git(['cat-file', '-e', `${commit}^{commit}`], { allowed: [1, 128] })).code === 0;
     },
     async commitTime(commit) {
       await ready();

@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SyncJsonSchema, SyncStatusJsonSchema } from '../../src/ui/json-shapes.js';
@@ -199,7 +199,70 @@ describe('mentee sync', () => {
   });
 });
 
+describe('a journal that went back in time never takes from the other devices what it lacks', () => {
+  /** Laptop and desktop in step, each with an action the other has. */
+  async function inStep() {
+    const devices = await twoDevices();
+    const { remote, laptop, desktop } = devices;
+    await laptop.ok(['action', 'add', 'Made on the laptop'], '2026-11-25T09:00:00Z');
+    await laptop.ok(['sync', 'init', remote], '2026-11-25T09:01:00Z');
+    await desktop.ok(['sync', 'init', remote], '2026-11-25T09:02:00Z');
+    await desktop.ok(['action', 'add', 'Made on the desktop', '--note', 'its words'], '2026-11-25T09:03:00Z');
+    await desktop.ok(['sync'], '2026-11-25T09:04:00Z');
+    await laptop.ok(['sync'], '2026-11-25T09:05:00Z');
+    return devices;
+  }
+  const titles = async (journal: string) =>
+    (await readJournal(journal)).actions.map((action: { title: string }) => action.title).sort();
+  const BOTH = ['Made on the desktop', 'Made on the laptop'];
+
+  it('an older backup restored, then synced', async () => {
+    const { laptop, desktop } = await inStep();
+    const backups = JSON.parse(await laptop.ok(['doctor', '--json'])).backups as {
+      number: number;
+      counts: { actions: number };
+    }[];
+    const older = backups.find((backup) => backup.counts.actions === 1)!;
+    await laptop.ok(['doctor', '--restore', String(older.number)]);
+    expect(await titles(laptop.journal)).toEqual(['Made on the laptop']);
+    await laptop.ok(['sync'], '2026-11-25T10:00:00Z');
+    await desktop.ok(['sync'], '2026-11-25T10:01:00Z');
+    expect(await titles(laptop.journal)).toEqual(BOTH);
+    expect(await titles(desktop.journal)).toEqual(BOTH);
+  });
+
+  it('the journal file and its backups gone, then synced: the remote journal comes back', async () => {
+    const { laptop, desktop } = await inStep();
+    await rm(laptop.journal);
+    await rm(`${laptop.journal}.backups`, { recursive: true });
+    await laptop.ok(['sync'], '2026-11-25T10:00:00Z');
+    await desktop.ok(['sync'], '2026-11-25T10:01:00Z');
+    expect(await titles(laptop.journal)).toEqual(BOTH);
+    expect(await titles(desktop.journal)).toEqual(BOTH);
+  });
+});
+
 describe('mentee sync refuses in one line, changing nothing', () => {
+  it("another device's own sync repository given as the remote", async () => {
+    const { remote, laptop, desktop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    await laptop.ok(['sync', 'init', remote]);
+    await desktop.ok(['mentor', 'add', 'Prof Alan Turing']);
+    const before = await readFile(desktop.journal);
+    const result = await desktop.run(['sync', 'init', `${laptop.journal}.sync`]);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/is a device's own sync repository, not a remote; nothing was changed\./);
+    expect(await readFile(desktop.journal)).toEqual(before);
+  });
+
+  it('a mistyped new remote: the connection stays as it was', async () => {
+    const { dir, remote, laptop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    await laptop.ok(['sync', 'init', remote]);
+    expect((await laptop.run(['sync', 'init', join(dir, 'typo.git')])).code).toBe(1);
+    expect(await laptop.ok(['sync'])).toBe(`Up to date with ${remote}.\n`);
+  });
+
   it('a journal not connected yet', async () => {
     const { laptop } = await twoDevices();
     await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
