@@ -185,7 +185,7 @@ export const ConflictSchema = z.strictObject({
   at: isoDateTime,
   kind: z.enum(RECORD_KINDS),
   /** The record's uid ('' for the profile). */
-  uid: z.string().regex(/^([0-9a-f-]{36})?$/, 'invalid uid'),
+  uid: z.string().regex(/^([0-9a-fA-F-]{36})?$/, 'invalid uid'),
   /** Its short id or handle when the conflict was noted ('' for the profile). */
   id: z.string().regex(/^([gma]\d+|[a-z][a-z0-9-]{0,31})?$/, 'invalid id'),
   /** Where in the record, as a dotted path: "title", "log.advice", "prep.topics.2.minutes". */

@@ -45,6 +45,9 @@ const SAFE_CONFIG = [
   'commit.gpgsign=false',
   'gc.autoDetach=false',
   'maintenance.autoDetach=false',
+  // A user's config may not choose the programs run for the remote mentee talks to.
+  'remote.origin.uploadpack=git-upload-pack',
+  'remote.origin.receivepack=git-receive-pack',
 ];
 
 export interface GitCall {

@@ -138,12 +138,12 @@ export function openSyncRepo(paths: JournalPaths, options: SyncRepoOptions): Syn
 
   async function setRemote(url: string): Promise<void> {
     const current = await remote();
-    await git(['remote', current === undefined ? 'add' : 'set-url', 'origin', remoteUrl(url, paths.folder)]);
+    await git(['remote', current === undefined ? 'add' : 'set-url', 'origin', remoteUrl(url, process.cwd())]);
   }
 
   /** A failure to talk to the remote, in one line of git's (or ssh's) own words. */
   async function unreachable(result: GitResult): Promise<SyncError> {
-    const where = (await remote()) ?? 'origin';
+    const where = shownRemote((await remote()) ?? 'origin');
     const seconds = Math.max(1, Math.round(timeoutMs / 1000));
     const why = result.timedOut
       ? `no answer in ${seconds} second${seconds === 1 ? '' : 's'}`
@@ -179,6 +179,11 @@ export function openSyncRepo(paths: JournalPaths, options: SyncRepoOptions): Syn
           network: true,
         },
       );
+      if (result.code !== 0 && /cannot lock ref|Unable to create .*\.lock/.test(result.stderr))
+        throw new SyncError(
+          'moved',
+          "Another mentee sync is working in this journal's sync repository: run mentee sync again in a moment.",
+        );
       if (result.code !== 0) throw await unreachable(result);
       return ref(REMOTE_MAIN);
     },
@@ -259,7 +264,7 @@ export function openSyncRepo(paths: JournalPaths, options: SyncRepoOptions): Syn
         const [, , summary = ''] = refused.split('\t');
         if (summary.startsWith('[rejected]'))
           throw new SyncError('rejected', 'The sync remote has changes this device has not fetched yet.');
-        const where = (await remote()) ?? 'origin';
+        const where = shownRemote((await remote()) ?? 'origin');
         const why = /\((.*)\)/.exec(summary)?.[1] ?? summary;
         throw new SyncError('unreachable', `The sync remote ${where} refused the copy: ${sentence(why)}`);
       }
@@ -292,6 +297,11 @@ export function openSyncRepo(paths: JournalPaths, options: SyncRepoOptions): Syn
  * A local path as the remote is made absolute, so that it means the same from wherever mentee runs;
  * URLs (scheme://) and ssh's host:path are left as they are (a ':' before any '/' is a host, as git reads it).
  */
+/** A remote as it may be shown: a password or token in it (https://sam:TOKEN@host/…) is hidden, as git hides it. */
+export function shownRemote(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, (_, scheme: string) => `${scheme}***@`);
+}
+
 export function remoteUrl(url: string, from: string): string {
   if (url.includes('://') || isAbsolute(url)) return url;
   const colon = url.indexOf(':');

@@ -1,14 +1,15 @@
 import { mergeJournals, type Counts, type Renumbering, type Synced } from '../core/merge.js';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Change, Conflict, Journal } from '../core/schema.js';
+import { describeIssue } from '../core/describe-issue.js';
+import { JournalSchema, type Change, type Conflict, type Journal } from '../core/schema.js';
 import { UserError } from '../errors.js';
 import { isEncrypted } from './crypto.js';
 import type { JournalCodec } from './journal-codec.js';
 import { parseSyncedCopy } from './journal-validation.js';
 import type { JournalPaths } from './paths.js';
 import { makePrivateFolder } from './safe-files.js';
-import { openSyncRepo, SyncError, type SyncRepo } from './sync-repo.js';
+import { openSyncRepo, shownRemote, SyncError, type SyncRepo } from './sync-repo.js';
 import { syncedText } from './synced-copy.js';
 import { withOwnPrivateTexts, withoutPrivateTexts } from '../core/privacy.js';
 
@@ -145,7 +146,6 @@ async function syncWith(parts: SyncParts, repo: SyncRepo, remote: string): Promi
     await repo.fetch();
     const journal = await parts.read();
     const shared = await sharedState(parts, repo, journal);
-    await refusePlainAfterEncrypted(parts, shared);
     const form = await copyForm(parts, shared);
     const now = parts.clock();
     const merged = mergeWith(form, shared, journal, now);
@@ -198,22 +198,28 @@ async function sharedState(parts: SyncParts, repo: SyncRepo, journal: Journal): 
   const known = mark && (await repo.hasCommit(mark)) ? mark : undefined;
   const baseCommit = known && remoteCommit ? await repo.mergeBase(known, remoteCommit) : known;
   const remoteBytes = remoteCommit ? await repo.read(remoteCommit) : undefined;
+  const remoteEncrypted = remoteBytes ? isEncrypted(remoteBytes) : false;
+  if (remoteEncrypted) await refusePlainAfterEncrypted(parts);
   return {
     head,
     remoteCommit,
     baseCommit,
     base: baseCommit ? await copyAt(parts, repo, baseCommit) : undefined,
-    remote: remoteBytes ? await decodeCopy(parts, remoteBytes, repo.path) : undefined,
-    remoteEncrypted: remoteBytes ? isEncrypted(remoteBytes) : false,
+    remote: remoteBytes ? await decodeCopy(parts, remoteBytes, await copyName(repo, remoteCommit!)) : undefined,
+    remoteEncrypted,
   };
 }
 
-async function copyAt(parts: SyncParts, repo: SyncRepo, commit: string): Promise<Synced> {
-  return decodeCopy(parts, await repo.read(commit), repo.path);
+/** Where a copy came from, as an error about it names it: the remote, and the commit. */
+async function copyName(repo: SyncRepo, commit: string): Promise<string> {
+  return `The journal on the sync remote ${shownRemote((await repo.remote()) ?? 'origin')} (commit ${commit.slice(0, 12)})`;
 }
 
-async function decodeCopy(parts: SyncParts, bytes: Buffer, where: string): Promise<Synced> {
-  const name = `the synced journal in ${where}`;
+async function copyAt(parts: SyncParts, repo: SyncRepo, commit: string): Promise<Synced> {
+  return decodeCopy(parts, await repo.read(commit), await copyName(repo, commit));
+}
+
+async function decodeCopy(parts: SyncParts, bytes: Buffer, name: string): Promise<Synced> {
   let text: string;
   try {
     text = await parts.codec.decode(bytes, name);
@@ -243,6 +249,7 @@ async function saveMerge(
   plan: { shared: Shared; form: CopyForm; now: Date; text: string; next: string; journal: Journal; merged: Synced },
 ): Promise<boolean> {
   const { shared, form, now, text, next, journal } = plan;
+  refuseInvalid(plan.merged);
   const unchanged = syncedText(plan.merged) === syncedText(withoutLocal(journal));
   if (unchanged && journal.sync?.commit === next) return true;
   return parts.update(
@@ -255,6 +262,21 @@ async function saveMerge(
     },
     { sync: { before: journal.sync?.commit ?? '' } },
   );
+}
+
+/**
+ * Journals valid each on its own may still not make one (a uid that one device gave a goal and another,
+ * by a hand edit, an action): refused in one line, nothing changed, rather than saved broken.
+ */
+function refuseInvalid(merged: Synced): void {
+  const checked = JournalSchema.safeParse({ ...merged, history: { undo: [], redo: [] } });
+  if (!checked.success)
+    throw new UserError(
+      `This journal and the one on the sync remote cannot be merged: ${describeIssue(checked.error.issues[0]!)}; nothing was changed.`,
+      {
+        hint: 'Run mentee doctor on each device; mend the record it names in one of them (mentee edit), then sync again.',
+      },
+    );
 }
 
 /**
@@ -295,8 +317,7 @@ function mergeCopies(form: CopyForm, base: Synced | undefined, local: Synced, re
  * so no word of theirs is written here in plain, nor sent back so. A device with no journal yet takes
  * the remote's encrypted: the codec saves a new journal in the form of the last file it opened.
  */
-async function refusePlainAfterEncrypted(parts: SyncParts, shared: Shared): Promise<void> {
-  if (!shared.remoteEncrypted) return;
+async function refusePlainAfterEncrypted(parts: SyncParts): Promise<void> {
   const journal = await parts.bytes();
   if (journal && !isEncrypted(journal))
     throw new UserError('The journal on the sync remote is encrypted and this one is not; nothing was changed.', {
@@ -378,8 +399,10 @@ async function connected(parts: SyncParts): Promise<SyncRepo> {
   return repo;
 }
 
+/** The remote, as it may be shown (a token in its URL hidden). */
 async function remoteOf(repo: SyncRepo): Promise<string> {
   const remote = await repo.remote();
+  if (remote) return shownRemote(remote);
   if (!remote)
     throw new UserError(`The sync repository ${repo.path} has no remote.`, {
       hint: 'Connect it with: mentee sync init <remote>',

@@ -199,6 +199,31 @@ describe('mentee sync', () => {
   });
 });
 
+describe('what a sync says', () => {
+  it('a removal is said as one, on the device that made it and on the other', async () => {
+    const { remote, laptop, desktop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    await laptop.ok(['sync', 'init', remote]);
+    await laptop.ok(['action', 'add', 'Added by mistake']);
+    await laptop.ok(['sync']);
+    await desktop.ok(['sync', 'init', remote]);
+    await laptop.ok(['undo']);
+    expect(await laptop.ok(['sync', 'status'])).toContain('To send: the removal of 1 action.');
+    expect(await laptop.ok(['sync'])).toBe('Sent the removal of 1 action.\n');
+    expect(await desktop.ok(['sync'])).toBe('Removed 1 action as your other devices did.\n');
+    expect((await readJournal(desktop.journal)).actions).toEqual([]);
+  });
+
+  it('never shows a password or token written in the remote URL', async () => {
+    const { laptop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    const result = await laptop.run(['sync', 'init', 'https://sam:ghp_SECRETTOKEN@127.0.0.1:9/x.git']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('https://***@127.0.0.1:9/x.git');
+    expect(result.stderr).not.toContain('SECRETTOKEN');
+  });
+});
+
 describe('a journal that went back in time never takes from the other devices what it lacks', () => {
   /** Laptop and desktop in step, each with an action the other has. */
   async function inStep() {

@@ -27,11 +27,11 @@ describe('the sync repository', () => {
     expect(stdout.trim()).toBe('true');
   });
 
-  it('keeps a local remote path absolute, so it means the same from any folder', async () => {
-    const { dir, journal } = await tempFolder();
+  it('keeps a local remote path absolute (read from the current folder, as git does), so it means the same from any folder', async () => {
+    const { journal } = await tempFolder();
     const repo = openSyncRepo(journalPaths(journal), { env: await bareEnv() });
     await repo.create('../stick/mentee.git');
-    expect(await repo.remote()).toBe(join(dir, '..', 'stick', 'mentee.git'));
+    expect(await repo.remote()).toBe(join(process.cwd(), '..', 'stick', 'mentee.git'));
     await repo.setRemote('git@example.org:sam/journal.git');
     expect(await repo.remote()).toBe('git@example.org:sam/journal.git');
     await repo.setRemote('https://example.org/sam/journal.git');

@@ -14,11 +14,11 @@ const NOUNS: Record<RecordKind, [string, string]> = {
   action: ['action', 'actions'],
 };
 
-/** "2 meetings and 5 actions"; "" when nothing. */
-export function countsText(counts: Counts): string {
+/** "2 meetings and 5 actions" added or changed (or, with `removed`, removed); "" when none. */
+export function countsText(counts: Counts, which: 'kept' | 'removed' = 'kept'): string {
   const parts = (Object.keys(NOUNS) as RecordKind[]).flatMap((kind) => {
     const { added, changed, removed } = counts[kind];
-    const n = added + changed + removed;
+    const n = which === 'removed' ? removed : added + changed;
     return n ? [count(n, ...NOUNS[kind])] : [];
   });
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
@@ -26,19 +26,22 @@ export function countsText(counts: Counts): string {
 
 export function syncLines(outcome: SyncOutcome): string[] {
   const received = countsText(outcome.received);
-  const sent = countsText(outcome.sent);
+  const removedThere = countsText(outcome.received, 'removed');
+  const yours = both(outcome.sent, 'of yours');
   const lines: string[] = [];
   const brought = received ? `Brought in ${received} from your other devices` : '';
-  const gave = sent
+  const gone = removedThere ? `removed ${removedThere} as your other devices did` : '';
+  const gave = yours
     ? outcome.pushed
-      ? `sent ${sent} of yours${outcome.encrypted ? ', encrypted' : ''}`
-      : `${sent} of yours not sent yet`
+      ? `sent ${yours}${outcome.encrypted ? ', encrypted' : ''}`
+      : `${yours} not sent yet`
     : '';
-  if (brought || gave) lines.push(`${capital([brought, gave].filter(Boolean).join('; '))}.`);
+  const said = [brought, gone, gave].filter(Boolean);
+  if (said.length) lines.push(`${capital(said.join('; '))}.`);
   else if (outcome.pushed) lines.push(`Up to date with ${outcome.remote}.`);
   if (!outcome.pushed)
     lines.push(
-      `Could not send to ${outcome.remote}: ${outcome.unsent ?? 'it could not be reached'}`,
+      `Could not send: ${outcome.unsent ?? 'the remote could not be reached'}`,
       'Your changes are kept, and the next mentee sync sends them.',
     );
   for (const renumbered of outcome.renumbered) lines.push(renumberedText(renumbered));
@@ -81,14 +84,14 @@ export function syncStateLines(
   const lines = [
     `Syncing with ${state.remote}${state.lastShared ? `; last in step ${changeTime(state.lastShared, now)}` : '; not yet synced'}.`,
   ];
-  const toSend = countsText(state.toSend);
+  const toSend = both(state.toSend);
   lines.push(toSend ? `To send: ${toSend}.` : 'Nothing to send.');
   if (!state.reachable) lines.push(`Cannot tell what there is to fetch: ${state.unreachable}`);
   else {
-    const toFetch = countsText(state.toFetch);
+    const toFetch = both(state.toFetch);
     lines.push(toFetch ? `To fetch: ${toFetch}.` : 'Nothing to fetch.');
   }
-  if (toSend || (state.reachable && countsText(state.toFetch)))
+  if (toSend || (state.reachable && both(state.toFetch)))
     lines.push(style.dim('Run mentee sync to bring both in step.'));
   if (state.conflicts.length) {
     lines.push('', `Changed differently on two devices (the later change kept, the other noted):`);
@@ -129,6 +132,15 @@ export function syncStateJson(state: SyncState, includePrivate: boolean): SyncSt
     lastShared: state.lastShared ?? null,
     conflicts: state.conflicts.map((conflict) => conflictJson(conflict, includePrivate)),
   };
+}
+
+/** "2 actions" added or changed (with `whose` after them), "the removal of 1 goal", or both. */
+function both(counts: Counts, whose = ''): string {
+  const kept = countsText(counts);
+  const removed = countsText(counts, 'removed');
+  return [kept && `${kept}${whose ? ` ${whose}` : ''}`, removed && `the removal of ${removed}`]
+    .filter(Boolean)
+    .join(' and ');
 }
 
 function capital(text: string): string {
