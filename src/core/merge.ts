@@ -89,9 +89,24 @@ function mergeRecords(sides: Sides, pending: Pending[]): ByUid {
       pending,
     );
   keepReferenced(merged, sides, pending);
+  keepLoggedMeetingsHeld(merged.meeting, pending);
   for (const { kind } of KINDS)
     merged[kind] = inOrder(merged[kind], sides.base?.[kind], sides.left[kind], sides.right[kind]);
   return merged;
+}
+
+/**
+ * A meeting logged on one device and cancelled on the other was held: its notes say so. The merge of
+ * its status field by field would keep "cancelled" beside them; the log wins, and the note of the
+ * conflict says so (the cancellation note stays, as every word does).
+ */
+function keepLoggedMeetingsHeld(meetings: Map<string, Rec>, pending: Pending[]): void {
+  for (const [uid, meeting] of meetings) {
+    if (!meeting.log || meeting.status !== 'cancelled') continue;
+    meeting.status = 'held';
+    const noted = pending.find((each) => each.uid === uid && each.path.join('.') === 'status');
+    if (noted) Object.assign(noted, { kept: 'held', other: 'cancelled' });
+  }
 }
 
 /** Handles and ids made unique (see merge-ids.ts); each uid's short id after it, and the counters past them. */

@@ -143,7 +143,7 @@ async function syncWith(parts: SyncParts, repo: SyncRepo, remote: string): Promi
   let renumbered: Renumbering[] = [];
   let conflicts: Conflict[] = [];
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    await repo.fetch();
+    if (!(await fetched(repo))) continue;
     const journal = await parts.read();
     const shared = await sharedState(parts, repo, journal);
     const form = await copyForm(parts, shared);
@@ -355,6 +355,18 @@ async function copyBytes(parts: SyncParts, form: CopyForm, text: string): Promis
   const journal = await parts.bytes();
   // No journal yet: the codec encrypts with the key that opened the remote's copy.
   return journal && parts.codec.encodeLike ? parts.codec.encodeLike(text, journal) : parts.codec.encode(text);
+}
+
+/** Fetches; false when another sync on this device was fetching at the same moment (then a moment later, again). */
+async function fetched(repo: SyncRepo): Promise<boolean> {
+  try {
+    await repo.fetch();
+    return true;
+  } catch (error) {
+    if (!(error instanceof SyncError) || error.kind !== 'moved') throw error;
+    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+    return false;
+  }
 }
 
 /** Moves main to `next`; false when another sync on this device moved it meanwhile. */

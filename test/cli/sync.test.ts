@@ -164,6 +164,28 @@ describe('mentee sync', () => {
     expect(await laptop.ok(['sync'])).toBe(`Up to date with ${remote}.\n`);
   });
 
+  it('a meeting logged on one device and cancelled on the other stays held, with every word of both', async () => {
+    const { remote, laptop, desktop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    await laptop.ok(['prep', '--when', '2026-11-24 17:00', '--topic', 'Specialty'], '2026-11-20T09:00:00Z');
+    await laptop.ok(['sync', 'init', remote]);
+    await desktop.ok(['sync', 'init', remote]);
+    await laptop.ok(['log', 'm1', '--covered', '1', '--advice', 'Talk to GPs'], '2026-11-24T19:00:00Z');
+    await desktop.ok(['meeting', 'cancel', 'm1', '--note', 'Mentor ill'], '2026-11-24T20:00:00Z');
+    await laptop.ok(['sync'], '2026-11-25T09:00:00Z');
+    await desktop.ok(['sync'], '2026-11-25T09:01:00Z');
+    await laptop.ok(['sync'], '2026-11-25T09:02:00Z');
+    for (const device of [laptop, desktop])
+      expect((await readJournal(device.journal)).meetings[0]).toMatchObject({
+        status: 'held',
+        cancelNote: 'Mentor ill',
+        log: { advice: ['Talk to GPs'] },
+      });
+    expect(await desktop.ok(['sync', 'status'])).toContain(
+      'meeting m1, status: kept "held"; the other was "cancelled"',
+    );
+  });
+
   it('undo after a sync takes back what it brought in, in one step', async () => {
     const { remote, laptop, desktop } = await twoDevices();
     await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
