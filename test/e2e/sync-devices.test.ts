@@ -15,7 +15,6 @@ import {
   counts,
   device,
   expectInStep,
-  git,
   NOTHING,
   remoteMain,
   type Device,
@@ -309,7 +308,7 @@ describe('two devices that made the same short id', () => {
     const march = content.meetings.find((each) => each.when.startsWith('2027-03-04'))!;
     expect(march.prep?.review?.map((item) => item.actionId)).toEqual([action.to]);
 
-    // Told in words, too, on the device whose records changed id (the text of a second sync is plain).
+    // The new id is the one to type.
     expect(await work.mentee('show', action.to)).toContain('Email the deanery');
     // The calendar event of the renumbered action is the same event: its UID did not change.
     const icsAfter = calendarUids(await work.mentee('export', '--all', '--format', 'ics'));
@@ -368,7 +367,7 @@ describe('undo after a sync', () => {
     await laptop.quick('action', 'add', 'Book the MRCGP exam');
     await laptop.quick('log', '--mentor', 'lovelace', '--when', '2026-11-25 08:00', '--advice', 'Sleep before nights');
     await laptop.sync();
-    await work.quick('action', 'add', 'Renew my indemnity cover');
+    await work.quick('goal', 'update', 'g1', '--note', 'Shadowed two GP clinics');
     // Undo never hands an id out again: the counters stay where they are; everything else goes back.
     const withoutCounters = async () => ({ ...(await work.content()), counters: undefined });
     const before = await withoutCounters();
@@ -377,17 +376,35 @@ describe('undo after a sync', () => {
     expect(synced.received).toEqual(counts({ meeting: { added: 1 }, action: { added: 1 } }));
     expect(await withoutCounters()).not.toEqual(before);
     const undone = await work.mentee('undo');
-    expect(undone).not.toBe('');
+    expect(undone).toMatch(/^Undid: /);
+    expect(undone).toContain('added action a3 "Book the MRCGP exam"');
+    expect(undone).not.toContain('Shadowed');
     expect(await withoutCounters()).toEqual(before);
-    // One step: a second undo takes back the work machine's own action, not more of the sync.
+    // One step: the next undo takes back the work machine's own note, not more of the sync.
     await work.mentee('undo');
-    expect(Object.values(await work.actions())).not.toContain('Renew my indemnity cover');
+    const goal = (await work.content()) as { goals: { progress: unknown[] }[] };
+    expect(goal.goals[0]!.progress).toEqual([]);
     await work.mentee('redo');
     await work.mentee('redo');
-    expect(Object.values(await work.actions())).toEqual(
-      expect.arrayContaining(['Book the MRCGP exam', 'Renew my indemnity cover']),
-    );
+    expect(Object.values(await work.actions())).toContain('Book the MRCGP exam');
   });
+
+  // BUG (reported): the undo history pairs records by short id, not by uid: a sync that renumbered the
+  // device's own a3 to a4 is described as "changed action a3 … (uid, title, created at); added action a4
+  // <the device's own action>": undo and history name the user's own action as brought in by the sync.
+  it.fails(
+    'after a sync that renumbered, undo names what the sync brought in, not the device’s own action',
+    async () => {
+      const { laptop, work } = await twoDevices();
+      await laptop.quick('action', 'add', 'Book the MRCGP exam');
+      await laptop.sync();
+      await work.quick('action', 'add', 'Renew my indemnity cover');
+      expect((await work.sync()).renumbered).toEqual([{ kind: 'action', from: 'a3', to: 'a4', side: 'this' }]);
+      const undone = await work.mentee('undo');
+      expect(undone).toContain('added action a3 "Book the MRCGP exam"');
+      expect(undone).not.toContain('added action a4 "Renew my indemnity cover"');
+    },
+  );
 });
 
 describe('sync status', () => {
@@ -421,11 +438,10 @@ describe('sync status', () => {
 
     await work.sync();
     expect(await work.status()).toMatchObject({ toSend: NOTHING, toFetch: NOTHING });
-    // Looking changes nothing: status never writes the journal.
-    const bytes = await work.content();
-    await work.status();
-    expect(await work.content()).toEqual(bytes);
-    expect(await git(['--git-dir', remote, 'rev-list', '--count', 'main'])).toMatch(/^\d+\n$/);
+    // Looking changes nothing: status never writes the journal, nor moves the remote.
+    const before = { journal: await readFile(work.journal), main: await remoteMain(remote) };
+    await work.mentee('sync', 'status');
+    expect({ journal: await readFile(work.journal), main: await remoteMain(remote) }).toEqual(before);
   });
 });
 

@@ -101,7 +101,10 @@ export interface Device {
   mentee(...args: string[]): Promise<string>;
   /** In process (quicker), for a command that must succeed: to set a journal up. */
   quick(...args: string[]): Promise<string>;
-  /** `mentee sync --json`, which must succeed, checked against its documented shape. */
+  /**
+   * `mentee sync --json` in process (git is still the real one), which must succeed, checked against its
+   * documented shape. A sync whose words or process matter runs the binary: `mentee('sync')`, `run('sync')`.
+   */
   sync(): Promise<SyncJson>;
   /** `mentee sync status --json`, which must succeed, checked against its documented shape. */
   status(...flags: string[]): Promise<SyncStatusJson>;
@@ -141,7 +144,7 @@ export async function device(
       return succeeded(args, await runCli(args, { journal, now: clock.next(), env: withGit }));
     },
     async sync() {
-      return SyncJsonSchema.parse(JSON.parse(await mentee('sync', '--json'))) as SyncJson;
+      return SyncJsonSchema.parse(JSON.parse(await self.quick('sync', '--json'))) as SyncJson;
     },
     async status(...flags) {
       return SyncStatusJsonSchema.parse(
