@@ -515,7 +515,13 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'init',
         summary: 'connect the journal to a git remote: the first device sends it, the next takes it',
-        args: [{ name: '<remote>', help: 'a git URL, or the path of a bare repository (a USB stick, a NAS)' }],
+        args: [
+          {
+            name: '<remote>',
+            help: 'a git URL, or the path of a bare repository (a USB stick, a NAS)',
+            values: 'file',
+          },
+        ],
         flags: [json],
         examples: ['mentee sync init /media/usb/mentee.git', 'mentee sync init ssh://nas.local/srv/mentee.git'],
         load: lazy(sync, 'syncInitCommand'),
@@ -526,6 +532,12 @@ export const COMMANDS: CommandSpec[] = [
         flags: [json, { flags: '--include-private', help: 'also show private text a merge set aside' }],
         examples: ['mentee sync status'],
         load: lazy(sync, 'syncStatusCommand'),
+      },
+      {
+        name: 'dismiss',
+        summary: 'forget the conflict notes sync status shows, once you have read them',
+        examples: ['mentee sync dismiss'],
+        load: lazy(sync, 'syncDismissCommand'),
       },
     ],
   },

@@ -29,6 +29,20 @@ export async function syncStatusCommand(ctx: Context, raw: Record<string, unknow
   ctx.print(syncStateLines(state, { now: ctx.now, includePrivate, style: ctx.style }).join('\n'));
 }
 
+/** Forgets the conflict notes once read (on every device, at the next sync). */
+export async function syncDismissCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
+  parseOptions(z.object({}), raw);
+  if (!(await ctx.store.read()).conflicts.length) return ctx.print('No conflict notes to dismiss.');
+  const dismissed = await ctx.store.update((journal) => {
+    const count = journal.conflicts.length;
+    journal.conflicts = [];
+    return count;
+  });
+  ctx.print(
+    `Dismissed ${dismissed === 1 ? 'the conflict note' : `${dismissed} conflict notes`}; your other devices forget ${dismissed === 1 ? 'it' : 'them'} at their next sync.`,
+  );
+}
+
 function say(ctx: Context, outcome: SyncOutcome, json: boolean, first?: string): void {
   if (json) return ctx.print(JSON.stringify(syncJson(outcome), null, 2));
   ctx.print([...(first ? [first] : []), ...syncLines(outcome)].join('\n'));

@@ -2,6 +2,7 @@
  * The one table the sync merge is driven by: each kind of record, where it lives, its short id, the
  * references it holds to other records, and how each part of it merges (see merge-values.ts).
  */
+import { topicKey } from './prep.js';
 import type { Shape, ObjectShape, Rec } from './merge-values.js';
 import type { IdPrefix } from './ids.js';
 
@@ -14,6 +15,9 @@ export interface Reference {
   /** A list of references that holds each record once (goal.mentors, prep.goals). */
   set?: boolean;
 }
+
+/** Each kind's records by uid (in a merge, with references between records as uids). */
+export type RecordsByUid = Record<SyncedKind, Map<string, Rec>>;
 
 export interface KindSpec {
   kind: SyncedKind;
@@ -49,7 +53,7 @@ const RECORD: Record<string, Shape> = {
 const NOTES = keyed((note) => `${String(note.at)}\u0000${String(note.note)}`);
 
 /** The rule of prep.ts sameTopic: titles differing only in case are one topic. */
-const topicKey = (topic: Rec) => String(topic.title).toLowerCase();
+const keyOfTopic = (topic: Rec) => topicKey(String(topic.title));
 
 export const KINDS: readonly KindSpec[] = [
   {
@@ -75,7 +79,7 @@ export const KINDS: readonly KindSpec[] = [
     shape: object({
       ...RECORD,
       prep: object({
-        topics: keyed(topicKey),
+        topics: keyed(keyOfTopic),
         goals: set,
         review: keyed((review) => String(review.actionId)),
         // Prompts and answers alike are private (privacy.ts withoutPrivate).
@@ -137,7 +141,7 @@ export function mapReferences(spec: KindSpec, record: Rec, map: (to: SyncedKind,
 export function referencesOf(spec: KindSpec, record: Rec): { to: SyncedKind; value: string }[] {
   const found: { to: SyncedKind; value: string }[] = [];
   for (const reference of spec.references)
-    visit(structuredClone(record), reference.path, (value) => {
+    visit(record, reference.path, (value) => {
       found.push({ to: reference.to, value });
       return value;
     });

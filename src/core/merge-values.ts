@@ -3,6 +3,7 @@
  * how each part of a record merges. Pure and symmetric: which side wins a conflict is decided once per
  * record (`leftWins`), so swapping the sides and flipping it gives the same value.
  */
+import { canonical } from './canonical.js';
 import { same } from './journal-diff.js';
 
 export type Shape =
@@ -232,20 +233,4 @@ export function leftIsLater(l: Rec, r: Rec): boolean {
   const order = Date.parse(String(l.updatedAt)) - Date.parse(String(r.updatedAt));
   if (order) return order > 0;
   return canonical(l) >= canonical(r);
-}
-
-/** JSON with keys sorted at every depth: the same value always gives the same text. */
-export function canonical(value: unknown): string {
-  return JSON.stringify(sortKeys(value)) ?? 'null';
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .filter((key) => (value as Rec)[key] !== undefined)
-      .map((key) => [key, sortKeys((value as Rec)[key])]),
-  );
 }

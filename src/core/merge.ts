@@ -5,39 +5,38 @@
  * dropped without a trace: what two devices changed differently is kept in `conflicts`.
  */
 import { same } from './journal-diff.js';
-import { KINDS, mapReferences, PROFILE_SHAPE, referencesOf, type KindSpec, type SyncedKind } from './merge-kinds.js';
-import { byCreation, renumberIds, settleHandles, type Renumbering, type Side } from './merge-ids.js';
-import { canonical, holdsPrivate, leftIsLater, mergeSet, mergeValue, type Noted, type Rec } from './merge-values.js';
+import {
+  KINDS,
+  mapReferences,
+  PROFILE_SHAPE,
+  referencesOf,
+  type KindSpec,
+  type RecordsByUid,
+  type SyncedKind,
+} from './merge-kinds.js';
+import { byCreation, renumberIds, settleHandles, type Side } from './merge-ids.js';
+import { counts, mergeConflicts, oldestFirst, toConflict, type MergeReport, type Pending } from './merge-report.js';
+import { holdsPrivate, leftIsLater, mergeValue, type Noted, type Rec } from './merge-values.js';
 import { JOURNAL_VERSION } from './model.js';
-import type { Conflict, Journal, RecordKind } from './schema.js';
+import type { Journal } from './schema.js';
 
 export type { Renumbering } from './merge-ids.js';
+export type { Counts, MergeReport } from './merge-report.js';
 
 /** The journal as it is synced: everything but this device's undo and redo. */
 export type Synced = Omit<Journal, 'history'>;
-
-/** What one side brought that the other did not have, and that the merged journal has. */
-export type Counts = Record<RecordKind, { added: number; changed: number; removed: number }>;
-
-export interface MergeReport {
-  left: Counts;
-  right: Counts;
-  renumbered: Renumbering[];
-  /** The conflicts this merge noted (the journal's list also has earlier ones). */
-  conflicts: Conflict[];
-}
 
 export interface Merged {
   journal: Synced;
   report: MergeReport;
 }
 
-/** Each kind's records by uid, with references between records as uids. */
-type ByUid = Record<SyncedKind, Map<string, Rec>>;
+type ByUid = RecordsByUid;
 
-interface Pending extends Noted {
-  kind: RecordKind;
-  uid: string;
+interface Sides {
+  base: ByUid | undefined;
+  left: ByUid;
+  right: ByUid;
 }
 
 /**
@@ -46,10 +45,42 @@ interface Pending extends Noted {
  * `now` stamps the conflicts noted.
  */
 export function mergeJournals(base: Synced | undefined, left: Synced, right: Synced, now: Date): Merged {
-  const sides = { base: base ? byUid(base) : undefined, left: byUid(left), right: byUid(right) };
+  const sides: Sides = { base: base && byUid(base), left: byUid(left), right: byUid(right) };
   const pending: Pending[] = [];
+  const merged = mergeRecords(sides, pending);
+  const { shortIds, counters, renumbered } = settleShortIds(merged, sides, [base, left, right], pending);
+  const profile = mergeProfile(base, left, right, pending);
+  const toShort = (_kind: SyncedKind, uid: string) => shortIds.get(uid) ?? uid;
+  const recordsOf = (kind: SyncedKind) =>
+    [...merged[kind].values()].map((record) => mapReferences(kindSpec(kind), record, toShort));
+
+  const at = now.toISOString();
+  const noted = oldestFirst(pending.map((conflict) => toConflict(conflict, at, shortIds)));
+  const journal = {
+    version: JOURNAL_VERSION,
+    counters,
+    profile,
+    mentors: recordsOf('mentor'),
+    goals: recordsOf('goal'),
+    meetings: recordsOf('meeting'),
+    actions: recordsOf('action'),
+    conflicts: mergeConflicts(base, left, right, noted),
+    createdAt: earlier(left.createdAt, right.createdAt),
+    updatedAt: earlier(left.updatedAt, right.updatedAt) === left.updatedAt ? right.updatedAt : left.updatedAt,
+  } as Synced;
+  const report: MergeReport = {
+    left: counts(sides.base, sides.left, sides.right, merged, base?.profile, left.profile, right.profile),
+    right: counts(sides.base, sides.right, sides.left, merged, base?.profile, right.profile, left.profile),
+    renumbered,
+    conflicts: noted,
+  };
+  return { journal, report };
+}
+
+/** Every kind's records merged by uid, those still named kept, in one order whichever side is which. */
+function mergeRecords(sides: Sides, pending: Pending[]): ByUid {
   const merged = {} as ByUid;
-  for (const spec of KINDS) {
+  for (const spec of KINDS)
     merged[spec.kind] = mergeKind(
       spec,
       sides.base?.[spec.kind],
@@ -57,20 +88,28 @@ export function mergeJournals(base: Synced | undefined, left: Synced, right: Syn
       sides.right[spec.kind],
       pending,
     );
-  }
   keepReferenced(merged, sides, pending);
   for (const { kind } of KINDS)
     merged[kind] = inOrder(merged[kind], sides.base?.[kind], sides.left[kind], sides.right[kind]);
+  return merged;
+}
 
+/** Handles and ids made unique (see merge-ids.ts); each uid's short id after it, and the counters past them. */
+function settleShortIds(
+  merged: ByUid,
+  sides: Sides,
+  [base, left, right]: [Synced | undefined, Synced, Synced],
+  pending: Pending[],
+) {
   const sideOf = (kind: SyncedKind, uid: string, from: string): Side => {
     const [inLeft, inRight] = [sides.left[kind].get(uid), sides.right[kind].get(uid)];
     const idField = kindSpec(kind).idField;
     if (inLeft && (!inRight || (inLeft[idField] === from && inRight[idField] !== from))) return 'left';
     return inRight ? 'right' : 'left';
   };
-  const note = (kind: RecordKind) => (uid: string, noted: Noted[]) =>
-    pending.push(...noted.map((conflict) => ({ ...conflict, kind, uid })));
-  const { alias, renumbered } = settleHandles(kindSpec('mentor'), merged.mentor, note('mentor'), sideOf);
+  const note = (uid: string, noted: Noted[]) =>
+    pending.push(...noted.map((conflict) => ({ ...conflict, kind: 'mentor' as const, uid })));
+  const { alias, renumbered } = settleHandles(kindSpec('mentor'), merged.mentor, note, sideOf);
   const counters = { ...left.counters };
   for (const spec of KINDS.filter((kind) => kind.prefix)) {
     const prefix = spec.prefix!;
@@ -79,38 +118,20 @@ export function mergeJournals(base: Synced | undefined, left: Synced, right: Syn
     counters[prefix] = settled.counter;
     renumbered.push(...settled.renumbered);
   }
-
   const shortIds = new Map<string, string>();
   for (const spec of KINDS)
     for (const [uid, record] of merged[spec.kind]) shortIds.set(uid, String(record[spec.idField]));
   for (const [from, to] of alias) shortIds.set(from, shortIds.get(to)!);
-  const toShort = (_kind: SyncedKind, uid: string) => shortIds.get(uid) ?? uid;
+  return { shortIds, counters, renumbered };
+}
 
-  const profileCtx = { leftWins: leftIsLater(left as unknown as Rec, right as unknown as Rec), conflicts: [] };
-  const profile = mergeValue(PROFILE_SHAPE, [], base?.profile, left.profile, right.profile, profileCtx) ?? {};
-  note('profile')('', profileCtx.conflicts);
-
-  const at = now.toISOString();
-  const noted = pending.map((conflict) => toConflict(conflict, at, shortIds));
-  const journal: Synced = {
-    version: JOURNAL_VERSION,
-    counters,
-    profile: profile as Synced['profile'],
-    mentors: recordsOf(kindSpec('mentor'), merged, toShort) as Synced['mentors'],
-    goals: recordsOf(kindSpec('goal'), merged, toShort) as Synced['goals'],
-    meetings: recordsOf(kindSpec('meeting'), merged, toShort) as Synced['meetings'],
-    actions: recordsOf(kindSpec('action'), merged, toShort) as Synced['actions'],
-    conflicts: mergeConflicts(base, left, right, noted, profileCtx.leftWins),
-    createdAt: earlier(left.createdAt, right.createdAt),
-    updatedAt: earlier(left.updatedAt, right.updatedAt) === left.updatedAt ? right.updatedAt : left.updatedAt,
-  };
-  const report: MergeReport = {
-    left: counts(sides.base, sides.left, sides.right, merged, base?.profile, left.profile, right.profile),
-    right: counts(sides.base, sides.right, sides.left, merged, base?.profile, right.profile, left.profile),
-    renumbered,
-    conflicts: noted,
-  };
-  return { journal, report };
+/** The profile field by field; it has no time of its own, so the journal's last change stands for it. */
+function mergeProfile(base: Synced | undefined, left: Synced, right: Synced, pending: Pending[]): Synced['profile'] {
+  const asRecord = (side: Synced): Rec => ({ updatedAt: side.updatedAt, profile: side.profile });
+  const ctx = { leftWins: leftIsLater(asRecord(left), asRecord(right)), conflicts: [] as Noted[] };
+  const profile = mergeValue(PROFILE_SHAPE, [], base?.profile, left.profile, right.profile, ctx) ?? {};
+  pending.push(...ctx.conflicts.map((conflict) => ({ ...conflict, kind: 'profile' as const, uid: '' })));
+  return profile as Synced['profile'];
 }
 
 function kindSpec(kind: SyncedKind): KindSpec {
@@ -146,7 +167,14 @@ function mergeKind(
   const merged = new Map<string, Rec>();
   for (const uid of new Set([...(base?.keys() ?? []), ...left.keys(), ...right.keys()])) {
     const [b, l, r] = [base?.get(uid), left.get(uid), right.get(uid)];
-    const ctx = { leftWins: l && r ? leftIsLater(l, r) : true, conflicts: [] as Noted[] };
+    // Which side is later is asked only when both changed it (comparing texts of every record is slow).
+    let later: boolean | undefined;
+    const ctx = {
+      get leftWins() {
+        return (later ??= l && r ? leftIsLater(l, r) : true);
+      },
+      conflicts: [] as Noted[],
+    };
     const record = mergeValue(spec.shape, [], b, l, r, ctx) as Rec | undefined;
     pending.push(...ctx.conflicts.map((conflict) => ({ ...conflict, kind: spec.kind, uid })));
     if (record) merged.set(uid, structuredClone(record));
@@ -155,11 +183,7 @@ function mergeKind(
 }
 
 /** A record removed on one side that a kept record still names is kept, and the removal noted. */
-function keepReferenced(
-  merged: ByUid,
-  sides: { base: ByUid | undefined; left: ByUid; right: ByUid },
-  pending: Pending[],
-) {
+function keepReferenced(merged: ByUid, sides: Sides, pending: Pending[]): void {
   for (let again = true; again;) {
     again = false;
     for (const spec of KINDS)
@@ -203,80 +227,6 @@ function inOrder(
   ]);
 }
 
-function recordsOf(spec: KindSpec, merged: ByUid, toShort: (kind: SyncedKind, uid: string) => string): Rec[] {
-  return [...merged[spec.kind].values()].map((record) => mapReferences(spec, record, toShort));
-}
-
-/** A noted conflict as the journal keeps it: values as JSON, references as the short ids people know. */
-function toConflict(pending: Pending, at: string, shortIds: Map<string, string>): Conflict {
-  return {
-    at,
-    kind: pending.kind,
-    uid: pending.uid,
-    id: pending.kind === 'profile' ? '' : (shortIds.get(pending.uid) ?? ''),
-    field: pending.path.join('.') || 'record',
-    kept: canonical(withShortIds(pending.kept, shortIds)),
-    other: canonical(withShortIds(pending.other, shortIds)),
-    private: pending.private,
-  };
-}
-
-function withShortIds(value: unknown, shortIds: Map<string, string>): unknown {
-  if (typeof value === 'string') return shortIds.get(value) ?? value;
-  if (Array.isArray(value)) return value.map((item) => withShortIds(item, shortIds));
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, key === 'uid' ? item : withShortIds(item, shortIds)]),
-  );
-}
-
-/** Conflicts are a set: one seen and cleared on a device is cleared, new ones are added; oldest first. */
-function mergeConflicts(
-  base: Synced | undefined,
-  left: Synced,
-  right: Synced,
-  noted: Conflict[],
-  leftWins: boolean,
-): Conflict[] {
-  const texts = (conflicts: Conflict[] | undefined) => conflicts?.map(canonical);
-  const kept = mergeSet(texts(base?.conflicts), texts(left.conflicts), texts(right.conflicts), {
-    leftWins,
-  }) as string[];
-  const all = [...new Set([...kept, ...noted.map(canonical)])];
-  return all
-    .map((text) => ({ text, conflict: JSON.parse(text) as Conflict }))
-    .sort(
-      (a, b) =>
-        Date.parse(a.conflict.at) - Date.parse(b.conflict.at) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
-    )
-    .map(({ conflict }) => conflict);
-}
-
 function earlier(a: string, b: string): string {
   return Date.parse(a) - Date.parse(b) < 0 || (Date.parse(a) === Date.parse(b) && a < b) ? a : b;
-}
-
-function counts(
-  base: ByUid | undefined,
-  side: ByUid,
-  other: ByUid,
-  merged: ByUid,
-  baseProfile: unknown,
-  profile: unknown,
-  otherProfile: unknown,
-): Counts {
-  const profileChanged = !same(baseProfile ?? {}, profile) && !same(profile, otherProfile);
-  const result = { profile: { added: 0, changed: profileChanged ? 1 : 0, removed: 0 } } as Counts;
-  for (const spec of KINDS) {
-    const tally = { added: 0, changed: 0, removed: 0 };
-    const [was, mine, theirs, kept] = [base?.[spec.kind], side[spec.kind], other[spec.kind], merged[spec.kind]];
-    for (const uid of new Set([...(was?.keys() ?? []), ...mine.keys()])) {
-      const [b, s, o] = [was?.get(uid), mine.get(uid), theirs.get(uid)];
-      if (s && !b && !o && kept.has(uid)) tally.added++;
-      else if (s && !same(s, b) && !same(s, o) && kept.has(uid)) tally.changed++;
-      else if (b && !s && o && !kept.has(uid)) tally.removed++;
-    }
-    result[spec.kind] = tally;
-  }
-  return result;
 }

@@ -95,9 +95,13 @@ export function addTopic(topics: Topic[], topic: TopicInput): void {
   else topics.push(clean);
 }
 
-/** Two topics are one when their titles differ only in case. */
+/** Two topics are one when their titles differ only in case: a topic is known by this key. */
+export function topicKey(title: string): string {
+  return title.toLowerCase();
+}
+
 export function sameTopic(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+  return topicKey(a) === topicKey(b);
 }
 
 /**

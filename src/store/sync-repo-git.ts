@@ -99,7 +99,10 @@ export function runGit(
     }, call.timeoutMs);
     child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
+    // A git that could not be started says so by 'error', and then 'close' too: the error is the answer.
+    let failedToStart = false;
     child.on('error', (error: NodeJS.ErrnoException) => {
+      failedToStart = true;
       clearTimeout(timer);
       // ENOENT is also what a missing working folder gives: only with the folder there is it git that is missing.
       if (error.code !== 'ENOENT') return fail(error);
@@ -109,6 +112,7 @@ export function runGit(
       );
     });
     child.on('close', (code) => {
+      if (failedToStart) return;
       clearTimeout(timer);
       clearTimeout(killer);
       if (timedOut) kill('SIGKILL');

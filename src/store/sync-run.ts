@@ -87,12 +87,12 @@ export async function connectJournal(parts: SyncParts, remote: string): Promise<
   await makePrivateFolder(parts.paths.folder, parts.paths.owner, { parents: true });
   await repo.create(remote);
   try {
-    await repo.fetch();
+    return await syncWith(parts, repo, await remoteOf(repo));
   } catch (error) {
+    // Connected only when the first sync went through: the next init starts afresh.
     await repo.remove();
     throw error;
   }
-  return syncWith(parts, repo, await remoteOf(repo));
 }
 
 export async function syncState(parts: SyncParts): Promise<SyncState> {
@@ -130,12 +130,13 @@ async function syncWith(parts: SyncParts, repo: SyncRepo, remote: string): Promi
   for (let attempt = 1; ; attempt++) {
     await repo.fetch();
     const shared = await sharedState(parts, repo);
+    await refusePlainAfterEncrypted(parts, shared);
     const merged = await mergeIntoJournal(parts, shared);
     received = add(received, merged.report.right);
     renumbered = [...renumbered, ...merged.report.renumbered];
     conflicts = [...conflicts, ...merged.report.conflicts];
     const sent = merged.report.left;
-    const bytes = await syncedBytes(parts, merged.text, shared);
+    const bytes = await syncedBytes(parts, merged.text);
     const head = await commitMerge(parts, repo, shared, merged.text, bytes);
     if (head === 'moved') continue;
     const outcome = { remote, received, sent, renumbered, conflicts, encrypted: isEncrypted(bytes) };
@@ -189,8 +190,8 @@ async function decodeCopy(parts: SyncParts, bytes: Buffer, where: string): Promi
   } catch (error) {
     if (isEncrypted(bytes) && error instanceof UserError)
       throw new UserError(
-        `The journal on the sync remote is encrypted, and the passphrase given here does not open it: ${error.message}`,
-        { hint: 'Use the passphrase you gave mentee encrypt on the other device.' },
+        'The journal on the sync remote is encrypted, and the passphrase given here does not open it; nothing was changed.',
+        { hint: 'Use the passphrase the other device encrypted it with.' },
       );
     throw error;
   }
@@ -218,15 +219,24 @@ async function mergeIntoJournal(parts: SyncParts, shared: Shared): Promise<{ tex
   });
 }
 
-/** The synced copy's bytes: encrypted with the journal's key when the journal is encrypted. */
-async function syncedBytes(parts: SyncParts, text: string, shared: Shared): Promise<Buffer> {
+/**
+ * Another device encrypts the journal, and this one keeps it plain: refused before anything is merged,
+ * so no word of theirs is written here in plain, nor sent back so. A device with no journal yet takes
+ * the remote's encrypted: the codec saves a new journal in the form of the last file it opened.
+ */
+async function refusePlainAfterEncrypted(parts: SyncParts, shared: Shared): Promise<void> {
+  if (!shared.remoteEncrypted) return;
   const journal = await parts.bytes();
-  const encrypted = journal !== undefined && isEncrypted(journal);
-  if (shared.remoteEncrypted && !encrypted)
-    throw new UserError('The journal on the sync remote is encrypted and this one is not; nothing was sent.', {
-      hint: 'Encrypt this journal with the same passphrase (mentee encrypt), then run mentee sync again.',
+  if (journal && !isEncrypted(journal))
+    throw new UserError('The journal on the sync remote is encrypted and this one is not; nothing was changed.', {
+      hint: 'Encrypt this journal with the passphrase the other device uses (mentee encrypt), then run mentee sync again.',
     });
-  if (!journal || !encrypted || !parts.codec.encodeLike) return Buffer.from(text, 'utf8');
+}
+
+/** The synced copy's bytes: encrypted with the journal's key when the journal is encrypted. */
+async function syncedBytes(parts: SyncParts, text: string): Promise<Buffer> {
+  const journal = await parts.bytes();
+  if (!journal || !isEncrypted(journal) || !parts.codec.encodeLike) return Buffer.from(text, 'utf8');
   return parts.codec.encodeLike(text, journal);
 }
 

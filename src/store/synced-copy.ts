@@ -1,3 +1,5 @@
+import { canonical } from '../core/canonical.js';
+import type { Synced } from '../core/merge.js';
 import type { Journal } from '../core/schema.js';
 import { UserError } from '../errors.js';
 
@@ -8,10 +10,8 @@ import { UserError } from '../errors.js';
  * action is a one-line diff. `history` (undo and redo) stays on the device.
  */
 
-/** What is synced: the journal less its local undo history. */
-export type SyncedJournal = Omit<Journal, 'history'>;
-
-export function syncedText(journal: SyncedJournal | Journal): string {
+/** The synced copy's text of a journal, less its local undo history (a Synced journal has none). */
+export function syncedText(journal: Synced | Journal): string {
   const members = Object.keys(journal)
     .filter((key) => key !== 'history')
     .sort()
@@ -23,22 +23,6 @@ export function syncedText(journal: SyncedJournal | Journal): string {
       return [`  ${name}: [\n${value.map((item) => `    ${canonical(item)}`).join(',\n')}\n  ]`];
     });
   return `{\n${members.join(',\n')}\n}\n`;
-}
-
-/** JSON with the keys of every object sorted, on one line. */
-export function canonical(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  // fromEntries, not assignment: a key "__proto__" (in someone's text) stays a key.
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
-  );
 }
 
 /**

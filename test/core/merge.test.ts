@@ -296,15 +296,49 @@ describe('a sync merge of two devices', () => {
     mentor(left, { name: 'Ada Lovelace' }, later(1));
     mentor(right, { name: 'Grace Lovelace' }, later(2));
     action(right, { title: 'Ask Grace', mentor: 'lovelace', owner: 'mentor' }, later(2));
+    goal(right, { title: 'Learn to code', mentor: ['lovelace'] }, later(2));
+    prepMeeting(right, prepInput({ mentor: 'lovelace', when: '2026-12-03 17:30' }), later(2));
     const { journal: merged, report } = merge(base, left, right);
     expect(merged.mentors.map((each) => [each.name, each.handle])).toEqual([
       ['Ada Lovelace', 'lovelace'],
       ['Grace Lovelace', 'grace-lovelace'],
     ]);
-    expect(merged.actions[0]?.mentor).toBe('grace-lovelace');
+    expect([merged.actions[0]?.mentor, merged.goals[0]?.mentors, merged.meetings[0]?.mentor]).toEqual([
+      'grace-lovelace',
+      ['grace-lovelace'],
+      'grace-lovelace',
+    ]);
     expect(report.renumbered).toEqual([
       { kind: 'mentor', uid: right.mentors[0]!.uid, from: 'lovelace', to: 'grace-lovelace', side: 'right' },
     ]);
+  });
+
+  it('takes the number another sync gave a record, with the changes made to it here', () => {
+    const base = shared();
+    const [left, right] = twoDevices(base);
+    // A third device had made an a1 too: this action became a3 there, and right has synced with it.
+    Object.assign(right, { counters: { ...right.counters, a: 4 } });
+    right.actions[0]!.id = 'a3';
+    editAction(left, 'a1', actionEdit({ note: 'Called twice' }), later(1));
+    const { journal: merged, report } = merge(base, left, right);
+    expect(merged.actions.map((each) => [each.id, each.notes.length])).toEqual([['a3', 1]]);
+    expect([merged.conflicts, report.renumbered]).toEqual([[], []]);
+  });
+
+  it('keeps the completion time with the status it goes with when one device completed and the other dropped', () => {
+    const base = shared();
+    const [left, right] = twoDevices(base);
+    closeAction(left, 'a1', 'done', later(1));
+    closeAction(right, 'a1', 'dropped', later(2));
+    const dropped = merge(base, left, right).journal.actions[0]!;
+    expect(dropped.status).toBe('dropped');
+    expect(dropped.completedAt).toBeUndefined();
+    closeAction(left, 'a1', 'open', later(3));
+    closeAction(left, 'a1', 'done', later(3));
+    expect(merge(base, left, right).journal.actions[0]).toMatchObject({
+      status: 'done',
+      completedAt: later(3).toISOString(),
+    });
   });
 
   it('keeps everything from two journals that never shared anything', () => {

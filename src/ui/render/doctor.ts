@@ -100,7 +100,7 @@ export function renderRestored(restored: Restored): string {
 }
 
 /** The documented `mentee doctor --json` shape (see README, "JSON output"). */
-export function doctorJson(check: JournalCheck, backups: BackupEntry[]) {
+export function doctorJson(check: JournalCheck, backups: BackupEntry[], syncConflicts: number) {
   return {
     journal: {
       path: check.path,
@@ -111,7 +111,14 @@ export function doctorJson(check: JournalCheck, backups: BackupEntry[]) {
       size: check.size ?? null,
     },
     backups: backups.map(backupJson),
+    syncConflicts,
   };
+}
+
+/** The changes sync set aside, until they are seen to: one line, or none. */
+export function syncConflictsLine(count: number): string | undefined {
+  if (!count) return undefined;
+  return `${count === 1 ? '1 field was' : `${count} fields were`} changed differently on two devices; sync kept the later change and noted the other: see mentee sync status.`;
 }
 
 export function backupJson(entry: BackupEntry) {

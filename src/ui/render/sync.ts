@@ -93,12 +93,15 @@ export function syncStateLines(
   if (state.conflicts.length) {
     lines.push('', `Changed differently on two devices (the later change kept, the other noted):`);
     for (const conflict of state.conflicts) lines.push(`  ${conflictText(conflict, now, includePrivate)}`);
+    lines.push(style.dim('Once read: mentee sync dismiss'));
   }
   return lines;
 }
 
 function conflictText(conflict: Conflict, now: Date, includePrivate: boolean): string {
   const where = `${changeTime(conflict.at, now)}  ${conflict.kind === 'profile' ? 'your profile' : `${conflict.kind} ${conflict.id}`}, ${conflict.field}`;
+  if (conflict.field === 'record')
+    return `${where.replace(/, record$/, '')}: removed on one device, kept because it was changed on the other or is still named by another record`;
   if (conflict.private && !includePrivate) return `${where}: private text (shown with --include-private)`;
   return `${where}: kept ${conflict.kept}; the other was ${conflict.other}`;
 }

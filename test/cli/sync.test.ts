@@ -1,0 +1,219 @@
+/**
+ * `mentee sync` as one person sees it on two devices, in process: what each command says, its JSON,
+ * and every refusal in one line with nothing changed. The remote is a real bare git repository.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SyncJsonSchema, SyncStatusJsonSchema } from '../../src/ui/json-shapes.js';
+import { readJournal } from '../helpers/cli.js';
+import { cli, runCli } from '../helpers/run-cli.js';
+import { tempFolders } from '../helpers/temp.js';
+
+const folder = tempFolders();
+
+/** Two devices' journals and one bare repository, in a fresh folder. */
+async function twoDevices() {
+  const { dir } = await folder();
+  const remote = join(dir, 'remote.git');
+  execFileSync('git', ['init', '--bare', '-q', remote]);
+  await mkdir(join(dir, 'laptop'));
+  await mkdir(join(dir, 'desktop'));
+  const device = (name: string) => {
+    const journal = join(dir, name, 'journal.json');
+    return {
+      journal,
+      run: (args: string[], now = '2026-11-25T09:00:00Z') => runCli(args, { journal, now }),
+      ok: (args: string[], now = '2026-11-25T09:00:00Z') => cli(args, { journal, now }),
+    };
+  };
+  return { dir, remote, laptop: device('laptop'), desktop: device('desktop') };
+}
+
+describe('mentee sync', () => {
+  it('the first device sends its journal; a second with none takes it, and both say what moved', async () => {
+    const { remote, laptop, desktop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    await laptop.ok(['action', 'add', 'Draft a personal statement']);
+    expect(await laptop.ok(['sync', 'init', remote])).toBe(
+      `Connected your journal to ${remote}.\nSent 1 mentor and 1 action of yours.\n`,
+    );
+    expect(await desktop.ok(['sync', 'init', remote])).toBe(
+      `Connected your journal to ${remote}.\nBrought in 1 mentor and 1 action from your other devices.\n`,
+    );
+    expect((await readJournal(desktop.journal)).actions).toEqual((await readJournal(laptop.journal)).actions);
+    expect(await laptop.ok(['sync'])).toBe(`Up to date with ${remote}.\n`);
+  });
+
+  it('brings in what the other device did and sends what this one did, in one sync', async () => {
+    const { remote, laptop, desktop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    await laptop.ok(['sync', 'init', remote]);
+    await desktop.ok(['sync', 'init', remote]);
+    await laptop.ok(['goal', 'add', 'Choose a specialty']);
+    await laptop.ok(['sync']);
+    await desktop.ok(['action', 'add', 'Book the exam']);
+    expect(await desktop.ok(['sync'])).toBe('Brought in 1 goal from your other devices; sent 1 action of yours.\n');
+    expect(await laptop.ok(['sync'])).toBe('Brought in 1 action from your other devices.\n');
+    expect((await readJournal(laptop.journal)).actions.map((action: { title: string }) => action.title)).toEqual([
+      'Book the exam',
+    ]);
+  });
+
+  it('--json gives the documented shapes for sync, sync init and sync status', async () => {
+    const { remote, laptop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    const init = SyncJsonSchema.parse(JSON.parse(await laptop.ok(['sync', 'init', remote, '--json'])));
+    expect(init).toMatchObject({ remote, pushed: true, encrypted: false, renumbered: [], conflicts: [] });
+    expect(init.sent.mentor).toEqual({ added: 1, changed: 0, removed: 0 });
+    SyncJsonSchema.parse(JSON.parse(await laptop.ok(['sync', '--json'])));
+    const status = SyncStatusJsonSchema.parse(JSON.parse(await laptop.ok(['sync', 'status', '--json'])));
+    expect(status).toMatchObject({ remote, reachable: true, conflicts: [] });
+    expect(status.lastShared).not.toBeNull();
+  });
+
+  it('sync status says what there is to send, and to fetch once the other device has sent', async () => {
+    const { remote, laptop, desktop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    await laptop.ok(['sync', 'init', remote]);
+    await desktop.ok(['sync', 'init', remote]);
+    expect(await laptop.ok(['sync', 'status'])).toMatch(/\nNothing to send\.\nNothing to fetch\.\n$/);
+    await laptop.ok(['action', 'add', 'Book the exam']);
+    expect(await laptop.ok(['sync', 'status'])).toContain('\nTo send: 1 action.\nNothing to fetch.\n');
+    await laptop.ok(['sync']);
+    expect(await desktop.ok(['sync', 'status'])).toContain('\nNothing to send.\nTo fetch: 1 action.\n');
+  });
+
+  it('renumbers the action made later when both devices made a1, and says so on the device it was made', async () => {
+    const { remote, laptop, desktop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    await laptop.ok(['sync', 'init', remote]);
+    await desktop.ok(['sync', 'init', remote]);
+    await laptop.ok(['action', 'add', 'Made on the laptop'], '2026-11-25T10:00:00Z');
+    await desktop.ok(['action', 'add', 'Made on the desktop'], '2026-11-25T11:00:00Z');
+    await laptop.ok(['sync'], '2026-11-25T12:00:00Z');
+    expect(await desktop.ok(['sync'], '2026-11-25T12:05:00Z')).toContain(
+      'Your action a1 is now a2: another device had also made an action a1.',
+    );
+    await laptop.ok(['sync'], '2026-11-25T12:10:00Z');
+    for (const device of [laptop, desktop])
+      expect(
+        (await readJournal(device.journal)).actions.map(
+          ({ id, title }: { id: string; title: string }) => `${id} ${title}`,
+        ),
+      ).toEqual(['a1 Made on the laptop', 'a2 Made on the desktop']);
+  });
+
+  it('keeps the later of two changes to one field, notes the other, shows it until dismissed', async () => {
+    const { remote, laptop, desktop } = await twoDevices();
+    await laptop.ok(['action', 'add', 'Email the lead']);
+    await laptop.ok(['sync', 'init', remote]);
+    await desktop.ok(['sync', 'init', remote]);
+    await laptop.ok(['action', 'edit', 'a1', '--title', 'Email the training lead'], '2026-11-25T10:00:00Z');
+    await desktop.ok(['action', 'edit', 'a1', '--title', 'Phone the training lead'], '2026-11-25T11:00:00Z');
+    await laptop.ok(['sync'], '2026-11-25T12:00:00Z');
+    expect(await desktop.ok(['sync'], '2026-11-25T12:05:00Z')).toContain(
+      '1 field was changed differently on two devices; the later change was kept and the other noted: see mentee sync status.',
+    );
+    await laptop.ok(['sync'], '2026-11-25T12:10:00Z');
+    for (const device of [laptop, desktop]) {
+      expect((await readJournal(device.journal)).actions[0].title).toBe('Phone the training lead');
+      expect(await device.ok(['sync', 'status'], '2026-11-25T12:15:00Z')).toContain(
+        '  25 Nov 12:05  action a1, title: kept "Phone the training lead"; the other was "Email the training lead"',
+      );
+    }
+    expect(await laptop.ok(['doctor'])).toContain('1 field was changed differently on two devices');
+    expect(await laptop.ok(['sync', 'dismiss'])).toBe(
+      'Dismissed the conflict note; your other devices forget it at their next sync.\n',
+    );
+    await laptop.ok(['sync']);
+    await desktop.ok(['sync']);
+    expect((await readJournal(desktop.journal)).conflicts).toEqual([]);
+    expect(await desktop.ok(['sync', 'dismiss'])).toBe('No conflict notes to dismiss.\n');
+  });
+
+  it('undo after a sync takes back what it brought in, in one step', async () => {
+    const { remote, laptop, desktop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    await laptop.ok(['sync', 'init', remote]);
+    await desktop.ok(['sync', 'init', remote]);
+    await laptop.ok(['action', 'add', 'One']);
+    await laptop.ok(['action', 'add', 'Two']);
+    await laptop.ok(['sync']);
+    await desktop.ok(['sync']);
+    expect((await readJournal(desktop.journal)).actions).toHaveLength(2);
+    await desktop.ok(['undo']);
+    expect((await readJournal(desktop.journal)).actions).toEqual([]);
+  });
+});
+
+describe('mentee sync refuses in one line, changing nothing', () => {
+  it('a journal not connected yet', async () => {
+    const { laptop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    const before = await readFile(laptop.journal);
+    for (const args of [['sync'], ['sync', 'status']])
+      expect(await laptop.run(args)).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: 'mentee: This journal is not synced yet. Connect it to a git remote with: mentee sync init <remote>\n',
+      });
+    expect(await readFile(laptop.journal)).toEqual(before);
+  });
+
+  it('a remote that is not there: no sync folder is left, the journal is as it was', async () => {
+    const { dir, laptop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    const before = await readFile(laptop.journal);
+    const nowhere = join(dir, 'nowhere.git');
+    expect(await laptop.run(['sync', 'init', nowhere])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `mentee: Cannot reach the sync remote ${nowhere}: does not appear to be a git repository.\n`,
+    });
+    expect(existsSync(`${laptop.journal}.sync`)).toBe(false);
+    expect(await readFile(laptop.journal)).toEqual(before);
+  });
+
+  it('a remote gone after connecting: the sync says so; status says what is left to send', async () => {
+    const { dir, remote, laptop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    await laptop.ok(['sync', 'init', remote]);
+    await laptop.ok(['action', 'add', 'Book the exam']);
+    execFileSync('mv', [remote, join(dir, 'elsewhere.git')]);
+    const before = await readFile(laptop.journal);
+    const result = await laptop.run(['sync']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `mentee: Cannot reach the sync remote ${remote}: does not appear to be a git repository.\n`,
+    );
+    expect(await readFile(laptop.journal)).toEqual(before);
+    const status = await laptop.ok(['sync', 'status']);
+    expect(status).toContain('To send: 1 action.');
+    expect(status).toContain('Cannot tell what there is to fetch: Cannot reach the sync remote');
+  });
+
+  it('a plain journal when the remote holds an encrypted one', async () => {
+    const { remote, laptop, desktop } = await twoDevices();
+    const env = { MENTEE_PASSPHRASE: 'correct horse battery staple' };
+    await cli(['mentor', 'add', 'Dr Ada Lovelace'], { journal: laptop.journal, env });
+    await cli(['encrypt'], { journal: laptop.journal, env });
+    await cli(['sync', 'init', remote], { journal: laptop.journal, env });
+    await desktop.ok(['mentor', 'add', 'Prof Alan Turing']);
+    const before = await readFile(desktop.journal);
+    const result = await runCli(['sync', 'init', remote], { journal: desktop.journal, env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^mentee: The journal on the sync remote is encrypted and this one is not; nothing was changed\./,
+    );
+    expect(await readFile(desktop.journal)).toEqual(before);
+    expect(existsSync(`${desktop.journal}.sync`)).toBe(false);
+  });
+
+  it('an empty remote name', async () => {
+    const { laptop } = await twoDevices();
+    expect(await laptop.run(['sync', 'init', ' '])).toMatchObject({ code: 2, stdout: '' });
+  });
+});
