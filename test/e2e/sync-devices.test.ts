@@ -230,7 +230,15 @@ describe('the same record changed on two devices', () => {
       expect(text).toMatch(
         /action a1, title: kept "Draft the statement with Dr Lovelace"; the other was "Draft the statement on the train"/,
       );
+      expect(await each.mentee('doctor')).toContain('1 field was changed differently on two devices');
     }
+
+    // Once read, dismissed on one device: gone from both after they sync.
+    await work.mentee('sync', 'dismiss');
+    await work.sync();
+    await laptop.sync();
+    for (const each of [laptop, work]) expect((await each.status()).conflicts).toEqual([]);
+    expect(await laptop.mentee('doctor')).not.toContain('changed differently');
   });
 
   it('a private reflection changed on both: the conflict is noted, its words shown only with --include-private', async () => {
