@@ -183,6 +183,28 @@ describe('two devices that each wrote something', () => {
   );
 });
 
+describe('two devices syncing at the same moment', () => {
+  it('both finish without an error, and the next syncs bring both in step with every record', async () => {
+    const { laptop, work } = await twoDevices();
+    const titles: string[] = [];
+    for (let round = 1; round <= 3; round++) {
+      for (const each of [laptop, work]) {
+        titles.push(`Round ${round} on the ${each.name}`);
+        await each.quick('action', 'add', titles.at(-1)!);
+      }
+      const results = await Promise.all([laptop.run('sync'), work.run('sync')]);
+      for (const result of results) {
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stderr).toBe('');
+      }
+    }
+    for (const each of [laptop, work, laptop]) await each.sync();
+    await expectInStep(laptop, work);
+    const all = Object.values(await laptop.actions());
+    for (const title of titles) expect(all.filter((each) => each === title)).toHaveLength(1);
+  });
+});
+
 describe('the same record changed on two devices', () => {
   it('different fields: both changes kept, no conflict', async () => {
     const { laptop, work } = await twoDevices();
