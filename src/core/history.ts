@@ -68,18 +68,19 @@ export function stepThrough(journal: Journal, direction: Direction): Step {
   };
 }
 
-type Listed = { id?: string; handle?: string };
+type Listed = { uid: string };
 
 function listOf(journal: Journal, kind: Exclude<ChangedRecord['kind'], 'profile'>): Listed[] {
   const lists = { mentor: journal.mentors, goal: journal.goals, meeting: journal.meetings, action: journal.actions };
   return lists[kind];
 }
 
-const keyOf = (record: Listed) => record.handle ?? record.id;
+/** A record in the history is found by its uid: a sync may have given it another short id since. */
+const uidOf = (record: ChangedRecord) => ((record.before ?? record.after) as Listed).uid;
 
 function current(journal: Journal, record: ChangedRecord): object | null {
   if (record.kind === 'profile') return journal.profile;
-  return listOf(journal, record.kind).find((item) => keyOf(item) === record.id) ?? null;
+  return listOf(journal, record.kind).find((item) => item.uid === uidOf(record)) ?? null;
 }
 
 /** Sets the record to `version` (a copy: the history keeps its own), removing it when null. */
@@ -89,7 +90,7 @@ function put(journal: Journal, record: ChangedRecord, version: object | null): v
     return;
   }
   const list = listOf(journal, record.kind);
-  const at = list.findIndex((item) => keyOf(item) === record.id);
+  const at = list.findIndex((item) => item.uid === uidOf(record));
   if (!version) {
     if (at !== -1) list.splice(at, 1);
     return;

@@ -68,24 +68,28 @@ function titleOf(record: ChangedRecord, version: object | null): string | undefi
   return undefined;
 }
 
-function pairRecords<R extends object>(
+/**
+ * Records are paired by uid, so one whose short id changed (a sync renumbered it) is that record
+ * changed, not one removed and another added; each is named by its short id as it now reads.
+ */
+function pairRecords<R extends { uid: string }>(
   kind: Exclude<RecordKind, 'profile'>,
   before: R[],
   after: R[],
-  keyOf: (record: R) => string,
+  idOf: (record: R) => string,
 ): ChangedRecord[] {
-  const later = new Map(after.map((record) => [keyOf(record), record]));
-  const earlier = new Set(before.map(keyOf));
+  const later = new Map(after.map((record) => [record.uid, record]));
+  const earlier = new Set(before.map((record) => record.uid));
   const changes: ChangedRecord[] = [];
   before.forEach((record, index) => {
-    const id = keyOf(record);
-    const next = later.get(id);
-    if (!next) changes.push({ kind, id, index, before: record, after: null } as ChangedRecord);
-    else if (!same(record, next)) changes.push({ kind, id, before: record, after: next } as ChangedRecord);
+    const next = later.get(record.uid);
+    if (!next) changes.push({ kind, id: idOf(record), index, before: record, after: null } as unknown as ChangedRecord);
+    else if (!same(record, next))
+      changes.push({ kind, id: idOf(next), before: record, after: next } as unknown as ChangedRecord);
   });
   after.forEach((record, index) => {
-    const id = keyOf(record);
-    if (!earlier.has(id)) changes.push({ kind, id, index, before: null, after: record } as ChangedRecord);
+    if (!earlier.has(record.uid))
+      changes.push({ kind, id: idOf(record), index, before: null, after: record } as unknown as ChangedRecord);
   });
   return changes;
 }

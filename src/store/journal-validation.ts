@@ -43,7 +43,9 @@ export function parseSyncedCopy(text: string, file: string): Journal {
   }
   if (typeof document !== 'object' || document === null || Array.isArray(document))
     throw new JournalFileError(`${file} is not a mentee journal.`);
-  return checkDocument({ ...document, history: { undo: [], redo: [] } }, file).journal;
+  // Saved last by some device, at a time that is that device's own: taken as when it began.
+  const local = { history: { undo: [], redo: [] }, updatedAt: (document as { createdAt?: unknown }).createdAt };
+  return checkDocument({ ...document, ...local }, file).journal;
 }
 
 function checkDocument(document: unknown, file: string): { journal: Journal; migratedFrom: number | undefined } {

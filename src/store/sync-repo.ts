@@ -1,5 +1,5 @@
-import { lstat, rm } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { lstat, readdir, rm } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { JournalPaths } from './paths.js';
 import { checkFolder, makePrivateFolder } from './safe-files.js';
 import {
@@ -69,6 +69,8 @@ export const REMOTE_MAIN = 'refs/remotes/origin/main';
 const FILE = 'journal.json';
 const ZERO = '0'.repeat(40);
 const DEFAULT_TIMEOUT_MS = 60_000;
+/** Beyond the time any git of ours may run, before a lock it left is taken as abandoned. */
+const STALE_MARGIN_MS = 30_000;
 const MENTEE = { name: 'mentee', email: 'mentee@localhost' };
 
 export function openSyncRepo(paths: JournalPaths, options: SyncRepoOptions): SyncRepo {
@@ -92,7 +94,23 @@ export function openSyncRepo(paths: JournalPaths, options: SyncRepoOptions): Syn
     if (checked) return;
     if (!(await exists()))
       throw new SyncError('not-a-repo', `This journal has no sync repository yet (${path}): set up sync first.`);
+    await removeStaleLocks();
     checked = true;
+  }
+
+  /**
+   * A lock file git leaves when it is killed between taking a ref's lock and moving the ref (a battery
+   * dies) would refuse every later sync. Every git mentee runs is stopped after timeoutMs, so a lock
+   * older than that is nobody's: it is removed.
+   */
+  async function removeStaleLocks(): Promise<void> {
+    const names = await readdir(path, { recursive: true }).catch(() => [] as string[]);
+    const staleBefore = Date.now() - timeoutMs - STALE_MARGIN_MS;
+    for (const name of names.filter((each) => each.endsWith('.lock'))) {
+      const file = join(path, name);
+      const info = await lstat(file).catch(() => undefined);
+      if (info?.isFile() && info.mtimeMs < staleBefore) await rm(file, { force: true });
+    }
   }
 
   async function exists(): Promise<boolean> {
@@ -216,6 +234,11 @@ export function openSyncRepo(paths: JournalPaths, options: SyncRepoOptions): Syn
         throw new SyncError(
           'moved',
           "Another mentee sync moved this journal's sync repository meanwhile: run mentee sync again.",
+        );
+      if (/\.lock\b.*File exists|File exists.*\.lock/s.test(result.stderr))
+        throw new SyncError(
+          'moved',
+          "Another mentee sync is working in this journal's sync repository: run mentee sync again in a moment.",
         );
       throw gitFailed(['update-ref'], result);
     },

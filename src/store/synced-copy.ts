@@ -10,10 +10,16 @@ import { UserError } from '../errors.js';
  * action is a one-line diff. `history` (undo and redo) stays on the device.
  */
 
+/**
+ * What stays on the device: the undo history, and when this device last saved the journal (a stamp
+ * every save changes, so two devices in step would otherwise go on sending each other new copies).
+ */
+const LOCAL = new Set(['history', 'updatedAt']);
+
 /** The synced copy's text of a journal, less its local undo history (a Synced journal has none). */
 export function syncedText(journal: Synced | Journal): string {
   const members = Object.keys(journal)
-    .filter((key) => key !== 'history')
+    .filter((key) => !LOCAL.has(key))
     .sort()
     .flatMap((key) => {
       const value = (journal as Record<string, unknown>)[key];
