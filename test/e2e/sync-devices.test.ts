@@ -161,26 +161,22 @@ describe('two devices that each wrote something', () => {
     );
   });
 
-  // BUG (reported): the synced copy carries the journal's own save time (its top-level updatedAt), which
-  // every save of a merge stamps anew; so two devices in step go on rewriting their journals (each time a
-  // backup, pushing a real one out of the rotation) and pushing a commit that differs only in that time,
-  // while every sync says "Up to date".
-  it.fails(
-    'syncs with nothing new, again and again, leave the journals, their backups and the remote as they were',
-    async () => {
-      const { laptop, work, remote } = await twoDevices();
-      for (const each of [laptop, work, laptop, work]) await each.sync();
-      const everything = async () => ({
-        main: await remoteMain(remote),
-        journals: await Promise.all([laptop, work].map((each) => readFile(each.journal, 'utf8'))),
-        backups: await Promise.all([laptop, work].map((each) => readdir(`${each.journal}.backups`))),
-      });
-      const before = await everything();
-      for (const each of [laptop, work, laptop, work, laptop, work])
-        expect(await each.mentee('sync')).toBe(`Up to date with ${remote}.\n`);
-      expect(await everything()).toEqual(before);
-    },
-  );
+  // Once, the synced copy carried the journal's own save time, which every save of a merge stamped anew:
+  // two devices in step went on rewriting their journals (a backup each time, pushing real ones out of the
+  // rotation) and pushing commits that differed only in it, while every sync said "Up to date".
+  it('syncs with nothing new, again and again, leave the journals, their backups and the remote as they were', async () => {
+    const { laptop, work, remote } = await twoDevices();
+    for (const each of [laptop, work, laptop, work]) await each.sync();
+    const everything = async () => ({
+      main: await remoteMain(remote),
+      journals: await Promise.all([laptop, work].map((each) => readFile(each.journal, 'utf8'))),
+      backups: await Promise.all([laptop, work].map((each) => readdir(`${each.journal}.backups`))),
+    });
+    const before = await everything();
+    for (const each of [laptop, work, laptop, work, laptop, work])
+      expect(await each.mentee('sync')).toBe(`Up to date with ${remote}.\n`);
+    expect(await everything()).toEqual(before);
+  });
 });
 
 describe('two devices syncing at the same moment', () => {
@@ -419,22 +415,18 @@ describe('undo after a sync', () => {
     expect(Object.values(await work.actions())).toContain('Book the MRCGP exam');
   });
 
-  // BUG (reported): the undo history pairs records by short id, not by uid: a sync that renumbered the
-  // device's own a3 to a4 is described as "changed action a3 … (uid, title, created at); added action a4
-  // <the device's own action>": undo and history name the user's own action as brought in by the sync.
-  it.fails(
-    'after a sync that renumbered, undo names what the sync brought in, not the device’s own action',
-    async () => {
-      const { laptop, work } = await twoDevices();
-      await laptop.quick('action', 'add', 'Book the MRCGP exam');
-      await laptop.sync();
-      await work.quick('action', 'add', 'Renew my indemnity cover');
-      expect((await work.sync()).renumbered).toEqual([{ kind: 'action', from: 'a3', to: 'a4', side: 'this' }]);
-      const undone = await work.mentee('undo');
-      expect(undone).toContain('added action a3 "Book the MRCGP exam"');
-      expect(undone).not.toContain('added action a4 "Renew my indemnity cover"');
-    },
-  );
+  // Once, undo's history paired records by short id: a sync that renumbered the device's own a3 to a4 was
+  // described as "changed action a3 … (uid, title, created at); added action a4 <the device's own action>".
+  it('after a sync that renumbered, undo names what the sync brought in, not the device’s own action', async () => {
+    const { laptop, work } = await twoDevices();
+    await laptop.quick('action', 'add', 'Book the MRCGP exam');
+    await laptop.sync();
+    await work.quick('action', 'add', 'Renew my indemnity cover');
+    expect((await work.sync()).renumbered).toEqual([{ kind: 'action', from: 'a3', to: 'a4', side: 'this' }]);
+    const undone = await work.mentee('undo');
+    expect(undone).toContain('added action a3 "Book the MRCGP exam"');
+    expect(undone).not.toContain('added action a4 "Renew my indemnity cover"');
+  });
 });
 
 describe('sync status', () => {
