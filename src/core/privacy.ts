@@ -24,3 +24,31 @@ export function shareable(meeting: Meeting, includePrivate: boolean): Meeting {
 export function hasPrivate(meeting: Meeting): boolean {
   return Boolean(meeting.log?.privateReflection || meeting.prep?.reflections.length);
 }
+
+type WithMeetings = { meetings: Meeting[] };
+
+/** The journal less every private text: what a synced copy carries when it is not encrypted. */
+export function withoutPrivateTexts<J extends WithMeetings>(journal: J): J {
+  return { ...journal, meetings: journal.meetings.map(withoutPrivate) };
+}
+
+/**
+ * `journal` with, in each meeting, the private texts the same meeting (by uid) has in `own` and no
+ * others: what a device keeps to itself when its journal syncs in plain text.
+ */
+export function withOwnPrivateTexts<J extends WithMeetings>(journal: J, own: WithMeetings): J {
+  const mine = new Map(own.meetings.map((meeting) => [meeting.uid, meeting]));
+  const meetings = journal.meetings.map((meeting) => {
+    const shared = withoutPrivate(meeting);
+    const kept = mine.get(meeting.uid);
+    if (!kept || !hasPrivate(kept)) return shared;
+    const privateReflection = kept.log?.privateReflection;
+    const reflections = kept.prep?.reflections ?? [];
+    return {
+      ...shared,
+      ...(shared.log && privateReflection ? { log: { ...shared.log, privateReflection } } : {}),
+      ...(shared.prep && reflections.length ? { prep: { ...shared.prep, reflections } } : {}),
+    };
+  });
+  return { ...journal, meetings };
+}

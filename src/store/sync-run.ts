@@ -8,6 +8,7 @@ import type { JournalPaths } from './paths.js';
 import { makePrivateFolder } from './safe-files.js';
 import { openSyncRepo, SyncError, type SyncRepo } from './sync-repo.js';
 import { syncedText } from './synced-copy.js';
+import { withOwnPrivateTexts, withoutPrivateTexts } from '../core/privacy.js';
 
 /**
  * One sync of the journal with its git remote: the repository is sync-repo.ts, the merge
@@ -105,13 +106,14 @@ export async function syncState(parts: SyncParts): Promise<SyncState> {
   });
   const local = withoutHistory(await parts.read());
   const shared = await sharedState(parts, repo);
+  const form = await copyForm(parts, shared);
   const now = parts.clock();
   const before = shared.base ?? emptyLike(local);
-  const toSend = mergeJournals(shared.base, local, before, now).report.left;
+  const toSend = mergeCopies(form, shared.base, local, before, now).report.left;
   const toFetch =
     shared.remote && shared.remoteCommit !== shared.baseCommit
-      ? mergeJournals(shared.base, before, shared.remote, now).report.right
-      : mergeJournals(before, before, before, now).report.right;
+      ? mergeCopies(form, shared.base, before, shared.remote, now).report.right
+      : mergeCopies(form, before, before, before, now).report.right;
   return {
     remote,
     reachable: unreachable === undefined,
@@ -131,7 +133,8 @@ async function syncWith(parts: SyncParts, repo: SyncRepo, remote: string): Promi
     await repo.fetch();
     const shared = await sharedState(parts, repo);
     await refusePlainAfterEncrypted(parts, shared);
-    const merged = await mergeIntoJournal(parts, shared);
+    const form = await copyForm(parts, shared);
+    const merged = await mergeIntoJournal(parts, shared, form);
     received = add(received, merged.report.right);
     renumbered = [...renumbered, ...merged.report.renumbered];
     conflicts = [...conflicts, ...merged.report.conflicts];
@@ -202,21 +205,60 @@ async function decodeCopy(parts: SyncParts, bytes: Buffer, where: string): Promi
  * Merges the remote's journal into this one, saved as one change (a merge that changes nothing is not
  * saved). Returns the merged journal's synced text and what the merge did.
  */
-async function mergeIntoJournal(parts: SyncParts, shared: Shared): Promise<{ text: string; report: MergeReport }> {
+async function mergeIntoJournal(
+  parts: SyncParts,
+  shared: Shared,
+  form: CopyForm,
+): Promise<{ text: string; report: MergeReport }> {
   const now = parts.clock();
-  const mergeWith = (local: Journal) =>
-    shared.remote && shared.remoteCommit !== shared.baseCommit
-      ? mergeJournals(shared.base, withoutHistory(local), shared.remote, now)
-      : mergeJournals(shared.base, withoutHistory(local), shared.base ?? emptyLike(local), now);
+  const mergeWith = (local: Journal) => {
+    const own = withoutHistory(local);
+    const remote = shared.remote && shared.remoteCommit !== shared.baseCommit ? shared.remote : shared.base;
+    return mergeCopies(form, shared.base, own, remote ?? emptyLike(own), now);
+  };
   // A look first, without the lock: the usual sync brings nothing, and then the journal is not written.
-  const looked = mergeWith(await parts.read());
-  if (syncedText(looked.journal) === syncedText(await parts.read()))
-    return { text: syncedText(looked.journal), report: looked.report };
+  const local = await parts.read();
+  const looked = mergeWith(local);
+  if (syncedText(looked.journal) === syncedText(local))
+    return { text: copyText(form, looked.journal), report: looked.report };
   return parts.update((journal) => {
     const merged = mergeWith(journal);
     Object.assign(journal, merged.journal);
-    return { text: syncedText(merged.journal), report: merged.report };
+    return { text: copyText(form, merged.journal), report: merged.report };
   });
+}
+
+/**
+ * How the synced copy is kept: encrypted (and then whole), or plain, and then without private texts,
+ * which stay on the device they were written on (a remote keeps every version it is sent). Private
+ * texts stay here too while the remote's copy is plain: it has none to give.
+ */
+interface CopyForm {
+  encrypted: boolean;
+  privateStaysHere: boolean;
+}
+
+async function copyForm(parts: SyncParts, shared: Shared): Promise<CopyForm> {
+  const journal = await parts.bytes();
+  // A device with no journal yet keeps the remote's form (see refusePlainAfterEncrypted).
+  const encrypted = journal ? isEncrypted(journal) : shared.remoteEncrypted;
+  return { encrypted, privateStaysHere: !encrypted || (shared.remoteCommit !== undefined && !shared.remoteEncrypted) };
+}
+
+function copyText(form: CopyForm, journal: Synced): string {
+  return syncedText(form.encrypted ? journal : withoutPrivateTexts(journal));
+}
+
+/** The merge, of private texts too when every copy carries them; else of the rest, keeping this device's own. */
+function mergeCopies(form: CopyForm, base: Synced | undefined, local: Synced, remote: Synced, now: Date) {
+  if (!form.privateStaysHere) return mergeJournals(base, local, remote, now);
+  const merged = mergeJournals(
+    base && withoutPrivateTexts(base),
+    withoutPrivateTexts(local),
+    withoutPrivateTexts(remote),
+    now,
+  );
+  return { ...merged, journal: withOwnPrivateTexts(merged.journal, local) };
 }
 
 /**

@@ -1,7 +1,6 @@
 import { canonical } from '../core/canonical.js';
 import type { Synced } from '../core/merge.js';
 import type { Journal } from '../core/schema.js';
-import { UserError } from '../errors.js';
 
 /**
  * The synced copy: the journal as it is pushed to the sync remote. Canonical, so that the same journal
@@ -29,16 +28,4 @@ export function syncedText(journal: Synced | Journal): string {
       return [`  ${name}: [\n${value.map((item) => `    ${canonical(item)}`).join(',\n')}\n  ]`];
     });
   return `{\n${members.join(',\n')}\n}\n`;
-}
-
-/**
- * The synced copy in `text` (from `file`, named in errors) as plain data: the caller validates it and
- * gives it the device's own history.
- */
-export function fromSyncedText(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new UserError(`The synced copy ${file} is not a journal mentee wrote: ${(error as Error).message}.`);
-  }
 }

@@ -134,6 +134,36 @@ describe('mentee sync', () => {
     expect(await desktop.ok(['sync', 'dismiss'])).toBe('No conflict notes to dismiss.\n');
   });
 
+  it('a plain journal never sends its private texts: they stay on the device they were written on', async () => {
+    const { remote, laptop, desktop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    await laptop.ok([
+      'log',
+      '--when',
+      '2026-11-20 17:30',
+      '--advice',
+      'Talk to GPs',
+      '--private',
+      'Felt out of my depth',
+    ]);
+    await laptop.ok(['sync', 'init', remote]);
+    const sent = execFileSync('git', ['--git-dir', remote, 'show', 'main:journal.json'], { encoding: 'utf8' });
+    expect(sent).toContain('Talk to GPs');
+    expect(sent).not.toContain('Felt out of my depth');
+    await desktop.ok(['sync', 'init', remote]);
+    expect((await readJournal(desktop.journal)).meetings[0].log.privateReflection).toBeUndefined();
+    await desktop.ok(['log', 'm1', '--amend', '--advice', 'Ask about the rota']);
+    await desktop.ok(['sync']);
+    expect(await laptop.ok(['sync'])).toBe('Brought in 1 meeting from your other devices.\n');
+    const kept = (await readJournal(laptop.journal)).meetings[0].log;
+    expect(kept).toMatchObject({
+      advice: ['Talk to GPs', 'Ask about the rota'],
+      privateReflection: 'Felt out of my depth',
+    });
+    expect(await laptop.ok(['sync', 'status'])).toContain('\nNothing to send.\nNothing to fetch.\n');
+    expect(await laptop.ok(['sync'])).toBe(`Up to date with ${remote}.\n`);
+  });
+
   it('undo after a sync takes back what it brought in, in one step', async () => {
     const { remote, laptop, desktop } = await twoDevices();
     await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
