@@ -15,6 +15,7 @@ import {
   counts,
   device,
   expectInStep,
+  git,
   NOTHING,
   remoteMain,
   type Device,
@@ -278,24 +279,22 @@ describe('the same record changed on two devices', () => {
     expect(await laptop.mentee('doctor')).not.toContain('changed differently');
   });
 
-  it('a private reflection changed on both: the conflict is noted, its words shown only with --include-private', async () => {
-    const { laptop, work } = await twoDevices();
+  it('a private reflection written on both stays on each device: none is sent, each keeps its own, no conflict', async () => {
+    const { laptop, work, remote } = await twoDevices();
     await laptop.quick('log', 'm1', '--amend', '--private', 'Felt anxious about the rota');
     await work.quick('log', 'm1', '--amend', '--private', 'Felt relieved after talking it through');
     for (const each of [laptop, work, laptop]) await each.sync();
 
     await expectInStep(laptop, work);
-    const status = await laptop.status();
-    expect(status.conflicts).toHaveLength(1);
-    expect(status.conflicts[0]).toMatchObject({ kind: 'meeting', id: 'm1', private: true, kept: null, other: null });
-    const text = await laptop.mentee('sync', 'status');
-    expect(text).toContain('private text (shown with --include-private)');
-    expect(text).not.toMatch(/anxious|relieved/);
-    expect(JSON.stringify(status)).not.toMatch(/anxious|relieved/);
-
-    const shown = await laptop.status('--include-private');
-    expect(shown.conflicts[0]!.kept).toContain('relieved');
-    expect(shown.conflicts[0]!.other).toContain('anxious');
+    const reflection = async (each: Device) =>
+      ((await each.content()) as { meetings: { id: string; log?: { privateReflection?: string } }[] }).meetings.find(
+        (meeting) => meeting.id === 'm1',
+      )!.log?.privateReflection;
+    expect(await reflection(laptop)).toBe('Felt anxious about the rota');
+    expect(await reflection(work)).toBe('Felt relieved after talking it through');
+    const objects = await git(['--git-dir', remote, 'cat-file', '--batch-all-objects', '--batch']);
+    expect(objects).not.toMatch(/anxious|relieved/);
+    expect((await laptop.status()).conflicts).toEqual([]);
   });
 });
 
