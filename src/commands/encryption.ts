@@ -24,6 +24,11 @@ export async function encryptCommand(ctx: Context, _raw: Record<string, unknown>
       `no plaintext copy is left in ${result.checked}. Every mentee command works as before; ` +
       'each asks for the passphrase (or reads MENTEE_PASSPHRASE).',
   );
+  if (result.disconnected)
+    ctx.print(
+      `Sync is disconnected: ${result.disconnected} keeps every plain version it was sent, so sync this journal ` +
+        'through a new, empty remote (mentee sync init <remote>) and delete the old one.',
+    );
   warnUnreadable(ctx, result.unreadable);
 }
 
@@ -71,6 +76,11 @@ export async function decryptCommand(ctx: Context, _raw: Record<string, unknown>
   ctx.print(
     `Decrypted ${result.journal} and ${backups(result.backups)}: plain JSON again, readable by your user account only.`,
   );
+  if (result.disconnected)
+    ctx.print(
+      `Sync is disconnected: the journal at ${result.disconnected} is encrypted, and a plain one does not sync with it. ` +
+        'Connect this one to a new, empty remote: mentee sync init <remote>',
+    );
   if (result.unopened.length) {
     ctx.warn(
       `${backups(result.unopened.length)} stay encrypted: this passphrase does not open them ` +

@@ -20,10 +20,15 @@ export interface Step {
  * keeping the last HISTORY_KEPT; a new change clears what could be redone. A change that changed no
  * record is not a change.
  */
-export function recordChange(before: JournalRecords, journal: Journal, at: string): void {
+export function recordChange(
+  before: JournalRecords,
+  journal: Journal,
+  at: string,
+  about: Pick<Change, 'sync'> = {},
+): void {
   const records = changedRecords(before, journal);
   if (!records.length) return;
-  journal.history = { undo: [...journal.history.undo, { at, records }].slice(-HISTORY_KEPT), redo: [] };
+  journal.history = { undo: [...journal.history.undo, { at, records, ...about }].slice(-HISTORY_KEPT), redo: [] };
 }
 
 /**

@@ -24,7 +24,7 @@ export type { Renumbering } from './merge-ids.js';
 export type { Counts, MergeReport } from './merge-report.js';
 
 /** The journal as it is synced: everything but this device's undo and redo. */
-export type Synced = Omit<Journal, 'history'>;
+export type Synced = Omit<Journal, 'history' | 'sync'>;
 
 export interface Merged {
   journal: Synced;

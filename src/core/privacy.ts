@@ -1,4 +1,4 @@
-import type { Meeting } from './schema.js';
+import type { Conflict, Meeting } from './schema.js';
 
 /**
  * A meeting as it may be shown to anyone else. Private by default: the private reflection written
@@ -25,11 +25,18 @@ export function hasPrivate(meeting: Meeting): boolean {
   return Boolean(meeting.log?.privateReflection || meeting.prep?.reflections.length);
 }
 
-type WithMeetings = { meetings: Meeting[] };
+type WithMeetings = { meetings: Meeting[]; conflicts: Conflict[] };
 
-/** The journal less every private text: what a synced copy carries when it is not encrypted. */
+/**
+ * The journal less every private text (a sync conflict over one included): what a synced copy
+ * carries when it is not encrypted.
+ */
 export function withoutPrivateTexts<J extends WithMeetings>(journal: J): J {
-  return { ...journal, meetings: journal.meetings.map(withoutPrivate) };
+  return {
+    ...journal,
+    meetings: journal.meetings.map(withoutPrivate),
+    conflicts: journal.conflicts.filter((conflict) => !conflict.private),
+  };
 }
 
 /**
@@ -50,5 +57,8 @@ export function withOwnPrivateTexts<J extends WithMeetings>(journal: J, own: Wit
       ...(shared.prep && reflections.length ? { prep: { ...shared.prep, reflections } } : {}),
     };
   });
-  return { ...journal, meetings };
+  const conflicts = [...journal.conflicts, ...own.conflicts.filter((conflict) => conflict.private)].sort(
+    (a, b) => Date.parse(a.at) - Date.parse(b.at),
+  );
+  return { ...journal, meetings, conflicts };
 }

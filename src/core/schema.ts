@@ -161,7 +161,16 @@ export const ChangedRecordSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** One change a command made, record by record: what undo puts back and redo puts forward again. */
-export const ChangeSchema = z.strictObject({ at: isoDateTime, records: z.array(ChangedRecordSchema).min(1) });
+export const ChangeSchema = z.strictObject({
+  at: isoDateTime,
+  records: z.array(ChangedRecordSchema).min(1),
+  /**
+   * A sync's merge: the commit the device's sync repository was at before it ('' when none), so an
+   * undo of it also takes the repository back, and the next sync brings those changes in again rather
+   * than sending their removal to every device.
+   */
+  sync: z.strictObject({ before: z.string().regex(/^([0-9a-f]{40,64})?$/, 'invalid commit') }).optional(),
+});
 
 /** Changes that can be undone (oldest first) and changes undone that can be redone (the next one last). */
 export const HistorySchema = z.strictObject({ undo: z.array(ChangeSchema), redo: z.array(ChangeSchema) });
@@ -202,6 +211,11 @@ const JournalShape = z.strictObject({
   ...timestamps,
   /** This device's undo and redo: never synced. */
   history: HistorySchema,
+  /**
+   * The commit of the synced copy this journal was last merged with, on this device only: the base of
+   * its next merge, kept in the journal so a backup restored or an undo of a sync carries its own.
+   */
+  sync: z.strictObject({ commit: z.string().regex(/^[0-9a-f]{40,64}$/, 'invalid commit') }).optional(),
 });
 
 export const JournalSchema = JournalShape.superRefine(checkReferences);

@@ -1,3 +1,5 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { MAX_JOURNAL_BYTES, readRegularFile } from './regular-file.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -27,6 +29,11 @@ export interface SwitchResult {
   removed: number;
   /** Encrypting: the folder checked, after the switch, to hold no plain copy of the journal's words. */
   checked: string | undefined;
+  /**
+   * The sync remote the journal was connected to, when the switch disconnected it: the local sync
+   * repository held copies in the old form (plain ones, when encrypting), and the remote still does.
+   */
+  disconnected: string | undefined;
 }
 
 /**
@@ -116,6 +123,7 @@ export async function switchFiles(paths: JournalPaths, change: Switch, assertHel
       drafts: 0,
       removed: 0,
       checked: undefined,
+      disconnected: undefined,
     };
     // Everything is read and converted before anything is written, so a backup that cannot be read
     // or opened stops nothing half-way.
@@ -174,6 +182,7 @@ export async function switchFiles(paths: JournalPaths, change: Switch, assertHel
       const stillSaved = journalCopyKept && saved === fingerprint(bytes);
       await writeMemo(paths, { validated: undefined, saved: stillSaved ? fingerprint(converted) : undefined });
     }
+    if (converted !== 'already') result.disconnected = await disconnectSync(paths);
     if (plainText !== undefined) {
       const left = await plainFilesLeft(paths, plainText);
       if (left.length)
@@ -187,6 +196,17 @@ export async function switchFiles(paths: JournalPaths, change: Switch, assertHel
   } catch (error) {
     throw asFileProblem(error, 'rewrite', journal);
   }
+}
+
+/**
+ * Removes the journal's sync repository, saying which remote it was connected to: its copies are in
+ * the form the journal no longer has, and git keeps every version, so it cannot be rewritten in place.
+ */
+async function disconnectSync(paths: JournalPaths): Promise<string | undefined> {
+  const config = await readFile(join(paths.sync, 'config'), 'utf8').catch(() => undefined);
+  if (config === undefined) return undefined;
+  await rm(paths.sync, { recursive: true, force: true });
+  return /\[remote "origin"\][^[]*?\burl\s*=\s*(.+)/.exec(config)?.[1]?.trim() ?? paths.sync;
 }
 
 /**

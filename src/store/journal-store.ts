@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { emptyJournal, JOURNAL_VERSION } from '../core/model.js';
 import { recordChange, stepThrough, type Direction, type Step } from '../core/history.js';
-import type { History, Journal } from '../core/schema.js';
+import type { Change, History, Journal } from '../core/schema.js';
 import { lockedOut, makePrivateFolder } from './safe-files.js';
 import { UserError } from '../errors.js';
 import { catalogue, checkJournal, newestGoodBackup, type BackupEntry, type JournalCheck } from './backup-catalog.js';
@@ -154,18 +154,25 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
     locked(async (paths, assertHeld) => {
       const loaded = await load(paths);
       const stepped = stepThrough(loaded.db.data, direction);
+      // Undoing a sync's merge puts back the mark of what the journal was last merged with: the next
+      // sync then brings those changes in again, rather than sending their removal to every device.
+      const sync = direction === 'undo' ? stepped.change.sync : undefined;
+      if (sync) {
+        if (sync.before) loaded.db.data.sync = { commit: sync.before };
+        else delete loaded.db.data.sync;
+      }
       await save(loaded, assertHeld);
       return stepped;
     });
 
-  const update: JournalStore['update'] = (change) =>
+  const update = <T>(change: (journal: Journal) => T, about: Pick<Change, 'sync'> = {}): Promise<T> =>
     locked(async (paths, assertHeld) => {
       const loaded = await load(paths);
       // A copy to tell which records the change touched: measured at about 20 ms on a 2.7 MB journal.
       const { profile, mentors, goals, meetings, actions } = loaded.db.data;
       const before = structuredClone({ profile, mentors, goals, meetings, actions });
       const result = change(loaded.db.data);
-      recordChange(before, loaded.db.data, clock().toISOString());
+      recordChange(before, loaded.db.data, clock().toISOString(), about);
       await save(loaded, assertHeld);
       return result;
     });

@@ -58,6 +58,8 @@ export interface SyncRepo {
   push(commit: string): Promise<void>;
   /** How many commits main has that the remote's main (as last fetched) does not. */
   ahead(): Promise<number>;
+  /** Whether the repository has `commit` (a journal's mark may name one it never had, or has lost). */
+  hasCommit(commit: string): Promise<boolean>;
   /** When `commit` was made (ISO). */
   commitTime(commit: string): Promise<string>;
   /** Takes the repository away: a connection that failed before anything was synced leaves nothing. */
@@ -270,6 +272,10 @@ export function openSyncRepo(paths: JournalPaths, options: SyncRepoOptions): Syn
       if (!main) return 0;
       const range = remoteMain ? [`${remoteMain}..${main}`] : [main];
       return Number((await git(['rev-list', '--count', ...range])).stdout.toString().trim());
+    },
+    async hasCommit(commit) {
+      await ready();
+      return (await git(['cat-file', '-e', `${commit}^{commit}`], { allowed: [1, 128] })).code === 0;
     },
     async commitTime(commit) {
       await ready();

@@ -1,5 +1,7 @@
-import { mergeJournals, type Counts, type MergeReport, type Renumbering, type Synced } from '../core/merge.js';
-import type { Conflict, Journal } from '../core/schema.js';
+import { mergeJournals, type Counts, type Renumbering, type Synced } from '../core/merge.js';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Change, Conflict, Journal } from '../core/schema.js';
 import { UserError } from '../errors.js';
 import { isEncrypted } from './crypto.js';
 import type { JournalCodec } from './journal-codec.js';
@@ -12,10 +14,11 @@ import { withOwnPrivateTexts, withoutPrivateTexts } from '../core/privacy.js';
 
 /**
  * One sync of the journal with its git remote: the repository is sync-repo.ts, the merge
- * core/merge.ts. The order makes a kill at any moment harmless: the remote is fetched first (nothing
- * changes); the merge is saved as the journal (one change for undo) before the local repository
- * records it, so a kill in between only makes the next sync merge the same changes again, which
- * changes nothing; the push comes last, and one that fails is sent by the next sync.
+ * core/merge.ts. The order makes a kill at any moment harmless: the remote is fetched, and the merged
+ * copy made a commit, first (nothing a user sees changes); then the merge is saved as the journal,
+ * marked with that commit (one change for undo); then main is moved to it, and the push comes last.
+ * A kill before the journal is saved changes nothing; after, the next sync finds the journal already
+ * merged, and one that could not push sends it next time.
  *
  * What a merge brings from another device is not put through the identifier check: it was checked
  * on the device it was typed on.
@@ -28,7 +31,7 @@ export interface SyncParts {
   interactive: boolean;
   clock: () => Date;
   read(): Promise<Journal>;
-  update<T>(change: (journal: Journal) => T): Promise<T>;
+  update<T>(change: (journal: Journal) => T, about?: Pick<Change, 'sync'>): Promise<T>;
   /** The journal file's bytes as stored now (undefined when there is none yet). */
   bytes(): Promise<Buffer | undefined>;
 }
@@ -76,13 +79,20 @@ export async function syncJournal(parts: SyncParts): Promise<SyncOutcome> {
 /**
  * Connects the journal to `remote`: the first device sends its journal; a device with no journal (or an
  * empty one) takes the remote's; one with its own journal combines the two. An unreachable remote
- * leaves nothing behind. Connected already: the remote is changed, and a sync run.
+ * leaves everything as it was: a connection it would have made, or the one there was.
  */
 export async function connectJournal(parts: SyncParts, remote: string): Promise<SyncOutcome> {
+  await refuseDeviceRepository(remote);
   const repo = openRepo(parts);
   if (await repo.exists()) {
+    const before = await repo.remote();
     await repo.setRemote(remote);
-    return syncWith(parts, repo, await remoteOf(repo));
+    try {
+      return await syncWith(parts, repo, await remoteOf(repo));
+    } catch (error) {
+      if (before) await repo.setRemote(before);
+      throw error;
+    }
   }
   // A device with no journal yet may have no folder for it either.
   await makePrivateFolder(parts.paths.folder, parts.paths.owner, { parents: true });
@@ -104,16 +114,14 @@ export async function syncState(parts: SyncParts): Promise<SyncState> {
     if (!(error instanceof SyncError) || error.kind !== 'unreachable') throw error;
     unreachable = error.message;
   });
-  const local = withoutHistory(await parts.read());
-  const shared = await sharedState(parts, repo);
+  const journal = await parts.read();
+  const local = withoutLocal(journal);
+  const shared = await sharedState(parts, repo, journal);
   const form = await copyForm(parts, shared);
   const now = parts.clock();
   const before = shared.base ?? emptyLike(local);
   const toSend = mergeCopies(form, shared.base, local, before, now).report.left;
-  const toFetch =
-    shared.remote && shared.remoteCommit !== shared.baseCommit
-      ? mergeCopies(form, shared.base, before, shared.remote, now).report.right
-      : mergeCopies(form, before, before, before, now).report.right;
+  const toFetch = mergeCopies(form, shared.base, before, shared.remote ?? before, now).report.right;
   return {
     remote,
     reachable: unreachable === undefined,
@@ -125,34 +133,44 @@ export async function syncState(parts: SyncParts): Promise<SyncState> {
   };
 }
 
+/**
+ * One sync, again from the fetch when something moved meanwhile (another device pushed, another
+ * command changed the journal, another sync moved the repository), a few times at most.
+ */
 async function syncWith(parts: SyncParts, repo: SyncRepo, remote: string): Promise<SyncOutcome> {
   let received: Counts | undefined;
   let renumbered: Renumbering[] = [];
   let conflicts: Conflict[] = [];
-  for (let attempt = 1; ; attempt++) {
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     await repo.fetch();
-    const shared = await sharedState(parts, repo);
+    const journal = await parts.read();
+    const shared = await sharedState(parts, repo, journal);
     await refusePlainAfterEncrypted(parts, shared);
     const form = await copyForm(parts, shared);
-    const merged = await mergeIntoJournal(parts, shared, form);
+    const now = parts.clock();
+    const merged = mergeWith(form, shared, journal, now);
+    const text = copyText(form, merged.journal);
+    const next = await nextCommit(parts, repo, shared, form, text);
+    const saved = await saveMerge(parts, { shared, form, now, text, next, journal, merged: merged.journal });
+    if (!saved) continue;
     received = add(received, merged.report.right);
     renumbered = [...renumbered, ...merged.report.renumbered];
     conflicts = [...conflicts, ...merged.report.conflicts];
-    const sent = merged.report.left;
-    const bytes = await syncedBytes(parts, merged.text);
-    const head = await commitMerge(parts, repo, shared, merged.text, bytes);
-    if (head === 'moved') continue;
-    const outcome = { remote, received, sent, renumbered, conflicts, encrypted: isEncrypted(bytes) };
-    if (head === shared.remoteCommit) return { ...outcome, pushed: true };
+    const outcome = { remote, received, sent: merged.report.left, renumbered, conflicts, encrypted: form.encrypted };
+    if (next !== shared.head && !(await advanced(repo, next, shared.head))) continue;
+    if (next === shared.remoteCommit) return { ...outcome, pushed: true };
     try {
-      await repo.push(head);
+      await repo.push(next);
       return { ...outcome, pushed: true };
     } catch (error) {
       if (!(error instanceof SyncError)) throw error;
       if (error.kind === 'unreachable') return { ...outcome, pushed: false, unsent: error.message };
-      if (error.kind !== 'rejected' || attempt >= ATTEMPTS) throw error;
+      if (error.kind !== 'rejected') throw error;
     }
   }
+  throw new UserError('The journal or its remote kept changing while it was synced; nothing is lost.', {
+    hint: 'Run mentee sync again.',
+  });
 }
 
 interface Shared {
@@ -166,10 +184,19 @@ interface Shared {
   remoteEncrypted: boolean;
 }
 
-async function sharedState(parts: SyncParts, repo: SyncRepo): Promise<Shared> {
+/**
+ * The base of a merge is what the journal itself says it was last merged with (its `sync` mark), never
+ * merely what the repository holds: a journal that went back in time (a backup restored, the file
+ * deleted or replaced, an undo of a sync) then merges from where it really stands, and what it lacks is
+ * brought in again instead of being sent to every device as removed. A journal with no mark, or one the
+ * repository does not know, shares nothing with the remote: the merge keeps everything from both.
+ */
+async function sharedState(parts: SyncParts, repo: SyncRepo, journal: Journal): Promise<Shared> {
   const head = await repo.head();
   const remoteCommit = await repo.remoteHead();
-  const baseCommit = head && remoteCommit ? await repo.mergeBase(head, remoteCommit) : undefined;
+  const mark = journal.sync?.commit;
+  const known = mark && (await repo.hasCommit(mark)) ? mark : undefined;
+  const baseCommit = known && remoteCommit ? await repo.mergeBase(known, remoteCommit) : known;
   const remoteBytes = remoteCommit ? await repo.read(remoteCommit) : undefined;
   return {
     head,
@@ -198,34 +225,36 @@ async function decodeCopy(parts: SyncParts, bytes: Buffer, where: string): Promi
       );
     throw error;
   }
-  return withoutHistory(parseSyncedCopy(text, name));
+  return withoutLocal(parseSyncedCopy(text, name));
+}
+
+function mergeWith(form: CopyForm, shared: Shared, journal: Journal, now: Date) {
+  const local = withoutLocal(journal);
+  return mergeCopies(form, shared.base, local, shared.remote ?? shared.base ?? emptyLike(local), now);
 }
 
 /**
- * Merges the remote's journal into this one, saved as one change (a merge that changes nothing is not
- * saved). Returns the merged journal's synced text and what the merge did.
+ * Saves the merge as the journal, marked with the commit that holds it, as one change for undo (whose
+ * undo puts the old mark back). Nothing is written when both are so already. False when the journal
+ * changed since it was read, so that the merge no longer matches the commit: the sync goes again.
  */
-async function mergeIntoJournal(
+async function saveMerge(
   parts: SyncParts,
-  shared: Shared,
-  form: CopyForm,
-): Promise<{ text: string; report: MergeReport }> {
-  const now = parts.clock();
-  const mergeWith = (local: Journal) => {
-    const own = withoutHistory(local);
-    const remote = shared.remote && shared.remoteCommit !== shared.baseCommit ? shared.remote : shared.base;
-    return mergeCopies(form, shared.base, own, remote ?? emptyLike(own), now);
-  };
-  // A look first, without the lock: the usual sync brings nothing, and then the journal is not written.
-  const local = await parts.read();
-  const looked = mergeWith(local);
-  if (syncedText(looked.journal) === syncedText(local))
-    return { text: copyText(form, looked.journal), report: looked.report };
-  return parts.update((journal) => {
-    const merged = mergeWith(journal);
-    Object.assign(journal, merged.journal);
-    return { text: copyText(form, merged.journal), report: merged.report };
-  });
+  plan: { shared: Shared; form: CopyForm; now: Date; text: string; next: string; journal: Journal; merged: Synced },
+): Promise<boolean> {
+  const { shared, form, now, text, next, journal } = plan;
+  const unchanged = syncedText(plan.merged) === syncedText(withoutLocal(journal));
+  if (unchanged && journal.sync?.commit === next) return true;
+  return parts.update(
+    (fresh) => {
+      const again = mergeWith(form, shared, fresh, now);
+      if (copyText(form, again.journal) !== text) return false;
+      Object.assign(fresh, again.journal);
+      fresh.sync = { commit: next };
+      return true;
+    },
+    { sync: { before: journal.sync?.commit ?? '' } },
+  );
 }
 
 /**
@@ -275,51 +304,65 @@ async function refusePlainAfterEncrypted(parts: SyncParts, shared: Shared): Prom
     });
 }
 
-/** The synced copy's bytes: encrypted with the journal's key when the journal is encrypted. */
-async function syncedBytes(parts: SyncParts, text: string): Promise<Buffer> {
-  const journal = await parts.bytes();
-  if (!journal || !isEncrypted(journal) || !parts.codec.encodeLike) return Buffer.from(text, 'utf8');
-  return parts.codec.encodeLike(text, journal);
-}
-
 /**
- * Records the merged copy as main: no new commit when it is what the remote or main already holds
- * (an encrypted copy differs byte for byte every time it is made, so texts are compared). 'moved'
- * when another sync on this device moved main meanwhile.
+ * The commit that holds the merged copy: the remote's or this device's own when it already does (an
+ * encrypted copy differs byte for byte every time it is made, so texts are compared), else a new one
+ * on both. A new commit is only an object until main is moved to it.
  */
-async function commitMerge(
+async function nextCommit(
   parts: SyncParts,
   repo: SyncRepo,
   shared: Shared,
+  form: CopyForm,
   text: string,
-  bytes: Buffer,
-): Promise<string | 'moved'> {
+): Promise<string> {
   const { head, remoteCommit } = shared;
-  const remoteHas = remoteCommit && shared.remote && syncedText(shared.remote) === text;
-  const headHas = head && (head === shared.baseCommit ? shared.base : await copyAt(parts, repo, head));
-  let next: string;
-  if (remoteHas && (!head || (await repo.isAncestor(head, remoteCommit)))) next = remoteCommit;
-  else if (
-    head &&
-    headHas &&
-    syncedText(headHas) === text &&
-    (!remoteCommit || (await repo.isAncestor(remoteCommit, head)))
-  )
-    next = head;
-  else {
-    const parents = [head, remoteCommit].filter(
-      (commit, index, all): commit is string => commit !== undefined && all.indexOf(commit) === index,
-    );
-    next = await repo.commit(bytes, parents, 'mentee sync', parts.clock());
-  }
-  if (next === head) return next;
+  if (remoteCommit && shared.remote && syncedText(shared.remote) === text)
+    if (!head || (await repo.isAncestor(head, remoteCommit))) return remoteCommit;
+  if (head && (!remoteCommit || (await repo.isAncestor(remoteCommit, head))))
+    if (syncedText(head === shared.baseCommit && shared.base ? shared.base : await copyAt(parts, repo, head)) === text)
+      return head;
+  const parents = [head, remoteCommit].filter(
+    (commit, index, all): commit is string => commit !== undefined && all.indexOf(commit) === index,
+  );
+  return repo.commit(await copyBytes(parts, form, text), parents, 'mentee sync', parts.clock());
+}
+
+/** The synced copy's bytes: encrypted with the journal's key when the journal is (or will be) encrypted. */
+async function copyBytes(parts: SyncParts, form: CopyForm, text: string): Promise<Buffer> {
+  if (!form.encrypted) return Buffer.from(text, 'utf8');
+  const journal = await parts.bytes();
+  // No journal yet: the codec encrypts with the key that opened the remote's copy.
+  return journal && parts.codec.encodeLike ? parts.codec.encodeLike(text, journal) : parts.codec.encode(text);
+}
+
+/** Moves main to `next`; false when another sync on this device moved it meanwhile. */
+async function advanced(repo: SyncRepo, next: string, head: string | undefined): Promise<boolean> {
   try {
     await repo.advance(next, head);
+    return true;
   } catch (error) {
-    if (error instanceof SyncError && error.kind === 'moved') return 'moved';
+    if (error instanceof SyncError && error.kind === 'moved') return false;
     throw error;
   }
-  return next;
+}
+
+/**
+ * A device's own sync repository (another journal's `journal.json.sync`) looks like a bare repository,
+ * but sending to it would move that device's record of what it last synced: refused.
+ */
+async function refuseDeviceRepository(remote: string): Promise<void> {
+  const local = remote.startsWith('file://') ? remote.slice('file://'.length) : remote;
+  if (/^[\w+.-]+:/.test(local) && !local.startsWith('/')) return;
+  if (
+    await stat(join(local, 'refs', 'remotes', 'origin')).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new UserError(`${remote} is a device's own sync repository, not a remote; nothing was changed.`, {
+      hint: 'Give the remote that device syncs with (mentee sync status there says which).',
+    });
 }
 
 function openRepo(parts: SyncParts): SyncRepo {
@@ -344,7 +387,8 @@ async function remoteOf(repo: SyncRepo): Promise<string> {
   return remote;
 }
 
-function withoutHistory({ history: _history, ...synced }: Journal): Synced {
+/** The journal less what stays on this device: its undo history and its sync mark. */
+function withoutLocal({ history: _history, sync: _sync, ...synced }: Journal): Synced {
   return synced;
 }
 

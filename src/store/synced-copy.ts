@@ -10,10 +10,10 @@ import type { Journal } from '../core/schema.js';
  */
 
 /**
- * What stays on the device: the undo history, and when this device last saved the journal (a stamp
+ * What stays on the device: the undo history, its mark of what it last synced, and when this device last saved the journal (a stamp
  * every save changes, so two devices in step would otherwise go on sending each other new copies).
  */
-const LOCAL = new Set(['history', 'updatedAt']);
+const LOCAL = new Set(['history', 'sync', 'updatedAt']);
 
 /** The synced copy's text of a journal, less its local undo history (a Synced journal has none). */
 export function syncedText(journal: Synced | Journal): string {

@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SyncJsonSchema, SyncStatusJsonSchema } from '../../src/ui/json-shapes.js';
@@ -174,12 +174,95 @@ describe('mentee sync', () => {
     await laptop.ok(['sync']);
     await desktop.ok(['sync']);
     expect((await readJournal(desktop.journal)).actions).toHaveLength(2);
-    await desktop.ok(['undo']);
+    expect(await desktop.ok(['undo'])).toContain(
+      'That was a sync: on your other devices these changes stay, and the next mentee sync brings them in again.',
+    );
     expect((await readJournal(desktop.journal)).actions).toEqual([]);
+  });
+
+  it('a sync after undoing a sync never removes from the other devices what that sync brought in', async () => {
+    const { remote, laptop, desktop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    await laptop.ok(['sync', 'init', remote]);
+    await desktop.ok(['sync', 'init', remote]);
+    await laptop.ok(['action', 'add', 'Made on the laptop', '--note', 'an important detail']);
+    await laptop.ok(['sync']);
+    await desktop.ok(['action', 'add', 'Made on the desktop']);
+    await desktop.ok(['sync']);
+    await desktop.ok(['undo']);
+    await desktop.ok(['sync']);
+    await laptop.ok(['sync']);
+    for (const device of [laptop, desktop])
+      expect(
+        (await readJournal(device.journal)).actions.map((action: { title: string }) => action.title).sort(),
+      ).toEqual(['Made on the desktop', 'Made on the laptop']);
+  });
+});
+
+describe('a journal that went back in time never takes from the other devices what it lacks', () => {
+  /** Laptop and desktop in step, each with an action the other has. */
+  async function inStep() {
+    const devices = await twoDevices();
+    const { remote, laptop, desktop } = devices;
+    await laptop.ok(['action', 'add', 'Made on the laptop'], '2026-11-25T09:00:00Z');
+    await laptop.ok(['sync', 'init', remote], '2026-11-25T09:01:00Z');
+    await desktop.ok(['sync', 'init', remote], '2026-11-25T09:02:00Z');
+    await desktop.ok(['action', 'add', 'Made on the desktop', '--note', 'its words'], '2026-11-25T09:03:00Z');
+    await desktop.ok(['sync'], '2026-11-25T09:04:00Z');
+    await laptop.ok(['sync'], '2026-11-25T09:05:00Z');
+    return devices;
+  }
+  const titles = async (journal: string) =>
+    (await readJournal(journal)).actions.map((action: { title: string }) => action.title).sort();
+  const BOTH = ['Made on the desktop', 'Made on the laptop'];
+
+  it('an older backup restored, then synced', async () => {
+    const { laptop, desktop } = await inStep();
+    const backups = JSON.parse(await laptop.ok(['doctor', '--json'])).backups as {
+      number: number;
+      counts: { actions: number };
+    }[];
+    const older = backups.find((backup) => backup.counts.actions === 1)!;
+    await laptop.ok(['doctor', '--restore', String(older.number)]);
+    expect(await titles(laptop.journal)).toEqual(['Made on the laptop']);
+    await laptop.ok(['sync'], '2026-11-25T10:00:00Z');
+    await desktop.ok(['sync'], '2026-11-25T10:01:00Z');
+    expect(await titles(laptop.journal)).toEqual(BOTH);
+    expect(await titles(desktop.journal)).toEqual(BOTH);
+  });
+
+  it('the journal file and its backups gone, then synced: the remote journal comes back', async () => {
+    const { laptop, desktop } = await inStep();
+    await rm(laptop.journal);
+    await rm(`${laptop.journal}.backups`, { recursive: true });
+    await laptop.ok(['sync'], '2026-11-25T10:00:00Z');
+    await desktop.ok(['sync'], '2026-11-25T10:01:00Z');
+    expect(await titles(laptop.journal)).toEqual(BOTH);
+    expect(await titles(desktop.journal)).toEqual(BOTH);
   });
 });
 
 describe('mentee sync refuses in one line, changing nothing', () => {
+  it("another device's own sync repository given as the remote", async () => {
+    const { remote, laptop, desktop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    await laptop.ok(['sync', 'init', remote]);
+    await desktop.ok(['mentor', 'add', 'Prof Alan Turing']);
+    const before = await readFile(desktop.journal);
+    const result = await desktop.run(['sync', 'init', `${laptop.journal}.sync`]);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/is a device's own sync repository, not a remote; nothing was changed\./);
+    expect(await readFile(desktop.journal)).toEqual(before);
+  });
+
+  it('a mistyped new remote: the connection stays as it was', async () => {
+    const { dir, remote, laptop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    await laptop.ok(['sync', 'init', remote]);
+    expect((await laptop.run(['sync', 'init', join(dir, 'typo.git')])).code).toBe(1);
+    expect(await laptop.ok(['sync'])).toBe(`Up to date with ${remote}.\n`);
+  });
+
   it('a journal not connected yet', async () => {
     const { laptop } = await twoDevices();
     await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
@@ -240,6 +323,21 @@ describe('mentee sync refuses in one line, changing nothing', () => {
     );
     expect(await readFile(desktop.journal)).toEqual(before);
     expect(existsSync(`${desktop.journal}.sync`)).toBe(false);
+  });
+
+  it('encrypting a synced journal disconnects it, leaving no plain copy in its sync repository', async () => {
+    const { remote, laptop } = await twoDevices();
+    await laptop.ok(['action', 'add', 'A secret action']);
+    await laptop.ok(['sync', 'init', remote]);
+    const out = await cli(['encrypt'], {
+      journal: laptop.journal,
+      env: { MENTEE_PASSPHRASE: 'correct horse battery staple' },
+    });
+    expect(out).toContain(
+      `Sync is disconnected: ${remote} keeps every plain version it was sent, so sync this journal through a new, empty remote (mentee sync init <remote>) and delete the old one.`,
+    );
+    expect(existsSync(`${laptop.journal}.sync`)).toBe(false);
+    expect((await laptop.run(['sync'])).stderr).toContain('This journal is not synced yet.');
   });
 
   it('an empty remote name', async () => {

@@ -34,7 +34,10 @@ export function renderStep(step: Step, now: Date): string {
     const more = step.undoable
       ? `${count(step.undoable, 'more change')} can be undone`
       : 'No earlier change is kept to undo';
-    return `${stepSummary(step, now)} ${more}; mentee redo puts it back.`;
+    const synced = step.change.sync
+      ? '\nThat was a sync: on your other devices these changes stay, and the next mentee sync brings them in again.'
+      : '';
+    return `${stepSummary(step, now)} ${more}; mentee redo puts it back.${synced}`;
   }
   const more = step.redoable ? `${count(step.redoable, 'more change')} can be redone` : 'Nothing more to redo';
   return `${stepSummary(step, now)} ${more}; mentee undo takes it back.`;
