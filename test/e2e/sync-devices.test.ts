@@ -203,10 +203,10 @@ describe('two devices syncing at the same moment', () => {
 });
 
 describe('two syncs at once on one device (a timer and a hand)', () => {
-  // BUG (reported): the fetch of one moves refs/remotes/origin/main under the other's, and git's "cannot
-  // lock ref … is at X but expected Y" is said as "Cannot reach the sync remote <remote>", which is there.
-  // A race: each round catches it about one time in two, so eight rounds all but always do.
-  it.fails('each finishes, or says another sync is at work; neither says the remote cannot be reached', async () => {
+  // The fetch of one moves refs/remotes/origin/main under the other's (git: "cannot lock ref … is at X but
+  // expected Y"); that was said as "Cannot reach the sync remote". A race: each round caught it about one
+  // time in two, so eight rounds all but always do.
+  it('each finishes, or says another sync is at work; neither says the remote cannot be reached', async () => {
     const { laptop, work, remote } = await twoDevices();
     for (let round = 1; round <= 8; round++) {
       await work.quick('action', 'add', `Round ${round} on the work machine`);

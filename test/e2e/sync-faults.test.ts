@@ -137,7 +137,7 @@ describe('a remote that cannot be reached', () => {
     const result = await laptop.run('sync');
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('Brought in 1 action from your other devices; 1 action of yours not sent yet.');
-    expect(result.stdout).toContain(`Could not send to ${remote}`);
+    expect(result.stdout).toContain(`Could not send: Cannot reach the sync remote ${remote}`);
     expect(result.stdout).toContain('Your changes are kept, and the next mentee sync sends them.');
     expect(await remoteMain(remote)).toBe(main);
     expect(Object.values(await laptop.actions())).toEqual(
