@@ -262,7 +262,8 @@ export function openSyncRepo(paths: JournalPaths, options: SyncRepoOptions): Syn
         .find((line) => line.startsWith('!\t'));
       if (refused) {
         const [, , summary = ''] = refused.split('\t');
-        if (summary.startsWith('[rejected]'))
+        // Another device's push landing at the same instant: fetch and merge again, as for [rejected].
+        if (summary.startsWith('[rejected]') || /failed to update ref|cannot lock ref/.test(summary))
           throw new SyncError('rejected', 'The sync remote has changes this device has not fetched yet.');
         const where = shownRemote((await remote()) ?? 'origin');
         const why = /\((.*)\)/.exec(summary)?.[1] ?? summary;
