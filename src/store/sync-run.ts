@@ -2,6 +2,7 @@ import { mergeJournals, type Counts, type Renumbering, type Synced } from '../co
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeIssue } from '../core/describe-issue.js';
+import { emptyJournal } from '../core/model.js';
 import { JournalSchema, type Change, type Conflict, type Journal } from '../core/schema.js';
 import { UserError } from '../errors.js';
 import { isEncrypted } from './crypto.js';
@@ -429,16 +430,7 @@ function withoutLocal({ history: _history, sync: _sync, ...synced }: Journal): S
 
 /** A journal with nothing in it, as old as `journal`: what a remote with no journal yet holds. */
 function emptyLike(journal: Synced): Synced {
-  return {
-    ...journal,
-    counters: { g: 1, m: 1, a: 1 },
-    profile: {},
-    mentors: [],
-    goals: [],
-    meetings: [],
-    actions: [],
-    conflicts: [],
-  };
+  return { ...withoutLocal(emptyJournal(new Date(journal.createdAt))), updatedAt: journal.updatedAt };
 }
 
 function add(a: Counts | undefined, b: Counts): Counts {

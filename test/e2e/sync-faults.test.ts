@@ -59,6 +59,21 @@ async function laptopWithAJournal(root: Awaited<ReturnType<typeof folder>>, cloc
   return laptop;
 }
 
+/** Laptop and work machine connected to one remote, each with a change the other lacks (work's already sent). */
+async function eachWithNews() {
+  const root = await folder();
+  const clock = new Clock();
+  const remote = await bareRemote(root);
+  const laptop = await laptopWithAJournal(root, clock);
+  const work = await device(root, 'work', clock);
+  await laptop.mentee('sync', 'init', remote);
+  await work.mentee('sync', 'init', remote);
+  await work.quick('action', 'add', 'Renew my indemnity cover');
+  await work.sync();
+  await laptop.quick('action', 'add', 'Shadow a paediatric clinic');
+  return { root, clock, remote, laptop, work };
+}
+
 describe('a journal not connected to a remote', () => {
   it('sync and sync status say so in one line, with the command that connects it, and change nothing', async () => {
     const root = await folder();
@@ -120,16 +135,7 @@ describe('a remote that cannot be reached', () => {
   });
 
   it('lost between fetching and sending: the merge is kept, the sync says nothing was sent, and the next one sends it', async () => {
-    const root = await folder();
-    const clock = new Clock();
-    const remote = await bareRemote(root);
-    const laptop = await laptopWithAJournal(root, clock);
-    const work = await device(root, 'work', clock);
-    await laptop.mentee('sync', 'init', remote);
-    await work.mentee('sync', 'init', remote);
-    await work.quick('action', 'add', 'Renew my indemnity cover');
-    await work.sync();
-    await laptop.quick('action', 'add', 'Shadow a paediatric clinic');
+    const { root, remote, laptop, work } = await eachWithNews();
     const main = await remoteMain(remote);
 
     // Fetching works, sending does not: as when the network drops after the fetch.
@@ -306,16 +312,7 @@ describe('a sync killed at random moments', () => {
   // its own: a lock older than that is stale.
   for (const ref of ['refs/heads/main', 'refs/remotes/origin/main'])
     it(`killed while git held the lock of ${ref}: the next sync still completes`, async () => {
-      const root = await folder();
-      const clock = new Clock();
-      const remote = await bareRemote(root);
-      const laptop = await laptopWithAJournal(root, clock);
-      const work = await device(root, 'work', clock);
-      await laptop.mentee('sync', 'init', remote);
-      await work.mentee('sync', 'init', remote);
-      await work.quick('action', 'add', 'Renew my indemnity cover');
-      await work.sync();
-      await laptop.quick('action', 'add', 'Shadow a paediatric clinic');
+      const { laptop, work } = await eachWithNews();
       // What git leaves when killed between taking a ref's lock and renaming it into place, ten minutes ago.
       const lock = join(laptop.syncRepo, `${ref}.lock`);
       await writeFile(lock, '');
