@@ -11,6 +11,9 @@ export const NOT_TEXT = new Set([
   'uid',
   'calendarUid',
   'field',
+  // A sync's commits (the journal's mark, and an undoable change's), not words.
+  'commit',
+  'before',
   'version',
   'createdAt',
   'updatedAt',

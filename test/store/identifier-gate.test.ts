@@ -34,7 +34,7 @@ function stringFields(schema: z.ZodType, path: string[] = []): Leaf[] {
   if (def.type !== 'string') return [];
   const checks = (def.checks as { _zod: { def: { format?: string } } }[] | undefined) ?? [];
   const madeByMentee =
-    Boolean(def.format) || (['id', 'uid', 'calendarUid', 'field'].includes(path.at(-1)!) && checks.some((c) => c._zod.def.format === 'regex'));
+    Boolean(def.format) || (['id', 'uid', 'calendarUid', 'field', 'commit', 'before'].includes(path.at(-1)!) && checks.some((c) => c._zod.def.format === 'regex'));
   return [{ path, kind: madeByMentee ? 'made by mentee' : 'text' }];
 }
 
