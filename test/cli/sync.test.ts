@@ -196,7 +196,9 @@ describe('mentee sync', () => {
     await laptop.ok(['sync']);
     await desktop.ok(['sync']);
     expect((await readJournal(desktop.journal)).actions).toHaveLength(2);
-    expect(await desktop.ok(['undo'])).toContain(
+    const undone = await desktop.ok(['undo']);
+    expect(undone).toMatch(/^Undid: a sync: added action a/);
+    expect(undone).toContain(
       'That was a sync: on your other devices these changes stay, and the next mentee sync brings them in again.',
     );
     expect((await readJournal(desktop.journal)).actions).toEqual([]);

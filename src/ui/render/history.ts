@@ -16,6 +16,11 @@ export function describeChanges(changes: RecordChange[]): string {
   return parts.join('; ');
 }
 
+/** A change as history and undo say it; a sync's merge is named as one. */
+function changeSummary(change: Change): string {
+  return `${change.sync ? 'a sync: ' : ''}${describeChanges(describeRecords(change.records))}`;
+}
+
 function describeChange(change: RecordChange): string {
   const record = change.kind === 'profile' ? 'the profile' : `${change.kind} ${change.id}`;
   const title = change.title ? ` "${oneLine(change.title)}"` : '';
@@ -45,7 +50,7 @@ export function renderStep(step: Step, now: Date): string {
 
 /** `Undid: added action a12 "Email the lead" (3 Dec 17:42).` */
 function stepSummary(step: Step, now: Date): string {
-  const what = `${describeChanges(describeRecords(step.change.records))} (${changeTime(step.change.at, now)})`;
+  const what = `${changeSummary(step.change)} (${changeTime(step.change.at, now)})`;
   return `${step.direction === 'undo' ? 'Undid' : 'Redid'}: ${what}.`;
 }
 
@@ -82,7 +87,7 @@ export function renderHistory(history: History, limit: number, kept: number, now
     .map(({ change, undone }) => [
       changeTime(change.at, now),
       ...(marked ? [undone ? 'undone' : ''] : []),
-      describeChanges(describeRecords(change.records)),
+      changeSummary(change),
     ]);
   const lines = ['Changes, newest first:', ...columns(rows).map((line) => `  ${line.trimEnd()}`)];
   if (all.length > limit)
@@ -100,7 +105,7 @@ export function historyJson(history: History, limit: number) {
       .slice(0, limit)
       .map(({ change, undone }) => {
         const records = describeRecords(change.records);
-        return { at: change.at, undone, summary: describeChanges(records), records: records.map(recordJson) };
+        return { at: change.at, undone, summary: changeSummary(change), records: records.map(recordJson) };
       }),
     undoable: history.undo.length,
     redoable: history.redo.length,
