@@ -33,6 +33,8 @@ const object = (fields: Record<string, Shape> = {}): ObjectShape => ({ merge: 'o
 const set: Shape = { merge: 'set' };
 const quiet: Shape = { merge: 'quiet' };
 const privateText: Shape = { merge: 'atom', private: true };
+/** Private writing: both devices' kept, joined (see merge-values.ts). */
+const privateWriting: Shape = { merge: 'writing', private: true };
 const keyed = (key: (item: Rec) => string, fields: Record<string, Shape> = {}): Shape => ({
   merge: 'keyed',
   key,
@@ -83,7 +85,7 @@ export const KINDS: readonly KindSpec[] = [
         goals: set,
         review: keyed((review) => String(review.actionId)),
         // Prompts and answers alike are private (privacy.ts withoutPrivate).
-        reflections: keyed((reflection) => String(reflection.prompt), { prompt: privateText, answer: privateText }),
+        reflections: keyed((reflection) => String(reflection.prompt), { prompt: privateText, answer: privateWriting }),
         preparedAt: { merge: 'later' },
       }),
       log: object({
@@ -91,7 +93,7 @@ export const KINDS: readonly KindSpec[] = [
         feedback: set,
         decisions: set,
         challenged: set,
-        privateReflection: privateText,
+        privateReflection: privateWriting,
         loggedAt: { merge: 'later' },
       }),
     }),

@@ -9,6 +9,12 @@ import { same } from './journal-diff.js';
 export type Shape =
   /** One value: a change on one side is taken; two different changes keep the winner's and note the other. */
   | { merge: 'atom'; private?: boolean }
+  /**
+   * A person's own writing that grows as they add to it (a private reflection, `log --amend`): two
+   * different changes keep both texts, the earlier first, as adding on one device would; nothing is
+   * set aside in a note that could be dismissed.
+   */
+  | { merge: 'writing'; private?: boolean }
   /** Bookkeeping that is not a person's words (ids, uids): like an atom, but nothing is noted. */
   | { merge: 'quiet' }
   /** A time that only moves one way: the later (or earlier) of the two sides. */
@@ -68,6 +74,8 @@ export function mergeValue(
       return pickTime(shape.merge, l as string | undefined, r as string | undefined);
     case 'atom':
       return threeWay(b, l, r, ctx, { path, private: shape.private ?? false });
+    case 'writing':
+      return bothWritings(b, l, r, ctx);
     default:
       return threeWay(b, l, r, ctx, undefined);
   }
@@ -85,6 +93,21 @@ function threeWay(
   const [kept, other] = ctx.leftWins ? [l, r] : [r, l];
   if (note) ctx.conflicts.push({ ...note, kept, other });
   return kept;
+}
+
+/**
+ * Both texts, the later side's last: what each added to the text both had, after it, or the two whole;
+ * one that already holds the other (it was added to) stands alone.
+ */
+function bothWritings(b: unknown, l: unknown, r: unknown, ctx: MergeContext): unknown {
+  if (typeof l !== 'string' || !l.trim()) return r;
+  if (typeof r !== 'string' || !r.trim()) return l;
+  if (l.includes(r)) return l;
+  if (r.includes(l)) return r;
+  const [earlier, later] = ctx.leftWins ? [r, l] : [l, r];
+  const shared = typeof b === 'string' && b && earlier.startsWith(b) && later.startsWith(b) ? b : '';
+  if (shared) return `${earlier}${later.slice(shared.length)}`;
+  return `${earlier}\n\n${later}`;
 }
 
 /**
@@ -222,7 +245,7 @@ function pickTime(which: 'later' | 'earlier', l: string | undefined, r: string |
 /** Whether a value holds private text (see privacy.ts): a conflict showing it is private too. */
 export function holdsPrivate(shape: Shape, value: unknown): boolean {
   if (value === undefined || value === null) return false;
-  if (shape.merge === 'atom') return shape.private ?? false;
+  if (shape.merge === 'atom' || shape.merge === 'writing') return shape.private ?? false;
   if (shape.merge === 'keyed') return Array.isArray(value) && value.some((item) => holdsPrivate(shape.item, item));
   if (shape.merge !== 'object') return false;
   return Object.entries(shape.fields).some(([key, field]) => holdsPrivate(field, (value as Rec)[key]));

@@ -109,25 +109,18 @@ describe('a sync merge of two devices', () => {
     expect(log?.advice).toEqual(['Ask early', 'Read the guide', 'Sleep', 'Find a second mentor']);
   });
 
-  it('marks a private reflection written differently on both devices as a private conflict, keeping both', () => {
+  it("keeps both devices' additions to a private reflection, in the order written, with no note to dismiss", () => {
     const base = loggedMeeting();
     const [left, right] = twoDevices(base);
     logMeeting(left, logInput({ meeting: 'm1', amend: true, private: 'Less nervous now' }), later(1));
     logMeeting(right, logInput({ meeting: 'm1', amend: true, private: 'Still nervous' }), later(2));
-    const merged = merge(base, left, right).journal;
-    expect(merged.meetings[0]?.log?.privateReflection).toBe('Nervous\n\nStill nervous');
-    expect(merged.conflicts).toEqual([
-      expect.objectContaining({
-        kind: 'meeting',
-        id: 'm1',
-        field: 'log.privateReflection',
-        other: JSON.stringify('Nervous\n\nLess nervous now'),
-        private: true,
-      }),
-    ]);
+    for (const merged of [merge(base, left, right).journal, merge(base, right, left).journal]) {
+      expect(merged.meetings[0]?.log?.privateReflection).toBe('Nervous\n\nLess nervous now\n\nStill nervous');
+      expect(merged.conflicts).toEqual([]);
+    }
   });
 
-  it('marks a conflict private only when what it holds is private: reflection answers, a removed meeting with them', () => {
+  it('marks a conflict private only when what it holds is private (a removed meeting without any is not), and joins two answers to one prompt', () => {
     const base = withAda();
     const reflect = (answer: string) => ({
       ...prepInput({ mentor: 'ada', when: '2026-12-03 17:30' }),
@@ -141,9 +134,11 @@ describe('a sync merge of two devices', () => {
     left.meetings = left.meetings.filter((meeting) => meeting.id !== 'm2');
     prepMeeting(right, prepInput({ meeting: 'm2', topic: ['Leave'] }), later(2));
     const merged = merge(base, left, right).journal;
-    expect(merged.meetings[0]?.prep?.reflections).toEqual([{ prompt: 'What worries you?', answer: 'Money' }]);
+    // Both answers kept, joined (the later last), as private writing is: no note to dismiss.
+    expect(merged.meetings[0]?.prep?.reflections).toEqual([
+      { prompt: 'What worries you?', answer: 'The rota\n\nMoney' },
+    ]);
     expect(merged.conflicts.map(({ id, field, private: hidden }) => ({ id, field, hidden }))).toEqual([
-      { id: 'm1', field: 'prep.reflections.0.answer', hidden: true },
       { id: 'm2', field: 'record', hidden: false },
     ]);
   });
