@@ -136,6 +136,14 @@ export async function newestGoodBackup(paths: JournalPaths, codec: JournalCodec)
 }
 
 /**
+ * A plain file that is not a journal (emptied by a crash, damaged) says nothing of the journal's form:
+ * a backup goes back in its own, so an encrypted one is never decrypted onto the disk.
+ */
+export function formless(current: Inspected): boolean {
+  return current.bytes !== undefined && !isEncrypted(current.bytes) && current.problem !== undefined;
+}
+
+/**
  * Writes a backup's bytes back as the journal (the caller holds the lock), keeping the journal as it
  * is as a backup labelled `label` first. Returns that copy, or undefined when there was no journal.
  */
@@ -149,7 +157,7 @@ export async function putBack(
   // A journal that is there but cannot be read cannot be kept aside, so it is not replaced either.
   if (!current.missing && !current.bytes) throw new UserError(current.problem!);
   // Never a plain version over an encrypted journal, nor the other way round (restore converts first).
-  if (current.bytes && isEncrypted(current.bytes) !== isEncrypted(backup.bytes)) {
+  if (current.bytes && isEncrypted(current.bytes) !== isEncrypted(backup.bytes) && !formless(current)) {
     const form = isEncrypted(current.bytes) ? 'encrypted' : 'plain';
     throw new UserError(
       `${isEncrypted(backup.bytes) ? 'An encrypted' : 'A plain'} version would replace the ${form} journal ${paths.journal}; nothing was changed.`,

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { inspectFile, putBack, toEntry, type BackupEntry, type Inspected } from './backup-catalog.js';
+import { formless, inspectFile, putBack, toEntry, type BackupEntry, type Inspected } from './backup-catalog.js';
 import { isEncrypted } from './crypto.js';
 import { listBackups } from './backups.js';
 import type { JournalCodec } from './journal-codec.js';
@@ -55,7 +55,7 @@ async function inJournalForm(
   codec: JournalCodec,
   number: number,
 ): Promise<Buffer> {
-  if (!current.bytes || isEncrypted(current.bytes) === isEncrypted(bytes)) return bytes;
+  if (!current.bytes || isEncrypted(current.bytes) === isEncrypted(bytes) || formless(current)) return bytes;
   const converted =
     current.text !== undefined && codec.encodeLike
       ? await codec.encodeLike(text, current.bytes).catch(() => undefined)
