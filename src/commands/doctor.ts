@@ -47,7 +47,7 @@ async function restore(ctx: Context, wanted: string, json: boolean | undefined):
     };
     return ctx.print(JSON.stringify(result, null, 2));
   }
-  ctx.print(renderRestored(restored));
+  ctx.print(renderRestored(restored, !restored.unchanged && (await ctx.store.isSynced())));
 }
 
 /** A number from the list, or a backup's file: its path, or its name alone. Anything else is refused. */

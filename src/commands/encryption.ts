@@ -26,8 +26,8 @@ export async function encryptCommand(ctx: Context, _raw: Record<string, unknown>
   );
   if (result.disconnected)
     ctx.print(
-      `Sync is disconnected: ${result.disconnected} keeps every plain version it was sent, so sync this journal ` +
-        'through a new, empty remote (mentee sync init <remote>) and delete the old one.',
+      'Sync is disconnected: the sync repository beside the journal held plain copies and was removed. ' +
+        `Connect again with mentee sync init <remote>: to the remote your other devices already sync encrypted, or to a new, empty one (a remote keeps every version it was sent, so delete ${result.disconnected} if it holds plain copies).`,
     );
   warnUnreadable(ctx, result.unreadable);
 }

@@ -74,6 +74,8 @@ export interface JournalStore {
   connectSync(remote: string): Promise<SyncOutcome>;
   /** What there is to send and to fetch, and the conflicts the merges noted. */
   syncState(): Promise<SyncState>;
+  /** Whether the journal is connected to a sync remote (its sync repository is there). */
+  isSynced(): Promise<boolean>;
 }
 
 export interface StoreOptions {
@@ -253,6 +255,12 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
     async connectSync(remote) {
       const { connectJournal } = await import('./sync-run.js');
       return connectJournal(await syncParts(), remote);
+    },
+    async isSynced() {
+      return access((await where()).sync).then(
+        () => true,
+        () => false,
+      );
     },
     async syncState() {
       const { syncState } = await import('./sync-run.js');

@@ -155,7 +155,7 @@ async function syncWith(parts: SyncParts, repo: SyncRepo, remote: string): Promi
     const saved = await saveMerge(parts, { shared, form, now, text, next, journal, merged: merged.journal });
     if (!saved) continue;
     received = add(received, merged.report.right);
-    renumbered = [...renumbered, ...merged.report.renumbered];
+    renumbered = [...renumbered, ...renumberedHere(withoutLocal(journal), merged.journal, merged.report.renumbered)];
     conflicts = [...conflicts, ...merged.report.conflicts];
     const outcome = { remote, received, sent: merged.report.left, renumbered, conflicts, encrypted: form.encrypted };
     if (next !== shared.head && !(await advanced(repo, next, shared.head))) continue;
@@ -200,7 +200,7 @@ async function sharedState(parts: SyncParts, repo: SyncRepo, journal: Journal): 
   const baseCommit = known && remoteCommit ? await repo.mergeBase(known, remoteCommit) : known;
   const remoteBytes = remoteCommit ? await repo.read(remoteCommit) : undefined;
   const remoteEncrypted = remoteBytes ? isEncrypted(remoteBytes) : false;
-  if (remoteEncrypted) await refusePlainAfterEncrypted(parts);
+  if (remoteEncrypted) await refusePlainAfterEncrypted(parts, shownRemote((await repo.remote()) ?? 'origin'));
   return {
     head,
     remoteCommit,
@@ -318,11 +318,11 @@ function mergeCopies(form: CopyForm, base: Synced | undefined, local: Synced, re
  * so no word of theirs is written here in plain, nor sent back so. A device with no journal yet takes
  * the remote's encrypted: the codec saves a new journal in the form of the last file it opened.
  */
-async function refusePlainAfterEncrypted(parts: SyncParts): Promise<void> {
+async function refusePlainAfterEncrypted(parts: SyncParts, remote: string): Promise<void> {
   const journal = await parts.bytes();
   if (journal && !isEncrypted(journal))
     throw new UserError('The journal on the sync remote is encrypted and this one is not; nothing was changed.', {
-      hint: 'Encrypt this journal with the passphrase the other device uses (mentee encrypt), then run mentee sync again.',
+      hint: `Encrypt this journal with the passphrase the other device uses (mentee encrypt), then connect it again: mentee sync init ${remote}`,
     });
 }
 
@@ -421,6 +421,33 @@ async function remoteOf(repo: SyncRepo): Promise<string> {
       hint: 'Connect it with: mentee sync init <remote>',
     });
   return remote;
+}
+
+/**
+ * Every record of this device whose short id the merge changed, as the merge said or not: one another
+ * device renumbered (its sync came first) reaches this device as a plain change of id, and the person
+ * who knew it as a1 must still be told it is a2 now.
+ */
+function renumberedHere(local: Synced, merged: Synced, said: Renumbering[]): Renumbering[] {
+  const lists = [
+    ['mentor', local.mentors, merged.mentors],
+    ['goal', local.goals, merged.goals],
+    ['meeting', local.meetings, merged.meetings],
+    ['action', local.actions, merged.actions],
+  ] as const;
+  const found = lists.flatMap(([kind, before, after]) => {
+    const now = new Map<string, string>(after.map((record) => [record.uid, shortId(record)]));
+    return (before as readonly (Synced['mentors'][number] | Synced['actions'][number])[]).flatMap((record) => {
+      const to = now.get(record.uid);
+      const from = shortId(record);
+      return to && to !== from ? [{ kind, uid: record.uid, from, to, side: 'left' as const }] : [];
+    });
+  });
+  return [...said.filter((each) => each.side === 'right'), ...found];
+}
+
+function shortId(record: { uid: string; id?: string; handle?: string }): string {
+  return record.handle ?? record.id ?? record.uid;
 }
 
 /** The journal less what stays on this device: its undo history and its sync mark. */

@@ -41,7 +41,7 @@ describe('mentee sync', () => {
       `Connected your journal to ${remote}.\nSent 1 mentor and 1 action of yours.\n`,
     );
     expect(await desktop.ok(['sync', 'init', remote])).toBe(
-      `Connected your journal to ${remote}.\nBrought in 1 mentor and 1 action from your other devices.\n`,
+      `Connected your journal to ${remote}.\nBrought in 1 mentor and 1 action from the remote.\n`,
     );
     expect((await readJournal(desktop.journal)).actions).toEqual((await readJournal(laptop.journal)).actions);
     expect(await laptop.ok(['sync'])).toBe(`Up to date with ${remote}.\n`);
@@ -55,8 +55,8 @@ describe('mentee sync', () => {
     await laptop.ok(['goal', 'add', 'Choose a specialty']);
     await laptop.ok(['sync']);
     await desktop.ok(['action', 'add', 'Book the exam']);
-    expect(await desktop.ok(['sync'])).toBe('Brought in 1 goal from your other devices; sent 1 action of yours.\n');
-    expect(await laptop.ok(['sync'])).toBe('Brought in 1 action from your other devices.\n');
+    expect(await desktop.ok(['sync'])).toBe('Brought in 1 goal from the remote; sent 1 action of yours.\n');
+    expect(await laptop.ok(['sync'])).toBe('Brought in 1 action from the remote.\n');
     expect((await readJournal(laptop.journal)).actions.map((action: { title: string }) => action.title)).toEqual([
       'Book the exam',
     ]);
@@ -104,6 +104,22 @@ describe('mentee sync', () => {
           ({ id, title }: { id: string; title: string }) => `${id} ${title}`,
         ),
       ).toEqual(['a1 Made on the laptop', 'a2 Made on the desktop']);
+  });
+
+  it('tells the device whose action was renumbered, also when the other device did the renumbering', async () => {
+    const { remote, laptop, desktop } = await twoDevices();
+    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+    await laptop.ok(['sync', 'init', remote]);
+    await desktop.ok(['sync', 'init', remote]);
+    await laptop.ok(['action', 'add', 'Made on the laptop'], '2026-11-25T10:00:00Z');
+    await desktop.ok(['action', 'add', 'Made on the desktop'], '2026-11-25T11:00:00Z');
+    await desktop.ok(['sync'], '2026-11-25T12:00:00Z');
+    expect(await laptop.ok(['sync'], '2026-11-25T12:05:00Z')).toContain(
+      "The other device's action a1 is a2 here: this device had an action a1 already",
+    );
+    expect(await desktop.ok(['sync'], '2026-11-25T12:10:00Z')).toContain(
+      'Your action a1 is now a2: another device had also made an action a1.',
+    );
   });
 
   it('keeps the later of two changes to one field, notes the other, shows it until dismissed', async () => {
@@ -154,7 +170,7 @@ describe('mentee sync', () => {
     expect((await readJournal(desktop.journal)).meetings[0].log.privateReflection).toBeUndefined();
     await desktop.ok(['log', 'm1', '--amend', '--advice', 'Ask about the rota']);
     await desktop.ok(['sync']);
-    expect(await laptop.ok(['sync'])).toBe('Brought in 1 meeting from your other devices.\n');
+    expect(await laptop.ok(['sync'])).toBe('Brought in 1 meeting from the remote.\n');
     const kept = (await readJournal(laptop.journal)).meetings[0].log;
     expect(kept).toMatchObject({
       advice: ['Talk to GPs', 'Ask about the rota'],
@@ -234,7 +250,7 @@ describe('what a sync says', () => {
     await laptop.ok(['undo']);
     expect(await laptop.ok(['sync', 'status'])).toContain('To send: the removal of 1 action.');
     expect(await laptop.ok(['sync'])).toBe('Sent the removal of 1 action.\n');
-    expect(await desktop.ok(['sync'])).toBe('Removed 1 action as your other devices did.\n');
+    expect(await desktop.ok(['sync'])).toBe('Removed 1 action that the remote no longer has.\n');
     expect((await readJournal(desktop.journal)).actions).toEqual([]);
   });
 
@@ -272,7 +288,9 @@ describe('a journal that went back in time never takes from the other devices wh
       counts: { actions: number };
     }[];
     const older = backups.find((backup) => backup.counts.actions === 1)!;
-    await laptop.ok(['doctor', '--restore', String(older.number)]);
+    expect(await laptop.ok(['doctor', '--restore', String(older.number)])).toContain(
+      'This journal syncs: the next mentee sync brings back what your devices (this one too) changed since that backup.',
+    );
     expect(await titles(laptop.journal)).toEqual(['Made on the laptop']);
     await laptop.ok(['sync'], '2026-11-25T10:00:00Z');
     await desktop.ok(['sync'], '2026-11-25T10:01:00Z');
@@ -383,8 +401,9 @@ describe('mentee sync refuses in one line, changing nothing', () => {
       env: { MENTEE_PASSPHRASE: 'correct horse battery staple' },
     });
     expect(out).toContain(
-      `Sync is disconnected: ${remote} keeps every plain version it was sent, so sync this journal through a new, empty remote (mentee sync init <remote>) and delete the old one.`,
+      'Sync is disconnected: the sync repository beside the journal held plain copies and was removed. Connect again with mentee sync init <remote>',
     );
+    expect(out).toContain(`delete ${remote} if it holds plain copies`);
     expect(existsSync(`${laptop.journal}.sync`)).toBe(false);
     expect((await laptop.run(['sync'])).stderr).toContain('This journal is not synced yet.');
   });

@@ -147,8 +147,8 @@ describe('two devices that each wrote something', () => {
     await laptop.quick('action', 'add', 'Shadow a paediatric clinic');
 
     expect(await laptop.mentee('sync')).toBe('Sent 2 actions of yours.\n');
-    expect(await work.mentee('sync')).toBe('Brought in 2 actions from your other devices; sent 1 meeting of yours.\n');
-    expect(await laptop.mentee('sync')).toBe('Brought in 1 meeting from your other devices.\n');
+    expect(await work.mentee('sync')).toBe('Brought in 2 actions from the remote; sent 1 meeting of yours.\n');
+    expect(await laptop.mentee('sync')).toBe('Brought in 1 meeting from the remote.\n');
     expect(await work.mentee('sync')).toBe(`Up to date with ${remote}.\n`);
 
     await expectInStep(laptop, work);
@@ -366,7 +366,7 @@ describe('two devices that made the same short id', () => {
     await work.quick('action', 'add', 'Email the deanery');
     await laptop.sync();
     expect(await work.mentee('sync')).toBe(
-      'Brought in 1 action from your other devices; sent 1 action of yours.\n' +
+      'Brought in 1 action from the remote; sent 1 action of yours.\n' +
         'Your action a3 is now a4: another device had also made an action a3.\n',
     );
     await laptop.sync();

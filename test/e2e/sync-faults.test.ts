@@ -142,7 +142,7 @@ describe('a remote that cannot be reached', () => {
     await git(['--git-dir', laptop.syncRepo, 'config', 'remote.origin.pushurl', join(root.dir, 'gone.git')]);
     const result = await laptop.run('sync');
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('Brought in 1 action from your other devices; 1 action of yours not sent yet.');
+    expect(result.stdout).toContain('Brought in 1 action from the remote; 1 action of yours not sent yet.');
     expect(result.stdout).toContain(`Could not send: Cannot reach the sync remote ${remote}`);
     expect(result.stdout).toContain('Your changes are kept, and the next mentee sync sends them.');
     expect(await remoteMain(remote)).toBe(main);

@@ -86,7 +86,7 @@ export function backupProblem(entry: BackupEntry, check: JournalCheck): string {
   return `cannot be opened: ${problem.replace(`Cannot open ${entry.file}: `, '')}`;
 }
 
-export function renderRestored(restored: Restored): string {
+export function renderRestored(restored: Restored, synced = false): string {
   const { backup } = restored;
   const what = `backup ${backup.number} (${backup.label} ${backupDate(backup)})`;
   if (restored.unchanged) return `The journal is already the same as ${what}; nothing was changed.`;
@@ -96,6 +96,10 @@ export function renderRestored(restored: Restored): string {
     lines.push(`The journal as it was is kept as backup 1: ${restored.savedAside}`);
     lines.push('To go back to it: mentee doctor --restore 1');
   }
+  if (synced)
+    lines.push(
+      'This journal syncs: the next mentee sync brings back what your devices (this one too) changed since that backup. To take back one change for good, use mentee undo, or change the record itself.',
+    );
   return lines.join('\n');
 }
 

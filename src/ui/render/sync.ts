@@ -7,7 +7,7 @@ import type { Style } from '../style.js';
 import { changeTime, count } from '../words.js';
 
 const NOUNS: Record<RecordKind, [string, string]> = {
-  profile: ['change to your profile', 'changes to your profile'],
+  profile: ['profile change', 'profile changes'],
   mentor: ['mentor', 'mentors'],
   goal: ['goal', 'goals'],
   meeting: ['meeting', 'meetings'],
@@ -29,8 +29,8 @@ export function syncLines(outcome: SyncOutcome): string[] {
   const removedThere = countsText(outcome.received, 'removed');
   const yours = both(outcome.sent, 'of yours');
   const lines: string[] = [];
-  const brought = received ? `Brought in ${received} from your other devices` : '';
-  const gone = removedThere ? `removed ${removedThere} as your other devices did` : '';
+  const brought = received ? `Brought in ${received} from the remote` : '';
+  const gone = removedThere ? `removed ${removedThere} that the remote no longer has` : '';
   const gave = yours
     ? outcome.pushed
       ? `sent ${yours}${outcome.encrypted ? ', encrypted' : ''}`
