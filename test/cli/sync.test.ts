@@ -32,6 +32,23 @@ async function twoDevices() {
   return { dir, remote, laptop: device('laptop'), desktop: device('desktop') };
 }
 
+/** Two devices in step, the laptop's journal (Dr Ada Lovelace) sent, the desktop's taken from it. */
+async function inStepWithAda() {
+  const devices = await twoDevices();
+  await devices.laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
+  await devices.laptop.ok(['sync', 'init', devices.remote]);
+  await devices.desktop.ok(['sync', 'init', devices.remote]);
+  return devices;
+}
+
+/** Then each makes an action, a1 on both: the laptop's first. */
+async function bothMadeA1() {
+  const devices = await inStepWithAda();
+  await devices.laptop.ok(['action', 'add', 'Made on the laptop'], '2026-11-25T10:00:00Z');
+  await devices.desktop.ok(['action', 'add', 'Made on the desktop'], '2026-11-25T11:00:00Z');
+  return devices;
+}
+
 describe('mentee sync', () => {
   it('the first device sends its journal; a second with none takes it, and both say what moved', async () => {
     const { remote, laptop, desktop } = await twoDevices();
@@ -48,10 +65,7 @@ describe('mentee sync', () => {
   });
 
   it('brings in what the other device did and sends what this one did, in one sync', async () => {
-    const { remote, laptop, desktop } = await twoDevices();
-    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
-    await laptop.ok(['sync', 'init', remote]);
-    await desktop.ok(['sync', 'init', remote]);
+    const { laptop, desktop } = await inStepWithAda();
     await laptop.ok(['goal', 'add', 'Choose a specialty']);
     await laptop.ok(['sync']);
     await desktop.ok(['action', 'add', 'Book the exam']);
@@ -75,10 +89,7 @@ describe('mentee sync', () => {
   });
 
   it('sync status says what there is to send, and to fetch once the other device has sent', async () => {
-    const { remote, laptop, desktop } = await twoDevices();
-    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
-    await laptop.ok(['sync', 'init', remote]);
-    await desktop.ok(['sync', 'init', remote]);
+    const { laptop, desktop } = await inStepWithAda();
     expect(await laptop.ok(['sync', 'status'])).toMatch(/\nNothing to send\.\nNothing to fetch\.\n$/);
     await laptop.ok(['action', 'add', 'Book the exam']);
     expect(await laptop.ok(['sync', 'status'])).toContain('\nTo send: 1 action.\nNothing to fetch.\n');
@@ -87,12 +98,7 @@ describe('mentee sync', () => {
   });
 
   it('renumbers the action made later when both devices made a1, and says so on the device it was made', async () => {
-    const { remote, laptop, desktop } = await twoDevices();
-    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
-    await laptop.ok(['sync', 'init', remote]);
-    await desktop.ok(['sync', 'init', remote]);
-    await laptop.ok(['action', 'add', 'Made on the laptop'], '2026-11-25T10:00:00Z');
-    await desktop.ok(['action', 'add', 'Made on the desktop'], '2026-11-25T11:00:00Z');
+    const { laptop, desktop } = await bothMadeA1();
     await laptop.ok(['sync'], '2026-11-25T12:00:00Z');
     expect(await desktop.ok(['sync'], '2026-11-25T12:05:00Z')).toContain(
       'Your action a1 is now a2: another device had also made an action a1.',
@@ -107,12 +113,7 @@ describe('mentee sync', () => {
   });
 
   it('tells the device whose action was renumbered, also when the other device did the renumbering', async () => {
-    const { remote, laptop, desktop } = await twoDevices();
-    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
-    await laptop.ok(['sync', 'init', remote]);
-    await desktop.ok(['sync', 'init', remote]);
-    await laptop.ok(['action', 'add', 'Made on the laptop'], '2026-11-25T10:00:00Z');
-    await desktop.ok(['action', 'add', 'Made on the desktop'], '2026-11-25T11:00:00Z');
+    const { laptop, desktop } = await bothMadeA1();
     await desktop.ok(['sync'], '2026-11-25T12:00:00Z');
     expect(await laptop.ok(['sync'], '2026-11-25T12:05:00Z')).toContain(
       "The other device's action a1 is a2 here: this device had an action a1 already",
@@ -203,10 +204,7 @@ describe('mentee sync', () => {
   });
 
   it('undo after a sync takes back what it brought in, in one step', async () => {
-    const { remote, laptop, desktop } = await twoDevices();
-    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
-    await laptop.ok(['sync', 'init', remote]);
-    await desktop.ok(['sync', 'init', remote]);
+    const { laptop, desktop } = await inStepWithAda();
     await laptop.ok(['action', 'add', 'One']);
     await laptop.ok(['action', 'add', 'Two']);
     await laptop.ok(['sync']);
@@ -221,10 +219,7 @@ describe('mentee sync', () => {
   });
 
   it('a sync after undoing a sync never removes from the other devices what that sync brought in', async () => {
-    const { remote, laptop, desktop } = await twoDevices();
-    await laptop.ok(['mentor', 'add', 'Dr Ada Lovelace']);
-    await laptop.ok(['sync', 'init', remote]);
-    await desktop.ok(['sync', 'init', remote]);
+    const { laptop, desktop } = await inStepWithAda();
     await laptop.ok(['action', 'add', 'Made on the laptop', '--note', 'an important detail']);
     await laptop.ok(['sync']);
     await desktop.ok(['action', 'add', 'Made on the desktop']);

@@ -59,8 +59,8 @@ async function laptopWithAJournal(root: Awaited<ReturnType<typeof folder>>, cloc
   return laptop;
 }
 
-/** Laptop and work machine connected to one remote, each with a change the other lacks (work's already sent). */
-async function eachWithNews() {
+/** Sam's laptop and work machine connected to one new remote: the laptop's journal sent, taken by work. */
+async function connectedPair() {
   const root = await folder();
   const clock = new Clock();
   const remote = await bareRemote(root);
@@ -68,6 +68,12 @@ async function eachWithNews() {
   const work = await device(root, 'work', clock);
   await laptop.mentee('sync', 'init', remote);
   await work.mentee('sync', 'init', remote);
+  return { root, clock, remote, laptop, work };
+}
+
+/** Then each with a change the other lacks (work's already sent). */
+async function eachWithNews() {
+  const { root, clock, remote, laptop, work } = await connectedPair();
   await work.quick('action', 'add', 'Renew my indemnity cover');
   await work.sync();
   await laptop.quick('action', 'add', 'Shadow a paediatric clinic');
@@ -259,13 +265,7 @@ describe('an encrypted journal', () => {
 
 describe('a sync killed at random moments', () => {
   it('leaves a valid journal and repository every time; the next sync completes, and nothing either device wrote is lost', async () => {
-    const root = await folder();
-    const clock = new Clock();
-    const remote = await bareRemote(root);
-    const laptop = await laptopWithAJournal(root, clock);
-    const work = await device(root, 'work', clock);
-    await laptop.mentee('sync', 'init', remote);
-    await work.mentee('sync', 'init', remote);
+    const { laptop, work } = await connectedPair();
 
     const random = seeded(Number(process.env.SYNC_KILL_SEED ?? 20261125));
     const written: string[] = [];
