@@ -267,6 +267,11 @@ describe('a sync killed at random moments', () => {
   it('leaves a valid journal and repository every time; the next sync completes, and nothing either device wrote is lost', async () => {
     const { laptop, work } = await connectedPair();
 
+    // How long a whole sync of the binary takes here (one that sends), so the kills land within one on any machine.
+    await laptop.quick('action', 'add', 'Timing the sync');
+    const timed = Date.now();
+    await laptop.mentee('sync');
+    const whole = Math.max(100, Date.now() - timed);
     const random = seeded(Number(process.env.SYNC_KILL_SEED ?? 20261125));
     const written: string[] = [];
     const kills: number[] = [];
@@ -281,7 +286,7 @@ describe('a sync killed at random moments', () => {
       await other.quick('goal', 'add', `Goal of round ${round}`).then(() => written.push(`Goal of round ${round}`));
       await other.quick('sync');
 
-      const after = Math.floor(random() * 400);
+      const after = Math.floor(random() * whole * 1.2);
       kills.push(after);
       if (await killedAfter(victim, after)) interrupted++;
       const context = `round ${round}, killed after ${after} ms (SYNC_KILL_SEED=${process.env.SYNC_KILL_SEED ?? 20261125})`;
