@@ -5,14 +5,8 @@ import type { Context } from './context.js';
 import { parseOptions } from './parse-options.js';
 import { UsageError, UserError } from '../errors.js';
 import type { BackupEntry } from '../store/journal-store.js';
-import {
-  backupJson,
-  doctorJson,
-  recoveryCommand,
-  renderDoctor,
-  renderRestored,
-  syncConflictsLine,
-} from '../ui/render/doctor.js';
+import { conflictsNoted } from '../ui/render/sync.js';
+import { backupJson, doctorJson, recoveryCommand, renderDoctor, renderRestored } from '../ui/render/doctor.js';
 
 const DoctorInput = z.object({
   restore: z.string().trim().min(1, 'must be a backup number from mentee doctor, or its file').optional(),
@@ -26,7 +20,8 @@ export async function doctorCommand(ctx: Context, raw: { restore?: string; json?
   const [check, backups] = [await ctx.store.check(), await ctx.store.backups()];
   const conflicts = check.ok && check.exists ? (await ctx.store.read()).conflicts.length : 0;
   if (input.json) ctx.print(JSON.stringify(doctorJson(check, backups, conflicts), null, 2));
-  else ctx.print([renderDoctor(check, backups, ctx.style), syncConflictsLine(conflicts)].filter(Boolean).join('\n'));
+  else
+    ctx.print([renderDoctor(check, backups, ctx.style), ...(conflicts ? [conflictsNoted(conflicts)] : [])].join('\n'));
   if (!check.ok) {
     const recover = recoveryCommand(backups);
     throw new UserError(check.problem!, {

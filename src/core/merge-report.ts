@@ -6,7 +6,7 @@ import { same } from './journal-diff.js';
 import { KINDS, type RecordsByUid } from './merge-kinds.js';
 import type { Renumbering } from './merge-ids.js';
 import { canonical } from './canonical.js';
-import { mergeSet, type Noted } from './merge-values.js';
+import { mergeSet, type Noted, type Rec } from './merge-values.js';
 import type { Conflict, Journal, RecordKind } from './schema.js';
 
 /** What one side brought that the other did not have, and that the merged journal has. */
@@ -98,3 +98,25 @@ export function counts(
   }
   return result;
 }
+
+/**
+ * Every record of `own` whose short id in `merged` differs, as the merge said or not, with the other
+ * side's records the merge renumbered: one another device renumbered (its sync came first) reaches this
+ * device as a plain change of id, and the person who knew it as a1 must still be told it is a2 now.
+ */
+export function renumberedFor(
+  own: Pick<Journal, RecordsList>,
+  merged: Pick<Journal, RecordsList>,
+  said: Renumbering[],
+): Renumbering[] {
+  const found = KINDS.flatMap(({ kind, list, idField }) => {
+    const now = new Map((merged[list] as Rec[]).map((record) => [record.uid, String(record[idField])]));
+    return (own[list] as Rec[]).flatMap((record) => {
+      const [from, to] = [String(record[idField]), now.get(String(record.uid))];
+      return to && to !== from ? [{ kind, uid: String(record.uid), from, to, side: 'left' as const }] : [];
+    });
+  });
+  return [...said.filter((each) => each.side === 'right'), ...found];
+}
+
+type RecordsList = (typeof KINDS)[number]['list'];

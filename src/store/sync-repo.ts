@@ -130,14 +130,19 @@ export function openSyncRepo(paths: JournalPaths, options: SyncRepoOptions): Syn
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
   }
 
+  // Read once: a sync names its remote in several messages; only setRemote changes it.
+  let known: Promise<string | undefined> | undefined;
   async function remote(): Promise<string | undefined> {
     await ready();
-    const result = await git(['config', '--get', 'remote.origin.url'], { allowed: [1] });
-    return result.code === 0 ? result.stdout.toString().trim() : undefined;
+    known ??= git(['config', '--get', 'remote.origin.url'], { allowed: [1] }).then((result) =>
+      result.code === 0 ? result.stdout.toString().trim() : undefined,
+    );
+    return known;
   }
 
   async function setRemote(url: string): Promise<void> {
     const current = await remote();
+    known = undefined;
     await git(['remote', current === undefined ? 'add' : 'set-url', 'origin', remoteUrl(url, process.cwd())]);
   }
 

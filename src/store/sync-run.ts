@@ -1,4 +1,5 @@
 import { mergeJournals, type Counts, type Renumbering, type Synced } from '../core/merge.js';
+import { renumberedFor } from '../core/merge-report.js';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeIssue } from '../core/describe-issue.js';
@@ -155,7 +156,7 @@ async function syncWith(parts: SyncParts, repo: SyncRepo, remote: string): Promi
     const saved = await saveMerge(parts, { shared, form, now, text, next, journal, merged: merged.journal });
     if (!saved) continue;
     received = add(received, merged.report.right);
-    renumbered = [...renumbered, ...renumberedHere(withoutLocal(journal), merged.journal, merged.report.renumbered)];
+    renumbered = [...renumbered, ...renumberedFor(withoutLocal(journal), merged.journal, merged.report.renumbered)];
     conflicts = [...conflicts, ...merged.report.conflicts];
     const outcome = { remote, received, sent: merged.report.left, renumbered, conflicts, encrypted: form.encrypted };
     if (next !== shared.head && !(await advanced(repo, next, shared.head))) continue;
@@ -421,33 +422,6 @@ async function remoteOf(repo: SyncRepo): Promise<string> {
       hint: 'Connect it with: mentee sync init <remote>',
     });
   return remote;
-}
-
-/**
- * Every record of this device whose short id the merge changed, as the merge said or not: one another
- * device renumbered (its sync came first) reaches this device as a plain change of id, and the person
- * who knew it as a1 must still be told it is a2 now.
- */
-function renumberedHere(local: Synced, merged: Synced, said: Renumbering[]): Renumbering[] {
-  const lists = [
-    ['mentor', local.mentors, merged.mentors],
-    ['goal', local.goals, merged.goals],
-    ['meeting', local.meetings, merged.meetings],
-    ['action', local.actions, merged.actions],
-  ] as const;
-  const found = lists.flatMap(([kind, before, after]) => {
-    const now = new Map<string, string>(after.map((record) => [record.uid, shortId(record)]));
-    return (before as readonly (Synced['mentors'][number] | Synced['actions'][number])[]).flatMap((record) => {
-      const to = now.get(record.uid);
-      const from = shortId(record);
-      return to && to !== from ? [{ kind, uid: record.uid, from, to, side: 'left' as const }] : [];
-    });
-  });
-  return [...said.filter((each) => each.side === 'right'), ...found];
-}
-
-function shortId(record: { uid: string; id?: string; handle?: string }): string {
-  return record.handle ?? record.id ?? record.uid;
 }
 
 /** The journal less what stays on this device: its undo history and its sync mark. */

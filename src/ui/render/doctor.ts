@@ -119,12 +119,6 @@ export function doctorJson(check: JournalCheck, backups: BackupEntry[], syncConf
   };
 }
 
-/** The changes sync set aside, until they are seen to: one line, or none. */
-export function syncConflictsLine(count: number): string | undefined {
-  if (!count) return undefined;
-  return `${count === 1 ? '1 field was' : `${count} fields were`} changed differently on two devices; sync kept the later change and noted the other: see mentee sync status.`;
-}
-
 export function backupJson(entry: BackupEntry) {
   return {
     number: entry.number,

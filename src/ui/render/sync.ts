@@ -45,11 +45,13 @@ export function syncLines(outcome: SyncOutcome): string[] {
       'Your changes are kept, and the next mentee sync sends them.',
     );
   for (const renumbered of outcome.renumbered) lines.push(renumberedText(renumbered));
-  if (outcome.conflicts.length)
-    lines.push(
-      `${count(outcome.conflicts.length, 'field was', 'fields were')} changed differently on two devices; the later change was kept and the other noted: see mentee sync status.`,
-    );
+  if (outcome.conflicts.length) lines.push(conflictsNoted(outcome.conflicts.length));
   return lines;
+}
+
+/** How many fields a sync set aside: said by sync, and by doctor while they are there. */
+export function conflictsNoted(fields: number): string {
+  return `${count(fields, 'field was', 'fields were')} changed differently on two devices; the later change was kept and the other noted: see mentee sync status.`;
 }
 
 function renumberedText({ kind, from, to, side }: Renumbering): string {
