@@ -35,16 +35,17 @@ async function valuesOf(values: Exclude<Values, 'file'>, journal: string | undef
     const { templates } = await loadPrepTemplates();
     return templates.map(({ template }) => ({ value: template.name, description: shellLine(template.description) }));
   }
-  const [{ openJournalStore }, { autoCodec }, { resolveJournalPath }, { journalValues }] = await Promise.all([
-    import('../store/journal-store.js'),
-    import('../store/journal-codec.js'),
-    import('../store/paths.js'),
-    import('./completion-values.js'),
-  ]);
+  const [{ openJournalStore }, { autoCodec }, { resolveJournalPath }, { journalValues, EVERYDAY_VALUES }] =
+    await Promise.all([
+      import('../store/journal-store.js'),
+      import('../store/journal-codec.js'),
+      import('../store/paths.js'),
+      import('./completion-values.js'),
+    ]);
   // Never a question: a TAB is no place to ask for a passphrase.
   const codec = autoCodec(async () => env.MENTEE_PASSPHRASE || Promise.reject(new Error('no passphrase')));
   // No shell expands a ~ while completing: --journal ~/j.json is meant as the shell will run it.
   const typed = env.HOME ? journal?.replace(/^~(?=\/|$)/, env.HOME) : journal;
   const store = openJournalStore(resolveJournalPath(typed, env), () => new Date(), { codec });
-  return journalValues(await store.read(), values);
+  return journalValues(await (EVERYDAY_VALUES.has(values) ? store.readEveryday() : store.read()), values);
 }

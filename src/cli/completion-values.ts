@@ -7,6 +7,14 @@ import { count, formatDateTime } from '../ui/words.js';
 import { recordTexts } from '../core/record-texts.js';
 import { tagUses } from '../core/record-texts.js';
 
+/** The values found in a journal's everyday part alone (see core/everyday.ts): a TAB that offers them reads only that. */
+export const EVERYDAY_VALUES: ReadonlySet<JournalValues> = new Set([
+  'mentor',
+  'goal',
+  'open-action',
+  'planned-meeting',
+]);
+
 /**
  * The journal's values a shell offers, with what it shows beside them: mentors by handle with their
  * name, goals and actions by id with their title, meetings by id with their time and mentor.

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { loadIdentifierPatterns } from '../config/identifier-patterns.js';
 import { findIdentifiers, withoutIdentifiers, type IdentifierPattern } from '../core/identifiers.js';
-import { identifiersAdded, textSet, type IdentifiersAt } from '../core/journal-texts.js';
+import { identifiersAddedBy, type IdentifiersAt } from '../core/journal-texts.js';
 import { UsageError } from '../errors.js';
 import type { Journal } from '../core/schema.js';
-import type { JournalStore } from '../store/journal-store.js';
+import type { ChangeCheck, JournalStore } from '../store/journal-store.js';
 import { describeFound, placeOf } from '../ui/field-words.js';
 import type { Prompter } from '../ui/prompter.js';
 import type { Context } from '../commands/context.js';
@@ -111,18 +111,16 @@ class IdentifiersFound extends Error {
  * the journal as it is then. Only changes are read: a text already in the journal is not new.
  */
 export function guardedStore(store: JournalStore, gate: Gate): JournalStore {
-  const update = async <T>(change: (journal: Journal) => T): Promise<T> => {
+  const update = async <T>(change: (journal: Journal) => T, check?: ChangeCheck): Promise<T> => {
     const known = await gate.patterns();
     let takeOut = false;
     for (;;) {
       try {
-        return await store.update((journal) => {
-          const before = textSet(journal);
-          const result = change(journal);
-          const found = identifiersAdded(journal, before, known, gate.kept);
+        return await store.update(change, (records, before) => {
+          check?.(records, before);
+          const found = identifiersAddedBy(records, before, known, gate.kept);
           if (found.length && !takeOut) throw new IdentifiersFound(found);
           for (const at of found) at.replace(withoutIdentifiers(at.text, at.found));
-          return result;
         });
       } catch (error) {
         if (!(error instanceof IdentifiersFound)) throw error;

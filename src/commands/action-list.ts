@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Context } from './context.js';
 import { parseOptions } from './parse-options.js';
-import { selectActions, type ActionFilter } from '../core/action-list.js';
+import { looksOnlyAtOpen, selectActions, type ActionFilter } from '../core/action-list.js';
 import { flag, optionalText } from '../input/flags.js';
 import { optionalTag } from '../input/tag.js';
 import { renderActionList } from '../ui/render/actions.js';
@@ -21,7 +21,7 @@ export const actionListFlags = z
 
 export async function actionListCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
   const { filter, json } = parseOptions(actionListFlags, raw);
-  const journal = await ctx.store.read();
+  const journal = looksOnlyAtOpen(filter) ? await ctx.store.readEveryday() : await ctx.store.read();
   const actions = selectActions(journal, filter, ctx.now);
   if (json) return ctx.print(JSON.stringify({ actions }, null, 2));
   ctx.print(renderActionList(journal, actions, ctx));

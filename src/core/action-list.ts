@@ -17,6 +17,12 @@ export interface ActionFilter {
   tag?: string | undefined;
 }
 
+/** Whether a list with `filter` looks at nothing but what a journal's everyday part keeps (see everyday.ts). */
+export function looksOnlyAtOpen(filter: ActionFilter): boolean {
+  // A tag is found in every text that mentions it, of any record.
+  return !filter.all && !filter.tag;
+}
+
 /** The actions a list shows: open ones by default, soonest due first, undated last. */
 export function selectActions(journal: Journal, filter: ActionFilter, now: Date): Action[] {
   const concerns = mentorScope(filter.mentor ? findMentor(journal, filter.mentor).handle : undefined);

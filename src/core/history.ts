@@ -1,4 +1,4 @@
-import { changedRecords, same, type JournalRecords } from './journal-diff.js';
+import { changedRecords, listOfKind, same, type JournalRecords } from './journal-diff.js';
 import { refuse } from './problems.js';
 import type { Change, ChangedRecord, Journal } from './schema.js';
 
@@ -75,17 +75,12 @@ export function stepThrough(journal: Journal, direction: Direction): Step {
 
 type Listed = { uid: string };
 
-function listOf(journal: Journal, kind: Exclude<ChangedRecord['kind'], 'profile'>): Listed[] {
-  const lists = { mentor: journal.mentors, goal: journal.goals, meeting: journal.meetings, action: journal.actions };
-  return lists[kind];
-}
-
 /** A record in the history is found by its uid: a sync may have given it another short id since. */
 const uidOf = (record: ChangedRecord) => ((record.before ?? record.after) as Listed).uid;
 
 function current(journal: Journal, record: ChangedRecord): object | null {
   if (record.kind === 'profile') return journal.profile;
-  return listOf(journal, record.kind).find((item) => item.uid === uidOf(record)) ?? null;
+  return listOfKind(journal, record.kind).find((item) => item.uid === uidOf(record)) ?? null;
 }
 
 /** Sets the record to `version` (a copy: the history keeps its own), removing it when null. */
@@ -94,7 +89,7 @@ function put(journal: Journal, record: ChangedRecord, version: object | null): v
     journal.profile = structuredClone(version as Journal['profile']);
     return;
   }
-  const list = listOf(journal, record.kind);
+  const list = listOfKind(journal, record.kind);
   const at = list.findIndex((item) => item.uid === uidOf(record));
   if (!version) {
     if (at !== -1) list.splice(at, 1);

@@ -29,6 +29,12 @@ export interface RecordChange {
  */
 const BOOKKEEPING = new Set(['updatedAt', 'completedAt', 'dueRemoved']);
 
+/** The list that holds a journal's records of `kind`. */
+export function listOfKind(records: JournalRecords, kind: Exclude<RecordKind, 'profile'>): { uid: string }[] {
+  const lists = { mentor: records.mentors, goal: records.goals, meeting: records.meetings, action: records.actions };
+  return lists[kind];
+}
+
 /** What changed going from `before` to `after`, record by record: mentors, goals, meetings, actions. */
 export function diffJournals(before: JournalRecords, after: JournalRecords): RecordChange[] {
   return describeRecords(changedRecords(before, after));

@@ -1,5 +1,6 @@
 import { findIdentifiers, type FoundIdentifier, type IdentifierPattern } from './identifiers.js';
-import type { Journal } from './schema.js';
+import { listOfKind, type JournalRecords } from './journal-diff.js';
+import type { ChangedRecord } from './schema.js';
 
 /**
  * The words in a journal, wherever a command put them. The identifier gate reads every string of the
@@ -53,7 +54,7 @@ export interface IdentifiersAt extends TextAt {
 
 /** Calls `each` with every text in the journal and where it is (the field's keys are reused: copy them to keep). */
 function visitTexts(
-  journal: Journal,
+  journal: JournalRecords,
   each: (text: string, record: string, field: string[], holder: Holder, key: string | number) => void,
 ): void {
   const field: string[] = [];
@@ -89,7 +90,7 @@ function visitTexts(
 type Holder = Record<string | number, unknown>;
 
 /** The texts a journal holds, to tell a change's new words from those it had. */
-export function textSet(journal: Journal): Set<string> {
+export function textSet(journal: JournalRecords): Set<string> {
   const texts = new Set<string>();
   visitTexts(journal, (text) => texts.add(text));
   return texts;
@@ -100,7 +101,7 @@ export function textSet(journal: Journal): Set<string> {
  * what the user already said to keep (`allowed`).
  */
 export function identifiersAdded(
-  journal: Journal,
+  journal: JournalRecords,
   before: Set<string>,
   patterns: readonly IdentifierPattern[],
   allowed: ReadonlySet<string> = new Set(),
@@ -113,4 +114,33 @@ export function identifiersAdded(
       added.push({ record, field: [...field], text, found, replace: (next) => void (holder[key] = next) });
   });
   return added;
+}
+
+/**
+ * identifiersAdded for a change known by the records it touched (each as it was and as it is) and the
+ * journal's records before it: only the touched records are read, and the whole journal before the
+ * change only when one of them holds something that looks like an identifier.
+ */
+export function identifiersAddedBy(
+  records: readonly ChangedRecord[],
+  before: JournalRecords,
+  patterns: readonly IdentifierPattern[],
+  allowed: ReadonlySet<string> = new Set(),
+): IdentifiersAt[] {
+  const touched: JournalRecords = {
+    profile: {} as JournalRecords['profile'],
+    mentors: [],
+    goals: [],
+    meetings: [],
+    actions: [],
+  };
+  for (const record of records) {
+    if (!record.after) continue;
+    if (record.kind === 'profile') touched.profile = record.after;
+    else listOfKind(touched, record.kind).push(record.after);
+  }
+  const found = identifiersAdded(touched, new Set(), patterns, allowed);
+  if (!found.length) return found;
+  const had = textSet(before);
+  return found.filter((at) => !had.has(at.text));
 }

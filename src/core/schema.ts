@@ -197,7 +197,8 @@ export const ConflictSchema = z.strictObject({
   private: z.boolean(),
 });
 
-const JournalShape = z.strictObject({
+/** A journal's fields, each checked on its own; JournalSchema adds the rules across records. */
+export const JournalShape = z.strictObject({
   version: z.literal(JOURNAL_VERSION),
   /** Next number for each id prefix; only ever grows, so ids are never reused. */
   counters: z.strictObject({ g: z.number().int().min(1), m: z.number().int().min(1), a: z.number().int().min(1) }),
@@ -218,21 +219,32 @@ const JournalShape = z.strictObject({
   sync: z.strictObject({ commit: z.string().regex(/^[0-9a-f]{40,64}$/, 'invalid commit') }).optional(),
 });
 
-export const JournalSchema = JournalShape.superRefine(checkReferences);
+export const JournalSchema = JournalShape.superRefine((journal, ctx) =>
+  checkReferences(journal, (issue) => ctx.addIssue({ code: 'custom', ...issue })),
+);
+
+/** Where a journal breaks a rule across its records. */
+export interface ReferenceIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** What breaks the rules across records (see checkReferences) in a journal whose fields are each valid. */
+export function referenceIssues(journal: z.infer<typeof JournalShape>): ReferenceIssue[] {
+  const issues: ReferenceIssue[] = [];
+  checkReferences(journal, (issue) => issues.push(issue));
+  return issues;
+}
 
 /**
  * What a shape cannot say: ids are unique and below their counter (so a new one never collides),
  * and every reference points at a record that exists. Catches hand edits before they cause harm.
  */
-function checkReferences(journal: z.infer<typeof JournalShape>, ctx: z.RefinementCtx): void {
+function checkReferences(journal: z.infer<typeof JournalShape>, report: (issue: ReferenceIssue) => void): void {
   const handles = new Set<string>();
   journal.mentors.forEach((mentor, index) => {
     if (handles.has(mentor.handle))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['mentors', index, 'handle'],
-        message: `duplicate handle "${mentor.handle}"`,
-      });
+      report({ path: ['mentors', index, 'handle'], message: `duplicate handle "${mentor.handle}"` });
     handles.add(mentor.handle);
   });
   const collections = [
@@ -243,28 +255,23 @@ function checkReferences(journal: z.infer<typeof JournalShape>, ctx: z.Refinemen
   const ids = new Set<string>();
   const uids = new Set<string>();
   const uniqueUid = (record: { uid: string }, path: (string | number)[]) => {
-    if (uids.has(record.uid)) ctx.addIssue({ code: 'custom', path, message: `duplicate uid "${record.uid}"` });
+    if (uids.has(record.uid)) report({ path, message: `duplicate uid "${record.uid}"` });
     uids.add(record.uid);
   };
   journal.mentors.forEach((mentor, index) => uniqueUid(mentor, ['mentors', index, 'uid']));
   for (const [name, prefix, records] of collections) {
     records.forEach((record, index) => {
       uniqueUid(record, [name, index, 'uid']);
-      if (ids.has(record.id))
-        ctx.addIssue({ code: 'custom', path: [name, index, 'id'], message: `duplicate id "${record.id}"` });
+      if (ids.has(record.id)) report({ path: [name, index, 'id'], message: `duplicate id "${record.id}"` });
       ids.add(record.id);
       if (Number(record.id.slice(1)) >= journal.counters[prefix]) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['counters', prefix],
-          message: `must be above every ${prefix} id in use (${record.id})`,
-        });
+        report({ path: ['counters', prefix], message: `must be above every ${prefix} id in use (${record.id})` });
       }
     });
   }
   const mustExist = (value: string | undefined, known: Set<string>, path: (string | number)[]) => {
     if (value !== undefined && !known.has(value))
-      ctx.addIssue({ code: 'custom', path, message: `refers to "${value}", which does not exist` });
+      report({ path, message: `refers to "${value}", which does not exist` });
   };
   journal.goals.forEach((goal, index) =>
     goal.mentors.forEach((handle, at) => mustExist(handle, handles, ['goals', index, 'mentors', at])),

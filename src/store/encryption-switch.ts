@@ -7,7 +7,7 @@ import { listBackups } from './backups.js';
 import { decrypt, deriveKey, encrypt, isEncrypted, keyring, newKdfParams, readHeader, readStart } from './crypto.js';
 import { asFileProblem } from './file-errors.js';
 import type { JournalPaths } from './paths.js';
-import { findPlainFiles, plainFilesLeft, removeSecurely } from './plaintext-sweep.js';
+import { everydayLeft, findPlainFiles, plainFilesLeft, removeSecurely } from './plaintext-sweep.js';
 import { fingerprint, readMemo, writeMemo } from './validation-memo.js';
 
 export interface SwitchResult {
@@ -184,6 +184,9 @@ export async function switchFiles(paths: JournalPaths, change: Switch, assertHel
     }
     if (converted !== 'already') result.disconnected = await disconnectSync(paths);
     if (plainText !== undefined) {
+      // The everyday part is the journal's words in plain; an encrypted journal keeps none.
+      assertHeld();
+      await removeSecurely(paths.everyday);
       const left = await plainFilesLeft(paths, plainText);
       if (left.length)
         throw new UserError(
@@ -221,5 +224,5 @@ export async function plainLeftovers(paths: JournalPaths): Promise<string[]> {
     if (start?.length && !isEncrypted(start)) plain.push(backup);
   }
   const { keep, remove, refuse } = await findPlainFiles(paths, '', new Set(listed));
-  return [...plain, ...keep, ...remove, ...refuse.map(({ file }) => file)];
+  return [...plain, ...(await everydayLeft(paths)), ...keep, ...remove, ...refuse.map(({ file }) => file)];
 }

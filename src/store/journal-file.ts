@@ -4,6 +4,10 @@ import { afterSave } from './after-save.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { backUpCurrent, keepSavedVersion, listBackups, upgradeLabel } from './backups.js';
 import { fingerprint, readMemo, writeMemo } from './validation-memo.js';
+import { everydayPart } from '../core/everyday.js';
+import { isEncrypted } from './crypto.js';
+import { readEverydayFile, writeEverydayFile } from './everyday-file.js';
+import { journalText, TrackedJournal } from './journal-text.js';
 import { JournalFileError, unreadableJournal } from './journal-file-error.js';
 import { plainCodec, type JournalCodec } from './journal-codec.js';
 import type { JournalPaths } from './paths.js';
@@ -28,6 +32,8 @@ export class JournalFile implements Adapter<Journal> {
   upgraded: Upgraded | undefined;
   /** Fingerprint of the file's text as read, and whether it is the version mentee last saved. */
   private onDisk: { hash: string; isLastSaved: boolean } | undefined;
+  /** The journal as read, record by record, when the next write is of a change to it (see track()). */
+  private tracked: TrackedJournal | undefined;
 
   constructor(
     readonly paths: JournalPaths,
@@ -38,16 +44,40 @@ export class JournalFile implements Adapter<Journal> {
 
   /** Writes nothing to the journal or its backups; only the validation memo learns a file that passed. */
   async read(): Promise<Journal | null> {
+    const bytes = this.readBytes();
+    return bytes ? this.parse(bytes, fingerprint(bytes)) : this.startAfresh();
+  }
+
+  /**
+   * The journal's everyday part (see core/everyday.ts): from the file derived from this very text when
+   * there is one, else from the journal read in full (and the part kept for the next read). Null when
+   * there is no journal yet.
+   */
+  async readEveryday(): Promise<Journal | null> {
+    const bytes = this.readBytes();
+    if (!bytes) return this.startAfresh();
+    const hash = fingerprint(bytes);
+    const plain = !isEncrypted(bytes);
+    const kept = plain ? await readEverydayFile(this.paths, hash) : undefined;
+    if (kept) return kept;
+    const journal = await this.parse(bytes, hash);
+    return plain ? writeEverydayFile(this.paths, hash, journal) : everydayPart(journal);
+  }
+
+  /** The journal's bytes, or undefined when there is no journal file. */
+  private readBytes(): Buffer | undefined {
     const file = this.paths.journal;
-    let bytes: Buffer;
     try {
       // One synchronous read: for a journal of megabytes it is quicker than a stream of async chunks.
-      bytes = readRegularFileSync(file, MAX_JOURNAL_BYTES);
+      return readRegularFileSync(file, MAX_JOURNAL_BYTES);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.startAfresh();
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw unreadableJournal(error, file);
     }
-    const hash = fingerprint(bytes);
+  }
+
+  private async parse(bytes: Buffer, hash: string): Promise<Journal> {
+    const file = this.paths.journal;
     const text = await this.codec.decode(bytes, file);
     const memo = await readMemo(this.paths);
     this.onDisk = { hash, isLastSaved: hash === memo.saved };
@@ -74,10 +104,23 @@ export class JournalFile implements Adapter<Journal> {
     });
   }
 
+  /**
+   * Keeps `journal` (as just read, before a change) record by record, so the next write checks and
+   * writes afresh only the records the change touched. Not for a journal upgraded in memory: that is
+   * checked in full when saved.
+   */
+  track(journal: Journal): TrackedJournal | undefined {
+    this.tracked = this.migratedFrom === undefined ? new TrackedJournal(journal) : undefined;
+    return this.tracked;
+  }
+
   async write(journal: Journal): Promise<void> {
-    const { checkForSave } = await import('./journal-validation.js');
+    const { checkForSave, checkTouchedForSave } = await import('./journal-validation.js');
+    const tracked = this.tracked;
+    this.tracked = undefined;
+    const checked = tracked ? checkTouchedForSave(journal, tracked.touched(journal)) : checkForSave(journal);
     // Encoded once, then written twice (journal and backup) and fingerprinted.
-    const bytes = await this.codec.encode(serialiseJournal(checkForSave(journal)));
+    const bytes = await this.codec.encode(tracked ? tracked.text(checked) : serialiseJournal(checked));
     const previous = this.onDisk;
     const from = this.migratedFrom;
     let keptAside: string | undefined;
@@ -93,12 +136,13 @@ export class JournalFile implements Adapter<Journal> {
     const kept = await afterSave(() => keepSavedVersion(this.paths, bytes), 'its backup', this.notice);
     // Without its backup the file is not the newest backup: the next save keeps it aside first.
     await writeMemo(this.paths, { validated: hash, saved: kept ? hash : undefined });
+    if (!isEncrypted(bytes)) await writeEverydayFile(this.paths, hash, checked);
     this.onDisk = { hash, isLastSaved: kept };
   }
 }
 
 export function serialiseJournal(journal: Journal): string {
-  return `${JSON.stringify(journal, null, 2)}\n`;
+  return journalText(journal);
 }
 
 /** Text → a valid, current journal, or a JournalFileError naming the file, the problem and where. */

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { emptyJournal, JOURNAL_VERSION } from '../core/model.js';
 import { recordChange, stepThrough, type Direction, type Step } from '../core/history.js';
-import type { Change, History, Journal } from '../core/schema.js';
+import { changedRecords, type JournalRecords } from '../core/journal-diff.js';
+import type { Change, ChangedRecord, History, Journal } from '../core/schema.js';
 import { lockedOut, makePrivateFolder } from './safe-files.js';
 import { UserError } from '../errors.js';
 import { catalogue, checkJournal, newestGoodBackup, type BackupEntry, type JournalCheck } from './backup-catalog.js';
@@ -29,6 +30,11 @@ export interface JournalStore {
   readonly path: string;
   /** The journal as it is now, validated; an empty one when the file does not exist yet. An older version is upgraded in memory only. */
   read(): Promise<Journal>;
+  /**
+   * The journal's everyday part (see core/everyday.ts), for the reads that look at nothing else: from
+   * a small file derived from the journal when it matches the journal exactly, else the journal read.
+   */
+  readEveryday(): Promise<Journal>;
   /** Saves an older journal in the current version (after a backup of it), and says so; undefined when it is current. */
   upgrade(): Promise<Upgraded | undefined>;
   /** Whether `file` is the journal, its lock or one of its backups: never a place to write an export. */
@@ -41,7 +47,7 @@ export interface JournalStore {
    * Applies `change` to freshly read data and saves it (an older journal is upgraded with it, and that
    * said), recording what it did to each record in the journal's history; if `change` throws, nothing is written.
    */
-  update<T>(change: (journal: Journal) => T): Promise<T>;
+  update<T>(change: (journal: Journal) => T, check?: ChangeCheck): Promise<T>;
   /** The journal checked in full; never throws for a damaged file, but says what is wrong and where. */
   check(): Promise<JournalCheck>;
   /** Every backup, newest first, each read and validated. */
@@ -77,6 +83,12 @@ export interface JournalStore {
   /** Whether the journal is connected to a sync remote (its sync repository is there). */
   isSynced(): Promise<boolean>;
 }
+
+/**
+ * Looks at a change before it is saved: the records it touched (each as it was and as it is) and the
+ * journal's records as they were. It may throw (nothing is saved) or edit a touched record.
+ */
+export type ChangeCheck = (records: ChangedRecord[], before: JournalRecords) => void;
 
 export interface StoreOptions {
   /** How the journal's bytes become JSON text and back: plain JSON unless given. */
@@ -155,6 +167,7 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
   const step = (direction: Direction) =>
     locked(async (paths, assertHeld) => {
       const loaded = await load(paths);
+      loaded.adapter.track(loaded.db.data);
       const stepped = stepThrough(loaded.db.data, direction);
       // Undoing a sync's merge puts back the mark of what the journal was last merged with: the next
       // sync then brings those changes in again, rather than sending their removal to every device.
@@ -167,14 +180,20 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
       return stepped;
     });
 
-  const update = <T>(change: (journal: Journal) => T, about: Pick<Change, 'sync'> = {}): Promise<T> =>
+  const update = <T>(
+    change: (journal: Journal) => T,
+    { about = {}, check }: { about?: Pick<Change, 'sync'>; check?: ChangeCheck | undefined } = {},
+  ): Promise<T> =>
     locked(async (paths, assertHeld) => {
       const loaded = await load(paths);
-      // A copy to tell which records the change touched: measured at about 20 ms on a 2.7 MB journal.
-      const { profile, mentors, goals, meetings, actions } = loaded.db.data;
-      const before = structuredClone({ profile, mentors, goals, meetings, actions });
-      const result = change(loaded.db.data);
-      recordChange(before, loaded.db.data, clock().toISOString(), about);
+      const journal = loaded.db.data;
+      const tracked = loaded.adapter.track(journal);
+      // Without tracking (an upgrade in memory), a copy tells which records the change touched.
+      const copied = tracked ? undefined : structuredClone(recordsOf(journal));
+      const result = change(journal);
+      const before = tracked?.before(journal) ?? copied!;
+      check?.(changedRecords(before, journal), before);
+      recordChange(before, journal, clock().toISOString(), about);
       await save(loaded, assertHeld);
       return result;
     });
@@ -189,7 +208,7 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
       interactive,
       clock,
       read: async () => (await load(paths)).db.data,
-      update,
+      update: (change, about) => update(change, { about }),
       bytes: () =>
         readFile(paths.journal).catch((error: NodeJS.ErrnoException) => {
           if (error.code === 'ENOENT') return undefined;
@@ -203,6 +222,11 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
     async read() {
       return (await load(await where())).db.data;
     },
+    async readEveryday() {
+      const paths = await where();
+      const adapter = new JournalFile(paths, codec, onNotice);
+      return (await withRecoveryHint(paths, codec, () => adapter.readEveryday())) ?? emptyJournal(clock());
+    },
     async upgrade() {
       // A look first, without the lock: a current journal (the usual case) is not locked for nothing.
       if ((await load(await where())).adapter.migratedFrom === undefined) return undefined;
@@ -211,7 +235,7 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
         return loaded.adapter.migratedFrom === undefined ? undefined : save(loaded, assertHeld);
       });
     },
-    update,
+    update: (change, check) => update(change, { check }),
     async owns(file) {
       return isJournalFile(await where(), await throughLinks(resolve(file)));
     },
@@ -275,6 +299,10 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
       };
     },
   };
+}
+
+function recordsOf({ profile, mentors, goals, meetings, actions }: Journal): JournalRecords {
+  return { profile, mentors, goals, meetings, actions };
 }
 
 /** A journal that cannot be used gets a hint on how to recover, from what there is to recover from. */

@@ -1,6 +1,7 @@
 import { describeIssue } from '../core/describe-issue.js';
-import { JournalSchema, type Journal } from '../core/schema.js';
+import { JournalSchema, JournalShape, referenceIssues, type Journal } from '../core/schema.js';
 import { JournalFileError } from './journal-file-error.js';
+import { RECORD_LISTS } from './journal-text.js';
 import { migrate } from './migrations.js';
 
 /**
@@ -12,9 +13,44 @@ import { migrate } from './migrations.js';
 /** A journal about to be saved must be valid; if not, that is a bug in mentee: refuse rather than save it. */
 export function checkForSave(journal: Journal): Journal {
   const checked = JournalSchema.safeParse(journal);
-  if (!checked.success)
-    throw new Error(`refusing to save an invalid journal: ${describeIssue(checked.error.issues[0]!)}`);
+  if (!checked.success) throw invalidToSave(checked.error.issues[0]!);
   return checked.data;
+}
+
+/**
+ * checkForSave for a journal read and checked in full, of which a change touched only `touched`
+ * records: those, every field outside the lists of records, and the rules across records are checked
+ * again; a record untouched is the very one that passed. The same journal comes out as checkForSave's.
+ */
+export function checkTouchedForSave(journal: Journal, touched: ReadonlySet<object>): Journal {
+  const shell = JournalShape.safeParse({ ...journal, mentors: [], goals: [], meetings: [], actions: [] });
+  // The first problem is named as the whole check names it: fields in the schema's order.
+  const fields = Object.keys(JournalShape.shape);
+  const [shellIssue] = shell.success ? [] : shell.error.issues;
+  const beforeRecords = shellIssue && fields.indexOf(String(shellIssue.path[0])) < fields.indexOf(RECORD_LISTS[0]);
+  if (shellIssue && beforeRecords) throw invalidToSave(shellIssue);
+  const lists = RECORD_LISTS.map((list) => {
+    const schema = JournalShape.shape[list].element;
+    return (journal[list] as object[]).map((record, index) => {
+      if (!touched.has(record)) return record;
+      const parsed = schema.safeParse(record);
+      if (!parsed.success) {
+        const [issue] = parsed.error.issues;
+        throw invalidToSave({ ...issue!, path: [list, index, ...issue!.path] });
+      }
+      return parsed.data;
+    });
+  });
+  if (!shell.success) throw invalidToSave(shellIssue!);
+  const checked = shell.data as Journal;
+  RECORD_LISTS.forEach((list, at) => (checked[list] = lists[at] as never));
+  const [issue] = referenceIssues(checked);
+  if (issue) throw invalidToSave(issue);
+  return checked;
+}
+
+function invalidToSave(issue: { path: PropertyKey[]; message: string }): Error {
+  return new Error(`refusing to save an invalid journal: ${describeIssue(issue)}`);
 }
 
 /** Text → a valid, current journal, or a JournalFileError naming the file, the problem and where. */

@@ -32,6 +32,8 @@ export interface JournalPaths {
   readonly backups: string;
   /** The validation memo (see validation-memo.ts), in the backup folder. */
   readonly memo: string;
+  /** The journal's everyday part (see everyday-file.ts), derived from it, in the backup folder. */
+  readonly everyday: string;
   /** Wizards' unfinished answers (see drafts.ts): a private folder beside the journal. */
   readonly drafts: string;
   /** The local sync repository (see sync-repo.ts): a private bare git repository beside the journal. */
@@ -52,6 +54,7 @@ export function journalPaths(journal: string, owner: Owner = currentUser()): Jou
     lockTakeover: `${lock}.takeover`,
     backups,
     memo: join(backups, '.fingerprints'),
+    everyday: join(backups, '.everyday'),
     drafts: `${journal}.drafts`,
     sync: `${journal}.sync`,
     owner,

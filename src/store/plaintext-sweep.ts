@@ -63,7 +63,8 @@ export async function findPlainFiles(
     [paths.drafts, DRAFT],
   ] as const) {
     for (const file of await filesUnder(folder)) {
-      if (file === paths.memo || listed.has(file)) continue;
+      // The journal's everyday part (see everyday-file.ts) is mentee's own: the switch removes it itself.
+      if (file === paths.memo || file === paths.everyday || listed.has(file)) continue;
       const content = await plainContent(file);
       if (content === undefined) continue;
       const name = basename(file);
@@ -80,7 +81,18 @@ export async function findPlainFiles(
 export async function plainFilesLeft(paths: JournalPaths, journalText: string): Promise<string[]> {
   const { keep, remove, refuse } = await findPlainFiles(paths, journalText, new Set());
   const journal = await plainContent(paths.journal);
-  return [...(journal ? [paths.journal] : []), ...keep, ...remove, ...refuse.map(({ file }) => file)];
+  return [
+    ...(journal ? [paths.journal] : []),
+    ...(await everydayLeft(paths)),
+    ...keep,
+    ...remove,
+    ...refuse.map(({ file }) => file),
+  ];
+}
+
+/** The journal's everyday part, if one is there: in plain, always. */
+export async function everydayLeft(paths: JournalPaths): Promise<string[]> {
+  return (await plainContent(paths.everyday)) === undefined ? [] : [paths.everyday];
 }
 
 /**

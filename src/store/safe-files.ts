@@ -245,7 +245,15 @@ export function shellWord(path: string): string {
 export async function lockedOut(paths: JournalPaths): Promise<{ reason: string; hint: string } | undefined> {
   const uid = myUid();
   if (uid <= 0 || (await lstat(paths.folder).catch(() => undefined))?.uid !== uid) return undefined;
-  for (const path of [paths.journal, paths.backups, paths.memo, paths.lock, paths.lockHolder, paths.drafts]) {
+  for (const path of [
+    paths.journal,
+    paths.backups,
+    paths.memo,
+    paths.everyday,
+    paths.lock,
+    paths.lockHolder,
+    paths.drafts,
+  ]) {
     const info = await lstat(path).catch(() => undefined);
     if (info && info.uid !== uid)
       return {

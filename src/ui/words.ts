@@ -61,8 +61,22 @@ export function relativeDay(day: string | Date, now: Date): string {
 
 /** "due Fri 1 Jan, in 12 days", "due Wed 25 Nov, today", "due Tue 8 Dec, 2 weeks overdue". */
 export function dueText(due: string, now: Date): string {
-  const days = daysUntil(due, now);
-  return `due ${shortDay(due, now)}, ${days < 0 ? `${spanText(-days)} overdue` : fromNow(due, now)}`;
+  return remembered(dueTexts, `${due} ${now.getTime()}`, () => {
+    const days = daysUntil(due, now);
+    return `due ${shortDay(due, now)}, ${days < 0 ? `${spanText(-days)} overdue` : fromNow(due, now)}`;
+  });
+}
+
+/** A list of thousands of actions has far fewer due days: each is worded once. */
+const dueTexts = new Map<string, string>();
+
+function remembered(memo: Map<string, string>, key: string, make: () => string): string {
+  let text = memo.get(key);
+  if (text === undefined) {
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(key, (text = make()));
+  }
+  return text;
 }
 
 /** "every 4 weeks", "every month", "every 10 days". */
