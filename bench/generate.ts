@@ -25,6 +25,9 @@ export const SIZES: Size[] = [
   { name: 'L', mentors: 8, meetings: 6_000, actions: 30_000, goals: 300 },
 ];
 
+/** The share of actions still open in every journal but S (whose recent actions alone are more). */
+export const OPEN_SHARE = 0.1;
+
 /** The benchmark's "now": every journal ends just before it. */
 export const BENCH_NOW = new Date('2026-11-25T09:00:00Z');
 const DAY = 86_400_000;
@@ -100,8 +103,16 @@ export function buildJournal(size: Size): Journal {
   }
 
   const perMeeting = Math.floor(size.actions / size.meetings);
+  const whenOf = (index: number) => at(30 * DAY + Math.floor((index * gap) / DAY) * DAY + 17.5 * 3_600_000);
+  // Issue 16 compares journals with 10% of actions open: the last two months' stay open, and just enough
+  // older ones are picked at random (selection sampling, so the count is exact) to make up the rest.
+  const settled = (held: Date) => held.getTime() < BENCH_NOW.getTime() - 60 * DAY;
+  let olderLeft = 0;
+  for (let index = 0; index < size.meetings; index++)
+    if (settled(new Date(whenOf(index).getTime() + 3_600_000))) olderLeft += perMeeting;
+  let olderOpenLeft = Math.max(0, Math.round(OPEN_SHARE * size.actions) - (size.actions - olderLeft));
   for (let index = 0; index < size.meetings; index++) {
-    const when = at(30 * DAY + Math.floor((index * gap) / DAY) * DAY + 17.5 * 3_600_000);
+    const when = whenOf(index);
     const mentor = pick(handles);
     prepMeeting(
       journal,
@@ -155,16 +166,14 @@ export function buildJournal(size: Size): Journal {
         },
         held,
       );
-      // Most older actions get done, some late; recent ones stay open.
-      if (held.getTime() < BENCH_NOW.getTime() - 60 * DAY && next() < 0.85) {
-        closeAction(journal, action.id, 'done', new Date(held.getTime() + (5 + next() * 20) * DAY));
-      }
+      if (!settled(held)) continue;
+      if (next() * olderLeft-- < olderOpenLeft) olderOpenLeft--;
+      else closeAction(journal, action.id, 'done', new Date(held.getTime() + (5 + next() * 20) * DAY));
     }
     if (index % 5 === 0)
       updateGoal(journal, `g${1 + Math.floor(next() * size.goals)}`, { note: sentence(), mentors: [] }, held);
   }
-  while (journal.actions.length < size.actions)
-    addAction(journal, { title: sentence(), owner: 'me' }, BENCH_NOW);
+  while (journal.actions.length < size.actions) addAction(journal, { title: sentence(), owner: 'me' }, BENCH_NOW);
   // Uids are random in use; here they come from the seed too.
   for (const record of [...journal.mentors, ...journal.goals, ...journal.meetings, ...journal.actions])
     record.uid = seededUid(next);

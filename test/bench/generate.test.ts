@@ -28,4 +28,10 @@ describe('the benchmark journals', () => {
     });
     expect(SIZES.find((size) => size.name === 'L')).toMatchObject({ meetings: 6_000, actions: 30_000 });
   });
+
+  it('M has exactly 10% of its actions open, the share the comparison with Taskwarrior is made on', () => {
+    const journal = buildJournal(SIZES.find((size) => size.name === 'M')!);
+    expect(journal.actions.filter((action) => action.status === 'open')).toHaveLength(300);
+    expect(journal.actions.filter((action) => action.status === 'done')).toHaveLength(2_700);
+  });
 });
