@@ -11,7 +11,8 @@ import { journalText, TrackedJournal } from './journal-text.js';
 import { JournalFileError, unreadableJournal } from './journal-file-error.js';
 import { plainCodec, type JournalCodec } from './journal-codec.js';
 import type { JournalPaths } from './paths.js';
-import { MAX_JOURNAL_BYTES, readRegularFileSync } from './regular-file.js';
+import { MAX_JOURNAL_BYTES, readRegularFileSyncWithStats } from './regular-file.js';
+import { statSync, type BigIntStats } from 'node:fs';
 
 export { JournalFileError };
 
@@ -34,6 +35,8 @@ export class JournalFile implements Adapter<Journal> {
   private onDisk: { hash: string; isLastSaved: boolean } | undefined;
   /** The journal as read, record by record, when the next write is of a change to it (see track()). */
   private tracked: TrackedJournal | undefined;
+  /** The text last read, when it is exactly what mentee last saved: its records' pieces are in it. */
+  private savedText: string | undefined;
 
   constructor(
     readonly paths: JournalPaths,
@@ -44,7 +47,7 @@ export class JournalFile implements Adapter<Journal> {
 
   /** Writes nothing to the journal or its backups; only the validation memo learns a file that passed. */
   async read(): Promise<Journal | null> {
-    const bytes = this.readBytes();
+    const bytes = this.readBytes()?.bytes;
     return bytes ? this.parse(bytes, fingerprint(bytes)) : this.startAfresh();
   }
 
@@ -54,22 +57,38 @@ export class JournalFile implements Adapter<Journal> {
    * there is no journal yet.
    */
   async readEveryday(): Promise<Journal | null> {
-    const bytes = this.readBytes();
-    if (!bytes) return this.startAfresh();
-    const hash = fingerprint(bytes);
+    const known = this.statJournal();
+    if (!known) return this.startAfresh();
+    const quick = await readEverydayFile(this.paths, { stats: known });
+    if (quick) return quick.journal;
+    const { bytes, stats } = this.readBytes() ?? {};
+    if (!bytes || !stats) return this.startAfresh();
+    const found = { hash: fingerprint(bytes), stats };
     const plain = !isEncrypted(bytes);
-    const kept = plain ? await readEverydayFile(this.paths, hash) : undefined;
-    if (kept) return kept;
-    const journal = await this.parse(bytes, hash);
-    return plain ? writeEverydayFile(this.paths, hash, journal) : everydayPart(journal);
+    const kept = plain ? await readEverydayFile(this.paths, found) : undefined;
+    // True, but named by another identity (just saved, or the file copied back as it was): named anew.
+    if (kept && !kept.named) await writeEverydayFile(this.paths, found, kept.journal);
+    if (kept) return kept.journal;
+    const journal = await this.parse(bytes, found.hash);
+    return plain ? writeEverydayFile(this.paths, found, journal) : everydayPart(journal);
   }
 
-  /** The journal's bytes, or undefined when there is no journal file. */
-  private readBytes(): Buffer | undefined {
+  /** The journal file's stat, or undefined when there is none. */
+  private statJournal(): BigIntStats | undefined {
+    try {
+      return statSync(this.paths.journal, { bigint: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw unreadableJournal(error, this.paths.journal);
+    }
+  }
+
+  /** The journal's bytes and the stat of the file they were read from, or undefined when there is no journal file. */
+  private readBytes(): { bytes: Buffer; stats: BigIntStats } | undefined {
     const file = this.paths.journal;
     try {
       // One synchronous read: for a journal of megabytes it is quicker than a stream of async chunks.
-      return readRegularFileSync(file, MAX_JOURNAL_BYTES);
+      return readRegularFileSyncWithStats(file, MAX_JOURNAL_BYTES);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw unreadableJournal(error, file);
@@ -81,6 +100,7 @@ export class JournalFile implements Adapter<Journal> {
     const text = await this.codec.decode(bytes, file);
     const memo = await readMemo(this.paths);
     this.onDisk = { hash, isLastSaved: hash === memo.saved };
+    this.savedText = this.onDisk.isLastSaved ? text : undefined;
     if (hash === memo.validated) {
       this.migratedFrom = undefined;
       return JSON.parse(text) as Journal;
@@ -110,7 +130,8 @@ export class JournalFile implements Adapter<Journal> {
    * checked in full when saved.
    */
   track(journal: Journal): TrackedJournal | undefined {
-    this.tracked = this.migratedFrom === undefined ? new TrackedJournal(journal) : undefined;
+    this.tracked = this.migratedFrom === undefined ? new TrackedJournal(journal, this.savedText) : undefined;
+    this.savedText = undefined;
     return this.tracked;
   }
 
@@ -136,7 +157,7 @@ export class JournalFile implements Adapter<Journal> {
     const kept = await afterSave(() => keepSavedVersion(this.paths, bytes), 'its backup', this.notice);
     // Without its backup the file is not the newest backup: the next save keeps it aside first.
     await writeMemo(this.paths, { validated: hash, saved: kept ? hash : undefined });
-    if (!isEncrypted(bytes)) await writeEverydayFile(this.paths, hash, checked);
+    if (!isEncrypted(bytes)) await writeEverydayFile(this.paths, { hash }, checked);
     this.onDisk = { hash, isLastSaved: kept };
   }
 }

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type BigIntStats, type Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 
 /**
@@ -27,12 +27,12 @@ export class RefusedFileError extends Error {
   }
 }
 
-function refuseUnlessFile(stats: Stats, maxBytes: number): void {
+function refuseUnlessFile(stats: Stats | BigIntStats, maxBytes: number): void {
   if (stats.isFile()) {
-    if (stats.size > maxBytes)
+    if (Number(stats.size) > maxBytes)
       throw new RefusedFileError(
         'EFBIG',
-        `it is ${megabytes(stats.size)}, more than the ${megabytes(maxBytes)} mentee reads`,
+        `it is ${megabytes(Number(stats.size))}, more than the ${megabytes(maxBytes)} mentee reads`,
       );
     return;
   }
@@ -40,7 +40,7 @@ function refuseUnlessFile(stats: Stats, maxBytes: number): void {
   throw new RefusedFileError('ENOTFILE', `it is ${kindOf(stats)}, not a file`);
 }
 
-function kindOf(stats: Stats): string {
+function kindOf(stats: Stats | BigIntStats): string {
   if (stats.isFIFO()) return 'a named pipe (FIFO)';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
   if (stats.isSocket()) return 'a socket';
@@ -51,16 +51,22 @@ const megabytes = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024))} MiB`;
 
 /** The bytes of the regular file at `path`; Node's own errors (ENOENT, EACCES…) pass through as they are. */
 export function readRegularFileSync(path: string, maxBytes = MAX_CONFIG_BYTES): Buffer {
+  return readRegularFileSyncWithStats(path, maxBytes).bytes;
+}
+
+/** As readRegularFileSync, with the open file's stat (times to the nanosecond), taken before it was read. */
+export function readRegularFileSyncWithStats(path: string, maxBytes: number): { bytes: Buffer; stats: BigIntStats } {
   refuseUnlessFile(statSync(path), maxBytes);
   const fd = openSync(path, READ_FLAGS);
   try {
-    const stats = fstatSync(fd);
+    const stats = fstatSync(fd, { bigint: true });
     refuseUnlessFile(stats, maxBytes);
-    return readAll(
+    const bytes = readAll(
       (buffer, offset) => readSync(fd, buffer, offset, buffer.length - offset, null),
-      stats.size,
+      Number(stats.size),
       maxBytes,
     );
+    return { bytes, stats };
   } finally {
     closeSync(fd);
   }

@@ -1,4 +1,5 @@
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { setTimeout } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeAction } from '../../src/core/actions.js';
 import { JournalFileError } from '../../src/store/journal-file.js';
@@ -30,11 +31,12 @@ async function threeActions() {
 }
 
 /** The everyday file rewritten to say `change` of its body, with every fingerprint made to match. */
-async function plantEveryday(change: (body: string) => string) {
+async function plantEveryday(change: (body: string) => string, madeFrom?: string) {
   const [header, body] = (await readFile(paths.everyday, 'utf8')).split(/\n(.*)$/s) as [string, string];
   const changed = change(body);
   const fields = header.split(' ');
-  fields[5] = fingerprint(changed);
+  fields[6] = fingerprint(changed);
+  if (madeFrom) fields[4] = madeFrom;
   await writeFile(paths.everyday, `${fields.join(' ')}\n${changed}`);
 }
 
@@ -44,7 +46,7 @@ describe("the journal's everyday part, kept beside it", () => {
     expect(titles(await store.readEveryday())).toEqual(['second', 'third']);
     expect(titles(await store.read())).toEqual(['first', 'second', 'third']);
     expect(await readFile(paths.everyday, 'utf8')).toMatch(
-      new RegExp(`^mentee everyday \\d+ \\d+ ${fingerprint(await readFile(journal))} [0-9a-f]{64}\n`),
+      new RegExp(`^mentee everyday \\d+ \\d+ ${fingerprint(await readFile(journal))} [0-9:]* [0-9a-f]{64}\n`),
     );
   });
 
@@ -52,6 +54,30 @@ describe("the journal's everyday part, kept beside it", () => {
     const store = await threeActions();
     await plantEveryday((body) => body.replace('"second"', '"second, from the kept part"'));
     expect(titles(await store.readEveryday())).toEqual(['second, from the kept part', 'third']);
+  });
+
+  it('once a read has named the journal file, is believed on its name alone: the journal is not read', async () => {
+    const store = await threeActions();
+    await store.readEveryday();
+    await setTimeout(20);
+    await store.readEveryday();
+    const named = (await readFile(paths.everyday, 'utf8')).split('\n')[0]!.split(' ');
+    expect(named[5]).toMatch(/^\d+:\d+:\d+:\d+:\d+$/);
+    // A part that no longer names the journal's bytes, read all the same: nothing read the journal.
+    await plantEveryday((body) => body.replace('"second"', '"second, by name"'), '0'.repeat(64));
+    expect(titles(await store.readEveryday())).toEqual(['second, by name', 'third']);
+  });
+
+  it('a hand edit of the same size, its modified time put back, is still seen', async () => {
+    const store = await threeActions();
+    await store.readEveryday();
+    await setTimeout(20);
+    await store.readEveryday();
+    const { mtime } = await stat(journal);
+    await setTimeout(20);
+    await writeFile(journal, (await readFile(journal, 'utf8')).replace('"third"', '"THIRD"'));
+    await utimes(journal, mtime, mtime);
+    expect(titles(await store.readEveryday())).toEqual(['second', 'THIRD']);
   });
 
   it('is never believed for a journal changed by hand: the journal is read, and the part made again', async () => {

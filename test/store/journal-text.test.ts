@@ -23,8 +23,8 @@ const readArb = fc.array(lifeEditArb, { maxLength: 30 }).map((edits) => {
  * One change saved both ways: tracked (records told apart by their text, only the touched checked) and
  * as before tracking (a copy of every record, the whole journal checked).
  */
-function savedBothWays(journal: Journal, edits: Parameters<typeof change>[1][]) {
-  const tracked = new TrackedJournal(journal);
+function savedBothWays(journal: Journal, edits: Parameters<typeof change>[1][], fromFile: boolean) {
+  const tracked = new TrackedJournal(journal, fromFile ? journalText(journal) : undefined);
   const copy = structuredClone(journal);
   edits.forEach((edit, index) => tryEdit(journal, edit, later(500 + index)));
   const records = { tracked: changedRecords(tracked.before(journal), journal), whole: changedRecords(copy, journal) };
@@ -54,12 +54,35 @@ describe('the journal written one record at a time', () => {
     );
   });
 
+  // fromFile: the records' pieces cut from the file mentee saved, rather than made from the records.
   it('saves any change as checking and copying the whole journal did: the same file, the same history', () => {
     fc.assert(
-      fc.property(readArb, fc.array(lifeEditArb, { minLength: 1, maxLength: 4 }), (journal, edits) => {
-        const { records, text } = savedBothWays(journal, edits);
-        expect(records.tracked).toEqual(records.whole);
-        expect(text.tracked).toBe(text.whole);
+      fc.property(
+        readArb,
+        fc.array(lifeEditArb, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (journal, edits, fromFile) => {
+          const { records, text } = savedBothWays(journal, edits, fromFile);
+          expect(records.tracked).toEqual(records.whole);
+          expect(text.tracked).toBe(text.whole);
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe('the pieces of a journal mentee saved', () => {
+  it('are cut from its file: a record the file holds otherwise counts as touched', () => {
+    fc.assert(
+      fc.property(readArb, fc.nat(), (journal, pick) => {
+        const records = [...journal.mentors, ...journal.goals, ...journal.meetings, ...journal.actions];
+        const chosen = records[pick % records.length]!;
+        const file = structuredClone(journal);
+        const inFile = [...file.mentors, ...file.goals, ...file.meetings, ...file.actions][pick % records.length]!;
+        inFile.updatedAt = '2000-01-01T00:00:00.000Z';
+        const tracked = new TrackedJournal(journal, journalText(file));
+        expect([...tracked.touched(journal)]).toEqual([chosen]);
       }),
       RUNS,
     );
