@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import type { Prompter } from '../ui/prompter.js';
 
 /** Somewhere a run writes: the process's stdout or stderr, or a test's buffer. */
@@ -33,7 +34,8 @@ export function processIo(): Io {
     env: process.env,
     stdout: watchedOutput(process.stdout),
     stderr: quietOnError(process.stderr),
-    interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+    // isatty(0) rather than process.stdin.isTTY: a run that asks nothing never sets up stdin's stream.
+    interactive: isatty(0) && Boolean(process.stderr.isTTY),
     prompter: async () => (await import('../ui/inquirer-prompter.js')).createTerminalPrompter(),
   };
 }

@@ -7,15 +7,15 @@ import { changedRecords, type JournalRecords } from '../core/journal-diff.js';
 import type { Change, ChangedRecord, History, Journal } from '../core/schema.js';
 import { lockedOut, makePrivateFolder } from './safe-files.js';
 import { UserError } from '../errors.js';
-import { catalogue, checkJournal, newestGoodBackup, type BackupEntry, type JournalCheck } from './backup-catalog.js';
+import type { BackupEntry, JournalCheck } from './backup-catalog.js';
 import { isEncryptedFile } from './crypto.js';
 import type { Switch, SwitchResult } from './encryption-switch.js';
 import { asFileProblem } from './file-errors.js';
 import { JournalFile, JournalFileError, type Upgraded } from './journal-file.js';
 import { UnopenedFileError } from './journal-file-error.js';
 import { plainCodec, type JournalCodec } from './journal-codec.js';
-import { openDraftBox, type DraftBox } from './drafts.js';
-import { restoreBackup, type Restored } from './journal-history.js';
+import type { DraftBox } from './drafts.js';
+import type { Restored } from './journal-history.js';
 import { isJournalFile, resolveJournalPaths, throughLinks, type JournalPaths } from './paths.js';
 import type { SyncOutcome, SyncParts, SyncState } from './sync-run.js';
 
@@ -249,12 +249,17 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
       return isEncryptedFile((await where()).journal);
     },
     async check() {
+      const { checkJournal } = await import('./backup-catalog.js');
       return checkJournal(await where(), codec);
     },
     async backups() {
+      const { catalogue } = await import('./backup-catalog.js');
       return catalogue(await where(), codec);
     },
-    restore: (backupFile) => locked((paths, assertHeld) => restoreBackup(paths, codec, backupFile, assertHeld)),
+    async restore(backupFile) {
+      const { restoreBackup } = await import('./journal-history.js');
+      return locked((paths, assertHeld) => restoreBackup(paths, codec, backupFile, assertHeld));
+    },
     undo: () => step('undo'),
     redo: () => step('redo'),
     async history() {
@@ -291,7 +296,8 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
       return syncState(await syncParts());
     },
     drafts() {
-      const box = where().then((paths) => openDraftBox(paths, codec));
+      // Loaded by the wizards that keep drafts, not by every command.
+      const box = where().then(async (paths) => (await import('./drafts.js')).openDraftBox(paths, codec));
       return {
         list: async (wizard) => (await box).list(wizard),
         save: async (draft) => (await box).save(draft),
@@ -316,6 +322,7 @@ async function withRecoveryHint<T>(paths: JournalPaths, codec: JournalCodec, wor
       throw new UnopenedFileError(error.message, {
         hint: `Backups are in ${paths.backups} (mentee doctor lists them).`,
       });
+    const { newestGoodBackup } = await import('./backup-catalog.js');
     const good = await newestGoodBackup(paths, codec);
     const hint = good
       ? `It has not been changed. To go back to the last good version: cp "${good.file}" "${paths.journal}" (or: mentee doctor --restore ${good.number}).`
