@@ -18,8 +18,9 @@ import { fingerprint } from './validation-memo.js';
  *
  * To spare reading the whole journal for its fingerprint, the first line also names the journal file
  * as git's index does (device, inode, size, modified and changed times, to the nanosecond), and the
- * part is believed on those alone while the journal last changed before the part was written (a
- * change in the same tick of the clock could leave the times as they were: the journal is then read).
+ * part is believed on those alone. A change in the same tick of the file system's clock can leave the
+ * times as they were, so the journal is named only when it had not changed for a while before it was
+ * read, and the part believed by name only while the journal last changed before the part was written.
  */
 
 const HEADER = /^mentee everyday (\d+) (\d+) ([0-9a-f]{64}) ([0-9:]*) ([0-9a-f]{64})\n/;

@@ -61,15 +61,20 @@ export class JournalFile implements Adapter<Journal> {
     if (!known) return this.startAfresh();
     const quick = await readEverydayFile(this.paths, { stats: known });
     if (quick) return quick.journal;
+    const started = BigInt(Date.now()) * 1_000_000n;
     const { bytes, stats } = this.readBytes() ?? {};
     if (!bytes || !stats) return this.startAfresh();
-    const found = { hash: fingerprint(bytes), stats };
+    const hash = fingerprint(bytes);
+    // A file changed just before it was read may be changed again within the same tick of its clock,
+    // its times unchanged: it is named only once it has been still for a while, else read next time.
+    const settled = stats.ctimeNs < started - SETTLED_NS;
+    const found = settled ? { hash, stats } : { hash };
     const plain = !isEncrypted(bytes);
-    const kept = plain ? await readEverydayFile(this.paths, found) : undefined;
-    // True, but named by another identity (just saved, or the file copied back as it was): named anew.
-    if (kept && !kept.named) await writeEverydayFile(this.paths, found, kept.journal);
+    const kept = plain ? await readEverydayFile(this.paths, { hash, stats }) : undefined;
+    // True, but not named by the file as it is (just saved, or copied back as it was): named now.
+    if (kept && !kept.named && settled) await writeEverydayFile(this.paths, found, kept.journal);
     if (kept) return kept.journal;
-    const journal = await this.parse(bytes, found.hash);
+    const journal = await this.parse(bytes, hash);
     return plain ? writeEverydayFile(this.paths, found, journal) : everydayPart(journal);
   }
 
@@ -161,6 +166,9 @@ export class JournalFile implements Adapter<Journal> {
     this.onDisk = { hash, isLastSaved: kept };
   }
 }
+
+/** How long a journal file must have been unchanged before the everyday part names it (see everyday-file.ts). */
+const SETTLED_NS = 2_000_000_000n;
 
 export function serialiseJournal(journal: Journal): string {
   return journalText(journal);

@@ -38,11 +38,14 @@ function piecesIn(text: string, journal: Journal): Map<object, string> | undefin
     let at = text.indexOf(opening);
     if (at === -1) return undefined;
     at += opening.length;
-    for (const record of records) {
+    for (const [index, record] of records.entries()) {
       const end = text.indexOf(RECORD_END, at);
       if (!text.startsWith('    {', at) || end === -1) return undefined;
       pieces.set(record, text.slice(at, end + RECORD_END.length));
-      at = end + RECORD_END.length + 2; // past ",\n" (or "\n " before the list's close)
+      at = end + RECORD_END.length;
+      const next = index < records.length - 1 ? ',\n' : '\n  ]';
+      if (!text.startsWith(next, at)) return undefined;
+      at += next.length;
     }
   }
   return pieces;
@@ -71,11 +74,16 @@ export class TrackedJournal {
   private readonly read = new Map<object, string>();
   private readonly order: Pick<Journal, RecordList>;
   private readonly profile: string;
+  private whole: Journal | undefined;
   private settled: { pieces: Map<object, string>; touched: Set<object>; before: JournalRecords } | undefined;
 
-  /** `text`: the file `journal` was read from, when it is exactly journalText(journal). */
+  /** The file's text, when pieces were cut from it. */
+  private readonly file: string | undefined;
+
+  /** `text`: the file `journal` was read from, when it is laid out as journalText(journal) lays it out. */
   constructor(journal: Journal, text?: string) {
     const pieces = text === undefined ? undefined : piecesIn(text, journal);
+    this.file = pieces && text;
     for (const list of RECORD_LISTS)
       for (const record of journal[list]) this.read.set(record, pieces?.get(record) ?? recordText(record));
     this.order = {
@@ -120,15 +128,33 @@ export class TrackedJournal {
         pieces.set(record, piece);
         if (this.read.get(record) !== piece) touched.add(record);
       }
-    const asRead = <R extends object>(record: R): R =>
-      pieces.get(record) === this.read.get(record) ? record : (JSON.parse(this.read.get(record)!) as R);
+    const asRead = <R extends object>(record: R, index: number, list: RecordList): R =>
+      pieces.get(record) === this.read.get(record) ? record : this.readBack(record, index, list);
     const before: JournalRecords = {
       profile: JSON.stringify(journal.profile) === this.profile ? journal.profile : JSON.parse(this.profile),
-      mentors: this.order.mentors.map(asRead),
-      goals: this.order.goals.map(asRead),
-      meetings: this.order.meetings.map(asRead),
-      actions: this.order.actions.map(asRead),
+      mentors: this.order.mentors.map((record, index) => asRead(record, index, 'mentors')),
+      goals: this.order.goals.map((record, index) => asRead(record, index, 'goals')),
+      meetings: this.order.meetings.map((record, index) => asRead(record, index, 'meetings')),
+      actions: this.order.actions.map((record, index) => asRead(record, index, 'actions')),
     };
     return (this.settled = { pieces, touched, before });
+  }
+
+  /**
+   * A record as read, from its piece. A piece cut from a file is believed only when it is the record's
+   * own layout; otherwise (a file laid out by hand that looked like mentee's) the whole file is read
+   * again for it.
+   */
+  private readBack<R extends object>(record: R, index: number, list: RecordList): R {
+    const piece = this.read.get(record)!;
+    if (this.file === undefined) return JSON.parse(piece) as R;
+    try {
+      const parsed = JSON.parse(piece) as R;
+      if (recordText(parsed) === piece) return parsed;
+    } catch {
+      // Not a record on its own: read from the whole file below.
+    }
+    this.whole ??= JSON.parse(this.file) as Journal;
+    return this.whole[list][index] as R;
   }
 }

@@ -89,6 +89,20 @@ describe('the pieces of a journal mentee saved', () => {
   });
 });
 
+describe('a file laid out by hand, that looks like one mentee saved', () => {
+  it('gives each record as it was read: the file is read again for one whose piece is not its own layout', () => {
+    const j = withAda();
+    goal(j, { title: 'Choose a specialty', mentor: ['ada'] });
+    const read = JSON.parse(JSON.stringify(checkForSave(j))) as Journal;
+    const file = journalText(read).replace('"title": "Choose', '"title":    "Choose');
+    const tracked = new TrackedJournal(read, file);
+    expect([...tracked.touched(read)]).toEqual([read.goals[0]]);
+    const before = tracked.before(read);
+    expect(before.goals).toEqual(read.goals);
+    expect(changedRecords(before, read)).toEqual([]);
+  });
+});
+
 describe('checking only the records a change touched', () => {
   const read = () => {
     const j = withAda();
