@@ -55,6 +55,9 @@ export async function withJournalLock<T>(
     await claim(paths);
     claimed = true;
     await removeLeftoverTemporaryFiles(paths);
+    // A takeover folder left by a waiter killed during its takeover: while this lock is held and its
+    // holder alive, no takeover can act (each checks again, under its folder, that the holder is dead).
+    await rm(paths.lockTakeover, { recursive: true, force: true });
     return await work(() => {
       if (compromised)
         throw new UserError(

@@ -77,6 +77,7 @@ describe('the pieces of a journal mentee saved', () => {
     fc.assert(
       fc.property(readArb, fc.nat(), (journal, pick) => {
         const records = [...journal.mentors, ...journal.goals, ...journal.meetings, ...journal.actions];
+        fc.pre(records.length > 0);
         const chosen = records[pick % records.length]!;
         const file = structuredClone(journal);
         const inFile = [...file.mentors, ...file.goals, ...file.meetings, ...file.actions][pick % records.length]!;

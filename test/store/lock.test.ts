@@ -91,6 +91,12 @@ describe('the journal lock', () => {
     expect((await readJournal(journal)).actions).toHaveLength(8);
   });
 
+  it('clears the takeover folder a waiter killed in the middle of its takeover left, fresh as it is', async () => {
+    await mkdir(paths.lockTakeover);
+    await expect(withJournalLock(paths, async () => 'written', { notice: unexpected })).resolves.toBe('written');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it('is readable by its owner only, whatever the umask, and leaves nothing behind', async () => {
     const umask = process.umask(0);
     try {
