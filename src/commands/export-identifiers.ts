@@ -14,8 +14,12 @@ import type { Context } from './context.js';
 export async function refuseIdentifiers(ctx: Context, journal: Journal, output: string): Promise<void> {
   const { patterns, problems } = await loadIdentifierPatterns();
   if (problems.length) ctx.warn(`warning: ${problems.join('; ')}`);
+  // Patterns of the user's own may match across any place in the document: then it is read whole.
+  const all = patterns.length
+    ? findIdentifiers(asRead(output), patterns)
+    : piecesReadAlone(output).flatMap((piece) => findIdentifiers(asRead(piece)));
   // An export may show one text twice (a summary's meetings and its list of advice): each is said once.
-  const found = [...new Map(findIdentifiers(asRead(output), patterns).map((each) => [each.text, each])).values()];
+  const found = [...new Map(all.map((each) => [each.text, each])).values()];
   if (!found.length) return;
   const { describeFound, placeOf } = await import('../ui/field-words.js');
   const first = found[0]!.text;
@@ -57,6 +61,32 @@ export function asRead(document: string): string {
           : String.fromCodePoint(Math.min(decimal ? Number(decimal) : parseInt(hex!, 16), 0x10ffff)),
     )
     .replace(/[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/g, ' ');
+}
+
+/** About how long a piece of a document read alone is. */
+const PIECE = 1 << 20;
+/** Where a document can be cut: after a line break, before a letter or a "<" that does not begin "<br". */
+const CUT = /\n(?=[A-Za-z]|<(?!br))/gi;
+
+/**
+ * A long document in pieces, each read (asRead, then the NHS-number check) as it is in the whole, so the
+ * check never holds several copies of a document of tens of MB. A piece ends with a line break, which
+ * asRead makes one space with the white space before it, and the next starts with a letter or a "<" that
+ * does not begin "<br": nothing asRead undoes (an escape, a character reference, a <br>, a run of white
+ * space) and no number can run across such a place.
+ */
+export function piecesReadAlone(document: string, size = PIECE): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  while (document.length - start > size) {
+    CUT.lastIndex = start + size;
+    const cut = CUT.exec(document);
+    if (!cut) break;
+    pieces.push(document.slice(start, cut.index + 1));
+    start = cut.index + 1;
+  }
+  pieces.push(document.slice(start));
+  return pieces;
 }
 
 const CONTROL: Record<string, string> = { n: '\n', r: '\r', t: '\t' };
