@@ -27,11 +27,31 @@ export async function deliverDocument(
   if (await ctx.store.isEncrypted())
     ctx.warn('Your journal is encrypted, but this export is plain text: keep it private, or delete it once sent.');
   const { out } = options;
-  if (!out) return ctx.print(text.replace(/\n$/, ''));
+  if (!out) return printDocument(ctx, text);
   if (await ctx.store.owns(out))
     throw new UserError(`--out ${out} is your journal or one of its backups; write the export somewhere else.`);
   await writePrivateFile(out, text, options.force);
   ctx.warn(`Wrote ${options.what} to ${out}${options.includesPrivate ? ' (includes private reflections)' : ''}.`);
+}
+
+/** About how much of a document is printed at once. */
+const PRINTED_AT_ONCE = 1 << 20;
+
+/**
+ * The document on stdout as it is, ending with one line break, a megabyte or so at a time (each piece
+ * ends where a line does, and print ends it again): the whole journal is tens of MB, which one write
+ * would copy twice over.
+ */
+export function printDocument(ctx: Pick<Context, 'print'>, text: string, size = PRINTED_AT_ONCE): void {
+  const end = text.endsWith('\n') ? text.length - 1 : text.length;
+  let start = 0;
+  do {
+    const near = start + size;
+    const lineEnd = near >= end ? -1 : text.indexOf('\n', near);
+    const stop = lineEnd === -1 || lineEnd >= end ? end : lineEnd;
+    ctx.print(text.slice(start, stop));
+    start = stop + 1;
+  } while (start <= end);
 }
 
 /** The format --out's extension names, among those the command writes (`formats`). */
