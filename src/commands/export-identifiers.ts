@@ -4,6 +4,7 @@ import { identifiersAdded } from '../core/journal-texts.js';
 import type { Journal } from '../core/schema.js';
 import { UserError } from '../errors.js';
 import type { Context } from './context.js';
+import { recut } from './document-pieces.js';
 
 /**
  * The identifier guard on what an export shares: its whole output, whatever the format or layout, is
@@ -11,12 +12,16 @@ import type { Context } from './context.js';
  * written. One found refuses the export, saying what it is and which record holds it, unless
  * --allow-identifiers. Text gets into a journal that way only when it was kept on purpose, or by hand.
  */
-export async function refuseIdentifiers(ctx: Context, journal: Journal, output: string): Promise<void> {
+export async function refuseIdentifiers(
+  ctx: Context,
+  journal: Journal,
+  output: string | readonly string[],
+): Promise<void> {
   const { patterns, problems } = await loadIdentifierPatterns();
   if (problems.length) ctx.warn(`warning: ${problems.join('; ')}`);
   // Patterns of the user's own may match across any place in the document: then it is read whole.
   const all = patterns.length
-    ? findIdentifiers(asRead(output), patterns)
+    ? findIdentifiers(asRead(typeof output === 'string' ? output : output.join('')), patterns)
     : piecesReadAlone(output).flatMap((piece) => findIdentifiers(asRead(piece)));
   // An export may show one text twice (a summary's meetings and its list of advice): each is said once.
   const found = [...new Map(all.map((each) => [each.text, each])).values()];
@@ -75,18 +80,8 @@ const CUT = /\n(?=[A-Za-z]|<(?!br))/gi;
  * does not begin "<br": nothing asRead undoes (an escape, a character reference, a <br>, a run of white
  * space) and no number can run across such a place.
  */
-export function piecesReadAlone(document: string, size = PIECE): string[] {
-  const pieces: string[] = [];
-  let start = 0;
-  while (document.length - start > size) {
-    CUT.lastIndex = start + size;
-    const cut = CUT.exec(document);
-    if (!cut) break;
-    pieces.push(document.slice(start, cut.index + 1));
-    start = cut.index + 1;
-  }
-  pieces.push(document.slice(start));
-  return pieces;
+export function piecesReadAlone(document: string | readonly string[], size = PIECE): string[] {
+  return [...recut(document, size, CUT, '<br'.length)];
 }
 
 const CONTROL: Record<string, string> = { n: '\n', r: '\r', t: '\t' };

@@ -65,8 +65,16 @@ function random(seed: number): () => number {
 }
 
 const read = (document: string) => findIdentifiers(asRead(document));
-const readInPieces = (document: string, size: number) =>
+const readInPieces = (document: string | string[], size: number) =>
   piecesReadAlone(document, size).flatMap((piece) => findIdentifiers(asRead(piece)));
+
+/** The document as a layout may write it: in parts that end anywhere. */
+function parts(document: string, next: () => number): string[] {
+  const cuts = [...document].flatMap((_char, index) => (next() < 0.2 ? [index] : []));
+  return [0, ...cuts, document.length]
+    .slice(1)
+    .map((end, index, ends) => document.slice(index ? ends[index - 1] : 0, end));
+}
 
 describe('a document read in pieces', () => {
   it('is cut only into pieces that make it up again', () => {
@@ -86,6 +94,9 @@ describe('a document read in pieces', () => {
       const whole = read(document);
       found += whole.length;
       for (const size of [1, 2, 7, 30]) expect(readInPieces(document, size), JSON.stringify(document)).toEqual(whole);
+      const written = parts(document, next);
+      expect(piecesReadAlone(written, 7).join('')).toBe(document);
+      for (const size of [1, 7, 1000]) expect(readInPieces(written, size), JSON.stringify(written)).toEqual(whole);
     }
     // The documents hold numbers to find, split across lines and escapes too.
     expect(found).toBeGreaterThan(500);

@@ -73,15 +73,15 @@ interface Template {
 }
 
 /**
- * `templates` (a parsed layout) as one function of the data, or undefined when a part of it is not
- * compiled. The function throws LayoutLimitError at a limit; for anything else it cannot do as liquidjs
+ * `templates` (a parsed layout) as one function of the data, which returns the text in pieces of a few
+ * thousand values each (see Run), or undefined when a part of it is not compiled. The function throws LayoutLimitError at a limit; for anything else it cannot do as liquidjs
  * would, it throws, and the caller renders with liquidjs.
  */
 export function compileLayout(
   engine: Liquid,
   templates: unknown[],
   limits: LayoutLimits,
-): ((data: object) => string) | undefined {
+): ((data: object) => string[]) | undefined {
   const compiler = new Compiler(engine);
   let body: Step;
   try {
@@ -102,7 +102,11 @@ export function isLimit(error: unknown): error is LayoutLimitError {
   return error instanceof LayoutLimitError;
 }
 
-/** Where the output goes, counted as liquidjs's output is (see layouts.ts), and the clock of the render limit. */
+/**
+ * Where the output goes, counted as liquidjs's output is (see layouts.ts), and the clock of the render
+ * limit. Values are joined a few thousand at a time (an array of millions of small strings is slow to
+ * join and costly to hold), and the pieces are never joined into one: the whole journal is tens of MB.
+ */
 class Run {
   private left: number;
   private readonly deadline: number;
@@ -118,7 +122,9 @@ class Run {
   write(text: string, token: Token): void {
     this.left -= text.length;
     if (this.left < 0) throw limitError('output', token);
-    if (this.pieces.push(text) === 4096) this.settle();
+    // Where a line ends if it can, so a piece can be checked and printed alone (see document-pieces.ts).
+    const count = this.pieces.push(text);
+    if ((count >= 2048 && text.endsWith('\n')) || count === 16384) this.settle();
   }
 
   /** Called on every loop turn and partial: the clock is read every so often, not every time. */
@@ -126,9 +132,9 @@ class Run {
     if (++this.steps % 1024 === 0 && performance.now() > this.deadline) throw limitError('template render', token);
   }
 
-  text(): string {
+  text(): string[] {
     this.settle();
-    return this.joined.join('');
+    return this.joined;
   }
 
   private settle(): void {

@@ -49,6 +49,16 @@ export async function renderLayout(
   data: Record<string, unknown>,
   userDir = userLayoutDir(),
 ): Promise<string> {
+  return (await layoutPieces(format, name, data, userDir)).join('');
+}
+
+/** The layout's text in the pieces it was written in, for a document too long to be worth joining. */
+export async function layoutPieces(
+  format: LayoutFormat,
+  name: LayoutName,
+  data: Record<string, unknown>,
+  userDir = userLayoutDir(),
+): Promise<string[]> {
   const engine = layoutEngine(format, userDir);
   const file = `${name}.${format}.liquid`;
   try {
@@ -63,7 +73,7 @@ export async function renderLayout(
       }
     }
     // Synchronous rendering: several times quicker than liquidjs's promise-based one on long exports.
-    return engine.renderSync(templates, data);
+    return [engine.renderSync(templates, data) as string];
   } catch (error) {
     const own = join(userDir, file);
     const where = existsSync(own) ? `your layout ${own}` : `the built-in layout ${join(builtInLayoutDir(), file)}`;
