@@ -40,6 +40,21 @@ const ESCAPE: Record<LayoutFormat, (value: unknown) => string> = {
   html: (value) => escapeHtml(String(value ?? '')),
 };
 
+/** Longer texts than this are seldom printed twice; shorter ones (days, names, states) thousands of times. */
+const REMEMBERED_LENGTH = 40;
+
+/** An escape that escapes each short text once (one map per export). */
+function remembered(escape: (value: unknown) => string): (value: unknown) => string {
+  const escaped = new Map<string, string>();
+  return (value) => {
+    const text = String(value ?? '');
+    if (text.length > REMEMBERED_LENGTH) return escape(text);
+    let known = escaped.get(text);
+    if (known === undefined) escaped.set(text, (known = escape(text)));
+    return known;
+  };
+}
+
 export const userLayoutDir = () => userFolder('export');
 export const builtInLayoutDir = () => builtInFolder('export');
 
@@ -90,7 +105,7 @@ export const LAYOUT_LIMITS = { outputLimit: OUTPUT_LIMIT, renderLimitMs: RENDER_
 export function layoutEngine(format: LayoutFormat, userDir = userLayoutDir()): InstanceType<typeof Liquid> {
   const engine = new Liquid({
     root: [userDir, builtInLayoutDir()],
-    outputEscape: ESCAPE[format],
+    outputEscape: remembered(ESCAPE[format]),
     // '' and 0 read as false, so a layout can write {% if meeting.intention %}.
     jsTruthy: true,
     strictVariables: true,
