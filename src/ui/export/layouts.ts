@@ -106,6 +106,7 @@ export function layoutEngine(format: LayoutFormat, userDir = userLayoutDir()): I
   const engine = new Liquid({
     root: [userDir, builtInLayoutDir()],
     outputEscape: remembered(ESCAPE[format]),
+    locale: 'en-US',
     // '' and 0 read as false, so a layout can write {% if meeting.intention %}.
     jsTruthy: true,
     strictVariables: true,
