@@ -159,7 +159,7 @@ class Compiler {
     const steps = templates.map((template) => this.template(template));
     if (steps.length === 1) return steps[0]!;
     return (frame, run) => {
-      for (const step of steps) step(frame, run);
+      for (let index = 0; index < steps.length; index++) steps[index]!(frame, run);
     };
   }
 
@@ -192,8 +192,8 @@ class Compiler {
       const escape = filter.handler as (value: unknown) => string;
       return (frame, run) => {
         const plain = get(frame);
-        if (isDropLike(plain)) throw new NotCompiled();
-        run.write(String(toValue(escape(plain))), token);
+        if (typeof plain === 'object' && isDropLike(plain)) throw new NotCompiled();
+        run.write(String(escape(plain)), token);
       };
     }
     if (filter.name === 'raw' && filter.raw && !filter.args.length)
@@ -214,6 +214,10 @@ class Compiler {
       return { get: this.expression(value.initial.postfix), wanted, body: this.templates(templates) };
     });
     const otherwise = this.templates(tag.elseTemplates ?? []);
+    if (branches.length === 1) {
+      const [{ get, wanted, body }] = branches as [(typeof branches)[0]];
+      return (frame, run) => (truthy(get(frame)) === wanted ? body(frame, run) : otherwise(frame, run));
+    }
     return (frame, run) => {
       for (const { get, wanted, body } of branches) {
         if (truthy(get(frame)) === wanted) return body(frame, run);
@@ -370,6 +374,19 @@ class Compiler {
     const keys = token.props!.map((prop) => this.key(prop));
     const base = token.variable ? this.operand(token.variable) : undefined;
     const fixed = keys.every((key) => typeof key !== 'function') ? (keys as (string | number)[]) : undefined;
+    if (fixed && !base) {
+      const [first, ...rest] = fixed as [string | number, ...(string | number)[]];
+      return (frame) => {
+        let value = readProperty(findScope(frame, first), first);
+        if (value === undefined) throw new NotCompiled();
+        for (let index = 0; index < rest.length; index++) {
+          value = readProperty(value, rest[index]!);
+          // strictVariables: liquidjs throws; the layout is rendered by liquidjs, which says where.
+          if (value === undefined) throw new NotCompiled();
+        }
+        return value;
+      };
+    }
     return (frame) => {
       const path: (string | number)[] = fixed ?? keys.map((key) => (typeof key === 'function' ? key(frame) : key));
       let value = base ? base(frame) : findScope(frame, path[0]!);
@@ -454,9 +471,11 @@ function findScope(frame: Frame, key: string | number): unknown {
 
 /** liquidjs's Context.readProperty with ownPropertyOnly, for plain data: anything else is not compiled. */
 function readProperty(value: unknown, key: string | number): unknown {
-  if (value instanceof ForLoop) return value.read(key);
-  if (isDropLike(value)) throw new NotCompiled();
   if (value === null || value === undefined) return value;
+  if (typeof value === 'object') {
+    if (value instanceof ForLoop) return value.read(key);
+    if (isDropLike(value)) throw new NotCompiled();
+  }
   if (typeof (value as { toLiquid?: unknown }).toLiquid === 'function') throw new NotCompiled();
   if (Array.isArray(value) && typeof key === 'number') return readElement(value, key);
   const own = hasOwn(Object(value), key) ? (value as Scope)[key] : undefined;
@@ -508,7 +527,7 @@ function toValue(value: unknown): unknown {
 
 /** jsTruthy: '' and 0 read as false. */
 function truthy(value: unknown): boolean {
-  return Boolean(toValue(value));
+  return typeof value === 'object' && value !== null ? Boolean(toValue(value)) : Boolean(value);
 }
 
 function toEnumerable(value: unknown): unknown[] {
