@@ -50,23 +50,29 @@ export async function refuseIdentifiers(
  * the start of the next are read as the number they are.
  */
 export function asRead(document: string): string {
-  return document
-    .replace(/\r\n[ \t]/g, '')
-    .replace(
+  // Each step is taken only when what it reads is there (a quick look, not a replace), which in most
+  // documents only the last one is.
+  let text = document;
+  if (text.includes('\r')) text = text.replace(/\r\n[ \t]/g, '');
+  if (text.includes('\\'))
+    text = text.replace(
       /\\(?:u([0-9a-fA-F]{4})|([nrt])|([!-/:-@[-`{-~]))/g,
       (_escape, code?: string, control?: string, mark?: string) =>
         code ? String.fromCharCode(parseInt(code, 16)) : control ? CONTROL[control]! : mark!,
-    )
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(
+    );
+  if (BREAK.test(text)) text = text.replace(/<br\s*\/?>/gi, '\n');
+  if (text.includes('&'))
+    text = text.replace(
       /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(nbsp|ensp|emsp|thinsp|hyphen|dash|ndash|minus|sol|period));/g,
       (_ref, decimal?: string, hex?: string, name?: string) =>
         name
           ? (NAMED[name] ?? ' ')
           : String.fromCodePoint(Math.min(decimal ? Number(decimal) : parseInt(hex!, 16), 0x10ffff)),
-    )
-    .replace(/[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/g, ' ');
+    );
+  return text.replace(/[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/g, ' ');
 }
+
+const BREAK = /<br/i;
 
 /** About how long a piece of a document read alone is. */
 const PIECE = 1 << 20;
