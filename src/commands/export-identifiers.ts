@@ -1,10 +1,10 @@
 import { loadIdentifierPatterns } from '../config/identifier-patterns.js';
-import { findIdentifiers } from '../core/identifiers.js';
+import { findIdentifiers, type FoundIdentifier } from '../core/identifiers.js';
 import { identifiersAdded } from '../core/journal-texts.js';
 import type { Journal } from '../core/schema.js';
 import { UserError } from '../errors.js';
 import type { Context } from './context.js';
-import { recut } from './document-pieces.js';
+import { recut } from '../ui/export/document-pieces.js';
 
 /**
  * The identifier guard on what an export shares: its whole output, whatever the format or layout, is
@@ -20,9 +20,11 @@ export async function refuseIdentifiers(
   const { patterns, problems } = await loadIdentifierPatterns();
   if (problems.length) ctx.warn(`warning: ${problems.join('; ')}`);
   // Patterns of the user's own may match across any place in the document: then it is read whole.
-  const all = patterns.length
-    ? findIdentifiers(asRead(typeof output === 'string' ? output : output.join('')), patterns)
-    : piecesReadAlone(output).flatMap((piece) => findIdentifiers(asRead(piece)));
+  const all: FoundIdentifier[] = [];
+  if (patterns.length)
+    all.push(...findIdentifiers(asRead(typeof output === 'string' ? output : output.join('')), patterns));
+  // One piece at a time: a piece is let go once read.
+  else for (const piece of piecesReadAlone(output)) all.push(...findIdentifiers(asRead(piece)));
   // An export may show one text twice (a summary's meetings and its list of advice): each is said once.
   const found = [...new Map(all.map((each) => [each.text, each])).values()];
   if (!found.length) return;
@@ -86,8 +88,8 @@ const CUT = /\n(?=[A-Za-z]|<(?!br))/gi;
  * does not begin "<br": nothing asRead undoes (an escape, a character reference, a <br>, a run of white
  * space) and no number can run across such a place.
  */
-export function piecesReadAlone(document: string | readonly string[], size = PIECE): string[] {
-  return [...recut(document, size, CUT, '<br'.length)];
+export function piecesReadAlone(document: string | readonly string[], size = PIECE): Iterable<string> {
+  return recut(document, size, CUT, '<br'.length);
 }
 
 const CONTROL: Record<string, string> = { n: '\n', r: '\r', t: '\t' };

@@ -4,7 +4,7 @@ import type { Journal } from '../core/schema.js';
 import { UsageError, UserError } from '../errors.js';
 import { writePrivateFile } from '../store/output-file.js';
 import { FORMAT_BY_EXTENSION } from '../ui/export/formats.js';
-import { recut } from './document-pieces.js';
+import { recut } from '../ui/export/document-pieces.js';
 
 /**
  * What a command that hands over a document (export, review) does with it: the identifier guard reads
@@ -36,25 +36,30 @@ export async function deliverDocument(
   ctx.warn(`Wrote ${options.what} to ${out}${options.includesPrivate ? ' (includes private reflections)' : ''}.`);
 }
 
-/** About how much of a document is printed at once. */
-const PRINTED_AT_ONCE = 1 << 20;
+/** About how much of a document is printed at once: little enough that the copy print makes is short-lived. */
+const PRINTED_AT_ONCE = 1 << 14;
 
 /**
- * The document on stdout as it is, ending with one line break, a megabyte or so at a time (each piece
- * ends with a line break, which print writes again): the whole journal is tens of MB, which one write
- * would copy twice over.
+ * The document on stdout as it is, ending with one line break, a few lines at a time (each piece ends
+ * with a line break, which print writes again): the whole journal is tens of MB, which one write would
+ * copy twice over.
  */
 export function printDocument(
   ctx: Pick<Context, 'print'>,
   document: string | readonly string[],
   size = PRINTED_AT_ONCE,
 ): void {
-  let last: string | undefined;
+  let last = '';
+  let started = false;
   for (const piece of recut(document, size, /\n/g, 1)) {
-    if (last !== undefined) ctx.print(last.slice(0, -1));
-    last = piece;
+    // The pieces a layout wrote may be long: each is printed a few lines at a time (slices, not copies).
+    for (let start = 0; start < piece.length;) {
+      const end = start + size < piece.length ? piece.indexOf('\n', start + size) + 1 || piece.length : piece.length;
+      if (started) ctx.print(last.slice(0, -1));
+      [last, started, start] = [piece.slice(start, end), true, end];
+    }
   }
-  ctx.print(last!.endsWith('\n') ? last!.slice(0, -1) : last!);
+  ctx.print(last.endsWith('\n') ? last.slice(0, -1) : last);
 }
 
 /** The format --out's extension names, among those the command writes (`formats`). */
