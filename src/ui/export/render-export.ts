@@ -6,6 +6,7 @@ import { exportJson } from '../json.js';
 import { meetingView } from '../views/meeting-view.js';
 import { pdpView } from '../views/pdp-view.js';
 import { summaryView } from '../views/summary-view.js';
+import { recut } from './document-pieces.js';
 import { layoutPieces, renderLayout } from './layouts.js';
 
 /** The export of `selection` in `format`, as the text of one file. Libraries are loaded per format. */
@@ -61,7 +62,7 @@ export async function exportPieces(
               meeting: meetingView(journal, selection.agenda, { includePrivate, now }),
             })
           : await summaryPieces(format, journal, selection, includePrivate, now, tag);
-      return format === 'md' ? [tidyMarkdown(pieces.join(''))] : pieces;
+      return format === 'md' ? tidyMarkdownPieces(pieces) : pieces;
     }
   }
 }
@@ -120,8 +121,24 @@ async function summaryPieces(
 
 /** Layouts are written for people to read and change; their blank lines are evened out here. */
 export function tidyMarkdown(text: string): string {
-  return `${text
-    .replace(/[ \t]+$/gm, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()}\n`;
+  return tidyMarkdownPieces([text]).join('');
+}
+
+/** About how long a piece of a Markdown document tidied alone is. */
+const TIDIED_AT_ONCE = 1 << 20;
+
+/**
+ * The same, a piece at a time: spaces at the ends of lines dropped, three line breaks or more made two,
+ * white space trimmed from both ends of the document. A piece ends with a line break and the next
+ * starts with a character that is not white space, so no line, run of line breaks or white space at
+ * either end crosses from one piece into the next.
+ */
+export function tidyMarkdownPieces(document: readonly string[], size = TIDIED_AT_ONCE): string[] {
+  const pieces = [...recut(document, size, /\n(?=\S)/g, 1)];
+  return pieces.map((piece, index) => {
+    let text = piece.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n');
+    if (index === 0) text = text.trimStart();
+    if (index === pieces.length - 1) text = `${text.trimEnd()}\n`;
+    return text;
+  });
 }
