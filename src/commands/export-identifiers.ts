@@ -1,9 +1,10 @@
 import { loadIdentifierPatterns } from '../config/identifier-patterns.js';
-import { findIdentifiers } from '../core/identifiers.js';
+import { findIdentifiers, type FoundIdentifier } from '../core/identifiers.js';
 import { identifiersAdded } from '../core/journal-texts.js';
 import type { Journal } from '../core/schema.js';
 import { UserError } from '../errors.js';
 import type { Context } from './context.js';
+import { recut } from '../ui/export/document-pieces.js';
 
 /**
  * The identifier guard on what an export shares: its whole output, whatever the format or layout, is
@@ -11,11 +12,21 @@ import type { Context } from './context.js';
  * written. One found refuses the export, saying what it is and which record holds it, unless
  * --allow-identifiers. Text gets into a journal that way only when it was kept on purpose, or by hand.
  */
-export async function refuseIdentifiers(ctx: Context, journal: Journal, output: string): Promise<void> {
+export async function refuseIdentifiers(
+  ctx: Context,
+  journal: Journal,
+  output: string | readonly string[],
+): Promise<void> {
   const { patterns, problems } = await loadIdentifierPatterns();
   if (problems.length) ctx.warn(`warning: ${problems.join('; ')}`);
+  // Patterns of the user's own may match across any place in the document: then it is read whole.
+  const all: FoundIdentifier[] = [];
+  if (patterns.length)
+    all.push(...findIdentifiers(asRead(typeof output === 'string' ? output : output.join('')), patterns));
+  // One piece at a time: a piece is let go once read.
+  else for (const piece of piecesReadAlone(output)) all.push(...findIdentifiers(asRead(piece)));
   // An export may show one text twice (a summary's meetings and its list of advice): each is said once.
-  const found = [...new Map(findIdentifiers(asRead(output), patterns).map((each) => [each.text, each])).values()];
+  const found = [...new Map(all.map((each) => [each.text, each])).values()];
   if (!found.length) return;
   const { describeFound, placeOf } = await import('../ui/field-words.js');
   const first = found[0]!.text;
@@ -41,22 +52,44 @@ export async function refuseIdentifiers(ctx: Context, journal: Journal, output: 
  * the start of the next are read as the number they are.
  */
 export function asRead(document: string): string {
-  return document
-    .replace(/\r\n[ \t]/g, '')
-    .replace(
+  // Each step is taken only when what it reads is there (a quick look, not a replace), which in most
+  // documents only the last one is.
+  let text = document;
+  if (text.includes('\r')) text = text.replace(/\r\n[ \t]/g, '');
+  if (text.includes('\\'))
+    text = text.replace(
       /\\(?:u([0-9a-fA-F]{4})|([nrt])|([!-/:-@[-`{-~]))/g,
       (_escape, code?: string, control?: string, mark?: string) =>
         code ? String.fromCharCode(parseInt(code, 16)) : control ? CONTROL[control]! : mark!,
-    )
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(
+    );
+  if (BREAK.test(text)) text = text.replace(/<br\s*\/?>/gi, '\n');
+  if (text.includes('&'))
+    text = text.replace(
       /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(nbsp|ensp|emsp|thinsp|hyphen|dash|ndash|minus|sol|period));/g,
       (_ref, decimal?: string, hex?: string, name?: string) =>
         name
           ? (NAMED[name] ?? ' ')
           : String.fromCodePoint(Math.min(decimal ? Number(decimal) : parseInt(hex!, 16), 0x10ffff)),
-    )
-    .replace(/[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/g, ' ');
+    );
+  return text.replace(/[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/g, ' ');
+}
+
+const BREAK = /<br/i;
+
+/** About how long a piece of a document read alone is. */
+const PIECE = 1 << 20;
+/** Where a document can be cut: after a line break, before a letter or a "<" that does not begin "<br". */
+const CUT = /\n(?=[A-Za-z]|<(?!br))/gi;
+
+/**
+ * A long document in pieces, each read (asRead, then the NHS-number check) as it is in the whole, so the
+ * check never holds several copies of a document of tens of MB. A piece ends with a line break, which
+ * asRead makes one space with the white space before it, and the next starts with a letter or a "<" that
+ * does not begin "<br": nothing asRead undoes (an escape, a character reference, a <br>, a run of white
+ * space) and no number can run across such a place.
+ */
+export function piecesReadAlone(document: string | readonly string[], size = PIECE): Iterable<string> {
+  return recut(document, size, CUT, '<br'.length);
 }
 
 const CONTROL: Record<string, string> = { n: '\n', r: '\r', t: '\t' };

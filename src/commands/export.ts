@@ -15,7 +15,7 @@ import { flag, oneOf, optionalText } from '../input/flags.js';
 import { periodEndFlag, periodStartFlag } from '../input/period.js';
 import { deliverDocument, formatFromOut } from './out-file.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../ui/export/formats.js';
-import { renderExport } from '../ui/export/render-export.js';
+import { exportPieces } from '../ui/export/render-export.js';
 import type { DateContext } from '../input/date-text.js';
 
 /**
@@ -102,7 +102,7 @@ export async function exportCommand(ctx: Context, raw: Record<string, unknown>):
   }
   if (format === 'ics' && input.includePrivate)
     ctx.warn('Calendar files never carry private reflections (calendars sync to servers); they are left out.');
-  const text = await renderExport(format, journal, selection, input.includePrivate && format !== 'ics', ctx.now, tag);
+  const text = await exportPieces(format, journal, selection, input.includePrivate && format !== 'ics', ctx.now, tag);
   await deliverDocument(ctx, text, {
     journal: whole,
     allowIdentifiers: input.allowIdentifiers,

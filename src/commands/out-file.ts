@@ -4,6 +4,7 @@ import type { Journal } from '../core/schema.js';
 import { UsageError, UserError } from '../errors.js';
 import { writePrivateFile } from '../store/output-file.js';
 import { FORMAT_BY_EXTENSION } from '../ui/export/formats.js';
+import { recut } from '../ui/export/document-pieces.js';
 
 /**
  * What a command that hands over a document (export, review) does with it: the identifier guard reads
@@ -12,7 +13,8 @@ import { FORMAT_BY_EXTENSION } from '../ui/export/formats.js';
  */
 export async function deliverDocument(
   ctx: Context,
-  text: string,
+  /** The document, or the pieces it was written in (see exportPieces). */
+  document: string | readonly string[],
   options: {
     journal: Journal;
     allowIdentifiers: boolean;
@@ -23,15 +25,41 @@ export async function deliverDocument(
   },
 ): Promise<void> {
   if (!options.allowIdentifiers)
-    await (await import('./export-identifiers.js')).refuseIdentifiers(ctx, options.journal, text);
+    await (await import('./export-identifiers.js')).refuseIdentifiers(ctx, options.journal, document);
   if (await ctx.store.isEncrypted())
     ctx.warn('Your journal is encrypted, but this export is plain text: keep it private, or delete it once sent.');
   const { out } = options;
-  if (!out) return ctx.print(text.replace(/\n$/, ''));
+  if (!out) return printDocument(ctx, document);
   if (await ctx.store.owns(out))
     throw new UserError(`--out ${out} is your journal or one of its backups; write the export somewhere else.`);
-  await writePrivateFile(out, text, options.force);
+  await writePrivateFile(out, typeof document === 'string' ? document : document.join(''), options.force);
   ctx.warn(`Wrote ${options.what} to ${out}${options.includesPrivate ? ' (includes private reflections)' : ''}.`);
+}
+
+/** About how much of a document is printed at once: little enough that the copy print makes is short-lived. */
+const PRINTED_AT_ONCE = 1 << 14;
+
+/**
+ * The document on stdout as it is, ending with one line break, a few lines at a time (each piece ends
+ * with a line break, which print writes again): the whole journal is tens of MB, which one write would
+ * copy twice over.
+ */
+export function printDocument(
+  ctx: Pick<Context, 'print'>,
+  document: string | readonly string[],
+  size = PRINTED_AT_ONCE,
+): void {
+  let last = '';
+  let started = false;
+  for (const piece of recut(document, size, /\n/g, 1)) {
+    // The pieces a layout wrote may be long: each is printed a few lines at a time (slices, not copies).
+    for (let start = 0; start < piece.length;) {
+      const end = start + size < piece.length ? piece.indexOf('\n', start + size) + 1 || piece.length : piece.length;
+      if (started) ctx.print(last.slice(0, -1));
+      [last, started, start] = [piece.slice(start, end), true, end];
+    }
+  }
+  ctx.print(last.endsWith('\n') ? last.slice(0, -1) : last);
 }
 
 /** The format --out's extension names, among those the command writes (`formats`). */

@@ -39,7 +39,11 @@ export type ActionOutcome = 'onTime' | 'late' | 'open' | 'dropped';
 export function buildSummary(journal: Journal, scope: SummaryScope): Summary {
   const from = scope.from ? Date.parse(scope.from) : -Infinity;
   const to = Date.parse(scope.to);
-  const inRange = (at: string | undefined) => at !== undefined && Date.parse(at) >= from && Date.parse(at) <= to;
+  const inRange = (at: string | undefined) => {
+    if (at === undefined) return false;
+    const time = Date.parse(at);
+    return time >= from && time <= to;
+  };
   const concerns = mentorScope(scope.mentor?.handle);
   const meetingsWith = (status: Meeting['status']) =>
     journal.meetings
@@ -53,15 +57,20 @@ export function buildSummary(journal: Journal, scope: SummaryScope): Summary {
   const actionsDone: Action[] = [];
   const actionsOpen: Action[] = [];
   const actionsDropped: Action[] = [];
+  let completedOnTime = 0;
+  let completedLate = 0;
   for (const action of journal.actions) {
     if (!concerns.action(action)) continue;
     const outcome = actionOutcome(action, from, to);
     if (outcome === 'open') actionsOpen.push(action);
     else if (outcome === 'dropped') actionsDropped.push(action);
-    else if (outcome) actionsDone.push(action);
+    else if (outcome) {
+      actionsDone.push(action);
+      // Its timeliness (see timeliness), already known from its outcome: each done action is read once.
+      if (hasTimeliness(action) && outcome === 'onTime') completedOnTime++;
+      else if (hasTimeliness(action)) completedLate++;
+    }
   }
-  const completedOnTime = actionsDone.filter((action) => timeliness(action) === 'onTime').length;
-  const completedLate = actionsDone.filter((action) => timeliness(action) === 'late').length;
   return {
     scope,
     meetings,
@@ -93,8 +102,9 @@ export function doneOnTime(action: Action): boolean {
 export function actionOutcome(action: Action, from: number, to: number): ActionOutcome | undefined {
   if (Date.parse(action.createdAt) > to) return undefined;
   const closed = closedAt(action);
-  if (closed === undefined || Date.parse(closed) > to) return 'open';
-  if (Date.parse(closed) < from) return undefined;
+  const time = closed === undefined ? undefined : Date.parse(closed);
+  if (time === undefined || time > to) return 'open';
+  if (time < from) return undefined;
   if (action.status === 'dropped') return 'dropped';
   return doneOnTime(action) ? 'onTime' : 'late';
 }
@@ -104,6 +114,11 @@ export function actionOutcome(action: Action, from: number, to: number): ActionO
  * one with no due date, or one a mentor offered (their timeliness is not yours), which on-time rates leave out.
  */
 export function timeliness(action: Action): 'onTime' | 'late' | null {
-  if (action.status !== 'done' || !action.due || action.owner !== 'me') return null;
+  if (action.status !== 'done' || !hasTimeliness(action)) return null;
   return doneOnTime(action) ? 'onTime' : 'late';
+}
+
+/** Whether a done action counts in on-time rates: one of your own, with a due date. */
+function hasTimeliness(action: Action): boolean {
+  return Boolean(action.due) && action.owner === 'me';
 }

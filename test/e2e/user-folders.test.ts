@@ -121,6 +121,13 @@ describe('export layouts of your own', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain(file);
   });
+
+  it("a layout's date filter writes English, as the rest of the export does, whatever the system's language", async () => {
+    await mkdir(layouts(), { recursive: true });
+    await writeFile(join(layouts(), 'meeting.md.liquid'), '{{ "2026-12-03T12:00:00Z" | date: "%A %-d %B %Y" }}\n');
+    const text = await ok(['export', '--meeting', 'm1'], { journal, env: { ...env, LANG: 'de_DE.UTF-8' } });
+    expect(text).toBe('Thursday 3 December 2026\n');
+  });
 });
 
 describe('identifier patterns of your own', () => {

@@ -16,12 +16,16 @@ export function escapeHtml(text: string): string {
  */
 export function escapeMarkdown(text: string): string {
   const line = oneLine(text).trim();
+  // Most text has none of the characters needsEscape looks at: then only the start of the line can need one.
+  if (!MAY_NEED_ESCAPE.test(line)) return escapeLineStart(line);
   const chars = Array.from(line);
   const out = chars.map((char, index) => (needsEscape(chars, index, line) ? `\\${char}` : char)).join('');
   return escapeLineStart(out);
 }
 
 const SPACE = /\s/;
+/** Every character needsEscape may escape. */
+const MAY_NEED_ESCAPE = /[|`\\*_~<&[]/;
 const WORD = /[\p{L}\p{N}]/u;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 

@@ -7,10 +7,10 @@ import type { Agenda } from '../../core/agenda.js';
 import type { Journal, Meeting } from '../../core/schema.js';
 import { formatDateTime, fromNow, modeText } from '../words.js';
 import {
-  actionView,
-  goalView,
   privateView,
+  recordViews,
   topicView,
+  type RecordViews,
   type ActionView,
   type GoalView,
   type PrivateView,
@@ -59,16 +59,18 @@ export interface MeetingView {
 export interface MeetingViewOptions {
   includePrivate: boolean;
   now: Date;
+  /** The views of actions and goals already made, when this is one meeting of many (see RecordViews). */
+  views?: RecordViews | undefined;
 }
 
 export function meetingView(
   journal: Journal,
   agenda: Agenda,
-  { includePrivate, now }: MeetingViewOptions,
+  { includePrivate, now, views = recordViews(journal, now) }: MeetingViewOptions,
 ): MeetingView {
   const { meeting, mentor, privateLeftOut } = shareAgenda(agenda, includePrivate);
   const log = meeting.log;
-  const agreed = log ? agenda.actionsAgreed.map((action) => actionView(journal, action, now)) : [];
+  const agreed = log ? agenda.actionsAgreed.map((action) => views.action(action)) : [];
   return {
     kind: log ? 'record' : 'agenda',
     id: meeting.id,
@@ -93,10 +95,8 @@ export function meetingView(
       overBy: agenda.timeCheck.overBy,
       untimed: agenda.timeCheck.untimed,
     },
-    actionsReviewed: agenda.actionsReviewed.map(({ action, state, note }) =>
-      actionView(journal, action, now, { state, note }),
-    ),
-    goals: agenda.goals.map((goal) => goalView(goal, goal.progress)),
+    actionsReviewed: agenda.actionsReviewed.map(({ action, state, note }) => views.action(action, { state, note })),
+    goals: agenda.goals.map((goal) => views.goal(goal)),
     record: log
       ? {
           advice: log.advice,

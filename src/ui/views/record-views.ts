@@ -121,19 +121,19 @@ export function actionStanding(action: Action, now: Date): Pick<ActionLine, 'sta
   return { standing: dueText(action.due, now), tone: isOverdue(action, now) ? 'overdue' : 'due' };
 }
 
+/** What the mentee reported on an action in an agenda: its state then (which may be progress or blocked), and a note. */
+export interface ActionReport {
+  state: string;
+  note?: string | undefined;
+}
+
 /** An action with everything an agenda, a record or a summary says of it; `review` is what the mentee reported. */
-export function actionView(
-  journal: Journal,
-  action: Action,
-  now: Date,
-  review?: { state: string; note?: string | undefined },
-): ActionView {
+export function actionView(journal: Journal, action: Action, now: Date, review?: ActionReport): ActionView {
   const done = action.status === 'done' && action.completedAt !== undefined;
   const daysLate = done && action.due ? -daysUntil(action.due, new Date(action.completedAt!)) : 0;
-  const state = review?.state ?? action.status;
   const line = actionLine(journal, action, now);
   // Written out, not spread: a view of thousands of actions is made quicker with one shape per object.
-  return {
+  const view: ActionView = {
     id: line.id,
     title: line.title,
     owner: line.owner,
@@ -144,13 +144,46 @@ export function actionView(
     tone: line.tone,
     due: action.due ? formatDay(action.due) : '',
     status: action.status,
-    state,
-    done: state === 'done',
+    state: action.status,
+    done: action.status === 'done',
     // Outside an agenda, a closed action's last note says why it was dropped (or how it was done).
-    note: review ? (review.note ?? '') : action.status === 'open' ? '' : (action.notes.at(-1)?.note ?? ''),
+    note: action.status === 'open' ? '' : (action.notes.at(-1)?.note ?? ''),
     completed: done ? formatDay(action.completedAt!) : '',
     onTime: done && action.due ? daysLate <= 0 : null,
     lateBy: daysLate > 0 ? spanText(daysLate) : '',
+  };
+  return review ? reportedOn(view, review) : view;
+}
+
+/** An action's view as the mentee reported on it in an agenda. */
+function reportedOn(view: ActionView, { state, note }: ActionReport): ActionView {
+  return { ...view, state, done: state === 'done', note: note ?? '' };
+}
+
+/**
+ * The views of many records made together (a summary, the whole journal), where one action or goal is
+ * shown many times (in a list, and in the record of each meeting it came up at): each view is made once.
+ */
+export interface RecordViews {
+  action(action: Action, review?: ActionReport): ActionView;
+  /** A goal with all its progress notes. */
+  goal(goal: Goal): GoalView;
+}
+
+export function recordViews(journal: Journal, now: Date): RecordViews {
+  const actions = new Map<Action, ActionView>();
+  const goals = new Map<Goal, GoalView>();
+  return {
+    action(action, review) {
+      let view = actions.get(action);
+      if (!view) actions.set(action, (view = actionView(journal, action, now)));
+      return review ? reportedOn(view, review) : view;
+    },
+    goal(goal) {
+      let view = goals.get(goal);
+      if (!view) goals.set(goal, (view = goalView(goal, goal.progress)));
+      return view;
+    },
   };
 }
 

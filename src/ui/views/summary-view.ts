@@ -6,9 +6,9 @@ import type { Summary } from '../../core/summary.js';
 import { formatDateTime, formatDay } from '../words.js';
 import { meetingView, type MeetingView } from './meeting-view.js';
 import {
-  actionView,
   goalView,
   privateView,
+  recordViews,
   topicView,
   type ActionView,
   type GoalView,
@@ -78,6 +78,7 @@ export function summaryView(journal: Journal, summary: Summary, options: Summary
   const { scope, figures } = summary;
   const mentorOfMeeting = (meeting: Meeting) => mentorName(journal, meeting.mentor);
   const index = all ? indexForAgendas(journal) : undefined;
+  const views = recordViews(journal, now);
   const goalsInScope = summary.goals.map(({ goal }) => goal);
   return {
     title: all ? 'Mentoring journal' : 'Mentoring summary',
@@ -98,18 +99,23 @@ export function summaryView(journal: Journal, summary: Summary, options: Summary
       goalsActive: goalsInScope.filter((goal) => goal.status === 'active').length,
       goalsAchieved: goalsInScope.filter((goal) => goal.status === 'achieved').length,
     },
-    meetings: summary.meetings.map((meeting) => ({
-      id: meeting.id,
-      when: formatDateTime(meeting.when),
-      mentor: mentorOfMeeting(meeting),
-      topics: (meeting.prep?.topics ?? []).map(topicView),
-      advice: meeting.log?.advice ?? [],
-      feedback: meeting.log?.feedback ?? [],
-      challenged: meeting.log?.challenged ?? [],
-      decisions: meeting.log?.decisions ?? [],
-      detail: index ? meetingView(journal, buildAgenda(journal, meeting, index), { includePrivate, now }) : null,
-      private: includePrivate ? privateView(meeting) : null,
-    })),
+    meetings: summary.meetings.map((meeting) => {
+      const detail = index
+        ? meetingView(journal, buildAgenda(journal, meeting, index), { includePrivate, now, views })
+        : null;
+      return {
+        id: meeting.id,
+        when: detail?.when ?? formatDateTime(meeting.when),
+        mentor: mentorOfMeeting(meeting),
+        topics: (meeting.prep?.topics ?? []).map(topicView),
+        advice: meeting.log?.advice ?? [],
+        feedback: meeting.log?.feedback ?? [],
+        challenged: meeting.log?.challenged ?? [],
+        decisions: meeting.log?.decisions ?? [],
+        detail,
+        private: includePrivate ? privateView(meeting) : null,
+      };
+    }),
     meetingsCancelled: summary.meetingsCancelled.map((meeting) => ({
       id: meeting.id,
       when: formatDateTime(meeting.when),
@@ -117,16 +123,15 @@ export function summaryView(journal: Journal, summary: Summary, options: Summary
       cancelNote: meeting.cancelNote ?? '',
     })),
     goals: summary.goals.map(({ goal, progress }) => goalView(goal, progress)),
-    actionsDone: summary.actionsDone.map((action) => actionView(journal, action, now)),
-    actionsOpen: summary.actionsOpen.map((action) => actionView(journal, action, now)),
-    actionsDropped: summary.actionsDropped.map((action) => actionView(journal, action, now)),
-    advice: summary.meetings.flatMap((meeting) =>
-      (meeting.log?.advice ?? []).map((text) => ({
-        text,
-        mentor: mentorOfMeeting(meeting),
-        date: formatDay(meeting.when),
-      })),
-    ),
+    actionsDone: summary.actionsDone.map((action) => views.action(action)),
+    actionsOpen: summary.actionsOpen.map((action) => views.action(action)),
+    actionsDropped: summary.actionsDropped.map((action) => views.action(action)),
+    advice: summary.meetings.flatMap((meeting) => {
+      const advice = meeting.log?.advice ?? [];
+      if (!advice.length) return [];
+      const [mentor, date] = [mentorOfMeeting(meeting), formatDay(meeting.when)];
+      return advice.map((text) => ({ text, mentor, date }));
+    }),
     timeline: buildTimeline(summary),
     all,
     tag: options.tag ?? '',
