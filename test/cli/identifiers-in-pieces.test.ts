@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { asRead, piecesReadAlone } from '../../src/commands/export-identifiers.js';
 import { findIdentifiers } from '../../src/core/identifiers.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 /** Bits of documents that asRead or the number check treat specially, and ordinary ones. */
 const BITS = [
@@ -53,17 +54,6 @@ const BITS = [
   '0',
 ];
 
-/** mulberry32: the same documents on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const read = (document: string) => findIdentifiers(asRead(document));
 const readInPieces = (document: string | string[], size: number) =>
   [...piecesReadAlone(document, size)].flatMap((piece) => findIdentifiers(asRead(piece)));
@@ -84,7 +74,7 @@ describe('a document read in pieces', () => {
   });
 
   it('gives the NHS numbers the whole gives, in the same order, for thousands of awkward documents', () => {
-    const next = random(16);
+    const next = seededRandom(16);
     let found = 0;
     for (let run = 0; run < 3000; run++) {
       const document = Array.from(

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { tidyMarkdown, tidyMarkdownPieces } from '../../src/ui/export/render-export.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 /** The rule as it reads on the whole document at once. */
 const tidiedWhole = (text: string) =>
@@ -31,20 +32,9 @@ const BITS = [
   ' \n',
 ];
 
-/** mulberry32: the same documents on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 describe('tidying Markdown in pieces', () => {
   it('gives what tidying the whole gives, however the layout wrote it and however it is cut', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     for (let run = 0; run < 3000; run++) {
       const bits = Array.from({ length: Math.floor(next() * 60) }, () => BITS[Math.floor(next() * BITS.length)]!);
       const document = bits.join('');
