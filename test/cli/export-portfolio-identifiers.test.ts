@@ -96,3 +96,22 @@ describe("the identifier guard on an export's output", () => {
     });
   });
 });
+
+describe("a record's uid in an export", () => {
+  it('is never taken for an NHS number, whatever digits it happens to hold', async () => {
+    const own = await tempFolder();
+    try {
+      const at = { journal: own.journal, now: '2026-11-01T09:00:00Z' };
+      await cli(['mentor', 'add', 'Dr Ada Lovelace'], at);
+      await cli(['action', 'add', 'Book the exam', '--due', '2026-12-01'], at);
+      const text = await readFile(own.journal, 'utf8');
+      const uid = JSON.parse(text).actions[0].uid as string;
+      // 943 476 5919 is a valid NHS number: here it is only the hex of a uid.
+      await writeFile(own.journal, text.replace(uid, 'ab943476-5919-4abc-8def-0123456789ab'));
+      for (const format of ['json', 'ics', 'html'])
+        expect((await runCli(['export', '--all', '--format', format], { journal: own.journal })).code).toBe(0);
+    } finally {
+      await own.cleanup();
+    }
+  });
+});
