@@ -117,10 +117,11 @@ export function guardedStore(store: JournalStore, gate: Gate): JournalStore {
     for (;;) {
       try {
         return await store.update(change, (records, before) => {
-          check?.(records, before);
+          const edited = check?.(records, before) ?? false;
           const found = identifiersAddedBy(records, before, known, gate.kept);
           if (found.length && !takeOut) throw new IdentifiersFound(found);
           for (const at of found) at.replace(withoutIdentifiers(at.text, at.found));
+          return edited || found.length > 0;
         });
       } catch (error) {
         if (!(error instanceof IdentifiersFound)) throw error;

@@ -1,4 +1,4 @@
-import { changedRecords, listOfKind, same, type JournalRecords } from './journal-diff.js';
+import { listOfKind, same } from './journal-diff.js';
 import { refuse } from './problems.js';
 import type { Change, ChangedRecord, Journal } from './schema.js';
 
@@ -16,17 +16,16 @@ export interface Step {
 }
 
 /**
- * Records what a change did to `journal` (which was `before`) as the newest change undo can take back,
- * keeping the last HISTORY_KEPT; a new change clears what could be redone. A change that changed no
- * record is not a change.
+ * Records what a change did to `journal`, the records it changed (see changedRecords), as the newest
+ * change undo can take back, keeping the last HISTORY_KEPT; a new change clears what could be redone.
+ * A change that changed no record is not a change.
  */
 export function recordChange(
-  before: JournalRecords,
+  records: ChangedRecord[],
   journal: Journal,
   at: string,
   about: Pick<Change, 'sync'> = {},
 ): void {
-  const records = changedRecords(before, journal);
   if (!records.length) return;
   journal.history = { undo: [...journal.history.undo, { at, records, ...about }].slice(-HISTORY_KEPT), redo: [] };
 }

@@ -86,9 +86,10 @@ export interface JournalStore {
 
 /**
  * Looks at a change before it is saved: the records it touched (each as it was and as it is) and the
- * journal's records as they were. It may throw (nothing is saved) or edit a touched record.
+ * journal's records as they were. It may throw (nothing is saved) or edit a touched record, and then
+ * says so (true).
  */
-export type ChangeCheck = (records: ChangedRecord[], before: JournalRecords) => void;
+export type ChangeCheck = (records: ChangedRecord[], before: JournalRecords) => boolean;
 
 export interface StoreOptions {
   /** How the journal's bytes become JSON text and back: plain JSON unless given. */
@@ -192,8 +193,10 @@ export function openJournalStore(path: string, clock: () => Date, options: Store
       const copied = tracked ? undefined : structuredClone(recordsOf(journal));
       const result = change(journal);
       const before = tracked?.before(journal) ?? copied!;
-      check?.(changedRecords(before, journal), before);
-      recordChange(before, journal, clock().toISOString(), about);
+      const records = changedRecords(before, journal);
+      // A check that edited a touched record (the gate taking a number out) may have undone its change.
+      const edited = check?.(records, before) ?? false;
+      recordChange(edited ? changedRecords(before, journal) : records, journal, clock().toISOString(), about);
       await save(loaded, assertHeld);
       return result;
     });

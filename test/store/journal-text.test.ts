@@ -28,7 +28,7 @@ function savedBothWays(journal: Journal, edits: Parameters<typeof change>[1][], 
   const copy = structuredClone(journal);
   edits.forEach((edit, index) => tryEdit(journal, edit, later(500 + index)));
   const records = { tracked: changedRecords(tracked.before(journal), journal), whole: changedRecords(copy, journal) };
-  recordChange(copy, journal, later(900).toISOString());
+  recordChange(records.whole, journal, later(900).toISOString());
   const text = {
     tracked: tracked.text(checkTouchedForSave(journal, tracked.touched(journal))),
     whole: journalText(checkForSave(structuredClone(journal))),

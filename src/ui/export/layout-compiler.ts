@@ -51,6 +51,13 @@ export class LayoutLimitError extends Error {}
 
 type Step = (frame: Frame, run: Run) => void;
 type Getter = (frame: Frame) => unknown;
+
+/** The values a render or include is given, in a scope of their own. */
+function argumentScope(args: [string, Getter][], frame: Frame): ReturnType<typeof createScope> {
+  const scope = createScope();
+  for (const [key, get] of args) scope[key] = get(frame);
+  return scope;
+}
 type Key = string | number | ((frame: Frame) => string | number);
 
 interface Token {
@@ -279,9 +286,7 @@ class Compiler {
     const partial = this.partial(tag);
     return (frame, run) => {
       run.tick(tag.token);
-      const scope = createScope();
-      for (const [key, get] of args) scope[key] = get(frame);
-      partial()({ scopes: [scope], environments: {}, globals: frame.globals }, run);
+      partial()({ scopes: [argumentScope(args, frame)], environments: {}, globals: frame.globals }, run);
     };
   }
 
@@ -293,8 +298,7 @@ class Compiler {
     const partial = this.partial(tag);
     return (frame, run) => {
       run.tick(tag.token);
-      const scope = createScope();
-      for (const [key, get] of args) scope[key] = get(frame);
+      const scope = argumentScope(args, frame);
       const step = partial();
       frame.scopes.push(scope);
       step(frame, run);
